@@ -1,0 +1,147 @@
+/**
+ * quire's command line: argv → command. `bin.ts` is the only place that exits.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { exitCode, UsageError, type CommandIO, type ExitCode } from './commands/io.js'
+
+const mainHelp = `quire: publish a folder of research notes as a cross-linked static site
+
+Usage:
+  quire build [NOTES_DIR] [--out DIR] [--base PATH]   build the site (default: notes → site)
+  quire check [NOTES_DIR]                             validate the notes, write nothing
+
+Options:
+  -h, --help      show help (also: quire COMMAND --help)
+  -v, --version   show quire's version
+
+Exit codes: 0 success, 1 the notes have errors or the site could not be written, 2 usage error.
+`
+
+const buildHelp = `Usage: quire build [NOTES_DIR] [options]
+
+Reads every *.md file under NOTES_DIR (default: notes), checks it, and writes
+the site to the output folder, replacing the previous site only when the
+build succeeds.
+
+Options:
+  -o, --out DIR     output folder (default: site)
+  -b, --base PATH   the URL path the site is served under, such as /my-repo/
+                    for GitHub Pages (default: /); used by 404.html and graph.json
+  -t, --title TEXT  the site's title (default: Research notes)
+      --strict      treat warnings as errors
+      --force       replace an output folder that quire did not create
+  -h, --help        show this help
+`
+
+const checkHelp = `Usage: quire check [NOTES_DIR] [options]
+
+Runs every check a build runs and prints each problem as
+path:line:column: severity: message [code]. Writes nothing.
+
+Options:
+      --strict   treat warnings as errors (exit 1)
+  -h, --help     show this help
+`
+
+const buildOptions = {
+  out: { type: 'string', short: 'o', default: 'site' },
+  base: { type: 'string', short: 'b', default: '/' },
+  title: { type: 'string', short: 't', default: 'Research notes' },
+  strict: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options']
+
+const checkOptions = {
+  strict: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options']
+
+/** quire's version, from its package.json. */
+export function version(): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { name?: string; version?: string }
+      if (pkg.name === 'quire' && pkg.version) return pkg.version
+    } catch {
+      // Not here: look one folder up.
+    }
+    const parent = path.dirname(folder)
+    if (parent === folder) return 'unknown'
+    folder = parent
+  }
+}
+
+/** Run quire with `argv` (without `node` and the script); resolves to the exit code. */
+export async function run(argv: readonly string[], io: CommandIO): Promise<ExitCode> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(mainHelp)
+        return command === undefined ? exitCode.usage : exitCode.ok
+      case '-v':
+      case '--version':
+        io.stdout(`quire ${version()}\n`)
+        return exitCode.ok
+      case 'build': {
+        const { values, positionals } = parse(rest, buildOptions, 'build')
+        if (values.help) return help(io, buildHelp)
+        const notesDir = notesFolder(positionals, io, 'build')
+        const { buildCommand } = await import('./commands/build.js')
+        return await buildCommand({ notesDir, outDir: values.out, base: values.base, title: values.title, force: values.force, strict: values.strict }, io)
+      }
+      case 'check': {
+        const { values, positionals } = parse(rest, checkOptions, 'check')
+        if (values.help) return help(io, checkHelp)
+        const notesDir = notesFolder(positionals, io, 'check')
+        const { checkCommand } = await import('./commands/check.js')
+        return await checkCommand({ notesDir, strict: values.strict }, io)
+      }
+      default:
+        throw new UsageError(`unknown command "${command}". Commands: build, check. Run \`quire --help\` for more.`)
+    }
+  } catch (problem) {
+    if (problem instanceof UsageError) {
+      io.stderr(`quire: ${problem.message}\n`)
+      return exitCode.usage
+    }
+    throw problem
+  }
+}
+
+function help(io: CommandIO, text: string): ExitCode {
+  io.stdout(text)
+  return exitCode.ok
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: O, command: string) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true })
+  } catch (problem) {
+    const message = (problem as Error).message.replace(/\. To specify a positional argument.*$/s, '')
+    throw new UsageError(`${command}: ${message}. Run \`quire ${command} --help\` for the options.`)
+  }
+}
+
+function notesFolder(positionals: readonly string[], io: CommandIO, command: string): string {
+  if (positionals.length > 1) throw new UsageError(`${command}: expected one notes folder, got ${positionals.length}: ${positionals.join(' ')}`)
+  const folder = positionals[0] ?? 'notes'
+  const info = (() => {
+    try {
+      return statSync(path.resolve(io.cwd, folder))
+    } catch {
+      return undefined
+    }
+  })()
+  if (!info) throw new UsageError(`${command}: the notes folder "${folder}" does not exist. Pass the folder that holds your .md files, such as \`quire ${command} notes\`.`)
+  if (!info.isDirectory()) throw new UsageError(`${command}: "${folder}" is not a folder. Pass the folder that holds your .md files.`)
+  return folder
+}

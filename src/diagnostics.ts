@@ -1,0 +1,82 @@
+/**
+ * Diagnostics: problems found in the notes, as values.
+ *
+ * Nothing in the library prints or throws for a content problem: each stage
+ * returns the diagnostics it found, the command sorts and prints them.
+ */
+
+/** A place in a file: 1-based line and column. */
+export interface Position {
+  readonly line: number
+  readonly column: number
+}
+
+/** How bad a problem is: errors stop a build, warnings do not. */
+export type Severity = 'error' | 'warning'
+
+/** Stable identifiers for every kind of problem (documented in the README). */
+export type DiagnosticCode =
+  | 'yaml-syntax'
+  | 'front-matter-not-mapping'
+  | 'missing-field'
+  | 'invalid-field'
+  | 'unknown-field'
+  | 'unresolved-link'
+  | 'ambiguous-link'
+  | 'self-link'
+  | 'duplicate-slug'
+  | 'invalid-slug'
+  | 'next-missing'
+  | 'next-not-inquiry'
+  | 'unreadable-file'
+
+/** One problem, with where it is and what to do about it. */
+export interface Diagnostic {
+  /** Path as the user should see it (relative to the working directory where possible). */
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly severity: Severity
+  readonly code: DiagnosticCode
+  /** What happened, then what to do. No position inside. */
+  readonly message: string
+}
+
+/** Make an error diagnostic. */
+export function error(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+  return { file, line: at.line, column: at.column, severity: 'error', code, message }
+}
+
+/** Make a warning diagnostic. */
+export function warning(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+  return { file, line: at.line, column: at.column, severity: 'warning', code, message }
+}
+
+/** Sort by file, line, column, then code, so output is stable. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      compare(a.file, b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      compare(a.code, b.code) ||
+      compare(a.message, b.message),
+  )
+}
+
+/** `file:line:column: severity: message [code]`, the format editors understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`
+}
+
+/** Count errors and warnings. */
+export function countDiagnostics(list: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0
+  for (const d of list) if (d.severity === 'error') errors++
+  return { errors, warnings: list.length - errors }
+}
+
+/** Plain code-unit comparison: the same on every machine and locale. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,68 @@
+/**
+ * Graph: documents → every resolved connection, backlinks and source lists.
+ *
+ * Linear in the number of links: each link is resolved once through maps,
+ * and backlinks are collected from the edges, not by scanning documents.
+ */
+import { compare } from '../diagnostics.js'
+import type { Doc, Edge, Graph, Resolution, Slug } from '../model.js'
+import { indexDocuments, resolveLink, resolveName } from './resolve.js'
+
+/** Build the graph. Documents sharing a slug keep the first (by file path); the rest are in `duplicates`. */
+export function buildGraph(parsed: readonly Doc[]): Graph {
+  const ordered = [...parsed].sort((a, b) => compare(a.slug, b.slug) || compare(a.file.relativePath, b.file.relativePath))
+  const documents = new Map<Slug, Doc>()
+  const duplicates: Doc[] = []
+  for (const doc of ordered) {
+    if (documents.has(doc.slug)) duplicates.push(doc)
+    else documents.set(doc.slug, doc)
+  }
+
+  const index = indexDocuments(documents)
+  const resolved = new Map<Slug, Resolution[]>()
+  const next = new Map<Slug, Resolution[]>()
+  const edgeKeys = new Set<string>()
+  const edges: Edge[] = []
+  const addEdge = (edge: Edge): void => {
+    const key = `${edge.from}\u0000${edge.kind}\u0000${edge.to}`
+    if (edgeKeys.has(key)) return
+    edgeKeys.add(key)
+    edges.push(edge)
+  }
+
+  const sources = new Map<Slug, Slug[]>()
+  for (const [slug, doc] of documents) {
+    const results = doc.links.map((link) => resolveLink(index, link))
+    resolved.set(slug, results)
+    const cited: Slug[] = []
+    const seen = new Set<Slug>()
+    for (const result of results) {
+      if (result.kind !== 'resolved' || result.slug === slug) continue
+      addEdge({ from: slug, to: result.slug, kind: 'link' })
+      if (!seen.has(result.slug) && documents.get(result.slug)?.type === 'note') {
+        seen.add(result.slug)
+        cited.push(result.slug)
+      }
+    }
+    if (doc.type === 'inquiry') {
+      sources.set(slug, cited)
+      const nextResults = doc.data.next.map((name) => resolveName(index, name))
+      next.set(slug, nextResults)
+      for (const result of nextResults) {
+        if (result.kind === 'resolved' && documents.get(result.slug)?.type === 'inquiry' && result.slug !== slug) {
+          addEdge({ from: slug, to: result.slug, kind: 'next' })
+        }
+      }
+    }
+  }
+
+  edges.sort((a, b) => compare(a.from, b.from) || compare(a.kind, b.kind) || compare(a.to, b.to))
+  const citedBy = new Map<Slug, Slug[]>()
+  for (const edge of edges) {
+    if (edge.kind !== 'link') continue
+    const list = citedBy.get(edge.to)
+    if (list) list.push(edge.from)
+    else citedBy.set(edge.to, [edge.from])
+  }
+  return { documents, resolved, next, duplicates, edges, citedBy, sources }
+}

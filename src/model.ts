@@ -1,0 +1,118 @@
+/**
+ * The content model: what quire knows about a library of notes.
+ *
+ * Every stage speaks these types. A document is either a `note` (a
+ * question-titled claim with a short summary) or an `inquiry` (a research
+ * question answered in prose that links to notes, with a research prompt).
+ */
+import type { Root } from 'mdast'
+import type { InquiryData, NoteData, PromptData } from './parse/schema.js'
+import type { Position } from './diagnostics.js'
+
+/** A document's address inside the site: `path/to/note`, no leading or trailing slash. */
+export type Slug = string & { readonly __brand: 'Slug' }
+
+/** The two kinds of document. */
+export type DocumentType = 'note' | 'inquiry'
+
+/** One Markdown file read from the notes folder. */
+export interface SourceFile {
+  /** Absolute path on disk. */
+  readonly path: string
+  /** Path relative to the notes folder, with `/` separators (`inquiries/x.md`). */
+  readonly relativePath: string
+  /** The path to show in diagnostics (relative to the working directory). */
+  readonly displayPath: string
+  /** Text with a leading byte-order mark removed. */
+  readonly text: string
+}
+
+/** How a link was written in a body. */
+export type LinkSyntax = 'wikilink' | 'markdown'
+
+/** A link found in a document's body, before it is resolved. */
+export interface LinkRef {
+  /** What the author wrote as the target: `slug`, a title, or a relative `.md` path. */
+  readonly target: string
+  /** `[[target|label]]` label, when given. */
+  readonly label: string | undefined
+  /** `#fragment` after the target, without the `#`. */
+  readonly fragment: string | undefined
+  readonly syntax: LinkSyntax
+  /** Where the link starts in the file (1-based line and column). */
+  readonly position: Position
+}
+
+interface DocumentBase {
+  readonly slug: Slug
+  readonly file: SourceFile
+  /** The body as mdast; positions are relative to the whole file. */
+  readonly body: Root
+  /** Links in body order. `body` nodes point back here by index (`data.quireLink`). */
+  readonly links: readonly LinkRef[]
+  /** Does the body contain raw HTML (so it needs parsing before sanitizing)? */
+  readonly hasHtml: boolean
+}
+
+/** A note: a question-titled claim with a 1–3 sentence summary. */
+export interface Note extends DocumentBase {
+  readonly type: 'note'
+  readonly data: NoteData
+}
+
+/** An inquiry line: one research question answered in linked prose. */
+export interface Inquiry extends DocumentBase {
+  readonly type: 'inquiry'
+  readonly data: InquiryData
+  /** Where each entry of `next` is written in the front matter. */
+  readonly nextAt: readonly Position[]
+}
+
+/** Any document. */
+export type Doc = Note | Inquiry
+
+export type { NoteData, InquiryData, PromptData }
+
+/** What a written link target turned out to name. */
+export type Resolution =
+  | { readonly kind: 'resolved'; readonly slug: Slug }
+  | { readonly kind: 'unresolved' }
+  | { readonly kind: 'ambiguous'; readonly candidates: readonly Slug[] }
+
+/** Why one document points at another. */
+export type EdgeKind = 'link' | 'next'
+
+/** A directed, resolved connection between two documents. */
+export interface Edge {
+  readonly from: Slug
+  readonly to: Slug
+  readonly kind: EdgeKind
+}
+
+/** The library as a graph: every document, every resolved connection. */
+export interface Graph {
+  /** Documents by slug, in slug order. */
+  readonly documents: ReadonlyMap<Slug, Doc>
+  /** For each document, what each of its `links` resolved to (same order). */
+  readonly resolved: ReadonlyMap<Slug, readonly Resolution[]>
+  /** For each inquiry, what each entry of its `next` resolved to (same order). */
+  readonly next: ReadonlyMap<Slug, readonly Resolution[]>
+  /** Documents that lost their slug to an earlier file with the same slug. */
+  readonly duplicates: readonly Doc[]
+  /** Unique edges, sorted by from, kind, to. */
+  readonly edges: readonly Edge[]
+  /** For each document, the documents that link to it (sorted by slug). */
+  readonly citedBy: ReadonlyMap<Slug, readonly Slug[]>
+  /** For each inquiry, the notes its body links to, in order of first appearance. */
+  readonly sources: ReadonlyMap<Slug, readonly Slug[]>
+}
+
+/** Site-wide settings that affect the output. */
+export interface SiteOptions {
+  /** The path the site is served under, always starting and ending with `/`. */
+  readonly base: string
+  /** The site's name, shown in the header and page titles. */
+  readonly title: string
+  /** One sentence about the site, for the home page and its description. */
+  readonly description: string | undefined
+}

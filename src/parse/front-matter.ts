@@ -1,0 +1,241 @@
+/**
+ * Front matter: split it from the body (gray-matter), parse it as YAML 1.2
+ * (the `yaml` package, so dates stay strings and every value keeps its
+ * source range), and validate it against a schema with exact positions.
+ */
+import matter from 'gray-matter'
+import YAML, { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml'
+import { z } from 'zod'
+import { error, warning, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js'
+import type { Locate } from './lines.js'
+
+/** Front matter read from one file, before validation. */
+export interface FrontMatter {
+  /** The parsed mapping; undefined when there is none or it is broken. */
+  readonly data: Record<string, unknown> | undefined
+  /** The YAML document, for mapping schema paths back to source ranges. */
+  readonly yaml: Document | undefined
+  /** Offset in the file where the YAML text starts. */
+  readonly yamlOffset: number
+  /** Offset in the file where the Markdown body starts. */
+  readonly bodyOffset: number
+  readonly diagnostics: Diagnostic[]
+}
+
+const start: Position = { line: 1, column: 1 }
+
+/** Split `text` into front matter and body, and parse the front matter. */
+export function readFrontMatter(text: string, file: string, locate: Locate): FrontMatter {
+  let yaml: Document | undefined
+  // Options are always given: without them gray-matter caches results by content.
+  const split = matter(text, {
+    engines: {
+      yaml: {
+        parse(source: string): object {
+          yaml = YAML.parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false })
+          return {}
+        },
+        stringify: () => '',
+      },
+    },
+  })
+  const bodyOffset = text.length - split.content.length
+  // gray-matter sets `isEmpty` for a `---`/`---` block with nothing inside; its types omit it.
+  const isEmpty = (split as { isEmpty?: boolean }).isEmpty === true
+  const yamlOffset = 3
+  const diagnostics: Diagnostic[] = []
+
+  if (!text.startsWith('---') || isEmpty || !yaml) {
+    const empty = text.startsWith('---')
+    diagnostics.push(
+      error(
+        file,
+        start,
+        'missing-field',
+        empty
+          ? 'The front matter is empty. Add at least `title:` and `summary:` between the `---` lines.'
+          : 'This file has no front matter. Start it with a `---` block that has at least `title:` and `summary:`.',
+      ),
+    )
+    return { data: undefined, yaml: undefined, yamlOffset, bodyOffset, diagnostics }
+  }
+
+  if (yaml.errors.length > 0) {
+    for (const problem of yaml.errors) {
+      const message = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+      diagnostics.push(
+        error(file, locate(yamlOffset + problem.pos[0]), 'yaml-syntax', `The front matter is not valid YAML: ${message}. Check quoting and indentation here.`),
+      )
+    }
+    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+  }
+
+  const data: unknown = yaml.toJS({ maxAliasCount: 100 })
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    diagnostics.push(
+      error(file, start, 'front-matter-not-mapping', 'The front matter must be a mapping of fields (`title: …` lines), not a single value or a list.'),
+    )
+    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+  }
+  return { data: data as Record<string, unknown>, yaml, yamlOffset, bodyOffset, diagnostics }
+}
+
+/** A validated value, or undefined when there were errors; with every problem found. */
+export interface Validated<T> {
+  readonly value: T | undefined
+  readonly diagnostics: Diagnostic[]
+}
+
+/** Validate front matter against `schema`; every problem is reported at its YAML node. */
+export function validateFrontMatter<S extends z.ZodType>(
+  schema: S,
+  front: FrontMatter & { data: Record<string, unknown> },
+  file: string,
+  locate: Locate,
+): Validated<z.output<S>> {
+  const diagnostics: Diagnostic[] = []
+  const at = (path: readonly PropertyKey[], part: 'key' | 'value'): Position => {
+    const offset = front.yaml ? offsetOf(front.yaml, path, part) : undefined
+    return offset === undefined ? start : locate(front.yamlOffset + offset)
+  }
+
+  const result = schema.safeParse(front.data)
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path
+      const name = describePath(path)
+      if (getIn(front.data, path) === undefined) {
+        diagnostics.push(error(file, at(path, 'key'), 'missing-field', `Missing required field \`${name}\`. Add it to the front matter.`))
+      } else {
+        diagnostics.push(error(file, at(path, 'value'), 'invalid-field', `\`${name}\`: ${issue.message}.`))
+      }
+    }
+  }
+  for (const unknown of unknownKeys(schema, front.data, [])) {
+    const suggestion = closest(unknown.key, unknown.known)
+    const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields here: ${unknown.known.join(', ')}.`
+    diagnostics.push(
+      warning(file, at([...unknown.path, unknown.key], 'key'), 'unknown-field', `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${hint}`),
+    )
+  }
+  return { value: result.success ? result.data : undefined, diagnostics }
+}
+
+/** Report a problem at a front-matter field (used by later checks of valid data). */
+export function fieldPosition(front: FrontMatter, path: readonly PropertyKey[], locate: Locate): Position {
+  const offset = front.yaml ? offsetOf(front.yaml, path, 'value') : undefined
+  return offset === undefined ? start : locate(front.yamlOffset + offset)
+}
+
+/** `prompt.claims[2].date` */
+function describePath(path: readonly PropertyKey[]): string {
+  let out = ''
+  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out ? `.${String(segment)}` : String(segment)
+  return out || 'front matter'
+}
+
+function getIn(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined
+    current = (current as Record<PropertyKey, unknown>)[segment]
+  }
+  return current
+}
+
+/**
+ * The source offset of the node at `path` (its key or its value). When the
+ * path does not exist, the deepest node that does.
+ */
+function offsetOf(doc: Document, path: readonly PropertyKey[], part: 'key' | 'value'): number | undefined {
+  let node: unknown = doc.contents
+  let best: number | undefined = undefined
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment))
+      if (!pair) return best ?? rangeStart(node)
+      const keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined
+      best = keyStart
+      if (i === path.length - 1 && part === 'key') return keyStart
+      node = pair.value
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment]
+      if (item === undefined) return best ?? rangeStart(node)
+      node = item
+    } else {
+      break
+    }
+    const here = rangeStart(node)
+    if (here !== undefined) best = here
+  }
+  return best
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0]
+}
+
+interface UnknownKey {
+  readonly path: readonly PropertyKey[]
+  readonly key: string
+  readonly known: string[]
+}
+
+/** Walk the data alongside the schema and list keys no object schema knows. */
+function unknownKeys(schema: z.ZodType, value: unknown, path: PropertyKey[]): UnknownKey[] {
+  const inner = unwrap(schema)
+  if (inner instanceof z.ZodObject && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const shape = inner.shape as Record<string, z.ZodType>
+    const known = Object.keys(shape)
+    const found: UnknownKey[] = []
+    for (const [key, child] of Object.entries(value)) {
+      if (key in shape) found.push(...unknownKeys(shape[key]!, child, [...path, key]))
+      else found.push({ path, key, known })
+    }
+    return found
+  }
+  if (inner instanceof z.ZodArray && Array.isArray(value)) {
+    return value.flatMap((item, index) => unknownKeys(inner.element as z.ZodType, item, [...path, index]))
+  }
+  return []
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current: z.ZodType = schema
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.def.innerType as z.ZodType
+    else if (current instanceof z.ZodPipe) current = current.def.out as z.ZodType
+    else return current
+  }
+}
+
+/** The known name closest to `name` (edit distance at most 2), if any. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined
+  let bestDistance = 3
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate)
+    if (distance < bestDistance) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return best
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!
+    row[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j]!
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
+      previous = saved
+    }
+  }
+  return row[b.length]!
+}
+
+export type { DiagnosticCode }

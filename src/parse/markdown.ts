@@ -1,0 +1,86 @@
+/**
+ * Markdown bodies → mdast, with every link to another document collected.
+ *
+ * Each file is parsed exactly once; the tree is kept for rendering.
+ */
+import type { Root } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified, type Processor } from 'unified'
+import { visit } from 'unist-util-visit'
+import path from 'node:path'
+import type { LinkRef } from '../model.js'
+import { wikiLinkFromMarkdown, wikiLinkSyntax } from './wikilink-syntax.js'
+
+/** The remark plugin that adds wikilink syntax to the parser. */
+export function remarkWikiLink(this: Processor): void {
+  const data = this.data()
+  ;(data.micromarkExtensions ??= []).push(wikiLinkSyntax())
+  ;(data.fromMarkdownExtensions ??= []).push(wikiLinkFromMarkdown())
+}
+
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkWikiLink).freeze()
+
+/** A parsed body. */
+export interface ParsedBody {
+  readonly tree: Root
+  readonly links: LinkRef[]
+  readonly hasHtml: boolean
+}
+
+/**
+ * Parse a body that starts at `bodyLine` (1-based) of its file, shifting
+ * positions so they are relative to the whole file.
+ *
+ * `relativePath` is the file's path in the notes folder; Markdown links to
+ * `.md` files are recorded relative to the notes folder.
+ */
+export function parseBody(body: string, bodyLine: number, bodyOffset: number, relativePath: string): ParsedBody {
+  const tree = parser.parse(body) as Root
+  const links: LinkRef[] = []
+  let hasHtml = false
+  const lineShift = bodyLine - 1
+  const folder = path.posix.dirname(relativePath)
+
+  visit(tree, (node) => {
+    const position = node.position
+    if (position) {
+      position.start.line += lineShift
+      position.end.line += lineShift
+      if (position.start.offset !== undefined) position.start.offset += bodyOffset
+      if (position.end.offset !== undefined) position.end.offset += bodyOffset
+    }
+    const at = position ? { line: position.start.line, column: position.start.column } : { line: bodyLine, column: 1 }
+    if (node.type === 'html') hasHtml = true
+    else if (node.type === 'wikiLink') {
+      const hash = node.value.indexOf('#')
+      const target = hash === -1 ? node.value : node.value.slice(0, hash)
+      const fragment = hash === -1 ? undefined : node.value.slice(hash + 1)
+      node.data = { ...node.data, quireLink: links.length }
+      links.push({ target: target.trim(), label: node.label, fragment: fragment || undefined, syntax: 'wikilink', position: at })
+    } else if (node.type === 'link') {
+      const local = localMarkdownTarget(node.url, folder)
+      if (local) {
+        node.data = { ...node.data, quireLink: links.length }
+        links.push({ target: local.file, label: undefined, fragment: local.fragment, syntax: 'markdown', position: at })
+      }
+    }
+  })
+  return { tree, links, hasHtml }
+}
+
+/** `../other.md#part` written in `folder` → `{ file: 'other.md', fragment: 'part' }`; undefined for other URLs. */
+function localMarkdownTarget(url: string, folder: string): { file: string; fragment: string | undefined } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined
+  const hash = url.indexOf('#')
+  const pathPart = hash === -1 ? url : url.slice(0, hash)
+  if (!/\.md$/i.test(pathPart)) return undefined
+  let decoded = pathPart
+  try {
+    decoded = decodeURIComponent(pathPart)
+  } catch {
+    // Keep the text as written: it will simply not resolve.
+  }
+  const joined = decoded.startsWith('/') ? decoded.slice(1) : path.posix.join(folder, decoded)
+  return { file: path.posix.normalize(joined), fragment: hash === -1 ? undefined : url.slice(hash + 1) || undefined }
+}

@@ -1,0 +1,69 @@
+/**
+ * Parse: one source file → one typed document (or diagnostics saying why not).
+ */
+import { error, type Diagnostic } from '../diagnostics.js'
+import type { Doc, Slug, SourceFile } from '../model.js'
+import { slugFromOverride, slugFromPath } from '../slug.js'
+import { fieldPosition, readFrontMatter, validateFrontMatter, type Validated } from './front-matter.js'
+import { locator } from './lines.js'
+import { parseBody } from './markdown.js'
+import { inquirySchema, noteSchema } from './schema.js'
+
+/** The document parsed from a file, if it could be, and the problems found. */
+export interface ParseResult {
+  readonly document: Doc | undefined
+  readonly diagnostics: Diagnostic[]
+}
+
+/** Parse one file. `display` is the file name to show in diagnostics. */
+export function parseDocument(file: SourceFile): ParseResult {
+  const display = file.displayPath
+  const locate = locator(file.text)
+  const front = readFrontMatter(file.text, display, locate)
+  const diagnostics = [...front.diagnostics]
+  if (!front.data) return { document: undefined, diagnostics }
+  const data = front.data
+
+  const type = data.type ?? 'note'
+  if (type !== 'note' && type !== 'inquiry') {
+    diagnostics.push(
+      error(display, fieldPosition(front, ['type'], locate), 'invalid-field', `\`type\`: unknown document type ${JSON.stringify(type)}; use \`note\` (the default) or \`inquiry\`.`),
+    )
+    return { document: undefined, diagnostics }
+  }
+
+  const validated =
+    type === 'inquiry'
+      ? tag('inquiry', validateFrontMatter(inquirySchema, { ...front, data }, display, locate))
+      : tag('note', validateFrontMatter(noteSchema, { ...front, data }, display, locate))
+  diagnostics.push(...validated.diagnostics)
+
+  let slug: Slug | undefined
+  if (typeof data.slug === 'string') {
+    const override = slugFromOverride(data.slug)
+    if (override.ok) slug = override.slug
+    else diagnostics.push(error(display, fieldPosition(front, ['slug'], locate), 'invalid-slug', `\`slug\` ${override.reason}.`))
+  } else {
+    slug = slugFromPath(file.relativePath)
+    if (!slug) {
+      diagnostics.push(
+        error(display, { line: 1, column: 1 }, 'invalid-slug', 'The file name has no letters or digits to make a page address from. Rename the file or set `slug:`.'),
+      )
+    }
+  }
+  if (validated.value === undefined || !slug) return { document: undefined, diagnostics }
+
+  const bodyStart = locate(front.bodyOffset)
+  const body = parseBody(file.text.slice(front.bodyOffset), bodyStart.line, front.bodyOffset, file.relativePath)
+  const base = { slug, file, body: body.tree, links: body.links, hasHtml: body.hasHtml }
+  const document: Doc =
+    validated.type === 'inquiry'
+      ? { ...base, type: 'inquiry', data: validated.value, nextAt: validated.value.next.map((_, i) => fieldPosition(front, ['next', i], locate)) }
+      : { ...base, type: 'note', data: validated.value }
+  return { document, diagnostics }
+}
+
+/** Keep the document type next to its validated data, so TypeScript can tell them apart. */
+function tag<T extends Doc['type'], V>(type: T, result: Validated<V>): { type: T; value: V | undefined; diagnostics: Diagnostic[] } {
+  return { type, value: result.value, diagnostics: result.diagnostics }
+}

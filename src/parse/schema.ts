@@ -1,0 +1,91 @@
+/**
+ * The front-matter schemas: one per document type.
+ *
+ * The TypeScript types of a note's and an inquiry's data are inferred from
+ * these schemas, so what is validated is exactly what the code can use.
+ */
+import { z } from 'zod'
+
+/** A non-empty line of text (surrounding white space is trimmed). */
+const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' })
+
+/** `2025`, `2025-04`, `2025-04-12`, or approximate `~2025`. Unquoted years are read as numbers, so accept those too. */
+export const dateText = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
+  z
+    .string({ error: 'expected a date such as 2025-04 or ~2025' })
+    .regex(/^~?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
+      error: 'expected a date such as 2025, 2025-04, 2025-04-12 or ~2025',
+    }),
+)
+
+/** An arXiv identifier: `2504.13837` (optionally `v2`) or old-style `hep-th/9901001`. */
+export const arxivId = z
+  .string({ error: 'expected an arXiv id such as 2504.13837' })
+  .regex(/^(\d{2}(0[1-9]|1[0-2])\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?\/\d{2}(0[1-9]|1[0-2])\d{3}(v\d+)?)$/, {
+    error: 'expected an arXiv id such as 2504.13837 or hep-th/9901001 (without the "arXiv:" prefix)',
+  })
+
+/** A slug written in front matter: the override is checked further by `slug.ts`. */
+const slugText = z.string({ error: 'expected a slug such as notes/my-note' })
+
+/** One dated claim of a research prompt. */
+export const claimSchema = z.object({
+  text,
+  date: dateText,
+})
+
+/** One anchor paper of a research prompt. */
+export const anchorSchema = z.object({
+  arxiv: arxivId,
+  date: dateText,
+  title: text,
+})
+
+/** The data a research prompt is generated from. */
+export const promptSchema = z.object({
+  /** Who the model should be: "a critical analyst of …". */
+  role: text,
+  /** The question, phrased to follow "The question: ". */
+  question: text,
+  /** The span of the library, such as "2024–2026". */
+  library: text.optional(),
+  claims: z.array(claimSchema, { error: 'expected a list of claims' }).default([]),
+  anchors: z.array(anchorSchema, { error: 'expected a list of anchor papers' }).default([]),
+  tasks: z.array(text, { error: 'expected a list of tasks' }).default([]),
+  /** The last line of the prompt. */
+  closing: text.optional(),
+})
+
+const common = {
+  title: text,
+  summary: text,
+  slug: slugText.optional(),
+  date: dateText.optional(),
+  tags: z.array(text, { error: 'expected a list of tags, such as [rl, reasoning]' }).optional(),
+}
+
+/** A note's front matter. */
+export const noteSchema = z.object({
+  type: z.literal('note').optional(),
+  ...common,
+  papers: z.array(arxivId, { error: 'expected a list of arXiv ids' }).optional(),
+})
+
+/** An inquiry's front matter. */
+export const inquirySchema = z.object({
+  type: z.literal('inquiry'),
+  ...common,
+  papers: z.array(arxivId, { error: 'expected a list of arXiv ids' }).optional(),
+  next: z.array(text, { error: 'expected a list of inquiry slugs' }).default([]),
+  prompt: promptSchema.optional(),
+})
+
+export type NoteData = z.output<typeof noteSchema>
+export type InquiryData = z.output<typeof inquirySchema>
+export type PromptData = z.output<typeof promptSchema>
+export type Claim = z.output<typeof claimSchema>
+export type AnchorPaper = z.output<typeof anchorSchema>
+
+/** The object schemas by path, used to find unknown keys. */
+export type ObjectSchema = z.ZodObject<z.ZodRawShape>

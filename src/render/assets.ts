@@ -1,0 +1,28 @@
+/**
+ * The site's own static files (stylesheet, script), shipped in `templates/assets/`.
+ */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { assetFiles } from './pages.js'
+
+/** quire's install folder: the nearest parent of this module with `templates/assets/`. */
+function assetFolder(): string {
+  let folder = path.dirname(fileURLToPath(import.meta.url))
+  for (;;) {
+    const candidate = path.join(folder, 'templates', 'assets')
+    if (existsSync(candidate)) return candidate
+    const parent = path.dirname(folder)
+    if (parent === folder) throw new Error('quire is installed without its templates/assets folder')
+    folder = parent
+  }
+}
+
+/** Read the assets every site gets, as output files. */
+export async function siteAssets(): Promise<{ path: string; contents: string }[]> {
+  const folder = assetFolder()
+  return Promise.all(
+    Object.values(assetFiles).map(async (file) => ({ path: file, contents: await readFile(path.join(folder, path.basename(file)), 'utf8') })),
+  )
+}

@@ -1,0 +1,38 @@
+/**
+ * URLs between pages. Pages link to each other relatively, so one build works
+ * at a domain root and under any sub-path; only pages that can be served at
+ * an unknown depth (404.html) and absolute URLs use the configured base.
+ */
+import type { Slug } from '../model.js'
+
+/** The prefix that leads from a page back to the site root: `../../` for `a/b/`. */
+export type RootPrefix = string & { readonly __brand: 'RootPrefix' }
+
+/** The root prefix for the page of `slug` (undefined: the home page). */
+export function rootFromPage(slug: Slug | undefined): RootPrefix {
+  if (slug === undefined) return '' as RootPrefix
+  return '../'.repeat(slug.split('/').length) as RootPrefix
+}
+
+/** The root prefix for pages served at any depth: the site's base path. */
+export function rootFromBase(base: string): RootPrefix {
+  return base as RootPrefix
+}
+
+/** The one function that makes a URL to a document, the home page, or a file in the site. */
+export function urlFor(root: RootPrefix, target: { slug: Slug } | { file: string } | 'home'): string {
+  if (target === 'home') return root === '' ? './' : root
+  if ('slug' in target) return `${root}${target.slug}/`
+  return `${root}${target.file}`
+}
+
+/** Normalise a `--base` option: always starts and ends with `/`. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '')
+  return trimmed === '' ? '/' : `/${trimmed}/`
+}
+
+/** The abstract page of an arXiv paper. */
+export function arxivUrl(id: string): string {
+  return `https://arxiv.org/abs/${id}`
+}

@@ -1,0 +1,19 @@
+/**
+ * The home page: every inquiry line, then every note.
+ */
+import type { ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { layout } from './layout.js'
+import { cardList, count, section } from './parts.js'
+import type { HomePageProps } from './props.js'
+
+/** Render the home page. */
+export function homePage(props: HomePageProps): Root {
+  const main: ElementContent[] = [h('h1', props.layout.siteTitle)]
+  if (props.description) main.push(h('p', { className: ['summary'] }, props.description))
+  main.push(
+    section('inquiries', ['Inquiring lines ', h('span', { className: ['count'] }, count(props.inquiries.length, 'line', 'lines'))], [cardList(props.inquiries, false)], 'inquiries'),
+    section('notes', ['Notes ', h('span', { className: ['count'] }, count(props.notes.length, 'note', 'notes'))], [cardList(props.notes, false)], 'notes'),
+  )
+  return layout(props.layout, [h('div', { className: ['home'] }, main)])
+}

@@ -1,0 +1,33 @@
+/**
+ * The frame around every page: head, skip link, header, main, footer.
+ */
+import type { Element, ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import type { LayoutProps } from './props.js'
+
+/** Content-Security-Policy for every page: no inline script, nothing from other origins but images. */
+export const contentSecurityPolicy =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+
+/** Wrap a page's main content in the site's frame. */
+export function layout(props: LayoutProps, main: ElementContent[]): Root {
+  const html: Element = h('html', { lang: 'en' }, [
+    h('head', [
+      h('meta', { charset: 'utf-8' }),
+      h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+      h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
+      h('title', props.documentTitle),
+      h('meta', { name: 'description', content: props.description }),
+      h('meta', { name: 'color-scheme', content: 'light dark' }),
+      h('link', { rel: 'stylesheet', href: props.stylesheetHref }),
+      h('script', { src: props.scriptHref, defer: true }),
+    ]),
+    h('body', [
+      h('a', { className: ['skip-link'], href: '#main' }, 'Skip to content'),
+      h('header', { className: ['site-header'] }, [h('a', { className: ['site-title'], href: props.homeHref }, props.siteTitle)]),
+      h('main', { id: 'main', tabIndex: -1 }, main),
+      h('footer', { className: ['site-footer'] }, [h('p', ['Published with quire'])]),
+    ]),
+  ])
+  return { type: 'root', children: [{ type: 'doctype' }, html] }
+}

@@ -1,0 +1,37 @@
+/**
+ * A note: a question-titled claim, its summary, its body, and who cites it.
+ */
+import type { ElementContent, Root } from 'hast'
+import { h } from 'hastscript'
+import { layout } from './layout.js'
+import { cardList, section } from './parts.js'
+import type { NotePageProps } from './props.js'
+
+/** Render a note page. */
+export function notePage(props: NotePageProps): Root {
+  const meta: ElementContent[] = []
+  if (props.date) meta.push(h('time', { dateTime: props.date.replace(/^~/, '') }, props.date))
+  if (props.tags.length > 0) meta.push(h('ul', { className: ['tags'], ariaLabel: 'Tags' }, props.tags.map((tag) => h('li', tag))))
+
+  const parts: ElementContent[] = [
+    h('p', { className: ['kind'] }, 'Note'),
+    h('h1', props.title),
+    h('p', { className: ['summary'] }, props.summary),
+  ]
+  if (meta.length > 0) parts.push(h('div', { className: ['meta'] }, meta))
+  if (props.body.length > 0) parts.push(h('div', { className: ['prose'] }, [...props.body]))
+  if (props.papers.length > 0) {
+    parts.push(
+      section('papers', ['Papers'], [h('ul', { className: ['papers'] }, props.papers.map((paper) => h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`)])))], 'papers'),
+    )
+  }
+  parts.push(
+    section(
+      'cited-by',
+      ['Cited by'],
+      props.citedBy.length > 0 ? [cardList(props.citedBy, false)] : [h('p', { className: ['empty'] }, 'No inquiry or note links here yet.')],
+      'cited-by',
+    ),
+  )
+  return layout(props.layout, [h('article', { className: ['document', 'note'] }, parts)])
+}
