@@ -32,8 +32,10 @@ export type LinkSyntax = 'wikilink' | 'markdown'
 
 /** A link found in a document's body, before it is resolved. */
 export interface LinkRef {
-  /** What the author wrote as the target: `slug`, a title, or a relative `.md` path. */
+  /** The target to resolve: `slug`, a title, or for Markdown links the `.md` path relative to the notes folder. */
   readonly target: string
+  /** The target exactly as written in the file (for messages). */
+  readonly written: string
   /** `[[target|label]]` label, when given. */
   readonly label: string | undefined
   /** `#fragment` after the target, without the `#`. */

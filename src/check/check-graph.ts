@@ -32,7 +32,11 @@ export function checkGraph(graph: Graph): Diagnostic[] {
       const file = doc.file.displayPath
       if (!result) return
       if (result.kind === 'unresolved') {
-        diagnostics.push(error(file, link.position, 'unresolved-link', `${describe(link)} does not match any note or inquiry (by slug, file name or title). Fix the name or create the note.`))
+        const why =
+          link.syntax === 'wikilink'
+            ? 'does not match any note or inquiry (by slug, file name or title). Fix the name or create the note.'
+            : `points to ${link.target} in the notes folder, which is not a note or inquiry. Fix the path or create the file.`
+        diagnostics.push(error(file, link.position, 'unresolved-link', `${describe(link)} ${why}`))
       } else if (result.kind === 'ambiguous') {
         diagnostics.push(
           error(file, link.position, 'ambiguous-link', `${describe(link)} matches ${result.candidates.length} documents: ${result.candidates.join(', ')}. Write the full slug, such as [[${result.candidates[0]}]].`),
@@ -67,5 +71,5 @@ export function checkGraph(graph: Graph): Diagnostic[] {
 }
 
 function describe(link: LinkRef): string {
-  return link.syntax === 'wikilink' ? `Link [[${link.target}${link.fragment ? `#${link.fragment}` : ''}]]` : `Link to ${link.target}`
+  return link.syntax === 'wikilink' ? `Link [[${link.written}]]` : `Link to ${link.written}`
 }

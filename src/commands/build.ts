@@ -33,7 +33,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const analysis = await analyse(notesDir, { cwd: io.cwd })
   for (const d of analysis.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
-  const outName = path.relative(io.cwd, outDir) || '.'
+  const outName = displayPath(io.cwd, outDir)
   if (errors > 0 || (options.strict && warnings > 0)) {
     const why = errors > 0 ? '' : ' (--strict makes warnings fail the build)'
     io.stderr(`quire: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${why}; ${outName}/ was not changed\n`)
@@ -62,6 +62,13 @@ export function unsafeOutput(notesDir: string, outDir: string): string | undefin
   const inside = path.relative(notesDir, outDir)
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) return `the output folder ${outDir} is inside the notes folder. Choose a folder outside it, such as the default \`site\`.`
   return undefined
+}
+
+/** A folder as the user should see it: relative when inside the working directory. */
+function displayPath(cwd: string, folder: string): string {
+  const relative = path.relative(cwd, folder)
+  if (relative === '') return '.'
+  return relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative
 }
 
 /** "1 error", "3 warnings". */

@@ -20,6 +20,6 @@ export async function checkCommand(options: CheckOptions, io: CommandIO): Promis
   for (const d of analysis.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  io.stderr(`quire: checked ${plural(analysis.graph.documents.size, 'document')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
+  io.stderr(`quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
   return errors > 0 || (options.strict && warnings > 0) ? exitCode.failed : exitCode.ok
 }

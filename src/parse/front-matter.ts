@@ -32,7 +32,9 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
     engines: {
       yaml: {
         parse(source: string): object {
-          yaml = YAML.parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false })
+          // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
+          // turn `summary: 7\r` into a string. Dropping it keeps every offset the same.
+          yaml = YAML.parseDocument(source.replace(/\r$/, ''), { schema: 'core', uniqueKeys: true, prettyErrors: false })
           return {}
         },
         stringify: () => '',
@@ -46,17 +48,13 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
   const diagnostics: Diagnostic[] = []
 
   if (!text.startsWith('---') || isEmpty || !yaml) {
-    const empty = text.startsWith('---')
-    diagnostics.push(
-      error(
-        file,
-        start,
-        'missing-field',
-        empty
+    const message =
+      text.trim() === ''
+        ? 'This file is empty. Give it front matter with at least `title:` and `summary:`, or delete it.'
+        : text.startsWith('---')
           ? 'The front matter is empty. Add at least `title:` and `summary:` between the `---` lines.'
-          : 'This file has no front matter. Start it with a `---` block that has at least `title:` and `summary:`.',
-      ),
-    )
+          : 'This file has no front matter. Start it with a `---` block that has at least `title:` and `summary:`.'
+    diagnostics.push(error(file, start, 'missing-field', message))
     return { data: undefined, yaml: undefined, yamlOffset, bodyOffset, diagnostics }
   }
 

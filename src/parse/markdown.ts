@@ -57,12 +57,12 @@ export function parseBody(body: string, bodyLine: number, bodyOffset: number, re
       const target = hash === -1 ? node.value : node.value.slice(0, hash)
       const fragment = hash === -1 ? undefined : node.value.slice(hash + 1)
       node.data = { ...node.data, quireLink: links.length }
-      links.push({ target: target.trim(), label: node.label, fragment: fragment || undefined, syntax: 'wikilink', position: at })
+      links.push({ target: target.trim(), written: node.value, label: node.label, fragment: fragment || undefined, syntax: 'wikilink', position: at })
     } else if (node.type === 'link') {
       const local = localMarkdownTarget(node.url, folder)
       if (local) {
         node.data = { ...node.data, quireLink: links.length }
-        links.push({ target: local.file, label: undefined, fragment: local.fragment, syntax: 'markdown', position: at })
+        links.push({ target: local.file, written: node.url, label: undefined, fragment: local.fragment, syntax: 'markdown', position: at })
       }
     }
   })

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest'
+import { checkGraph } from '../src/check/check-graph.js'
+import { formatDiagnostic } from '../src/diagnostics.js'
+import { buildGraph } from '../src/graph/build-graph.js'
+import type { Doc, SourceFile } from '../src/model.js'
+import { parseDocument } from '../src/parse/parse-document.js'
+
+/** Parse a small library given as relative path → text. */
+function library(files: Record<string, string>) {
+  const docs: Doc[] = []
+  for (const [relativePath, text] of Object.entries(files)) {
+    const file: SourceFile = { path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }
+    const parsed = parseDocument(file)
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([])
+    docs.push(parsed.document!)
+  }
+  const graph = buildGraph(docs)
+  return { graph, messages: checkGraph(graph).map(formatDiagnostic) }
+}
+
+const note = (title: string, body = '', extra = '') => `---\ntitle: ${JSON.stringify(title)}\nsummary: About ${title}\n${extra}---\n${body}`
+const inquiry = (title: string, body = '', extra = '') => note(title, body, `type: inquiry\n${extra}`)
+
+function targets(files: Record<string, string>, from: string) {
+  const { graph } = library(files)
+  return graph.resolved.get(from as never)
+}
+
+describe('link resolution', () => {
+  it('resolves [[x]] by slug, then by normalised slug', () => {
+    const files = { 'topics/alpha.md': note('Alpha'), 'My Note.md': note('Mine'), 'a.md': note('A', '[[topics/alpha]] and [[My Note]]') }
+    expect(targets(files, 'a')).toEqual([
+      { kind: 'resolved', slug: 'topics/alpha' },
+      { kind: 'resolved', slug: 'my-note' },
+    ])
+  })
+
+  it('resolves by a unique file name, and reports an ambiguous one', () => {
+    const files = { 'x/alpha.md': note('Alpha X'), 'y/alpha.md': note('Alpha Y'), 'x/beta.md': note('Beta'), 'a.md': note('A', '[[beta]]\n\nthen [[alpha]]') }
+    const { graph, messages } = library(files)
+    expect(graph.resolved.get('a' as never)).toEqual([
+      { kind: 'resolved', slug: 'x/beta' },
+      { kind: 'ambiguous', candidates: ['x/alpha', 'y/alpha'] },
+    ])
+    expect(messages).toEqual([
+      'notes/a.md:7:6: error: Link [[alpha]] matches 2 documents: x/alpha, y/alpha. Write the full slug, such as [[x/alpha]]. [ambiguous-link]',
+    ])
+  })
+
+  it('resolves by exact title', () => {
+    const files = { 'q.md': note('Does RL create reasoning?'), 'a.md': note('A', 'See [[Does RL create reasoning?]].') }
+    expect(targets(files, 'a')).toEqual([{ kind: 'resolved', slug: 'q' }])
+  })
+
+  it('reports an unresolved link at its line and column', () => {
+    const { messages } = library({ 'a.md': note('A', 'First line.\n\nA link to [[nowhere|somewhere]] here.') })
+    expect(messages).toEqual([
+      'notes/a.md:7:11: error: Link [[nowhere]] does not match any note or inquiry (by slug, file name or title). Fix the name or create the note. [unresolved-link]',
+    ])
+  })
+
+  it('resolves Markdown links to .md files relative to the linking file', () => {
+    const files = { 'x/b.md': note('B'), 'x/sub/a.md': note('A', '[up](../b.md) and [missing](../nope.md) and [web](https://example.com/a.md)') }
+    const { graph, messages } = library(files)
+    expect(graph.resolved.get('x/sub/a' as never)).toEqual([{ kind: 'resolved', slug: 'x/b' }, { kind: 'unresolved' }])
+    expect(messages).toEqual(['notes/x/sub/a.md:5:19: error: Link to ../nope.md points to x/nope.md in the notes folder, which is not a note or inquiry. Fix the path or create the file. [unresolved-link]'])
+  })
+
+  it('does not treat [[x]] inside code spans or code blocks as links', () => {
+    const { graph, messages } = library({ 'a.md': note('A', 'Use `[[slug]]` to link.\n\n```\n[[also-not-a-link]]\n```\n') })
+    expect(graph.documents.get('a' as never)!.links).toEqual([])
+    expect(messages).toEqual([])
+  })
+
+  it('warns about a link to the page itself', () => {
+    expect(library({ 'a.md': note('A', 'Me: [[a]]') }).messages).toEqual(['notes/a.md:5:5: warning: Link [[a]] links this page to itself. [self-link]'])
+  })
+
+  it('reports duplicate slugs, including names that differ only in case', () => {
+    const { messages } = library({ 'Alpha.md': note('One'), 'alpha.md': note('Two') })
+    expect(messages).toEqual([
+      'notes/alpha.md:1:1: error: Slug `alpha` is already used by notes/Alpha.md (the names differ only in case, which collide on many file systems). Rename one file or set a different `slug:`. [duplicate-slug]',
+    ])
+  })
+
+  it('checks that next names an inquiry', () => {
+    const files = {
+      'n.md': note('N'),
+      'i2.md': inquiry('Second'),
+      'i1.md': inquiry('First', '', 'next:\n  - i2\n  - n\n  - gone\n'),
+    }
+    const { graph, messages } = library(files)
+    expect(messages).toEqual([
+      'notes/i1.md:7:5: error: `next` names "n", which is a note, not an inquiry. Next inquiring lines must be inquiries (`type: inquiry`); link notes from the body instead. [next-not-inquiry]',
+      'notes/i1.md:8:5: error: `next` names "gone", which is not an inquiry in this library. Fix the slug or remove the entry. [next-missing]',
+    ])
+    expect(graph.edges).toEqual([{ from: 'i1', to: 'i2', kind: 'next' }])
+  })
+})
+
+describe('graph', () => {
+  it('lists an inquiry’s sources in order of first appearance, notes only, once each', () => {
+    const files = {
+      'b.md': note('B'),
+      'a.md': note('A'),
+      'c.md': note('C'),
+      'other.md': inquiry('Other'),
+      'q.md': inquiry('Q', 'First [[c]], then [[a]], [[other]], [[c]] again, then [[b]].'),
+    }
+    const { graph } = library(files)
+    expect(graph.sources.get('q' as never)).toEqual(['c', 'a', 'b'])
+  })
+
+  it('collects who cites each document, sorted', () => {
+    const files = { 't.md': note('T'), 'z.md': note('Z', '[[t]] [[t]]'), 'm.md': inquiry('M', '[[t]]') }
+    const { graph } = library(files)
+    expect(graph.citedBy.get('t' as never)).toEqual(['m', 'z'])
+    expect(graph.edges).toEqual([
+      { from: 'm', to: 't', kind: 'link' },
+      { from: 'z', to: 't', kind: 'link' },
+    ])
+  })
+})
