@@ -6,6 +6,7 @@ import path from 'node:path'
 import { checkGraph } from './check/check-graph.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { buildGraph } from './graph/build-graph.js'
+import { loadConfig, type SiteConfig } from './load/config.js'
 import { loadNotes } from './load/load-notes.js'
 import type { Doc, Graph } from './model.js'
 import { parseDocument } from './parse/parse-document.js'
@@ -13,6 +14,8 @@ import { parseDocument } from './parse/parse-document.js'
 /** The library as quire understands it. */
 export interface Analysis {
   readonly graph: Graph
+  /** The site configuration (defaults when there is no config file). */
+  readonly config: SiteConfig
   /** Sorted by file, line and column. */
   readonly diagnostics: readonly Diagnostic[]
   /** Markdown files read. */
@@ -34,8 +37,8 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     const relative = path.relative(cwd, file)
     return (relative.startsWith('..') ? file : relative).split(path.sep).join('/')
   }
-  const loaded = await loadNotes(notesDir, display)
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics]
+  const [configResult, loaded] = await Promise.all([loadConfig(notesDir, display), loadNotes(notesDir, display)])
+  const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
   const documents: Doc[] = []
   for (const file of loaded.files) {
     const parsed = parseDocument(file)
@@ -44,5 +47,5 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   }
   const graph = buildGraph(documents)
   diagnostics.push(...checkGraph(graph))
-  return { graph, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length }
+  return { graph, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length }
 }

@@ -12,6 +12,7 @@ const mainHelp = `quire: publish a folder of research notes as a cross-linked st
 Usage:
   quire build [NOTES_DIR] [--out DIR] [--base PATH]   build the site (default: notes → site)
   quire check [NOTES_DIR]                             validate the notes, write nothing
+  quire new note|inquiry "Title" [--dir NOTES_DIR]    start a new note or inquiry line
 
 Options:
   -h, --help      show help (also: quire COMMAND --help)
@@ -29,8 +30,10 @@ build succeeds.
 Options:
   -o, --out DIR     output folder (default: site)
   -b, --base PATH   the URL path the site is served under, such as /my-repo/
-                    for GitHub Pages (default: /); used by 404.html and graph.json
-  -t, --title TEXT  the site's title (default: Research notes)
+                    for GitHub Pages (default: the config's base, else /);
+                    used by 404.html and graph.json
+  -t, --title TEXT  the site's title (default: the config's title, else
+                    Research notes)
       --strict      treat warnings as errors
       --force       replace an output folder that quire did not create
   -h, --help        show this help
@@ -46,10 +49,27 @@ Options:
   -h, --help     show this help
 `
 
+const newHelp = `Usage: quire new note "Title" [options]
+       quire new inquiry "Title" [options]
+
+Creates a Markdown file with every required field filled in: notes at
+NOTES_DIR/<slug>.md, inquiry lines at NOTES_DIR/inquiries/<slug>.md, the slug
+made from the title. Never overwrites an existing file. Prints the new path.
+
+Options:
+  -d, --dir NOTES_DIR   the notes folder (default: notes)
+  -h, --help            show this help
+`
+
+const newOptions = {
+  dir: { type: 'string', short: 'd', default: 'notes' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options']
+
 const buildOptions = {
   out: { type: 'string', short: 'o', default: 'site' },
-  base: { type: 'string', short: 'b', default: '/' },
-  title: { type: 'string', short: 't', default: 'Research notes' },
+  base: { type: 'string', short: 'b' },
+  title: { type: 'string', short: 't' },
   strict: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -105,8 +125,17 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
         const { checkCommand } = await import('./commands/check.js')
         return await checkCommand({ notesDir, strict: values.strict }, io)
       }
+      case 'new': {
+        const { values, positionals } = parse(rest, newOptions, 'new')
+        if (values.help) return help(io, newHelp)
+        const [type, ...words] = positionals
+        if (type !== 'note' && type !== 'inquiry') throw new UsageError('new: say what to create: `quire new note "Title"` or `quire new inquiry "Title"`.')
+        if (words.length === 0) throw new UsageError(`new: give the ${type}'s title: \`quire new ${type} "Does X improve Y?"\`.`)
+        const { newCommand } = await import('./commands/new.js')
+        return await newCommand({ type, title: words.join(' '), notesDir: values.dir }, io)
+      }
       default:
-        throw new UsageError(`unknown command "${command}". Commands: build, check. Run \`quire --help\` for more.`)
+        throw new UsageError(`unknown command "${command}". Commands: build, check, new. Run \`quire --help\` for more.`)
     }
   } catch (problem) {
     if (problem instanceof UsageError) {

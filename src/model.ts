@@ -117,4 +117,6 @@ export interface SiteOptions {
   readonly title: string
   /** One sentence about the site, for the home page and its description. */
   readonly description: string | undefined
+  /** The site's absolute address, when configured (for absolute URLs). */
+  readonly url: string | undefined
 }

@@ -13,8 +13,10 @@ import { exitCode, type CommandIO, type ExitCode } from './io.js'
 export interface BuildOptions {
   readonly notesDir: string
   readonly outDir: string
-  readonly base: string
-  readonly title: string
+  /** Overrides the config file's `base`. */
+  readonly base: string | undefined
+  /** Overrides the config file's `title`. */
+  readonly title: string | undefined
   readonly force: boolean
   readonly strict: boolean
 }
@@ -40,7 +42,8 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
     return exitCode.failed
   }
 
-  const site = { base: normaliseBase(options.base), title: options.title, description: undefined }
+  const { config } = analysis
+  const site = { base: normaliseBase(options.base ?? config.base), title: options.title ?? config.title, description: config.description, url: config.url }
   const files = await renderSite(analysis.graph, site)
   const emitted = await emitSite(outDir, files, { force: options.force })
   if (!emitted.ok) {

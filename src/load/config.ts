@@ -1,0 +1,76 @@
+/**
+ * The optional site configuration, `quire.config.yaml` (or `.yml`, `.json`)
+ * at the root of the notes folder. Validated like front matter: every
+ * problem is reported at its line and column.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import YAML from 'yaml'
+import { z } from 'zod'
+import { error, type Diagnostic } from '../diagnostics.js'
+import { validateFrontMatter } from '../parse/front-matter.js'
+import { locator } from '../parse/lines.js'
+
+/** The config file names quire looks for, in order. */
+export const configFileNames = ['quire.config.yaml', 'quire.config.yml', 'quire.config.json'] as const
+
+const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' })
+
+/** The schema of the config file. */
+export const configSchema = z.object({
+  /** The site's name, in the header and every page title. */
+  title: text.default('Research notes'),
+  /** One sentence about the site (home page and its description). */
+  description: text.optional(),
+  /** Who writes the notes (feeds and page metadata). */
+  author: text.optional(),
+  /** The path the site is served under, such as `/my-notes/` for GitHub Pages. */
+  base: z.string({ error: 'expected a path such as /my-notes/' }).regex(/^\/([^\s?#]*\/)?$/, { error: 'expected a path that starts and ends with /, such as /my-notes/' }).default('/'),
+  /** The site's absolute address, such as `https://example.org/notes/` (feeds, sitemap, canonical links). */
+  url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org/notes/' }).optional(),
+  /** Claims older than this many months are marked for re-testing. */
+  staleAfterMonths: z.number({ error: 'expected a whole number of months' }).int({ error: 'expected a whole number of months' }).positive({ error: 'must be at least 1' }).default(12),
+})
+
+/** Site configuration, with defaults filled in. */
+export type SiteConfig = z.output<typeof configSchema>
+
+/** The configuration and any problems with it. */
+export interface ConfigResult {
+  readonly config: SiteConfig
+  /** The file it came from, if any. */
+  readonly file: string | undefined
+  readonly diagnostics: Diagnostic[]
+}
+
+/** Defaults used when there is no config file (or it is broken). */
+export const defaultConfig: SiteConfig = configSchema.parse({})
+
+/** Read and validate the config file in `notesDir`, if there is one. */
+export async function loadConfig(notesDir: string, display: (file: string) => string): Promise<ConfigResult> {
+  for (const name of configFileNames) {
+    const file = path.join(notesDir, name)
+    const source = await readFile(file, 'utf8').catch(() => undefined)
+    if (source === undefined) continue
+    return parseConfig(source.replace(/^\uFEFF/, ''), display(file))
+  }
+  return { config: defaultConfig, file: undefined, diagnostics: [] }
+}
+
+/** Validate config text (YAML or JSON: JSON is YAML). */
+export function parseConfig(source: string, file: string): ConfigResult {
+  const locate = locator(source)
+  const yaml = YAML.parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false })
+  if (yaml.errors.length > 0) {
+    const diagnostics = yaml.errors.map((problem) =>
+      error(file, locate(problem.pos[0]), 'yaml-syntax', `The config file is not valid YAML or JSON: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}.`),
+    )
+    return { config: defaultConfig, file, diagnostics }
+  }
+  const data: unknown = yaml.toJS() ?? {}
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { config: defaultConfig, file, diagnostics: [error(file, { line: 1, column: 1 }, 'front-matter-not-mapping', 'The config file must be a mapping of settings (`title: …` lines).')] }
+  }
+  const validated = validateFrontMatter(configSchema, { data: data as Record<string, unknown>, yaml, yamlOffset: 0, bodyOffset: source.length, diagnostics: [] }, file, locate)
+  return { config: validated.value ?? defaultConfig, file, diagnostics: validated.diagnostics }
+}
