@@ -9,7 +9,7 @@ import { buildGraph } from './graph/build-graph.js'
 import { loadConfig, type SiteConfig } from './load/config.js'
 import { loadNotes } from './load/load-notes.js'
 import type { Doc, Graph } from './model.js'
-import { parseDocument } from './parse/parse-document.js'
+import { parseDocument, type ParseResult } from './parse/parse-document.js'
 
 /** The library as quire understands it. */
 export interface Analysis {
@@ -20,19 +20,29 @@ export interface Analysis {
   readonly diagnostics: readonly Diagnostic[]
   /** Markdown files read. */
   readonly fileCount: number
+  /** Each file's parse, by path: pass it back as `previous` to skip re-parsing unchanged files. */
+  readonly parses: ParseCache
+  /** How many files were parsed this time (the rest came from `previous`). */
+  readonly parsedCount: number
 }
+
+/** Parse results by file path, with the text they were parsed from. */
+export type ParseCache = ReadonlyMap<string, { readonly text: string; readonly displayPath: string; readonly result: ParseResult }>
 
 /** Options for {@link analyse}. */
 export interface AnalyseOptions {
   /** Folder that diagnostics' paths are relative to (default: the working directory). */
   readonly cwd?: string
+  /** Parses from an earlier run; files whose text is unchanged are not parsed again. */
+  readonly previous?: ParseCache
 }
 
 const emptyOptions: AnalyseOptions = {}
 
 /** Read, parse, connect and check every note under `notesDir`. */
 export async function analyse(notesDir: string, options?: Readonly<AnalyseOptions> | null): Promise<Analysis> {
-  const cwd = (options || emptyOptions).cwd ?? process.cwd()
+  const settings = options || emptyOptions
+  const cwd = settings.cwd ?? process.cwd()
   const display = (file: string): string => {
     const relative = path.relative(cwd, file)
     return (relative.startsWith('..') ? file : relative).split(path.sep).join('/')
@@ -40,12 +50,22 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const [configResult, loaded] = await Promise.all([loadConfig(notesDir, display), loadNotes(notesDir, display)])
   const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
   const documents: Doc[] = []
+  const parses = new Map<string, { text: string; displayPath: string; result: ParseResult }>()
+  let parsedCount = 0
   for (const file of loaded.files) {
-    const parsed = parseDocument(file)
+    const earlier = settings.previous?.get(file.path)
+    let parsed: ParseResult
+    if (earlier && earlier.text === file.text && earlier.displayPath === file.displayPath) {
+      parsed = earlier.result
+    } else {
+      parsed = parseDocument(file)
+      parsedCount++
+    }
+    parses.set(file.path, { text: file.text, displayPath: file.displayPath, result: parsed })
     diagnostics.push(...parsed.diagnostics)
     if (parsed.document) documents.push(parsed.document)
   }
   const graph = buildGraph(documents)
   diagnostics.push(...checkGraph(graph))
-  return { graph, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length }
+  return { graph, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount }
 }

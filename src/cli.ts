@@ -12,6 +12,7 @@ const mainHelp = `quire: publish a folder of research notes as a cross-linked st
 Usage:
   quire build [NOTES_DIR] [--out DIR] [--base PATH]   build the site (default: notes → site)
   quire check [NOTES_DIR]                             validate the notes, write nothing
+  quire dev [NOTES_DIR] [--port N] [--open]           serve the site, rebuild and reload on every change
   quire new note|inquiry "Title" [--dir NOTES_DIR]    start a new note or inquiry line
 
 Options:
@@ -48,6 +49,31 @@ Options:
       --strict   treat warnings as errors (exit 1)
   -h, --help     show this help
 `
+
+const devHelp = `Usage: quire dev [NOTES_DIR] [options]
+
+Builds the site in memory, serves it on 127.0.0.1 and watches NOTES_DIR.
+Every change rebuilds only what it affects and reloads open pages in place.
+While the notes have errors, the last good site stays served and the
+errors show in the terminal and in an overlay in the browser.
+
+Options:
+  -p, --port N      port to serve on (default: 4321; a free one if taken)
+      --open        open the site in the default browser
+  -b, --base PATH   serve under this base path (default: the config's base)
+  -t, --title TEXT  the site's title (default: the config's title)
+      --strict      treat warnings as errors
+  -h, --help        show this help
+`
+
+const devOptions = {
+  port: { type: 'string', short: 'p', default: '4321' },
+  open: { type: 'boolean', default: false },
+  base: { type: 'string', short: 'b' },
+  title: { type: 'string', short: 't' },
+  strict: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const satisfies ParseArgsConfig['options']
 
 const newHelp = `Usage: quire new note "Title" [options]
        quire new inquiry "Title" [options]
@@ -125,6 +151,15 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
         const { checkCommand } = await import('./commands/check.js')
         return await checkCommand({ notesDir, strict: values.strict }, io)
       }
+      case 'dev': {
+        const { values, positionals } = parse(rest, devOptions, 'dev')
+        if (values.help) return help(io, devHelp)
+        const notesDir = notesFolder(positionals, io, 'dev')
+        const port = Number(values.port)
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`dev: --port must be a number from 0 to 65535, not "${values.port}".`)
+        const { devCommand } = await import('./commands/dev.js')
+        return await devCommand({ notesDir, port, host: '127.0.0.1', open: values.open, base: values.base, title: values.title, strict: values.strict }, io)
+      }
       case 'new': {
         const { values, positionals } = parse(rest, newOptions, 'new')
         if (values.help) return help(io, newHelp)
@@ -135,7 +170,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
         return await newCommand({ type, title: words.join(' '), notesDir: values.dir }, io)
       }
       default:
-        throw new UsageError(`unknown command "${command}". Commands: build, check, new. Run \`quire --help\` for more.`)
+        throw new UsageError(`unknown command "${command}". Commands: build, check, dev, new. Run \`quire --help\` for more.`)
     }
   } catch (problem) {
     if (problem instanceof UsageError) {

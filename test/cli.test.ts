@@ -16,7 +16,7 @@ describe('command line', () => {
   it('explains unknown flags, commands and missing folders with exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [['build', '--outt', 'x'], /^quire: build: Unknown option '--outt'\. Run `quire build --help` for the options\.\n$/],
-      [['publish'], /^quire: unknown command "publish"\. Commands: build, check, new\./],
+      [['publish'], /^quire: unknown command "publish"\. Commands: build, check, dev, new\./],
       [['check', 'no-such-folder'], /^quire: check: the notes folder "no-such-folder" does not exist\./],
       [['new', 'essay', 'Title'], /^quire: new: say what to create/],
     ]

@@ -2,11 +2,9 @@
  * `quire build`: analyse the notes, render the site, swap it into place.
  */
 import path from 'node:path'
-import { analyse } from '../analyse.js'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
 import { emitSite } from '../emit/emit-site.js'
-import { renderSite } from '../render/render-site.js'
-import { normaliseBase } from '../render/url.js'
+import { buildSite } from '../site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
 /** Options of `quire build`. */
@@ -32,19 +30,16 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
     return exitCode.usage
   }
 
-  const analysis = await analyse(notesDir, { cwd: io.cwd })
-  for (const d of analysis.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
-  const { errors, warnings } = countDiagnostics(analysis.diagnostics)
+  const built = await buildSite(notesDir, { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd })
+  for (const d of built.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
+  const { errors, warnings } = countDiagnostics(built.diagnostics)
   const outName = displayPath(io.cwd, outDir)
-  if (errors > 0 || (options.strict && warnings > 0)) {
+  if (!built.files) {
     const why = errors > 0 ? '' : ' (--strict makes warnings fail the build)'
     io.stderr(`quire: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${why}; ${outName}/ was not changed\n`)
     return exitCode.failed
   }
-
-  const { config } = analysis
-  const site = { base: normaliseBase(options.base ?? config.base), title: options.title ?? config.title, description: config.description, url: config.url }
-  const files = await renderSite(analysis.graph, site)
+  const files = built.files
   const emitted = await emitSite(outDir, files, { force: options.force })
   if (!emitted.ok) {
     io.stderr(`quire: error: ${emitted.message}\n`)
@@ -52,7 +47,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const pages = files.filter((file) => file.path.endsWith('.html')).length
-  io.stderr(`quire: built ${plural(pages, 'page')} from ${plural(analysis.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`)
+  io.stderr(`quire: built ${plural(pages, 'page')} from ${plural(built.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`)
   return exitCode.ok
 }
 

@@ -11,6 +11,7 @@ import { notePage } from '../../templates/note.js'
 import type { Graph, SiteOptions, Slug } from '../model.js'
 import { siteAssets } from './assets.js'
 import { graphJson, serialiseJson } from './graph-json.js'
+import { pageFingerprint } from './page-inputs.js'
 import { card, inquiryProps, layoutProps, listed, noteProps } from './pages.js'
 import { rootFromBase, rootFromPage } from './url.js'
 
@@ -35,9 +36,27 @@ export function renderDocument(graph: Graph, slug: Slug, site: SiteOptions): Out
   return { path: `${slug}/index.html`, contents: pageHtml(tree) }
 }
 
-/** Render every file of the site, in a stable order. */
-export async function renderSite(graph: Graph, site: SiteOptions): Promise<OutputFile[]> {
+/** Rendered document pages by slug, with the fingerprint of their inputs. */
+export type RenderCache = ReadonlyMap<Slug, { readonly fingerprint: string; readonly file: OutputFile }>
+
+/** A rendered site. */
+export interface RenderedSite {
+  /** Every file, in a stable order. */
+  readonly files: OutputFile[]
+  /** Pass back as `previous` to re-render only what changed. */
+  readonly cache: RenderCache
+  /** Documents whose page was rendered this time. */
+  readonly rendered: Slug[]
+}
+
+/**
+ * Render every file of the site, in a stable order. Given the cache of an
+ * earlier render, document pages whose inputs did not change are reused.
+ */
+export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache): Promise<RenderedSite> {
   const files: OutputFile[] = []
+  const cache = new Map<Slug, { fingerprint: string; file: OutputFile }>()
+  const rendered: Slug[] = []
   const home = rootFromPage(undefined)
   files.push({
     path: 'index.html',
@@ -50,9 +69,16 @@ export async function renderSite(graph: Graph, site: SiteOptions): Promise<Outpu
       }),
     ),
   })
-  for (const slug of graph.documents.keys()) files.push(renderDocument(graph, slug, site))
+  for (const slug of graph.documents.keys()) {
+    const fingerprint = pageFingerprint(graph, slug, site)
+    const earlier = previous?.get(slug)
+    const file = earlier && earlier.fingerprint === fingerprint ? earlier.file : renderDocument(graph, slug, site)
+    if (file !== earlier?.file) rendered.push(slug)
+    cache.set(slug, { fingerprint, file })
+    files.push(file)
+  }
   files.push({ path: '404.html', contents: pageHtml(notFoundPage({ layout: layoutProps(site, rootFromBase(site.base), 'Page not found', 'This page does not exist.') })) })
   files.push({ path: 'graph.json', contents: serialiseJson(graphJson(graph, site)) })
   files.push(...(await siteAssets()))
-  return files
+  return { files, cache, rendered }
 }

@@ -1,0 +1,69 @@
+/**
+ * One build of the site in memory: analyse, then render, reusing whatever
+ * an earlier build of the same notes already did. `quire build` runs it
+ * once from nothing; `quire dev` runs it after every change with the state
+ * of the previous run, and both produce the same bytes.
+ */
+import { analyse, type ParseCache } from './analyse.js'
+import { countDiagnostics, type Diagnostic } from './diagnostics.js'
+import type { SiteConfig } from './load/config.js'
+import type { Graph, SiteOptions, Slug } from './model.js'
+import { renderSite, type OutputFile, type RenderCache } from './render/render-site.js'
+import { normaliseBase } from './render/url.js'
+
+/** What one build leaves for the next. */
+export interface BuildState {
+  readonly parses: ParseCache | undefined
+  readonly pages: RenderCache | undefined
+}
+
+/** The state before any build. */
+export const freshState: BuildState = { parses: undefined, pages: undefined }
+
+/** Settings given on the command line, overriding the config file. */
+export interface SiteOverrides {
+  readonly base?: string | undefined
+  readonly title?: string | undefined
+  /** Warnings fail the build. */
+  readonly strict?: boolean | undefined
+  /** Folder that diagnostic paths are relative to. */
+  readonly cwd: string
+}
+
+/** The result of one build. */
+export interface SiteBuild {
+  /** Every problem found, sorted. */
+  readonly diagnostics: readonly Diagnostic[]
+  /** The site's files, or undefined when the notes have errors. */
+  readonly files: readonly OutputFile[] | undefined
+  readonly graph: Graph
+  readonly site: SiteOptions
+  readonly state: BuildState
+  /** Markdown files read, and how many of them were parsed (not reused). */
+  readonly fileCount: number
+  readonly parsedCount: number
+  /** Documents whose page was rendered (not reused). */
+  readonly rendered: readonly Slug[]
+}
+
+/** The site options from the config file and the command line. */
+export function siteOptions(config: SiteConfig, overrides: SiteOverrides): SiteOptions {
+  return {
+    base: normaliseBase(overrides.base ?? config.base),
+    title: overrides.title ?? config.title,
+    description: config.description,
+    url: config.url,
+  }
+}
+
+/** Build the site from `notesDir` in memory. */
+export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses })
+  const site = siteOptions(analysis.config, overrides)
+  const { errors, warnings } = countDiagnostics(analysis.diagnostics)
+  const failed = errors > 0 || (overrides.strict === true && warnings > 0)
+  const common = { diagnostics: analysis.diagnostics, graph: analysis.graph, site, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount }
+  if (failed) return { ...common, files: undefined, state: { parses: analysis.parses, pages: state.pages }, rendered: [] }
+  const rendered = await renderSite(analysis.graph, site, state.pages)
+  return { ...common, files: rendered.files, state: { parses: analysis.parses, pages: rendered.cache }, rendered: rendered.rendered }
+}
