@@ -96,18 +96,29 @@ interface Lock {
   release(): Promise<void>
 }
 
+/** Locks this process holds (a second build in the same process must not take them over). */
+const heldLocks = new Set<string>()
+
 /** One build at a time per output folder; a lock left by a process that is gone is taken over. */
 async function takeLock(file: string): Promise<Lock | EmitFailure> {
   for (let attempt = 0; attempt < 2; attempt++) {
+    if (heldLocks.has(file)) return { ok: false, message: 'another build in this process is writing this site. Wait for it to finish, then build again.' }
     try {
       const handle = await open(file, 'wx')
+      heldLocks.add(file)
       await handle.writeFile(String(process.pid))
       await handle.close()
-      return { ok: true, release: () => rm(file, { force: true }) }
+      return {
+        ok: true,
+        release: async () => {
+          heldLocks.delete(file)
+          await rm(file, { force: true })
+        },
+      }
     } catch (problem) {
       if ((problem as NodeJS.ErrnoException).code !== 'EEXIST') return { ok: false, message: `could not lock the output folder: ${describeError(problem)}` }
       const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10)
-      if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+      if (Number.isInteger(owner) && (owner === process.pid ? heldLocks.has(file) : isAlive(owner))) {
         return { ok: false, message: `another quire build (process ${owner}) is writing this site. Wait for it to finish, then build again.` }
       }
       await rm(file, { force: true })

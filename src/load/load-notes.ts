@@ -25,14 +25,17 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 /**
  * Read every `*.md` file under `root`, at any depth.
  *
- * Symbolic links are followed only while they stay inside `root`; a folder
- * reached twice (a link loop) is read once.
+ * Symbolic links are followed only while they stay inside `root`. Folders
+ * reached through a link are read after the real tree, and only if their
+ * real folder was not read already, so a link loop or an alias to a folder
+ * publishes nothing twice.
  */
 export async function loadNotes(root: string, display: (file: string) => string): Promise<LoadResult> {
   const files: SourceFile[] = []
   const diagnostics: Diagnostic[] = []
   const rootReal = await realpath(root)
   const seenFolders = new Set<string>([rootReal])
+  const linkedFolders: { full: string; rel: string; target: string }[] = []
 
   async function walk(folder: string, relative: string): Promise<void> {
     const entries = await readdir(folder, { withFileTypes: true })
@@ -46,13 +49,17 @@ export async function loadNotes(root: string, display: (file: string) => string)
         const target = await realpath(full).catch(() => undefined)
         if (!target || !isInside(rootReal, target)) continue
         const info = await stat(target)
-        isDir = info.isDirectory()
+        if (info.isDirectory()) {
+          if (!isIgnoredFolder(entry.name)) linkedFolders.push({ full, rel, target })
+          continue
+        }
+        isDir = false
         isFile = info.isFile()
-        if (isDir && seenFolders.has(target)) continue
-        if (isDir) seenFolders.add(target)
       }
       if (isDir) {
-        if (!isIgnoredFolder(entry.name)) await walk(full, rel)
+        if (isIgnoredFolder(entry.name)) continue
+        seenFolders.add(await realpath(full))
+        await walk(full, rel)
       } else if (isFile && entry.name.toLowerCase().endsWith('.md')) {
         const bytes = await readFile(full)
         let text: string
@@ -64,12 +71,25 @@ export async function loadNotes(root: string, display: (file: string) => string)
           )
           continue
         }
+        if (text.includes('\u0000')) {
+          diagnostics.push(
+            error(display(full), { line: 1, column: 1 }, 'unreadable-file', 'This file looks binary (it contains NUL bytes), not Markdown. Remove it from the notes folder or rename it.'),
+          )
+          continue
+        }
         files.push({ path: full, relativePath: rel, displayPath: display(full), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text })
       }
     }
   }
 
   await walk(root, '')
+  for (let i = 0; i < linkedFolders.length; i++) {
+    const linked = linkedFolders[i]!
+    if (seenFolders.has(linked.target)) continue
+    seenFolders.add(linked.target)
+    await walk(linked.full, linked.rel)
+  }
+  files.sort((a, b) => compare(a.relativePath, b.relativePath))
   return { files, diagnostics }
 }
 

@@ -16,8 +16,18 @@ export const dateText = z.preprocess(
     .string({ error: 'expected a date such as 2025-04 or ~2025' })
     .regex(/^~?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, {
       error: 'expected a date such as 2025, 2025-04, 2025-04-12 or ~2025',
-    }),
+    })
+    .refine(isRealDay, { error: 'is not a real day of that month' }),
 )
+
+/** `2025-02-30` is well-formed but does not exist. */
+function isRealDay(text: string): boolean {
+  const match = /^~?(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return true
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
 
 /** An arXiv identifier: `2504.13837` (optionally `v2`) or old-style `hep-th/9901001`. */
 export const arxivId = z
