@@ -4,6 +4,8 @@
  */
 import path from 'node:path'
 import { checkGraph } from './check/check-graph.js'
+import { checkResearch } from './check/check-research.js'
+import { defaultBuildDate, type CalendarDay } from './dates.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { buildGraph } from './graph/build-graph.js'
 import { loadConfig, type SiteConfig } from './load/config.js'
@@ -16,6 +18,8 @@ export interface Analysis {
   readonly graph: Graph
   /** The site configuration (defaults when there is no config file). */
   readonly config: SiteConfig
+  /** The day the site was built for. */
+  readonly buildDate: CalendarDay
   /** Sorted by file, line and column. */
   readonly diagnostics: readonly Diagnostic[]
   /** Markdown files read. */
@@ -35,6 +39,8 @@ export interface AnalyseOptions {
   readonly cwd?: string
   /** Parses from an earlier run; files whose text is unchanged are not parsed again. */
   readonly previous?: ParseCache
+  /** The day the site is built for (default: SOURCE_DATE_EPOCH's day, else today in UTC). */
+  readonly buildDate?: CalendarDay
 }
 
 const emptyOptions: AnalyseOptions = {}
@@ -67,5 +73,7 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   }
   const graph = buildGraph(documents)
   diagnostics.push(...checkGraph(graph))
-  return { graph, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount }
+  const buildDate = settings.buildDate ?? defaultBuildDate()
+  diagnostics.push(...checkResearch(graph, { buildDate, staleAfterMonths: configResult.config.staleAfterMonths }))
+  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount }
 }

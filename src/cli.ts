@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { exitCode, UsageError, type CommandIO, type ExitCode } from './commands/io.js'
+import { parseCalendarDay, type CalendarDay } from './dates.js'
 
 const mainHelp = `quire: publish a folder of research notes as a cross-linked static site
 
@@ -14,6 +15,7 @@ Usage:
   quire check [NOTES_DIR]                             validate the notes, write nothing
   quire dev [NOTES_DIR] [--port N] [--open]           serve the site, rebuild and reload on every change
   quire new note|inquiry "Title" [--dir NOTES_DIR]    start a new note or inquiry line
+  quire import FILE... [--into NOTES_DIR]             import text exports of inquiry pages
 
 Options:
   -h, --help      show help (also: quire COMMAND --help)
@@ -35,6 +37,9 @@ Options:
                     used by 404.html and graph.json
   -t, --title TEXT  the site's title (default: the config's title, else
                     Research notes)
+      --build-date DATE
+                    measure claim ages to DATE (YYYY-MM-DD; default:
+                    SOURCE_DATE_EPOCH's day, else today in UTC)
       --strict      treat warnings as errors
       --force       replace an output folder that quire did not create
   -h, --help        show this help
@@ -46,8 +51,15 @@ Runs every check a build runs and prints each problem as
 path:line:column: severity: message [code]. Writes nothing.
 
 Options:
-      --strict   treat warnings as errors (exit 1)
-  -h, --help     show this help
+      --report            also print the research-health report: stale claims,
+                          claims with no supporting note, notes no inquiry cites,
+                          inquiries with few sources, papers cited once
+      --json              print the report and all diagnostics as JSON (stdout)
+      --min-sources N     "few sources" means fewer than N (default: 3)
+      --build-date DATE   measure claim ages to DATE (YYYY-MM-DD; default:
+                          SOURCE_DATE_EPOCH's day, else today in UTC)
+      --strict            treat warnings as errors (exit 1)
+  -h, --help              show this help
 `
 
 const devHelp = `Usage: quire dev [NOTES_DIR] [options]
@@ -96,6 +108,7 @@ const buildOptions = {
   out: { type: 'string', short: 'o', default: 'site' },
   base: { type: 'string', short: 'b' },
   title: { type: 'string', short: 't' },
+  'build-date': { type: 'string' },
   strict: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -103,6 +116,10 @@ const buildOptions = {
 
 const checkOptions = {
   strict: { type: 'boolean', default: false },
+  report: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  'min-sources': { type: 'string', default: '3' },
+  'build-date': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies ParseArgsConfig['options']
 
@@ -142,14 +159,19 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
         if (values.help) return help(io, buildHelp)
         const notesDir = notesFolder(positionals, io, 'build')
         const { buildCommand } = await import('./commands/build.js')
-        return await buildCommand({ notesDir, outDir: values.out, base: values.base, title: values.title, force: values.force, strict: values.strict }, io)
+        return await buildCommand(
+          { notesDir, outDir: values.out, base: values.base, title: values.title, force: values.force, strict: values.strict, buildDate: buildDate(values['build-date'], 'build') },
+          io,
+        )
       }
       case 'check': {
         const { values, positionals } = parse(rest, checkOptions, 'check')
         if (values.help) return help(io, checkHelp)
         const notesDir = notesFolder(positionals, io, 'check')
         const { checkCommand } = await import('./commands/check.js')
-        return await checkCommand({ notesDir, strict: values.strict }, io)
+        const minSources = Number(values['min-sources'])
+        if (!Number.isInteger(minSources) || minSources < 0) throw new UsageError(`check: --min-sources must be a whole number, not "${values['min-sources']}".`)
+        return await checkCommand({ notesDir, strict: values.strict, report: values.report, json: values.json, minSources, buildDate: buildDate(values['build-date'], 'check') }, io)
       }
       case 'dev': {
         const { values, positionals } = parse(rest, devOptions, 'dev')
@@ -169,8 +191,14 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
         const { newCommand } = await import('./commands/new.js')
         return await newCommand({ type, title: words.join(' '), notesDir: values.dir }, io)
       }
+      case 'import': {
+        const { importCommand, importHelp, importOptions } = await import('./commands/import.js')
+        const { values, positionals } = parse(rest, importOptions, 'import')
+        if (values.help) return help(io, importHelp)
+        return await importCommand({ files: positionals, into: values.into, dryRun: values['dry-run'], force: values.force }, io)
+      }
       default:
-        throw new UsageError(`unknown command "${command}". Commands: build, check, dev, new. Run \`quire --help\` for more.`)
+        throw new UsageError(`unknown command "${command}". Commands: build, check, dev, new, import. Run \`quire --help\` for more.`)
     }
   } catch (problem) {
     if (problem instanceof UsageError) {
@@ -179,6 +207,13 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
     }
     throw problem
   }
+}
+
+function buildDate(text: string | undefined, command: string): CalendarDay | undefined {
+  if (text === undefined) return undefined
+  const day = parseCalendarDay(text)
+  if (!day) throw new UsageError(`${command}: --build-date must be a real day written YYYY-MM-DD, not "${text}".`)
+  return day
 }
 
 function help(io: CommandIO, text: string): ExitCode {

@@ -29,6 +29,22 @@ export type DiagnosticCode =
   | 'next-missing'
   | 'next-not-inquiry'
   | 'unreadable-file'
+  | 'stale-claim'
+  | 'arxiv-future'
+  | 'arxiv-date-mismatch'
+  | 'import-not-export'
+  | 'import-unrecognised-section'
+  | 'import-unplaced-line'
+  | 'import-missing-summary'
+  | 'import-source-count'
+  | 'import-source-order'
+  | 'import-source-unlinked'
+  | 'import-unlinked-title'
+  | 'import-undated-claim'
+  | 'import-invalid-anchor'
+  | 'import-prompt-mismatch'
+  | 'import-next-unresolved'
+  | 'import-file-exists'
 
 /** One problem, with where it is and what to do about it. */
 export interface Diagnostic {

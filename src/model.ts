@@ -7,6 +7,7 @@
  */
 import type { Root } from 'mdast'
 import type { InquiryData, NoteData, PromptData } from './parse/schema.js'
+import type { CalendarDay } from './dates.js'
 import type { Position } from './diagnostics.js'
 
 /** A document's address inside the site: `path/to/note`, no leading or trailing slash. */
@@ -54,6 +55,13 @@ interface DocumentBase {
   readonly links: readonly LinkRef[]
   /** Does the body contain raw HTML (so it needs parsing before sanitizing)? */
   readonly hasHtml: boolean
+  /** Where each front-matter value is written, by dotted path (`next.0`, `prompt.claims.1.date`). */
+  readonly positions: ReadonlyMap<string, Position>
+}
+
+/** Where a front-matter value of `doc` is written (the file's first line if unknown). */
+export function positionOf(doc: Doc, path: string): Position {
+  return doc.positions.get(path) ?? { line: 1, column: 1 }
 }
 
 /** A note: a question-titled claim with a 1–3 sentence summary. */
@@ -66,8 +74,6 @@ export interface Note extends DocumentBase {
 export interface Inquiry extends DocumentBase {
   readonly type: 'inquiry'
   readonly data: InquiryData
-  /** Where each entry of `next` is written in the front matter. */
-  readonly nextAt: readonly Position[]
 }
 
 /** Any document. */
@@ -107,6 +113,19 @@ export interface Graph {
   readonly citedBy: ReadonlyMap<Slug, readonly Slug[]>
   /** For each inquiry, the notes its body links to, in order of first appearance. */
   readonly sources: ReadonlyMap<Slug, readonly Slug[]>
+  /** For each inquiry, what each claim's `notes` resolved to (claim by claim). */
+  readonly claimSupport: ReadonlyMap<Slug, readonly (readonly Resolution[])[]>
+  /** For each note, the claims it supports, in inquiry then claim order. */
+  readonly backs: ReadonlyMap<Slug, readonly ClaimRef[]>
+  /** For each inquiry with no `next`, related inquiries ranked by how many sources they share. */
+  readonly suggestions: ReadonlyMap<Slug, readonly Slug[]>
+}
+
+/** One claim of one inquiry's prompt. */
+export interface ClaimRef {
+  readonly inquiry: Slug
+  /** Index in `prompt.claims`. */
+  readonly claim: number
 }
 
 /** Site-wide settings that affect the output. */
@@ -119,4 +138,8 @@ export interface SiteOptions {
   readonly description: string | undefined
   /** The site's absolute address, when configured (for absolute URLs). */
   readonly url: string | undefined
+  /** The day the site is built for: claims' ages are measured to it. */
+  readonly buildDate: CalendarDay
+  /** Claims older than this many months are marked for re-testing. */
+  readonly staleAfterMonths: number
 }

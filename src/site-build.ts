@@ -6,6 +6,7 @@
  */
 import { analyse, type ParseCache } from './analyse.js'
 import { countDiagnostics, type Diagnostic } from './diagnostics.js'
+import type { CalendarDay } from './dates.js'
 import type { SiteConfig } from './load/config.js'
 import type { Graph, SiteOptions, Slug } from './model.js'
 import { renderSite, type OutputFile, type RenderCache } from './render/render-site.js'
@@ -28,6 +29,8 @@ export interface SiteOverrides {
   readonly strict?: boolean | undefined
   /** Folder that diagnostic paths are relative to. */
   readonly cwd: string
+  /** The day to build for (default: SOURCE_DATE_EPOCH's day, else today in UTC). */
+  readonly buildDate?: CalendarDay | undefined
 }
 
 /** The result of one build. */
@@ -47,19 +50,21 @@ export interface SiteBuild {
 }
 
 /** The site options from the config file and the command line. */
-export function siteOptions(config: SiteConfig, overrides: SiteOverrides): SiteOptions {
+export function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildDate: CalendarDay): SiteOptions {
   return {
     base: normaliseBase(overrides.base ?? config.base),
     title: overrides.title ?? config.title,
     description: config.description,
     url: config.url,
+    buildDate,
+    staleAfterMonths: config.staleAfterMonths,
   }
 }
 
 /** Build the site from `notesDir` in memory. */
 export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses })
-  const site = siteOptions(analysis.config, overrides)
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, buildDate: overrides.buildDate })
+  const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
   const common = { diagnostics: analysis.diagnostics, graph: analysis.graph, site, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount }

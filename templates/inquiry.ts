@@ -19,16 +19,52 @@ export function inquiryPage(props: InquiryPageProps): Root {
       h('div', { className: ['prose'] }, [...props.body]),
       section('sources', ['Sources ', h('span', { className: ['count'] }, count(props.sources.length, 'note', 'notes'))], [cardList(props.sources, true)], 'sources'),
       props.prompt ? promptSection(props.prompt) : undefined,
-      section(
-        'next',
-        ['Next inquiring lines'],
-        props.next.length > 0 ? [cardList(props.next, false)] : [h('p', { className: ['empty'] }, 'None yet.')],
-        'next',
-      ),
+      props.claims.length > 0 || props.papers.length > 0 ? claimsSection(props) : undefined,
+      section('next', ['Next inquiring lines'], nextContent(props), 'next'),
       props.citedBy.length > 0 ? section('cited-by', ['Cited by'], [cardList(props.citedBy, false)], 'cited-by') : undefined,
     ].filter(isPresent)),
   ]
   return layout(props.layout, main)
+}
+
+/** The next lines, or suggestions (clearly labelled) when there are none. */
+function nextContent(props: InquiryPageProps): ElementContent[] {
+  if (props.next.length > 0) return [cardList(props.next, false)]
+  if (props.suggestions.length === 0) return [h('p', { className: ['empty'] }, 'None yet.')]
+  return [
+    h('p', { className: ['empty'] }, 'None yet. Suggested instead: inquiring lines that share sources with this one.'),
+    h('div', { className: ['suggestions'] }, [cardList(props.suggestions, false)]),
+  ]
+}
+
+/** The prompt's data for readers: each dated claim with its support and age, then the anchor papers. */
+function claimsSection(props: InquiryPageProps): ElementContent {
+  const claims = props.claims.map((claim) =>
+    h('li', { className: claim.staleMonths === undefined ? ['claim'] : ['claim', 'stale'] }, [
+      h('p', { className: ['claim-text'] }, [...claim.text, ' ', h('time', { dateTime: claim.date.dateTime }, `(${claim.date.text})`)]),
+      claim.staleMonths === undefined
+        ? undefined
+        : h('p', { className: ['stale-marker'] }, [h('strong', 'Re-test:'), ` ${claim.staleMonths} months old, past the ${props.staleAfterMonths}-month threshold.`]),
+      claim.support.length > 0
+        ? h('p', { className: ['claim-support'] }, ['Supported by ', ...claim.support.flatMap((note, i) => [i > 0 ? '; ' : '', h('a', { href: note.href }, note.title)])])
+        : undefined,
+    ].filter(isPresent)),
+  )
+  const parts: ElementContent[] = []
+  if (claims.length > 0) parts.push(h('ul', { className: ['claims'] }, claims))
+  if (props.papers.length > 0) {
+    parts.push(
+      h('h3', 'Anchor papers'),
+      h(
+        'ul',
+        { className: ['papers'] },
+        props.papers.map((paper) =>
+          h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`), paper.date ? ` (${paper.date})` : '', paper.title ? ` — ${paper.title}` : '']),
+        ),
+      ),
+    )
+  }
+  return section('claims', ['What the library found, and when'], parts, 'claims-section')
 }
 
 /** The research prompt: collapsed, selectable without script, copyable with it. */
@@ -44,6 +80,7 @@ function promptSection(prompt: PromptProps): ElementContent {
         h('span', { id: 'prompt-status', className: ['copy-status'], role: 'status', ariaLive: 'polite' }),
       ]),
       h('details', { className: ['prompt'] }, [h('summary', 'Expand the prompt'), h('pre', { id: 'prompt-text', className: ['prompt-text'], tabIndex: 0 }, text)]),
+      h('p', { className: ['prompt-download'] }, [h('a', { href: prompt.downloadHref, download: 'prompt.md' }, 'Download the prompt as prompt.md')]),
     ],
     'prompt-section',
   )

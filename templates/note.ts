@@ -25,6 +25,27 @@ export function notePage(props: NotePageProps): Root {
       section('papers', ['Papers'], [h('ul', { className: ['papers'] }, props.papers.map((paper) => h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`)])))], 'papers'),
     )
   }
+  if (props.backs.length > 0) {
+    parts.push(
+      section(
+        'backs',
+        ['Claims this note supports'],
+        [
+          h(
+            'ul',
+            { className: ['claims'] },
+            props.backs.map((claim) =>
+              h('li', { className: ['claim'] }, [
+                h('p', { className: ['claim-text'] }, [...claim.text, ' ', h('time', { dateTime: claim.date.dateTime }, `(${claim.date.text})`)]),
+                h('p', { className: ['claim-support'] }, ['In ', h('a', { href: claim.inquiry.href }, claim.inquiry.title)]),
+              ]),
+            ),
+          ),
+        ],
+        'backs',
+      ),
+    )
+  }
   parts.push(
     section(
       'cited-by',

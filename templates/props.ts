@@ -15,6 +15,8 @@ export interface LayoutProps {
   readonly documentTitle: string
   /** The page's description for `<meta name="description">`. */
   readonly description: string
+  /** Site-wide links in the header (Home, Papers). */
+  readonly nav: readonly { readonly href: string; readonly label: string }[]
 }
 
 /** A link to a document with what a reader needs to choose it. */
@@ -35,12 +37,41 @@ export interface TextRun {
 export interface PaperLink {
   readonly id: string
   readonly href: string
+  /** Title and date, when the document gives them (inquiry anchors). */
+  readonly title?: string | undefined
+  readonly date?: string | undefined
 }
 
 /** The research prompt section. */
 export interface PromptProps {
   /** The prompt text split into runs; joined, the runs are exactly the text copied. */
   readonly runs: readonly TextRun[]
+  /** The same text as a file beside the page (`prompt.md`). */
+  readonly downloadHref: string
+}
+
+/** A date as written, with its machine-readable form. */
+export interface DateProps {
+  readonly text: string
+  readonly dateTime: string
+}
+
+/** One dated claim of an inquiry, as shown on its page. */
+export interface ClaimProps {
+  /** The claim's text as inline HTML (emphasis allowed, sanitized). */
+  readonly text: readonly ElementContent[]
+  readonly date: DateProps
+  /** Months since the claim's date, when past the staleness threshold. */
+  readonly staleMonths: number | undefined
+  /** The notes that support it. */
+  readonly support: readonly { readonly href: string; readonly title: string }[]
+}
+
+/** A claim a note supports, shown on the note's page. */
+export interface BackedClaimProps {
+  readonly text: readonly ElementContent[]
+  readonly date: DateProps
+  readonly inquiry: { readonly href: string; readonly title: string }
 }
 
 /** An inquiry line's page. */
@@ -53,6 +84,12 @@ export interface InquiryPageProps {
   readonly body: readonly ElementContent[]
   readonly sources: readonly DocumentCard[]
   readonly next: readonly DocumentCard[]
+  /** Related inquiries suggested when `next` is empty (ranked by shared sources). */
+  readonly suggestions: readonly DocumentCard[]
+  readonly claims: readonly ClaimProps[]
+  /** How many months make a claim stale (shown with the markers). */
+  readonly staleAfterMonths: number
+  readonly papers: readonly PaperLink[]
   readonly prompt: PromptProps | undefined
   readonly citedBy: readonly DocumentCard[]
 }
@@ -67,6 +104,24 @@ export interface NotePageProps {
   readonly papers: readonly PaperLink[]
   readonly body: readonly ElementContent[]
   readonly citedBy: readonly DocumentCard[]
+  /** Claims of inquiries that this note supports. */
+  readonly backs: readonly BackedClaimProps[]
+}
+
+/** One paper on the papers page, with everything that cites it. */
+export interface PaperEntryProps {
+  readonly id: string
+  readonly href: string
+  /** The title and date given by an inquiry's anchor list, if any. */
+  readonly title: string | undefined
+  readonly date: string | undefined
+  readonly citedBy: readonly { readonly href: string; readonly title: string; readonly type: 'note' | 'inquiry' }[]
+}
+
+/** The page listing every cited paper. */
+export interface PapersPageProps {
+  readonly layout: LayoutProps
+  readonly papers: readonly PaperEntryProps[]
 }
 
 /** The home page. */

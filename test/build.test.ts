@@ -46,7 +46,7 @@ beforeAll(async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), 'quire-build-')), 'site')
   const io = recordingIO(process.cwd())
   const code = await run(['build', 'notes', '--out', out], io)
-  expect(io.err()).toMatch(/^quire: built 12 pages from 10 files into .* \(0 errors, 0 warnings\)\n$/)
+  expect(io.err()).toMatch(/^quire: built 13 pages from 10 files into .* \(0 errors, 0 warnings\)\n$/)
   expect(code).toBe(0)
 })
 

@@ -16,7 +16,7 @@ describe('command line', () => {
   it('explains unknown flags, commands and missing folders with exit 2', async () => {
     const cases: [string[], RegExp][] = [
       [['build', '--outt', 'x'], /^quire: build: Unknown option '--outt'\. Run `quire build --help` for the options\.\n$/],
-      [['publish'], /^quire: unknown command "publish"\. Commands: build, check, dev, new\./],
+      [['publish'], /^quire: unknown command "publish"\. Commands: build, check, dev, new, import\./],
       [['check', 'no-such-folder'], /^quire: check: the notes folder "no-such-folder" does not exist\./],
       [['new', 'essay', 'Title'], /^quire: new: say what to create/],
     ]
@@ -28,7 +28,7 @@ describe('command line', () => {
   })
 
   it('has help for every command', async () => {
-    for (const argv of [['--help'], ['build', '--help'], ['check', '--help'], ['new', '--help']]) {
+    for (const argv of [['--help'], ['build', '--help'], ['check', '--help'], ['dev', '--help'], ['new', '--help'], ['import', '--help']]) {
       const io = recordingIO(process.cwd())
       expect(await run(argv, io)).toBe(0)
       expect(io.out()).toMatch(/^(quire: publish|Usage: quire)/)

@@ -79,10 +79,18 @@ describe('incremental rebuilds', () => {
     await Promise.all([write('a', '[[b]]'), write('b', ''), write('c', ''), write('d', '[[c]]')])
     const first = await buildSite(notes, { cwd: root })
     expect(first.rendered).toEqual(['a', 'b', 'c', 'd'])
+    // b's summary changes: only b's page shows it (a's link to b shows b's title).
     await write('b', '', 'A new summary.')
     const second = await buildSite(notes, { cwd: root }, first.state)
-    // b changed; a links to b (it shows b's card in no list, but b's title could be its link text); b's backlinks are unchanged.
     expect(second.parsedCount).toBe(1)
-    expect(second.rendered).toEqual(['a', 'b'])
+    expect(second.rendered).toEqual(['b'])
+    // c's title changes: c, and d whose link text is c's title.
+    await writeFile(path.join(notes, 'c.md'), '---\ntitle: Renamed C\nsummary: c.\n---\n')
+    const third = await buildSite(notes, { cwd: root }, second.state)
+    expect(third.rendered).toEqual(['c', 'd'])
+    // a stops linking to b: a's body, and b's backlinks.
+    await write('a', 'no links now')
+    const fourth = await buildSite(notes, { cwd: root }, third.state)
+    expect(fourth.rendered).toEqual(['a', 'b'])
   })
 })

@@ -20,7 +20,7 @@ describe('research prompt', () => {
     const inquiry = analysis.graph.documents.get('inquiries/distillation-then-rlvr' as never)
     expect(inquiry?.type).toBe('inquiry')
     const expected = await readFile('test/fixtures/seed-prompt.txt', 'utf8')
-    expect(inquiryPromptText(inquiry as Extract<typeof inquiry, { type: 'inquiry' }>)).toBe(expected)
+    expect(inquiryPromptText(analysis.graph, inquiry as Extract<typeof inquiry, { type: 'inquiry' }>)).toBe(expected)
   })
 
   it('writes each claim with its date and each anchor paper with id, date and title', () => {

@@ -6,7 +6,7 @@
  * slugs, and `next` entries that do not name an inquiry.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js'
-import type { Graph, LinkRef } from '../model.js'
+import { positionOf, type Graph, type LinkRef } from '../model.js'
 
 /** Every problem in how documents connect. */
 export function checkGraph(graph: Graph): Diagnostic[] {
@@ -26,6 +26,8 @@ export function checkGraph(graph: Graph): Diagnostic[] {
   }
 
   for (const [slug, doc] of graph.documents) {
+    const reserved = reservedSlug(slug)
+    if (reserved) diagnostics.push(error(doc.file.displayPath, positionOf(doc, 'slug'), 'invalid-slug', `The slug \`${slug}\` is reserved for ${reserved}. Rename the file or set another \`slug:\`.`))
     const results = graph.resolved.get(slug) ?? []
     doc.links.forEach((link, i) => {
       const result = results[i]
@@ -50,7 +52,7 @@ export function checkGraph(graph: Graph): Diagnostic[] {
       const nextResults = graph.next.get(slug) ?? []
       doc.data.next.forEach((name, i) => {
         const result = nextResults[i]
-        const at = doc.nextAt[i] ?? { line: 1, column: 1 }
+        const at = positionOf(doc, `next.${i}`)
         if (!result) return
         if (result.kind === 'unresolved') {
           diagnostics.push(error(doc.file.displayPath, at, 'next-missing', `\`next\` names "${name}", which is not an inquiry in this library. Fix the slug or remove the entry.`))
@@ -68,6 +70,14 @@ export function checkGraph(graph: Graph): Diagnostic[] {
     }
   }
   return diagnostics
+}
+
+/** Slugs quire uses for its own pages and files. */
+function reservedSlug(slug: string): string | undefined {
+  if (slug === 'papers') return 'the papers page'
+  if (slug === 'assets' || slug.startsWith('assets/')) return "the site's stylesheet and script"
+  if (slug === '__quire' || slug.startsWith('__quire/')) return "quire dev's own endpoints"
+  return undefined
 }
 
 function describe(link: LinkRef): string {

@@ -4,6 +4,7 @@
 import path from 'node:path'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
 import { emitSite } from '../emit/emit-site.js'
+import type { CalendarDay } from '../dates.js'
 import { buildSite } from '../site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
@@ -17,6 +18,8 @@ export interface BuildOptions {
   readonly title: string | undefined
   readonly force: boolean
   readonly strict: boolean
+  /** The day claims' ages are measured to. */
+  readonly buildDate: CalendarDay | undefined
 }
 
 /** Build the site; print diagnostics and one summary line. */
@@ -30,7 +33,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
     return exitCode.usage
   }
 
-  const built = await buildSite(notesDir, { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd })
+  const built = await buildSite(notesDir, { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate })
   for (const d of built.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings } = countDiagnostics(built.diagnostics)
   const outName = displayPath(io.cwd, outDir)

@@ -1,8 +1,11 @@
 /**
- * `quire check`: the same validation as a build, writing nothing.
+ * `quire check`: the same validation as a build, writing nothing; with
+ * `--report`, the research-health report too.
  */
 import path from 'node:path'
 import { analyse } from '../analyse.js'
+import { formatReport, researchReport } from '../check/report.js'
+import type { CalendarDay } from '../dates.js'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
 import { plural } from './build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
@@ -11,14 +14,24 @@ import { exitCode, type CommandIO, type ExitCode } from './io.js'
 export interface CheckOptions {
   readonly notesDir: string
   readonly strict: boolean
+  readonly buildDate: CalendarDay | undefined
+  /** Print the research-health report (to stdout). */
+  readonly report: boolean
+  /** Print the report as JSON. */
+  readonly json: boolean
+  readonly minSources: number
 }
 
 /** Check the notes; print every problem and a summary line. */
 export async function checkCommand(options: CheckOptions, io: CommandIO): Promise<ExitCode> {
   const started = performance.now()
-  const analysis = await analyse(path.resolve(io.cwd, options.notesDir), { cwd: io.cwd })
+  const analysis = await analyse(path.resolve(io.cwd, options.notesDir), { cwd: io.cwd, buildDate: options.buildDate })
   for (const d of analysis.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
+  if (options.report || options.json) {
+    const report = researchReport(analysis.graph, { buildDate: analysis.buildDate, staleAfterMonths: analysis.config.staleAfterMonths, minSources: options.minSources })
+    io.stdout(options.json ? JSON.stringify({ report, diagnostics: analysis.diagnostics }, null, 2) + '\n' : formatReport(report))
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   io.stderr(`quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
   return errors > 0 || (options.strict && warnings > 0) ? exitCode.failed : exitCode.ok

@@ -5,7 +5,7 @@
  * and backlinks are collected from the edges, not by scanning documents.
  */
 import { compare } from '../diagnostics.js'
-import type { Doc, Edge, Graph, Resolution, Slug } from '../model.js'
+import type { ClaimRef, Doc, Edge, Graph, Resolution, Slug } from '../model.js'
 import { indexDocuments, resolveLink, resolveName } from './resolve.js'
 
 /** Build the graph. Documents sharing a slug keep the first (by file path); the rest are in `duplicates`. */
@@ -56,6 +56,25 @@ export function buildGraph(parsed: readonly Doc[]): Graph {
     }
   }
 
+  const claimSupport = new Map<Slug, Resolution[][]>()
+  const backs = new Map<Slug, ClaimRef[]>()
+  for (const [slug, doc] of documents) {
+    if (doc.type !== 'inquiry') continue
+    const perClaim = (doc.data.prompt?.claims ?? []).map((claim, claimIndex) => {
+      const results = claim.notes.map((name) => resolveName(index, name))
+      const seen = new Set<Slug>()
+      for (const result of results) {
+        if (result.kind !== 'resolved' || seen.has(result.slug)) continue
+        seen.add(result.slug)
+        const list = backs.get(result.slug)
+        if (list) list.push({ inquiry: slug, claim: claimIndex })
+        else backs.set(result.slug, [{ inquiry: slug, claim: claimIndex }])
+      }
+      return results
+    })
+    claimSupport.set(slug, perClaim)
+  }
+
   edges.sort((a, b) => compare(a.from, b.from) || compare(a.kind, b.kind) || compare(a.to, b.to))
   const citedBy = new Map<Slug, Slug[]>()
   for (const edge of edges) {
@@ -64,5 +83,36 @@ export function buildGraph(parsed: readonly Doc[]): Graph {
     if (list) list.push(edge.from)
     else citedBy.set(edge.to, [edge.from])
   }
-  return { documents, resolved, next, duplicates, edges, citedBy, sources }
+  return { documents, resolved, next, duplicates, edges, citedBy, sources, claimSupport, backs, suggestions: suggestRelated(documents, sources) }
+}
+
+/** How many related inquiries to suggest. */
+const suggestionCount = 3
+
+/**
+ * For each inquiry without `next`, the inquiries that share the most
+ * sources with it (ties by slug). Uses an index from note to citing
+ * inquiries, so the cost follows the number of shared sources, not the
+ * square of the number of inquiries.
+ */
+function suggestRelated(documents: ReadonlyMap<Slug, Doc>, sources: ReadonlyMap<Slug, readonly Slug[]>): Map<Slug, Slug[]> {
+  const citing = new Map<Slug, Slug[]>()
+  for (const [inquiry, list] of sources) {
+    for (const note of list) {
+      const entry = citing.get(note)
+      if (entry) entry.push(inquiry)
+      else citing.set(note, [inquiry])
+    }
+  }
+  const suggestions = new Map<Slug, Slug[]>()
+  for (const [slug, doc] of documents) {
+    if (doc.type !== 'inquiry' || doc.data.next.length > 0) continue
+    const shared = new Map<Slug, number>()
+    for (const note of sources.get(slug) ?? []) {
+      for (const other of citing.get(note) ?? []) if (other !== slug) shared.set(other, (shared.get(other) ?? 0) + 1)
+    }
+    const ranked = [...shared].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, suggestionCount).map(([other]) => other)
+    suggestions.set(slug, ranked)
+  }
+  return suggestions
 }

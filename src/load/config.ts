@@ -60,7 +60,7 @@ export async function loadConfig(notesDir: string, display: (file: string) => st
 /** Validate config text (YAML or JSON: JSON is YAML). */
 export function parseConfig(source: string, file: string): ConfigResult {
   const locate = locator(source)
-  const yaml = YAML.parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false })
+  const yaml = YAML.parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
   if (yaml.errors.length > 0) {
     const diagnostics = yaml.errors.map((problem) =>
       error(file, locate(problem.pos[0]), 'yaml-syntax', `The config file is not valid YAML or JSON: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}.`),

@@ -34,7 +34,7 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
         parse(source: string): object {
           // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
           // turn `summary: 7\r` into a string. Dropping it keeps every offset the same.
-          yaml = YAML.parseDocument(source.replace(/\r$/, ''), { schema: 'core', uniqueKeys: true, prettyErrors: false })
+          yaml = YAML.parseDocument(source.replace(/\r$/, ''), { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
           return {}
         },
         stringify: () => '',
@@ -123,6 +123,33 @@ export function validateFrontMatter<S extends z.ZodType>(
 export function fieldPosition(front: FrontMatter, path: readonly PropertyKey[], locate: Locate): Position {
   const offset = front.yaml ? offsetOf(front.yaml, path, 'value') : undefined
   return offset === undefined ? start : locate(front.yamlOffset + offset)
+}
+
+/**
+ * The position of every value in the front matter, keyed by its path
+ * joined with dots (`prompt.claims.2.date`), so later checks of valid data
+ * can point at the exact value.
+ */
+export function fieldPositions(front: FrontMatter, locate: Locate): Map<string, Position> {
+  const positions = new Map<string, Position>()
+  const visit = (node: unknown, path: string): void => {
+    const offset = rangeStart(node)
+    if (offset !== undefined && path !== '') positions.set(path, locate(front.yamlOffset + offset))
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue
+        const key = String(pair.key.value)
+        const child = path === '' ? key : `${path}.${key}`
+        const keyStart = pair.key.range?.[0]
+        if (keyStart !== undefined) positions.set(child, locate(front.yamlOffset + keyStart))
+        if (pair.value) visit(pair.value, child)
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => visit(item, path === '' ? String(index) : `${path}.${index}`))
+    }
+  }
+  if (front.yaml) visit(front.yaml.contents, '')
+  return positions
 }
 
 /** `prompt.claims[2].date` */

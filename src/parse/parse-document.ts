@@ -4,7 +4,7 @@
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { Doc, Slug, SourceFile } from '../model.js'
 import { slugFromOverride, slugFromPath } from '../slug.js'
-import { fieldPosition, readFrontMatter, validateFrontMatter, type Validated } from './front-matter.js'
+import { fieldPosition, fieldPositions, readFrontMatter, validateFrontMatter, type Validated } from './front-matter.js'
 import { locator } from './lines.js'
 import { parseBody } from './markdown.js'
 import { inquirySchema, noteSchema } from './schema.js'
@@ -55,10 +55,10 @@ export function parseDocument(file: SourceFile): ParseResult {
 
   const bodyStart = locate(front.bodyOffset)
   const body = parseBody(file.text.slice(front.bodyOffset), bodyStart.line, front.bodyOffset, file.relativePath)
-  const base = { slug, file, body: body.tree, links: body.links, hasHtml: body.hasHtml }
+  const base = { slug, file, body: body.tree, links: body.links, hasHtml: body.hasHtml, positions: fieldPositions(front, locate) }
   const document: Doc =
     validated.type === 'inquiry'
-      ? { ...base, type: 'inquiry', data: validated.value, nextAt: validated.value.next.map((_, i) => fieldPosition(front, ['next', i], locate)) }
+      ? { ...base, type: 'inquiry', data: validated.value }
       : { ...base, type: 'note', data: validated.value }
   return { document, diagnostics }
 }

@@ -43,6 +43,8 @@ const slugText = z.string({ error: 'expected a slug such as notes/my-note' })
 export const claimSchema = z.object({
   text,
   date: dateText,
+  /** Slugs (or names) of the notes that support the claim. */
+  notes: z.array(text, { error: 'expected a list of note slugs' }).default([]),
 })
 
 /** One anchor paper of a research prompt. */

@@ -3,18 +3,48 @@
  * prepared here (titles, summaries, URLs relative to the page, sanitized
  * bodies), so templates never query the graph.
  */
-import type { DocumentCard, InquiryPageProps, LayoutProps, NotePageProps, PromptProps } from '../../templates/props.js'
+import type { ElementContent } from 'hast'
+import type {
+  BackedClaimProps,
+  ClaimProps,
+  DateProps,
+  DocumentCard,
+  InquiryPageProps,
+  LayoutProps,
+  NotePageProps,
+  PaperEntryProps,
+  PaperLink,
+  PapersPageProps,
+  PromptProps,
+} from '../../templates/props.js'
 import { promptText } from '../../templates/prompt.js'
+import { ageInMonths, machineDate, parseFuzzyDate, yearSpan } from '../dates.js'
+import { compare } from '../diagnostics.js'
 import type { Doc, Graph, Inquiry, Note, SiteOptions, Slug } from '../model.js'
 import { arxivRuns } from './arxiv-links.js'
-import { renderBody } from './body.js'
+import { inlineMarkdown } from './inline.js'
 import { arxivUrl, urlFor, type RootPrefix } from './url.js'
 
-/** Where the site's own assets live, relative to the site root. */
+/** Where the site's own assets and shared pages live, relative to the site root. */
 export const assetFiles = { stylesheet: 'assets/quire.css', script: 'assets/quire.js' } as const
+export const papersPageSlug = 'papers' as Slug
+export const promptFileName = 'prompt.md'
 
-/** Layout props for a page reached through `root`. */
-export function layoutProps(site: SiteOptions, root: RootPrefix, title: string | undefined, description: string): LayoutProps {
+/** Everything a page's props are computed from. */
+export interface PageContext {
+  readonly graph: Graph
+  readonly site: SiteOptions
+  /** The way from this page back to the site root. */
+  readonly root: RootPrefix
+  /** Does the site have a papers page (computed once per build)? */
+  readonly hasPapers: boolean
+}
+
+/** Layout props for a page. */
+export function layoutProps(context: PageContext, title: string | undefined, description: string): LayoutProps {
+  const { site, root } = context
+  const nav = [{ href: urlFor(root, 'home'), label: 'Home' }]
+  if (context.hasPapers) nav.push({ href: urlFor(root, { slug: papersPageSlug }), label: 'Papers' })
   return {
     siteTitle: site.title,
     homeHref: urlFor(root, 'home'),
@@ -22,54 +52,149 @@ export function layoutProps(site: SiteOptions, root: RootPrefix, title: string |
     scriptHref: urlFor(root, { file: assetFiles.script }),
     documentTitle: title ? `${title} · ${site.title}` : site.title,
     description,
+    nav,
   }
 }
 
-/** A card for the document `slug`, linked from a page reached through `root`. */
-export function card(graph: Graph, slug: Slug, root: RootPrefix): DocumentCard {
-  const doc = graph.documents.get(slug)!
-  return { href: urlFor(root, { slug }), title: doc.data.title, summary: doc.data.summary, type: doc.type }
+/** A card for the document `slug`. */
+export function card(context: PageContext, slug: Slug): DocumentCard {
+  const doc = context.graph.documents.get(slug)!
+  return { href: urlFor(context.root, { slug }), title: doc.data.title, summary: doc.data.summary, type: doc.type }
 }
 
-/** The research prompt of an inquiry, as it is shown and copied. */
-export function inquiryPromptText(inquiry: Inquiry): string | undefined {
+/**
+ * The research prompt of an inquiry, as it is shown, copied and
+ * downloaded. When `library` is not given, the span is the years of the
+ * inquiry's sources and claims.
+ */
+export function inquiryPromptText(graph: Graph, inquiry: Inquiry): string | undefined {
   const prompt = inquiry.data.prompt
   if (!prompt) return undefined
-  return promptText({ ...prompt, library: prompt.library, closing: prompt.closing })
+  return promptText({
+    role: prompt.role,
+    question: prompt.question,
+    library: prompt.library ?? librarySpan(graph, inquiry),
+    claims: prompt.claims.map((claim) => ({ text: claim.text, date: claim.date })),
+    anchors: prompt.anchors,
+    tasks: prompt.tasks,
+    closing: prompt.closing,
+  })
 }
 
-/** Props for an inquiry's page. */
-export function inquiryProps(graph: Graph, inquiry: Inquiry, site: SiteOptions, root: RootPrefix): InquiryPageProps {
-  const text = inquiryPromptText(inquiry)
-  const prompt: PromptProps | undefined = text === undefined ? undefined : { runs: arxivRuns(text) }
+/** "2024–2026" from the dates of an inquiry's sources and claims. */
+export function librarySpan(graph: Graph, inquiry: Inquiry): string | undefined {
+  const years: number[] = []
+  for (const slug of graph.sources.get(inquiry.slug) ?? []) {
+    const date = graph.documents.get(slug)?.data.date
+    const parsed = date ? parseFuzzyDate(date) : undefined
+    if (parsed) years.push(parsed.year)
+  }
+  for (const claim of inquiry.data.prompt?.claims ?? []) {
+    const parsed = parseFuzzyDate(claim.date)
+    if (parsed) years.push(parsed.year)
+  }
+  return yearSpan(years)
+}
+
+function dateProps(text: string): DateProps {
+  const parsed = parseFuzzyDate(text)
+  return { text, dateTime: parsed ? machineDate(parsed) : text }
+}
+
+function claimProps(context: PageContext, inquiry: Inquiry): ClaimProps[] {
+  const support = context.graph.claimSupport.get(inquiry.slug) ?? []
+  return (inquiry.data.prompt?.claims ?? []).map((claim, i) => {
+    const parsed = parseFuzzyDate(claim.date)
+    const age = parsed ? ageInMonths(parsed, context.site.buildDate) : 0
+    const notes = [...new Set((support[i] ?? []).flatMap((result) => (result.kind === 'resolved' ? [result.slug] : [])))]
+    return {
+      text: inlineMarkdown(claim.text),
+      date: dateProps(claim.date),
+      staleMonths: age > context.site.staleAfterMonths ? age : undefined,
+      support: notes.map((slug) => ({ href: urlFor(context.root, { slug }), title: context.graph.documents.get(slug)!.data.title })),
+    }
+  })
+}
+
+/** Props for an inquiry's page, with `body` its rendered body. */
+export function inquiryProps(context: PageContext, inquiry: Inquiry, body: ElementContent[]): InquiryPageProps {
+  const { graph } = context
+  const text = inquiryPromptText(graph, inquiry)
+  const prompt: PromptProps | undefined = text === undefined ? undefined : { runs: arxivRuns(text), downloadHref: promptFileName }
   const next = (graph.next.get(inquiry.slug) ?? []).flatMap((result) =>
-    result.kind === 'resolved' && graph.documents.get(result.slug)?.type === 'inquiry' ? [card(graph, result.slug, root)] : [],
+    result.kind === 'resolved' && graph.documents.get(result.slug)?.type === 'inquiry' ? [card(context, result.slug)] : [],
   )
+  const papers: PaperLink[] = (inquiry.data.prompt?.anchors ?? []).map((anchor) => ({ id: anchor.arxiv, href: arxivUrl(anchor.arxiv), title: anchor.title, date: anchor.date }))
+  const listed = new Set(papers.map((paper) => paper.id))
+  for (const id of inquiry.data.papers ?? []) if (!listed.has(id)) papers.push({ id, href: arxivUrl(id) })
   return {
-    layout: layoutProps(site, root, inquiry.data.title, inquiry.data.summary),
+    layout: layoutProps(context, inquiry.data.title, inquiry.data.summary),
     title: inquiry.data.title,
     summary: inquiry.data.summary,
     date: inquiry.data.date,
-    body: renderBody(inquiry, graph, root),
-    sources: (graph.sources.get(inquiry.slug) ?? []).map((slug) => card(graph, slug, root)),
+    body,
+    sources: (graph.sources.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
     next,
+    suggestions: (graph.suggestions.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
+    claims: claimProps(context, inquiry),
+    staleAfterMonths: context.site.staleAfterMonths,
+    papers,
     prompt,
-    citedBy: (graph.citedBy.get(inquiry.slug) ?? []).map((slug) => card(graph, slug, root)),
+    citedBy: (graph.citedBy.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
   }
 }
 
-/** Props for a note's page. */
-export function noteProps(graph: Graph, note: Note, site: SiteOptions, root: RootPrefix): NotePageProps {
+/** Props for a note's page, with `body` its rendered body. */
+export function noteProps(context: PageContext, note: Note, body: ElementContent[]): NotePageProps {
+  const { graph } = context
+  const backs: BackedClaimProps[] = (graph.backs.get(note.slug) ?? []).map(({ inquiry, claim }) => {
+    const doc = graph.documents.get(inquiry) as Inquiry
+    const data = doc.data.prompt!.claims[claim]!
+    return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: urlFor(context.root, { slug: inquiry }), title: doc.data.title } }
+  })
   return {
-    layout: layoutProps(site, root, note.data.title, note.data.summary),
+    layout: layoutProps(context, note.data.title, note.data.summary),
     title: note.data.title,
     summary: note.data.summary,
     date: note.data.date,
     tags: note.data.tags ?? [],
     papers: (note.data.papers ?? []).map((id) => ({ id, href: arxivUrl(id) })),
-    body: renderBody(note, graph, root),
-    citedBy: (graph.citedBy.get(note.slug) ?? []).map((slug) => card(graph, slug, root)),
+    body,
+    citedBy: (graph.citedBy.get(note.slug) ?? []).map((slug) => card(context, slug)),
+    backs,
   }
+}
+
+/** Every cited paper: its title and date where an anchor gives them, and the documents citing it (by slug). */
+export function citedPapers(graph: Graph): Map<string, { title: string | undefined; date: string | undefined; citedBy: Slug[] }> {
+  const papers = new Map<string, { title: string | undefined; date: string | undefined; citedBy: Slug[] }>()
+  const add = (id: string, slug: Slug, title?: string, date?: string): void => {
+    const entry = papers.get(id) ?? { title: undefined, date: undefined, citedBy: [] }
+    entry.title ??= title
+    entry.date ??= date
+    if (!entry.citedBy.includes(slug)) entry.citedBy.push(slug)
+    papers.set(id, entry)
+  }
+  for (const [slug, doc] of graph.documents) {
+    if (doc.type === 'inquiry') for (const anchor of doc.data.prompt?.anchors ?? []) add(anchor.arxiv, slug, anchor.title, anchor.date)
+    for (const id of doc.data.papers ?? []) add(id, slug)
+  }
+  return new Map([...papers].sort((a, b) => compare(a[0], b[0])))
+}
+
+/** Props for the papers page. */
+export function papersProps(context: PageContext): PapersPageProps {
+  const papers: PaperEntryProps[] = [...citedPapers(context.graph)].map(([id, entry]) => ({
+    id,
+    href: arxivUrl(id),
+    title: entry.title,
+    date: entry.date,
+    citedBy: entry.citedBy.map((slug) => {
+      const doc = context.graph.documents.get(slug)!
+      return { href: urlFor(context.root, { slug }), title: doc.data.title, type: doc.type }
+    }),
+  }))
+  return { layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.'), papers }
 }
 
 /** Documents of one type, ordered for listing: by title, then slug. */
@@ -79,6 +204,6 @@ export function listed(graph: Graph, type: Doc['type']): Slug[] {
   return slugs.sort((a, b) => {
     const ta = graph.documents.get(a)!.data.title.toLowerCase()
     const tb = graph.documents.get(b)!.data.title.toLowerCase()
-    return ta < tb ? -1 : ta > tb ? 1 : a < b ? -1 : a > b ? 1 : 0
+    return compare(ta, tb) || compare(a, b)
   })
 }

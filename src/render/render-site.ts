@@ -1,18 +1,20 @@
 /**
  * Render: the graph → every file of the site, as strings in memory.
  */
-import type { Root } from 'hast'
+import { createHash } from 'node:crypto'
+import type { ElementContent, Root } from 'hast'
 import rehypeStringify from 'rehype-stringify'
 import { unified } from 'unified'
 import { homePage } from '../../templates/home.js'
 import { inquiryPage } from '../../templates/inquiry.js'
 import { notFoundPage } from '../../templates/not-found.js'
 import { notePage } from '../../templates/note.js'
+import { papersPage } from '../../templates/papers.js'
 import type { Graph, SiteOptions, Slug } from '../model.js'
 import { siteAssets } from './assets.js'
+import { renderBody } from './body.js'
 import { graphJson, serialiseJson } from './graph-json.js'
-import { pageFingerprint } from './page-inputs.js'
-import { card, inquiryProps, layoutProps, listed, noteProps } from './pages.js'
+import { card, citedPapers, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageContext } from './pages.js'
 import { rootFromBase, rootFromPage } from './url.js'
 
 /** One file of the site: a path relative to the output folder and its contents. */
@@ -28,16 +30,8 @@ export function pageHtml(tree: Root): string {
   return serializer.stringify(tree) + '\n'
 }
 
-/** Render the page of one document. */
-export function renderDocument(graph: Graph, slug: Slug, site: SiteOptions): OutputFile {
-  const doc = graph.documents.get(slug)!
-  const root = rootFromPage(slug)
-  const tree = doc.type === 'inquiry' ? inquiryPage(inquiryProps(graph, doc, site, root)) : notePage(noteProps(graph, doc, site, root))
-  return { path: `${slug}/index.html`, contents: pageHtml(tree) }
-}
-
 /** Rendered document pages by slug, with the fingerprint of their inputs. */
-export type RenderCache = ReadonlyMap<Slug, { readonly fingerprint: string; readonly file: OutputFile }>
+export type RenderCache = ReadonlyMap<Slug, { readonly fingerprint: string; readonly files: readonly OutputFile[] }>
 
 /** A rendered site. */
 export interface RenderedSite {
@@ -50,34 +44,83 @@ export interface RenderedSite {
 }
 
 /**
+ * The fingerprint of a document's page. The page is its props (computed
+ * cheaply, with an empty body) plus its body, and the body depends only on
+ * the document's text and the slug and title of each link target. So two
+ * renders with the same fingerprint produce the same bytes, whatever
+ * feature adds a prop later.
+ */
+function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
+  const { graph } = context
+  const doc = graph.documents.get(slug)!
+  const hash = createHash('sha256')
+  hash.update(JSON.stringify(props))
+  hash.update('\u0000')
+  hash.update(doc.file.text)
+  for (const result of graph.resolved.get(slug) ?? []) {
+    hash.update('\u0000')
+    if (result.kind === 'resolved') hash.update(`${result.slug}\u0001${graph.documents.get(result.slug)?.data.title ?? ''}`)
+    else hash.update(result.kind)
+  }
+  return hash.digest('base64url')
+}
+
+/** Props of a document's page with the body left out (for fingerprints) or filled in. */
+function documentProps(context: PageContext, slug: Slug, body: ElementContent[]) {
+  const doc = context.graph.documents.get(slug)!
+  return doc.type === 'inquiry' ? ({ type: 'inquiry', props: inquiryProps(context, doc, body) } as const) : ({ type: 'note', props: noteProps(context, doc, body) } as const)
+}
+
+/** The files of one document: its page, and for an inquiry with a prompt, `prompt.md`. */
+function renderDocument(context: PageContext, slug: Slug): OutputFile[] {
+  const doc = context.graph.documents.get(slug)!
+  const page = documentProps(context, slug, renderBody(doc, context.graph, context.root))
+  const tree = page.type === 'inquiry' ? inquiryPage(page.props) : notePage(page.props)
+  const files: OutputFile[] = [{ path: `${slug}/index.html`, contents: pageHtml(tree) }]
+  if (doc.type === 'inquiry') {
+    const prompt = inquiryPromptText(context.graph, doc)
+    if (prompt !== undefined) files.push({ path: `${slug}/${promptFileName}`, contents: prompt })
+  }
+  return files
+}
+
+/**
  * Render every file of the site, in a stable order. Given the cache of an
  * earlier render, document pages whose inputs did not change are reused.
  */
 export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache): Promise<RenderedSite> {
   const files: OutputFile[] = []
-  const cache = new Map<Slug, { fingerprint: string; file: OutputFile }>()
+  const cache = new Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>()
   const rendered: Slug[] = []
-  const home = rootFromPage(undefined)
+  const papers = citedPapers(graph)
+  const hasPapers = papers.size > 0
+  const home: PageContext = { graph, site, root: rootFromPage(undefined), hasPapers }
+
   files.push({
     path: 'index.html',
     contents: pageHtml(
       homePage({
-        layout: layoutProps(site, home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`),
+        layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`),
         description: site.description,
-        inquiries: listed(graph, 'inquiry').map((slug) => card(graph, slug, home)),
-        notes: listed(graph, 'note').map((slug) => card(graph, slug, home)),
+        inquiries: listed(graph, 'inquiry').map((slug) => card(home, slug)),
+        notes: listed(graph, 'note').map((slug) => card(home, slug)),
       }),
     ),
   })
   for (const slug of graph.documents.keys()) {
-    const fingerprint = pageFingerprint(graph, slug, site)
+    const context: PageContext = { graph, site, root: rootFromPage(slug), hasPapers }
+    const key = fingerprint(context, slug, documentProps(context, slug, []))
     const earlier = previous?.get(slug)
-    const file = earlier && earlier.fingerprint === fingerprint ? earlier.file : renderDocument(graph, slug, site)
-    if (file !== earlier?.file) rendered.push(slug)
-    cache.set(slug, { fingerprint, file })
-    files.push(file)
+    const own = earlier && earlier.fingerprint === key ? earlier.files : renderDocument(context, slug)
+    if (own !== earlier?.files) rendered.push(slug)
+    cache.set(slug, { fingerprint: key, files: own })
+    files.push(...own)
   }
-  files.push({ path: '404.html', contents: pageHtml(notFoundPage({ layout: layoutProps(site, rootFromBase(site.base), 'Page not found', 'This page does not exist.') })) })
+  if (hasPapers) {
+    files.push({ path: `${papersPageSlug}/index.html`, contents: pageHtml(papersPage(papersProps({ graph, site, root: rootFromPage(papersPageSlug), hasPapers }))) })
+  }
+  const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers }
+  files.push({ path: '404.html', contents: pageHtml(notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })) })
   files.push({ path: 'graph.json', contents: serialiseJson(graphJson(graph, site)) })
   files.push(...(await siteAssets()))
   return { files, cache, rendered }

@@ -1,0 +1,87 @@
+/**
+ * Dates as research notes write them: `2025`, `2025-04`, `2025-04-12`, and
+ * approximate `~2025`. Each keeps its precision, so a claim from "~2025"
+ * is never treated as if it were from a known day.
+ */
+
+/** A calendar day (the build date). */
+export interface CalendarDay {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+}
+
+/** How precisely a date is known. */
+export type DatePrecision = 'year' | 'month' | 'day'
+
+/** A parsed date with its precision. */
+export interface FuzzyDate {
+  /** As written: `~2025`, `2025-04`. */
+  readonly text: string
+  readonly year: number
+  /** 1–12, when precision is month or day. */
+  readonly month: number | undefined
+  readonly day: number | undefined
+  readonly precision: DatePrecision
+  /** Written with `~`. */
+  readonly approximate: boolean
+}
+
+/** Parse a date already validated by the schema; undefined if it is not one. */
+export function parseFuzzyDate(text: string): FuzzyDate | undefined {
+  const match = /^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text.trim())
+  if (!match) return undefined
+  const month = match[3] ? Number(match[3]) : undefined
+  const day = match[4] ? Number(match[4]) : undefined
+  return { text: text.trim(), year: Number(match[2]), month, day, precision: day ? 'day' : month ? 'month' : 'year', approximate: match[1] === '~' }
+}
+
+/** The value for a `<time datetime>` attribute: `2025`, `2025-04`, `2025-04-12`. */
+export function machineDate(date: FuzzyDate): string {
+  return date.text.replace(/^~/, '')
+}
+
+/**
+ * Whole months from the date to `day`, counted from the latest moment the
+ * date could mean (a claim from "2025" may be from December 2025), so an
+ * approximate date is never called older than it might be.
+ */
+export function ageInMonths(date: FuzzyDate, day: CalendarDay): number {
+  const month = date.month ?? 12
+  let months = (day.year - date.year) * 12 + (day.month - month)
+  if (date.day !== undefined && day.day < date.day) months -= 1
+  return months
+}
+
+/** Is the date after `day` (at its earliest possible moment)? */
+export function isAfter(date: FuzzyDate, day: CalendarDay): boolean {
+  const month = date.month ?? 1
+  if (date.year !== day.year) return date.year > day.year
+  if (month !== day.month) return month > day.month
+  return (date.day ?? 1) > day.day
+}
+
+/** Today in UTC, or the day of `SOURCE_DATE_EPOCH` (seconds) when it is set, for reproducible builds. */
+export function defaultBuildDate(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): CalendarDay {
+  const epoch = env.SOURCE_DATE_EPOCH
+  const date = epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : now
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
+}
+
+/** Parse `--build-date YYYY-MM-DD`. */
+export function parseCalendarDay(text: string): CalendarDay | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!match) return undefined
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
+  return { year, month, day }
+}
+
+/** "2025–2026", or "2025" when both ends are the same year. */
+export function yearSpan(years: readonly number[]): string | undefined {
+  if (years.length === 0) return undefined
+  const low = Math.min(...years)
+  const high = Math.max(...years)
+  return low === high ? String(low) : `${low}–${high}`
+}

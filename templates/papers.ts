@@ -1,0 +1,32 @@
+/**
+ * Every paper the library cites, with the inquiries and notes that cite it.
+ */
+import type { Root } from 'hast'
+import { h } from 'hastscript'
+import { layout } from './layout.js'
+import { count } from './parts.js'
+import type { PapersPageProps } from './props.js'
+
+/** Render the papers page. */
+export function papersPage(props: PapersPageProps): Root {
+  return layout(props.layout, [
+    h('div', { className: ['papers-page'] }, [
+      h('h1', 'Papers'),
+      h('p', { className: ['summary'] }, `${count(props.papers.length, 'paper is', 'papers are')} cited in this library. Each links to its arXiv abstract.`),
+      h(
+        'ul',
+        { className: ['cards'] },
+        props.papers.map((paper) =>
+          h('li', { className: ['card'], id: `arxiv-${paper.id.replace(/[^\w.-]/g, '-')}` }, [
+            h('p', { className: ['card-title'] }, [h('a', { href: paper.href }, `arXiv:${paper.id}`), paper.date ? ` (${paper.date})` : '']),
+            paper.title ? h('p', { className: ['paper-title'] }, paper.title) : undefined,
+            h('p', { className: ['card-summary'] }, [
+              'Cited by ',
+              ...paper.citedBy.flatMap((doc, i) => [i > 0 ? '; ' : '', h('a', { href: doc.href }, doc.title), doc.type === 'inquiry' ? ' (inquiry)' : '']),
+            ]),
+          ].filter((part) => part !== undefined)),
+        ),
+      ),
+    ]),
+  ])
+}
