@@ -79,7 +79,7 @@ function promptSection(prompt: PromptProps): ElementContent {
         h('button', { type: 'button', className: ['copy'], hidden: true, dataCopyTarget: 'prompt-text', dataCopyStatus: 'prompt-status' }, 'Copy into ChatGPT or Claude'),
         h('span', { id: 'prompt-status', className: ['copy-status'], role: 'status', ariaLive: 'polite' }),
       ]),
-      h('details', { className: ['prompt'] }, [h('summary', 'Expand the prompt'), h('pre', { id: 'prompt-text', className: ['prompt-text'], tabIndex: 0 }, text)]),
+      h('details', { className: ['prompt'] }, [h('summary', [h('span', { className: ['when-closed'] }, 'Expand the prompt'), h('span', { className: ['when-open'] }, 'Collapse the prompt')]), h('pre', { id: 'prompt-text', className: ['prompt-text'], tabIndex: 0 }, text)]),
       h('p', { className: ['prompt-download'] }, [h('a', { href: prompt.downloadHref, download: 'prompt.md' }, 'Download the prompt as prompt.md')]),
     ],
     'prompt-section',

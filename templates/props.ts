@@ -16,7 +16,7 @@ export interface LayoutProps {
   /** The page's description for `<meta name="description">`. */
   readonly description: string
   /** Site-wide links in the header (Home, Papers). */
-  readonly nav: readonly { readonly href: string; readonly label: string }[]
+  readonly nav: readonly { readonly href: string; readonly label: string; readonly current: boolean }[]
 }
 
 /** A link to a document with what a reader needs to choose it. */

@@ -41,10 +41,10 @@ export interface PageContext {
 }
 
 /** Layout props for a page. */
-export function layoutProps(context: PageContext, title: string | undefined, description: string): LayoutProps {
+export function layoutProps(context: PageContext, title: string | undefined, description: string, current?: 'home' | 'papers'): LayoutProps {
   const { site, root } = context
-  const nav = [{ href: urlFor(root, 'home'), label: 'Home' }]
-  if (context.hasPapers) nav.push({ href: urlFor(root, { slug: papersPageSlug }), label: 'Papers' })
+  const nav = [{ href: urlFor(root, 'home'), label: 'Home', current: current === 'home' }]
+  if (context.hasPapers) nav.push({ href: urlFor(root, { slug: papersPageSlug }), label: 'Papers', current: current === 'papers' })
   return {
     siteTitle: site.title,
     homeHref: urlFor(root, 'home'),
@@ -194,7 +194,7 @@ export function papersProps(context: PageContext): PapersPageProps {
       return { href: urlFor(context.root, { slug }), title: doc.data.title, type: doc.type }
     }),
   }))
-  return { layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.'), papers }
+  return { layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.', 'papers'), papers }
 }
 
 /** Documents of one type, ordered for listing: by title, then slug. */

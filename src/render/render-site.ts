@@ -100,7 +100,7 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
     path: 'index.html',
     contents: pageHtml(
       homePage({
-        layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`),
+        layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home'),
         description: site.description,
         inquiries: listed(graph, 'inquiry').map((slug) => card(home, slug)),
         notes: listed(graph, 'note').map((slug) => card(home, slug)),
