@@ -41,7 +41,12 @@ export interface AnalyseOptions {
   readonly previous?: ParseCache
   /** The day the site is built for (default: SOURCE_DATE_EPOCH's day, else today in UTC). */
   readonly buildDate?: CalendarDay
+  /** Called as files are parsed, for progress on long builds. */
+  readonly onProgress?: Progress
 }
+
+/** Progress of a long stage: `done` of `total` items. */
+export type Progress = (stage: 'parse' | 'render', done: number, total: number) => void
 
 const emptyOptions: AnalyseOptions = {}
 
@@ -58,7 +63,8 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const documents: Doc[] = []
   const parses = new Map<string, { text: string; displayPath: string; result: ParseResult }>()
   let parsedCount = 0
-  for (const file of loaded.files) {
+  for (const [i, file] of loaded.files.entries()) {
+    if (settings.onProgress && i % 100 === 0) settings.onProgress('parse', i, loaded.files.length)
     const earlier = settings.previous?.get(file.path)
     let parsed: ParseResult
     if (earlier && earlier.text === file.text && earlier.displayPath === file.displayPath) {

@@ -8,6 +8,7 @@ run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  interactive: process.stderr.isTTY === true,
 }).then(
   (code) => {
     process.exitCode = code

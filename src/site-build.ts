@@ -4,7 +4,7 @@
  * once from nothing; `quire dev` runs it after every change with the state
  * of the previous run, and both produce the same bytes.
  */
-import { analyse, type ParseCache } from './analyse.js'
+import { analyse, type ParseCache, type Progress } from './analyse.js'
 import { countDiagnostics, type Diagnostic } from './diagnostics.js'
 import type { CalendarDay } from './dates.js'
 import type { SiteConfig } from './load/config.js'
@@ -31,6 +31,8 @@ export interface SiteOverrides {
   readonly cwd: string
   /** The day to build for (default: SOURCE_DATE_EPOCH's day, else today in UTC). */
   readonly buildDate?: CalendarDay | undefined
+  /** Progress of long stages (parse, render). */
+  readonly onProgress?: Progress | undefined
 }
 
 /** The result of one build. */
@@ -63,12 +65,12 @@ export function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildD
 
 /** Build the site from `notesDir` in memory. */
 export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, buildDate: overrides.buildDate })
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress })
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
   const common = { diagnostics: analysis.diagnostics, graph: analysis.graph, site, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount }
   if (failed) return { ...common, files: undefined, state: { parses: analysis.parses, pages: state.pages }, rendered: [] }
-  const rendered = await renderSite(analysis.graph, site, state.pages)
+  const rendered = await renderSite(analysis.graph, site, state.pages, overrides.onProgress)
   return { ...common, files: rendered.files, state: { parses: analysis.parses, pages: rendered.cache }, rendered: rendered.rendered }
 }

@@ -76,3 +76,25 @@ describe('config file', () => {
     ])
   })
 })
+
+describe('progress', () => {
+  it('shows a progress line on a terminal for large libraries, then one summary line', async () => {
+    const files: Record<string, string> = {}
+    for (let i = 0; i < 520; i++) files[`n${i}.md`] = note(`Note ${i}?`, `Summary ${i}.`)
+    const root = await notesFolder(files)
+    const terminal = { ...recordingIO(root), interactive: true }
+    let err = ''
+    terminal.stderr = (text: string) => {
+      err += text
+    }
+    expect(await run(['build'], terminal)).toBe(0)
+    expect(err).toContain('\r\u001b[2Kquire: reading 0/520 (0%)')
+    expect(err).toContain('quire: rendering 500/520 (96%)')
+    // The progress line is cleared before the summary is printed.
+    expect(err.split('\r\u001b[2K').at(-1)).toMatch(/^quire: built 522 pages from 520 files into site\/ in \d+\.\d+ s \(0 errors, 0 warnings\)\n$/)
+    // Not a terminal: no progress, just the summary.
+    const plain = recordingIO(root)
+    expect(await run(['build'], plain)).toBe(0)
+    expect(plain.err()).toMatch(/^quire: built 522 pages/)
+  })
+})

@@ -33,7 +33,9 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
     return exitCode.usage
   }
 
-  const built = await buildSite(notesDir, { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate })
+  const progress = io.interactive ? progressLine(io) : undefined
+  const built = await buildSite(notesDir, { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update })
+  progress?.clear()
   for (const d of built.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings } = countDiagnostics(built.diagnostics)
   const outName = displayPath(io.cwd, outDir)
@@ -63,6 +65,24 @@ export function unsafeOutput(notesDir: string, outDir: string): string | undefin
   const inside = path.relative(notesDir, outDir)
   if (!inside.startsWith('..') && !path.isAbsolute(inside)) return `the output folder ${outDir} is inside the notes folder. Choose a folder outside it, such as the default \`site\`.`
   return undefined
+}
+
+/**
+ * A progress line redrawn in place on a terminal, shown only for large
+ * libraries (small builds finish before it would help).
+ */
+function progressLine(io: CommandIO): { update: (stage: string, done: number, total: number) => void; clear: () => void } {
+  let shown = false
+  return {
+    update(stage, done, total) {
+      if (total < 500) return
+      shown = true
+      io.stderr(`\r\u001b[2Kquire: ${stage === 'parse' ? 'reading' : 'rendering'} ${done}/${total} (${Math.floor((done / total) * 100)}%)`)
+    },
+    clear() {
+      if (shown) io.stderr('\r\u001b[2K')
+    },
+  }
 }
 
 /** A folder as the user should see it: relative when inside the working directory. */

@@ -7,6 +7,8 @@ export interface CommandIO {
   readonly stdout: (text: string) => void
   readonly stderr: (text: string) => void
   readonly cwd: string
+  /** Is stderr a terminal (so a progress line can be redrawn in place)? */
+  readonly interactive?: boolean
 }
 
 /** Exit codes: 0 success, 1 the content has errors (or the site could not be written), 2 the command was misused. */

@@ -10,6 +10,7 @@ import { inquiryPage } from '../../templates/inquiry.js'
 import { notFoundPage } from '../../templates/not-found.js'
 import { notePage } from '../../templates/note.js'
 import { papersPage } from '../../templates/papers.js'
+import type { Progress } from '../analyse.js'
 import type { Graph, SiteOptions, Slug } from '../model.js'
 import { siteAssets } from './assets.js'
 import { renderBody } from './body.js'
@@ -88,7 +89,7 @@ function renderDocument(context: PageContext, slug: Slug): OutputFile[] {
  * Render every file of the site, in a stable order. Given the cache of an
  * earlier render, document pages whose inputs did not change are reused.
  */
-export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache): Promise<RenderedSite> {
+export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache, onProgress?: Progress): Promise<RenderedSite> {
   const files: OutputFile[] = []
   const cache = new Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>()
   const rendered: Slug[] = []
@@ -107,7 +108,9 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
       }),
     ),
   })
+  let done = 0
   for (const slug of graph.documents.keys()) {
+    if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
     const context: PageContext = { graph, site, root: rootFromPage(slug), hasPapers }
     const key = fingerprint(context, slug, documentProps(context, slug, []))
     const earlier = previous?.get(slug)
