@@ -3,9 +3,10 @@
  * first inquiry (prompt expanded), a note, the pages the header links to
  * and the not-found page, at phone and desktop widths, in light and dark.
  *
- *   npx tsc -p . && node dist/scripts/screenshots.js [SITE_DIR] [OUT_DIR]
+ *   npx tsc -p . && node dist/scripts/screenshots.js [SITE_DIR] [OUT_DIR] [PAGE...]
  *
- * SITE_DIR defaults to `site`, OUT_DIR to `screenshots`. Needs Chromium
+ * SITE_DIR defaults to `site`, OUT_DIR to `screenshots`. Each PAGE (a path
+ * in the site, such as `my-note/`) is photographed too. Needs Chromium
  * (`/usr/bin/chromium`, or set CHROMIUM_PATH). Exits 1 if a page scrolls
  * sideways at phone width.
  */
@@ -39,13 +40,14 @@ interface Shot {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const [siteDir = 'site', outDir = 'screenshots'] = argv
+  const [siteDir = 'site', outDir = 'screenshots', ...extra] = argv
   const server = await serveSite(path.resolve(siteDir))
   let browser: Browser | undefined
   try {
     browser = await launchBrowser()
     await mkdir(outDir, { recursive: true })
     const shots = await findShots(browser, server.url)
+    for (const extraPath of extra) shots.push({ name: extraPath.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'page', path: extraPath })
     const problems: string[] = []
     for (const viewport of viewports) {
       for (const colorScheme of schemes) {

@@ -2,9 +2,12 @@
  * The read side of the pipeline, shared by `build` and `check`:
  * load → parse → graph → check. Returns the graph and every problem found.
  */
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { checkGraph } from './check/check-graph.js'
+import { restoreParses, type StoredParses } from './cache/persistent-cache.js'
 import { checkResearch } from './check/check-research.js'
+import { checkSite } from './check/check-site.js'
 import { defaultBuildDate, type CalendarDay } from './dates.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { buildGraph } from './graph/build-graph.js'
@@ -12,6 +15,7 @@ import { loadConfig, type SiteConfig } from './load/config.js'
 import { loadNotes } from './load/load-notes.js'
 import type { Doc, Graph } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
+import { parseInWorkers } from './parse/parse-pool.js'
 
 /** The library as quire understands it. */
 export interface Analysis {
@@ -31,7 +35,19 @@ export interface Analysis {
 }
 
 /** Parse results by file path, with the text they were parsed from. */
-export type ParseCache = ReadonlyMap<string, { readonly text: string; readonly displayPath: string; readonly result: ParseResult }>
+export type ParseCache = ReadonlyMap<string, ParseCacheEntry>
+
+/** One file's parse, with the hash of the text it was parsed from. */
+export interface ParseCacheEntry {
+  readonly hash: string
+  readonly displayPath: string
+  readonly result: ParseResult
+}
+
+/** The hash that says whether a file's text changed. */
+export function textHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64url')
+}
 
 /** Options for {@link analyse}. */
 export interface AnalyseOptions {
@@ -39,6 +55,8 @@ export interface AnalyseOptions {
   readonly cwd?: string
   /** Parses from an earlier run; files whose text is unchanged are not parsed again. */
   readonly previous?: ParseCache
+  /** Parses from the persistent cache, restored once the files are read (used when `previous` is not given). */
+  readonly stored?: StoredParses
   /** The day the site is built for (default: SOURCE_DATE_EPOCH's day, else today in UTC). */
   readonly buildDate?: CalendarDay
   /** Called as files are parsed, for progress on long builds. */
@@ -50,6 +68,13 @@ export type Progress = (stage: 'parse' | 'render', done: number, total: number) 
 
 const emptyOptions: AnalyseOptions = {}
 
+/**
+ * Libraries up to this many files keep each body's tree from parsing to
+ * rendering (one parse per file); larger ones parse bodies again when
+ * rendering, so memory stays flat (a tree is many times its text's size).
+ */
+export const treesKeptUpTo = 1500
+
 /** Read, parse, connect and check every note under `notesDir`. */
 export async function analyse(notesDir: string, options?: Readonly<AnalyseOptions> | null): Promise<Analysis> {
   const settings = options || emptyOptions
@@ -60,20 +85,29 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   }
   const [configResult, loaded] = await Promise.all([loadConfig(notesDir, display), loadNotes(notesDir, display)])
   const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
+  diagnostics.push(...checkSite(configResult))
   const documents: Doc[] = []
-  const parses = new Map<string, { text: string; displayPath: string; result: ParseResult }>()
+  const keepTree = loaded.files.length <= treesKeptUpTo
+  const previous = settings.previous ?? (settings.stored ? restoreParses(settings.stored, loaded.files, textHash) : undefined)
+  const parses = new Map<string, ParseCacheEntry>()
   let parsedCount = 0
+  // Files whose text changed (or that are new) need parsing; on a large library, in worker threads.
+  const hashes = loaded.files.map((file) => textHash(file.text))
+  const reused = loaded.files.map((file, i) => {
+    const earlier = previous?.get(file.path)
+    return earlier && earlier.hash === hashes[i] && earlier.displayPath === file.displayPath ? earlier.result : undefined
+  })
+  const toParse = loaded.files.filter((_, i) => reused[i] === undefined)
+  const parallel = await parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total))
+  let parallelIndex = 0
   for (const [i, file] of loaded.files.entries()) {
     if (settings.onProgress && i % 100 === 0) settings.onProgress('parse', i, loaded.files.length)
-    const earlier = settings.previous?.get(file.path)
-    let parsed: ParseResult
-    if (earlier && earlier.text === file.text && earlier.displayPath === file.displayPath) {
-      parsed = earlier.result
-    } else {
-      parsed = parseDocument(file)
+    let parsed = reused[i]
+    if (!parsed) {
+      parsed = parallel ? parallel[parallelIndex++]! : parseDocument(file, { keepTree })
       parsedCount++
     }
-    parses.set(file.path, { text: file.text, displayPath: file.displayPath, result: parsed })
+    parses.set(file.path, { hash: hashes[i]!, displayPath: file.displayPath, result: parsed })
     diagnostics.push(...parsed.diagnostics)
     if (parsed.document) documents.push(parsed.document)
   }

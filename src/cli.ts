@@ -6,6 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { exitCode, UsageError, type CommandIO, type ExitCode } from './commands/io.js'
+import { cacheFolderName } from './cache/cache-folder.js'
 import { parseCalendarDay, type CalendarDay } from './dates.js'
 
 const mainHelp = `quire: publish a folder of research notes as a cross-linked static site
@@ -40,6 +41,8 @@ Options:
       --build-date DATE
                     measure claim ages to DATE (YYYY-MM-DD; default:
                     SOURCE_DATE_EPOCH's day, else today in UTC)
+      --no-cache    build from nothing: neither read nor write the build
+                    cache (.quire-cache/ in the working directory)
       --strict      treat warnings as errors
       --force       replace an output folder that quire did not create
   -h, --help        show this help
@@ -109,6 +112,7 @@ const buildOptions = {
   base: { type: 'string', short: 'b' },
   title: { type: 'string', short: 't' },
   'build-date': { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -160,7 +164,16 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
         const notesDir = notesFolder(positionals, io, 'build')
         const { buildCommand } = await import('./commands/build.js')
         return await buildCommand(
-          { notesDir, outDir: values.out, base: values.base, title: values.title, force: values.force, strict: values.strict, buildDate: buildDate(values['build-date'], 'build') },
+          {
+            notesDir,
+            outDir: values.out,
+            base: values.base,
+            title: values.title,
+            force: values.force,
+            strict: values.strict,
+            buildDate: buildDate(values['build-date'], 'build'),
+            cacheDir: values['no-cache'] ? undefined : cacheFolderName,
+          },
           io,
         )
       }

@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'stale-claim'
   | 'arxiv-future'
   | 'arxiv-date-mismatch'
+  | 'missing-site-url'
   | 'import-not-export'
   | 'import-unrecognised-section'
   | 'import-unplaced-line'

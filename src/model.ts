@@ -49,8 +49,14 @@ export interface LinkRef {
 interface DocumentBase {
   readonly slug: Slug
   readonly file: SourceFile
-  /** The body as mdast; positions are relative to the whole file. */
-  readonly body: Root
+  /** Where the Markdown body starts in the file's text. */
+  readonly bodyOffset: number
+  /**
+   * The body as mdast, positions relative to the whole file. The tree from
+   * parsing is handed out once and then let go (a library's trees would not
+   * fit in memory together); later calls parse the body again.
+   */
+  readonly body: () => Root
   /** Links in body order. `body` nodes point back here by index (`data.quireLink`). */
   readonly links: readonly LinkRef[]
   /** Does the body contain raw HTML (so it needs parsing before sanitizing)? */
@@ -138,6 +144,8 @@ export interface SiteOptions {
   readonly description: string | undefined
   /** The site's absolute address, when configured (for absolute URLs). */
   readonly url: string | undefined
+  /** Who writes the notes, for the Atom feed (the site's title when not configured). */
+  readonly author?: string | undefined
   /** The day the site is built for: claims' ages are measured to it. */
   readonly buildDate: CalendarDay
   /** Claims older than this many months are marked for re-testing. */

@@ -5,6 +5,7 @@
  * of the previous run, and both produce the same bytes.
  */
 import { analyse, type ParseCache, type Progress } from './analyse.js'
+import type { LoadedCache } from './cache/persistent-cache.js'
 import { countDiagnostics, type Diagnostic } from './diagnostics.js'
 import type { CalendarDay } from './dates.js'
 import type { SiteConfig } from './load/config.js'
@@ -33,6 +34,8 @@ export interface SiteOverrides {
   readonly buildDate?: CalendarDay | undefined
   /** Progress of long stages (parse, render). */
   readonly onProgress?: Progress | undefined
+  /** What the persistent cache holds from the previous build (used when `state` is fresh). */
+  readonly cache?: LoadedCache | undefined
 }
 
 /** The result of one build. */
@@ -58,6 +61,7 @@ export function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildD
     title: overrides.title ?? config.title,
     description: config.description,
     url: config.url,
+    author: config.author,
     buildDate,
     staleAfterMonths: config.staleAfterMonths,
   }
@@ -65,12 +69,12 @@ export function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildD
 
 /** Build the site from `notesDir` in memory. */
 export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress })
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress })
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
   const common = { diagnostics: analysis.diagnostics, graph: analysis.graph, site, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount }
   if (failed) return { ...common, files: undefined, state: { parses: analysis.parses, pages: state.pages }, rendered: [] }
-  const rendered = await renderSite(analysis.graph, site, state.pages, overrides.onProgress)
+  const rendered = await renderSite(analysis.graph, site, state.pages ?? overrides.cache?.pages, overrides.onProgress)
   return { ...common, files: rendered.files, state: { parses: analysis.parses, pages: rendered.cache }, rendered: rendered.rendered }
 }

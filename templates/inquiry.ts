@@ -5,8 +5,10 @@
 import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { layout } from './layout.js'
+import { localGraphSection } from './local-graph.js'
 import { cardList, count, section } from './parts.js'
 import type { InquiryPageProps, PromptProps } from './props.js'
+import { tableOfContents } from './toc.js'
 
 /** Render an inquiry page. */
 export function inquiryPage(props: InquiryPageProps): Root {
@@ -16,12 +18,14 @@ export function inquiryPage(props: InquiryPageProps): Root {
       h('h1', props.title),
       h('p', { className: ['summary'] }, props.summary),
       props.date ? h('p', { className: ['meta'] }, [h('time', { dateTime: props.date.replace(/^~/, '') }, props.date)]) : undefined,
+      props.toc.length > 0 ? tableOfContents(props.toc) : undefined,
       h('div', { className: ['prose'] }, [...props.body]),
       section('sources', ['Sources ', h('span', { className: ['count'] }, count(props.sources.length, 'note', 'notes'))], [cardList(props.sources, true)], 'sources'),
       props.prompt ? promptSection(props.prompt) : undefined,
       props.claims.length > 0 || props.papers.length > 0 ? claimsSection(props) : undefined,
       section('next', ['Next inquiring lines'], nextContent(props), 'next'),
       props.citedBy.length > 0 ? section('cited-by', ['Cited by'], [cardList(props.citedBy, false)], 'cited-by') : undefined,
+      props.localGraph ? localGraphSection(props.localGraph) : undefined,
     ].filter(isPresent)),
   ]
   return layout(props.layout, main)

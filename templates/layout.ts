@@ -3,7 +3,9 @@
  */
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
+import { headMeta } from './meta.js'
 import type { LayoutProps } from './props.js'
+import { searchForm } from './search.js'
 
 /** Content-Security-Policy for every page: no inline script, nothing from other origins but images. */
 export const contentSecurityPolicy =
@@ -18,15 +20,18 @@ export function layout(props: LayoutProps, main: ElementContent[]): Root {
       h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
       h('title', props.documentTitle),
       h('meta', { name: 'description', content: props.description }),
+      ...headMeta(props.meta, props.siteTitle),
       h('meta', { name: 'color-scheme', content: 'light dark' }),
       h('link', { rel: 'stylesheet', href: props.stylesheetHref }),
       h('script', { src: props.scriptHref, defer: true }),
+      ...props.moduleHrefs.map((href) => h('script', { type: 'module', src: href })),
     ]),
     h('body', [
       h('a', { className: ['skip-link'], href: '#main' }, 'Skip to content'),
       h('header', { className: ['site-header'] }, [
         h('a', { className: ['site-title'], href: props.homeHref }, props.siteTitle),
         props.nav.length > 0 ? h('nav', { ariaLabel: 'Site' }, [h('ul', props.nav.map((link) => h('li', [h('a', { href: link.href, ariaCurrent: link.current ? 'page' : undefined }, link.label)])))]) : undefined,
+        searchForm(),
       ].filter((part) => part !== undefined)),
       h('main', { id: 'main', tabIndex: -1 }, main),
       h('footer', { className: ['site-footer'] }, [h('p', ['Published with quire'])]),

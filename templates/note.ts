@@ -4,14 +4,17 @@
 import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { layout } from './layout.js'
+import { localGraphSection } from './local-graph.js'
 import { cardList, section } from './parts.js'
 import type { NotePageProps } from './props.js'
+import { tagList } from './tag.js'
+import { tableOfContents } from './toc.js'
 
 /** Render a note page. */
 export function notePage(props: NotePageProps): Root {
   const meta: ElementContent[] = []
   if (props.date) meta.push(h('time', { dateTime: props.date.replace(/^~/, '') }, props.date))
-  if (props.tags.length > 0) meta.push(h('ul', { className: ['tags'], ariaLabel: 'Tags' }, props.tags.map((tag) => h('li', tag))))
+  if (props.tagLinks.length > 0) meta.push(tagList(props.tagLinks))
 
   const parts: ElementContent[] = [
     h('p', { className: ['kind'] }, 'Note'),
@@ -19,6 +22,7 @@ export function notePage(props: NotePageProps): Root {
     h('p', { className: ['summary'] }, props.summary),
   ]
   if (meta.length > 0) parts.push(h('div', { className: ['meta'] }, meta))
+  if (props.toc.length > 0) parts.push(tableOfContents(props.toc))
   if (props.body.length > 0) parts.push(h('div', { className: ['prose'] }, [...props.body]))
   if (props.papers.length > 0) {
     parts.push(
@@ -54,5 +58,6 @@ export function notePage(props: NotePageProps): Root {
       'cited-by',
     ),
   )
+  if (props.localGraph) parts.push(localGraphSection(props.localGraph))
   return layout(props.layout, [h('article', { className: ['document', 'note'] }, parts)])
 }

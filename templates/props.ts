@@ -11,12 +11,26 @@ export interface LayoutProps {
   readonly homeHref: string
   readonly stylesheetHref: string
   readonly scriptHref: string
+  /** ES modules every page loads (search, link previews), relative to the page. */
+  readonly moduleHrefs: readonly string[]
   /** The `<title>`: page title, then the site's. */
   readonly documentTitle: string
   /** The page's description for `<meta name="description">`. */
   readonly description: string
   /** Site-wide links in the header (Home, Papers). */
   readonly nav: readonly { readonly href: string; readonly label: string; readonly current: boolean }[]
+  /** Canonical address, Open Graph properties and the feed link. */
+  readonly meta: PageMetaProps
+}
+
+/** What a page tells other sites about itself. Absolute addresses need the site's `url`. */
+export interface PageMetaProps {
+  /** The page's absolute address, when the site's `url` is configured. */
+  readonly canonical: string | undefined
+  /** Open Graph properties, in order. */
+  readonly openGraph: readonly { readonly property: string; readonly content: string }[]
+  /** The Atom feed, relative to the page, when the site has one. */
+  readonly feedHref: string | undefined
 }
 
 /** A link to a document with what a reader needs to choose it. */
@@ -92,6 +106,10 @@ export interface InquiryPageProps {
   readonly papers: readonly PaperLink[]
   readonly prompt: PromptProps | undefined
   readonly citedBy: readonly DocumentCard[]
+  /** The documents within two steps, drawn and listed (undefined when none are linked). */
+  readonly localGraph: LocalGraphProps | undefined
+  /** The table of contents (empty for short bodies). */
+  readonly toc: readonly TocEntry[]
 }
 
 /** A note's page. */
@@ -106,6 +124,12 @@ export interface NotePageProps {
   readonly citedBy: readonly DocumentCard[]
   /** Claims of inquiries that this note supports. */
   readonly backs: readonly BackedClaimProps[]
+  /** The documents within two steps, drawn and listed (undefined when none are linked). */
+  readonly localGraph: LocalGraphProps | undefined
+  /** The note's tags, each linking to its tag's page. */
+  readonly tagLinks: readonly TagLink[]
+  /** The table of contents (empty for short bodies). */
+  readonly toc: readonly TocEntry[]
 }
 
 /** One paper on the papers page, with everything that cites it. */
@@ -135,4 +159,113 @@ export interface HomePageProps {
 /** The page a host serves for any missing URL. */
 export interface NotFoundPageProps {
   readonly layout: LayoutProps
+}
+
+/** A tag as shown on a document: its label and its page. */
+export interface TagLink {
+  readonly label: string
+  readonly href: string
+}
+
+/** The page of one tag. */
+export interface TagPageProps {
+  readonly layout: LayoutProps
+  readonly label: string
+  /** Every document carrying the tag, by title. */
+  readonly documents: readonly DocumentCard[]
+  /** The index of tags. */
+  readonly indexHref: string
+}
+
+/** The index of tags. */
+export interface TagIndexPageProps {
+  readonly layout: LayoutProps
+  readonly tags: readonly { readonly label: string; readonly href: string; readonly count: number }[]
+}
+
+/** One heading in a table of contents. */
+export interface TocEntry {
+  /** The heading's id (the link goes to `#id`). */
+  readonly id: string
+  readonly text: string
+  readonly depth: 2 | 3
+}
+
+/** One document drawn in a graph: a link to its page, at a position. */
+export interface GraphNodeProps {
+  /** The number shown in the node and beside the document in the list. */
+  readonly number: number
+  readonly href: string
+  readonly title: string
+  readonly type: 'note' | 'inquiry'
+  readonly x: number
+  readonly y: number
+}
+
+/** A line between two drawn documents (`next` lines are dashed). */
+export interface GraphEdgeProps {
+  readonly x1: number
+  readonly y1: number
+  readonly x2: number
+  readonly y2: number
+  readonly kind: 'link' | 'next'
+}
+
+/** A drawing of part of the graph, laid out at build time. */
+export interface GraphDrawingProps {
+  /** Prefix of the drawing's element ids (unique on the page). */
+  readonly id: string
+  /** `min-x`, `min-y`, `width`, `height`. */
+  readonly viewBox: readonly [number, number, number, number]
+  /** The drawing's title and description, for assistive technology. */
+  readonly title: string
+  readonly description: string
+  /** The page's own document, drawn at the centre and not a link. */
+  readonly centre: { readonly x: number; readonly y: number; readonly type: 'note' | 'inquiry'; readonly title: string } | undefined
+  readonly nodes: readonly GraphNodeProps[]
+  /** Drawn under the nodes. */
+  readonly edges: readonly GraphEdgeProps[]
+}
+
+/** A document in a graph's list, the drawing's text alternative. */
+export interface GraphListItemProps {
+  /** Its number in the drawing, when there is a drawing. */
+  readonly number: number | undefined
+  readonly href: string
+  readonly title: string
+  readonly type: 'note' | 'inquiry'
+  /** How it connects, such as "links here" (local graphs). */
+  readonly relation: string | undefined
+}
+
+/** The neighbourhood on a document's page: the documents within two steps. */
+export interface LocalGraphProps {
+  readonly drawing: GraphDrawingProps
+  /** Documents one step away, then two steps away; numbers match the drawing. */
+  readonly near: readonly GraphListItemProps[]
+  readonly far: readonly GraphListItemProps[]
+  /** More documents are within two steps than the drawing shows. */
+  readonly truncated: boolean
+  /** The full-graph page. */
+  readonly graphHref: string
+}
+
+/** A group on the full-graph page: an inquiry and the notes first cited by it, or the notes no inquiry cites. */
+export interface GraphGroupProps {
+  readonly inquiry: GraphListItemProps | undefined
+  readonly notes: readonly GraphListItemProps[]
+  /** What to say when `notes` is empty. */
+  readonly empty: string | undefined
+}
+
+/** The full-graph page. */
+export interface GraphPageProps {
+  readonly layout: LayoutProps
+  readonly documentCount: number
+  readonly connectionCount: number
+  /** The drawing, when the library is small enough to draw legibly. */
+  readonly drawing: GraphDrawingProps | undefined
+  /** The most documents the page draws. */
+  readonly drawLimit: number
+  readonly groups: readonly GraphGroupProps[]
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDevSession, type DevSession } from '../src/dev/dev-session.js'
+import { contentsOf } from '../src/render/render-site.js'
 import { buildSite } from '../src/site-build.js'
 
 let root: string
@@ -89,6 +90,8 @@ describe('quire dev', () => {
     )
     expect((broken.data as { diagnostics: { code: string; file: string; line: number }[] }).diagnostics).toEqual([
       expect.objectContaining({ code: 'unresolved-link', file: 'notes/inquiries/distillation-then-rlvr.md', line: 42, column: 142 }),
+      // The seed's config has no `url` on purpose (see the README).
+      expect.objectContaining({ code: 'missing-site-url', file: 'notes/quire.config.yaml', line: 1 }),
     ])
     const stillServed = await fetch(inquiryUrl)
     expect(stillServed.status).toBe(200)
@@ -107,7 +110,7 @@ describe('quire dev', () => {
 
     // The served site is byte for byte a clean build of the same notes.
     const clean = await buildSite(path.join(root, 'notes'), { cwd: root })
-    expect(new Map(clean.files!.map((f) => [f.path, f.contents]))).toEqual(session.site())
+    expect(new Map(clean.files!.map((f) => [f.path, contentsOf(f)]))).toEqual(session.site())
   })
 
   it('serves 404.html for missing pages and redirects folders to their slash', async () => {

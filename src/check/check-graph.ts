@@ -75,6 +75,8 @@ export function checkGraph(graph: Graph): Diagnostic[] {
 /** Slugs quire uses for its own pages and files. */
 function reservedSlug(slug: string): string | undefined {
   if (slug === 'papers') return 'the papers page'
+  if (slug === 'graph') return 'the graph page'
+  if (slug === 'tags' || slug.startsWith('tags/')) return 'the tag pages'
   if (slug === 'assets' || slug.startsWith('assets/')) return "the site's stylesheet and script"
   if (slug === '__quire' || slug.startsWith('__quire/')) return "quire dev's own endpoints"
   return undefined

@@ -3,7 +3,8 @@
  */
 import path from 'node:path'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
-import { emitSite } from '../emit/emit-site.js'
+import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../cache/persistent-cache.js'
+import { emitSite, siteMarker } from '../emit/emit-site.js'
 import type { CalendarDay } from '../dates.js'
 import { buildSite } from '../site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
@@ -20,6 +21,8 @@ export interface BuildOptions {
   readonly strict: boolean
   /** The day claims' ages are measured to. */
   readonly buildDate: CalendarDay | undefined
+  /** Folder of the persistent build cache, or undefined to build without one. */
+  readonly cacheDir: string | undefined
 }
 
 /** Build the site; print diagnostics and one summary line. */
@@ -34,7 +37,11 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   }
 
   const progress = io.interactive ? progressLine(io) : undefined
-  const built = await buildSite(notesDir, { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update })
+  const key = options.cacheDir ? await quireKey() : ''
+  const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
+  const cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
+  const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update }
+  let built = await buildSite(notesDir, { ...overrides, cache })
   progress?.clear()
   for (const d of built.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings } = countDiagnostics(built.diagnostics)
@@ -44,12 +51,18 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
     io.stderr(`quire: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${why}; ${outName}/ was not changed\n`)
     return exitCode.failed
   }
-  const files = built.files
-  const emitted = await emitSite(outDir, files, { force: options.force })
-  if (!emitted.ok) {
-    io.stderr(`quire: error: ${emitted.message}\n`)
+  let emitted = await emitSite(outDir, built.files, { force: options.force, siteId: siteId(built.state.pages!) })
+  if (!emitted.ok && cache?.pages) {
+    // A page reused from the previous site could not be linked (a file removed by hand?): render everything.
+    built = await buildSite(notesDir, { ...overrides, cache: { parses: cache.parses, pages: undefined } })
+    emitted = built.files ? await emitSite(outDir, built.files, { force: options.force, siteId: siteId(built.state.pages!) }) : emitted
+  }
+  if (!emitted.ok || !built.files) {
+    io.stderr(`quire: error: ${emitted.ok ? 'the build changed while it was retried' : emitted.message}\n`)
     return exitCode.failed
   }
+  const files = built.files
+  if (cachePath) await saveCache(cachePath, key, siteId(built.state.pages!), built.state.parses!, built.state.pages)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const pages = files.filter((file) => file.path.endsWith('.html')).length
   io.stderr(`quire: built ${plural(pages, 'page')} from ${plural(built.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`)

@@ -9,6 +9,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { existsSync } from 'node:fs'
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js'
+import { contentsOf } from '../render/render-site.js'
 import { buildSite, freshState, type BuildState, type SiteOverrides } from '../site-build.js'
 import { startDevServer, type DevServer } from './serve.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
@@ -58,7 +59,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       server?.send('diagnostics', status())
       return
     }
-    const next = new Map(built.files.map((file) => [file.path, file.contents]))
+    const next = new Map(built.files.map((file) => [file.path, contentsOf(file)]))
     const changed = [...next.keys()].filter((file) => site.get(file) !== next.get(file))
     for (const file of site.keys()) if (!next.has(file)) changed.push(file)
     site = next

@@ -3,7 +3,7 @@
  * swap it into place. A build that fails leaves the previous site exactly as
  * it was; readers never see half of one and half of the other.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { OutputFile } from '../render/render-site.js'
 
@@ -28,6 +28,8 @@ export type EmitResult = EmitSuccess | EmitFailure
 export interface EmitOptions {
   /** Replace an output folder even if quire did not create it. */
   readonly force?: boolean
+  /** A line identifying this build's site, written into the marker file (the build cache checks it). */
+  readonly siteId?: string
 }
 
 const emptyOptions: EmitOptions = {}
@@ -49,7 +51,7 @@ export async function emitSite(outDir: string, files: readonly OutputFile[], opt
   const staging = path.join(parent, `.${name}.quire-staging-${suffix}`)
   const aside = path.join(parent, `.${name}.quire-old-${suffix}`)
   try {
-    await writeTree(staging, files)
+    await writeTree(staging, files, settings.siteId)
     const hadPrevious = await exists(out)
     if (hadPrevious) await rename(out, aside)
     try {
@@ -79,16 +81,24 @@ async function checkReplaceable(out: string, force: boolean): Promise<string | u
   return `${out} is not empty and was not created by quire (it has no ${siteMarker} file), so quire will not replace it. Choose another --out, or pass --force to replace it.`
 }
 
-async function writeTree(root: string, files: readonly OutputFile[]): Promise<void> {
+async function writeTree(root: string, files: readonly OutputFile[], siteId: string | undefined): Promise<void> {
   await mkdir(root, { recursive: true })
   const folders = new Set<string>()
   for (const file of files) folders.add(path.dirname(path.join(root, file.path)))
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
   const batch = 64
   for (let i = 0; i < files.length; i += batch) {
-    await Promise.all(files.slice(i, i + batch).map((file) => writeFile(path.join(root, file.path), file.contents)))
+    await Promise.all(
+      files.slice(i, i + batch).map((file) => {
+        const target = path.join(root, file.path)
+        if ('contents' in file) return writeFile(target, file.contents)
+        // Unchanged since the last build: link the old bytes in instead of writing them again.
+        return link(file.reuseFrom, target).catch(() => copyFile(file.reuseFrom, target))
+      }),
+    )
   }
-  await writeFile(path.join(root, siteMarker), 'This folder is a site built by quire. quire replaces it whole on every build.\n')
+  const id = siteId ? `site: ${siteId}\n` : ''
+  await writeFile(path.join(root, siteMarker), `This folder is a site built by quire. quire replaces it whole on every build.\n${id}`)
 }
 
 interface Lock {

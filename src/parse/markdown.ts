@@ -5,11 +5,13 @@
  */
 import type { Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
+import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import path from 'node:path'
 import type { LinkRef } from '../model.js'
+import { demoteDollarAmounts } from './math-dollars.js'
 import { wikiLinkFromMarkdown, wikiLinkSyntax } from './wikilink-syntax.js'
 
 /** The remark plugin that adds wikilink syntax to the parser. */
@@ -19,7 +21,7 @@ export function remarkWikiLink(this: Processor): void {
   ;(data.fromMarkdownExtensions ??= []).push(wikiLinkFromMarkdown())
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkWikiLink).freeze()
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkWikiLink).freeze()
 
 /** A parsed body. */
 export interface ParsedBody {
@@ -37,6 +39,7 @@ export interface ParsedBody {
  */
 export function parseBody(body: string, bodyLine: number, bodyOffset: number, relativePath: string): ParsedBody {
   const tree = parser.parse(body) as Root
+  demoteDollarAmounts(tree, body)
   const links: LinkRef[] = []
   let hasHtml = false
   const lineShift = bodyLine - 1

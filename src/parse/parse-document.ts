@@ -1,6 +1,7 @@
 /**
  * Parse: one source file → one typed document (or diagnostics saying why not).
  */
+import type { Root } from 'mdast'
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { Doc, Slug, SourceFile } from '../model.js'
 import { slugFromOverride, slugFromPath } from '../slug.js'
@@ -15,8 +16,21 @@ export interface ParseResult {
   readonly diagnostics: Diagnostic[]
 }
 
+/** Options for {@link parseDocument}. */
+export interface ParseOptions {
+  /**
+   * Keep the body's tree until it is rendered (default true). Large
+   * libraries pass false: their trees would not fit in memory together, and
+   * parsing a body again at render time costs less than holding them all.
+   */
+  readonly keepTree?: boolean
+}
+
+const emptyOptions: ParseOptions = {}
+
 /** Parse one file. `display` is the file name to show in diagnostics. */
-export function parseDocument(file: SourceFile): ParseResult {
+export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions> | null): ParseResult {
+  const keepTree = (options || emptyOptions).keepTree !== false
   const display = file.displayPath
   const locate = locator(file.text)
   const front = readFrontMatter(file.text, display, locate)
@@ -55,7 +69,15 @@ export function parseDocument(file: SourceFile): ParseResult {
 
   const bodyStart = locate(front.bodyOffset)
   const body = parseBody(file.text.slice(front.bodyOffset), bodyStart.line, front.bodyOffset, file.relativePath)
-  const base = { slug, file, body: body.tree, links: body.links, hasHtml: body.hasHtml, positions: fieldPositions(front, locate) }
+  const base = {
+    slug,
+    file,
+    bodyOffset: front.bodyOffset,
+    body: bodyTree(file, front.bodyOffset, bodyStart.line, keepTree ? body.tree : undefined),
+    links: body.links,
+    hasHtml: body.hasHtml,
+    positions: fieldPositions(front, locate),
+  }
   const document: Doc =
     validated.type === 'inquiry'
       ? { ...base, type: 'inquiry', data: validated.value }
@@ -66,4 +88,17 @@ export function parseDocument(file: SourceFile): ParseResult {
 /** Keep the document type next to its validated data, so TypeScript can tell them apart. */
 function tag<T extends Doc['type'], V>(type: T, result: Validated<V>): { type: T; value: V | undefined; diagnostics: Diagnostic[] } {
   return { type, value: result.value, diagnostics: result.diagnostics }
+}
+
+/**
+ * The body's tree: the one already parsed is handed out once, then the body
+ * is parsed again on demand (a cached document starts with none).
+ */
+export function bodyTree(file: SourceFile, bodyOffset: number, bodyLine: number, parsed?: Root): () => Root {
+  let held = parsed
+  return () => {
+    const tree = held ?? parseBody(file.text.slice(bodyOffset), bodyLine, bodyOffset, file.relativePath).tree
+    held = undefined
+    return tree
+  }
 }

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { assetFiles } from './pages.js'
 
 /** quire's install folder: the nearest parent of this module with `templates/assets/`. */
-function assetFolder(): string {
+export function assetFolder(): string {
   let folder = path.dirname(fileURLToPath(import.meta.url))
   for (;;) {
     const candidate = path.join(folder, 'templates', 'assets')

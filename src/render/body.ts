@@ -19,6 +19,9 @@ import { VFile } from 'vfile'
 import type { Doc, Graph, Resolution } from '../model.js'
 import type { WikiLink } from '../parse/wikilink-syntax.js'
 import { linkArxivMentions } from './arxiv-links.js'
+import { headingId, rehypeHeadingAnchors } from './heading-anchors.js'
+import { rehypeHighlightCode } from './highlight.js'
+import { rehypeMath } from './math.js'
 import { urlFor, type RootPrefix } from './url.js'
 
 /** What the link handlers need to know about the document being rendered. */
@@ -61,7 +64,8 @@ function target(ctx: BodyContext, index: number | undefined): { href: string; ti
   const doc = ctx.graph.documents.get(result.slug)
   if (!doc) return undefined
   const link = ctx.doc.links[index!]
-  const hash = link?.fragment ? `#${encodeURIComponent(link.fragment)}` : ''
+  // `[[note#Heading Text]]` goes to the heading's id (`heading-text`), as heading anchors make it.
+  const hash = link?.fragment ? `#${encodeURIComponent(headingId(link.fragment))}` : ''
   return { href: urlFor(ctx.root, { slug: doc.slug }) + hash, title: doc.data.title }
 }
 
@@ -98,13 +102,18 @@ const bodyProcessor = unified()
   .use(remarkRehype, { allowDangerousHtml: true, handlers: { wikiLink: wikiLinkHandler, link: linkHandler } })
   .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, sanitizeSchema)
+  // Math (MathML) and code highlighting come after the sanitizer: their output is quire's own.
+  .use(rehypeMath)
+  .use(rehypeHighlightCode)
   .use(rehypeArxivLinks)
+  // Ids and anchor links for headings, after the sanitizer (which would prefix the ids).
+  .use(rehypeHeadingAnchors)
   .freeze()
 
 /** Render a document's body for a page whose way back to the site root is `root`. */
 export function renderBody(doc: Doc, graph: Graph, root: RootPrefix): ElementContent[] {
   const file = new VFile({ path: doc.file.path })
   file.data.quireBody = { doc, graph, root, resolved: graph.resolved.get(doc.slug) ?? [] }
-  const tree = bodyProcessor.runSync(doc.body as MdastRoot, file) as HastRoot
+  const tree = bodyProcessor.runSync(doc.body() as MdastRoot, file) as HastRoot
   return tree.children.filter((child): child is ElementContent => child.type !== 'doctype')
 }

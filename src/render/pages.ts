@@ -22,11 +22,22 @@ import { ageInMonths, machineDate, parseFuzzyDate, yearSpan } from '../dates.js'
 import { compare } from '../diagnostics.js'
 import type { Doc, Graph, Inquiry, Note, SiteOptions, Slug } from '../model.js'
 import { arxivRuns } from './arxiv-links.js'
+import { graphPageSlug } from './graph-layout.js'
 import { inlineMarkdown } from './inline.js'
+import { localGraphProps } from './local-graph.js'
+import { pageMeta, type PageAddress } from './meta.js'
+import { tagLinks, tagsPageSlug } from './tag-links.js'
+import { tableOfContents } from './toc.js'
 import { arxivUrl, urlFor, type RootPrefix } from './url.js'
 
 /** Where the site's own assets and shared pages live, relative to the site root. */
-export const assetFiles = { stylesheet: 'assets/quire.css', script: 'assets/quire.js' } as const
+export const assetFiles = {
+  stylesheet: 'assets/quire.css',
+  script: 'assets/quire.js',
+  search: 'assets/search.js',
+  searchTerms: 'assets/search-terms.js',
+  preview: 'assets/preview.js',
+} as const
 export const papersPageSlug = 'papers' as Slug
 export const promptFileName = 'prompt.md'
 
@@ -38,21 +49,31 @@ export interface PageContext {
   readonly root: RootPrefix
   /** Does the site have a papers page (computed once per build)? */
   readonly hasPapers: boolean
+  /** Does any document carry a tag, so the site has tag pages (computed once per build)? */
+  readonly hasTags: boolean
 }
 
-/** Layout props for a page. */
-export function layoutProps(context: PageContext, title: string | undefined, description: string, current?: 'home' | 'papers'): LayoutProps {
+/**
+ * Layout props for a page. `address` is where the page is published (for
+ * its canonical URL and Open Graph); leave it out for pages served at any
+ * address, such as 404.html.
+ */
+export function layoutProps(context: PageContext, title: string | undefined, description: string, current?: 'home' | 'papers' | 'graph' | 'tags', address?: PageAddress): LayoutProps {
   const { site, root } = context
   const nav = [{ href: urlFor(root, 'home'), label: 'Home', current: current === 'home' }]
   if (context.hasPapers) nav.push({ href: urlFor(root, { slug: papersPageSlug }), label: 'Papers', current: current === 'papers' })
+  if (context.hasTags) nav.push({ href: urlFor(root, { slug: tagsPageSlug }), label: 'Tags', current: current === 'tags' })
+  if (context.graph.documents.size > 0) nav.push({ href: urlFor(root, { slug: graphPageSlug }), label: 'Graph', current: current === 'graph' })
   return {
     siteTitle: site.title,
     homeHref: urlFor(root, 'home'),
     stylesheetHref: urlFor(root, { file: assetFiles.stylesheet }),
     scriptHref: urlFor(root, { file: assetFiles.script }),
+    moduleHrefs: [urlFor(root, { file: assetFiles.search }), urlFor(root, { file: assetFiles.preview })],
     documentTitle: title ? `${title} · ${site.title}` : site.title,
     description,
     nav,
+    meta: pageMeta(site, root, { address, title: title ?? site.title, description, article: address !== undefined && address !== 'home' && context.graph.documents.has(address.slug) }),
   }
 }
 
@@ -128,7 +149,7 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: Eleme
   const listed = new Set(papers.map((paper) => paper.id))
   for (const id of inquiry.data.papers ?? []) if (!listed.has(id)) papers.push({ id, href: arxivUrl(id) })
   return {
-    layout: layoutProps(context, inquiry.data.title, inquiry.data.summary),
+    layout: layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }),
     title: inquiry.data.title,
     summary: inquiry.data.summary,
     date: inquiry.data.date,
@@ -141,6 +162,8 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: Eleme
     papers,
     prompt,
     citedBy: (graph.citedBy.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
+    localGraph: localGraphProps(graph, inquiry.slug, context.root),
+    toc: tableOfContents(body),
   }
 }
 
@@ -153,7 +176,7 @@ export function noteProps(context: PageContext, note: Note, body: ElementContent
     return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: urlFor(context.root, { slug: inquiry }), title: doc.data.title } }
   })
   return {
-    layout: layoutProps(context, note.data.title, note.data.summary),
+    layout: layoutProps(context, note.data.title, note.data.summary, undefined, { slug: note.slug }),
     title: note.data.title,
     summary: note.data.summary,
     date: note.data.date,
@@ -162,6 +185,9 @@ export function noteProps(context: PageContext, note: Note, body: ElementContent
     body,
     citedBy: (graph.citedBy.get(note.slug) ?? []).map((slug) => card(context, slug)),
     backs,
+    localGraph: localGraphProps(graph, note.slug, context.root),
+    tagLinks: tagLinks(context, note.data.tags),
+    toc: tableOfContents(body),
   }
 }
 
@@ -194,7 +220,7 @@ export function papersProps(context: PageContext): PapersPageProps {
       return { href: urlFor(context.root, { slug }), title: doc.data.title, type: doc.type }
     }),
   }))
-  return { layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.', 'papers'), papers }
+  return { layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.', 'papers', { slug: papersPageSlug }), papers }
 }
 
 /** Documents of one type, ordered for listing: by title, then slug. */

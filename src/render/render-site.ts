@@ -10,18 +10,41 @@ import { inquiryPage } from '../../templates/inquiry.js'
 import { notFoundPage } from '../../templates/not-found.js'
 import { notePage } from '../../templates/note.js'
 import { papersPage } from '../../templates/papers.js'
+import { graphPage } from '../../templates/graph.js'
 import type { Progress } from '../analyse.js'
 import type { Graph, SiteOptions, Slug } from '../model.js'
 import { siteAssets } from './assets.js'
+import { loadBodyExtensions } from './body-extensions.js'
 import { renderBody } from './body.js'
+import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
+import { graphPageProps, graphPageSlug } from './graph-page.js'
+import { previewsFile, previewsJson } from './previews.js'
+import { searchIndexFiles } from './search-index.js'
+import { hasTags, tagPages } from './tags.js'
 import { card, citedPapers, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageContext } from './pages.js'
+import { crawlerFiles } from './sitemap.js'
 import { rootFromBase, rootFromPage } from './url.js'
 
 /** One file of the site: a path relative to the output folder and its contents. */
-export interface OutputFile {
+export interface WrittenFile {
   readonly path: string
   readonly contents: string
+}
+
+/** A file whose bytes are already on disk from the previous build (hard-linked, not rewritten). */
+export interface ReusedFile {
+  readonly path: string
+  readonly reuseFrom: string
+}
+
+/** A file of the site. */
+export type OutputFile = WrittenFile | ReusedFile
+
+/** The text of a file rendered in memory (dev and tests build without reuse). */
+export function contentsOf(file: OutputFile): string {
+  if ('contents' in file) return file.contents
+  throw new Error(`quire: ${file.path} was reused from disk, not rendered`)
 }
 
 const serializer = unified().use(rehypeStringify).freeze()
@@ -77,7 +100,7 @@ function renderDocument(context: PageContext, slug: Slug): OutputFile[] {
   const doc = context.graph.documents.get(slug)!
   const page = documentProps(context, slug, renderBody(doc, context.graph, context.root))
   const tree = page.type === 'inquiry' ? inquiryPage(page.props) : notePage(page.props)
-  const files: OutputFile[] = [{ path: `${slug}/index.html`, contents: pageHtml(tree) }]
+  const files: WrittenFile[] = [{ path: `${slug}/index.html`, contents: pageHtml(tree) }]
   if (doc.type === 'inquiry') {
     const prompt = inquiryPromptText(context.graph, doc)
     if (prompt !== undefined) files.push({ path: `${slug}/${promptFileName}`, contents: prompt })
@@ -95,23 +118,25 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
   const rendered: Slug[] = []
   const papers = citedPapers(graph)
   const hasPapers = papers.size > 0
-  const home: PageContext = { graph, site, root: rootFromPage(undefined), hasPapers }
+  const tagged = hasTags(graph)
+  const home: PageContext = { graph, site, root: rootFromPage(undefined), hasPapers, hasTags: tagged }
 
   files.push({
     path: 'index.html',
     contents: pageHtml(
       homePage({
-        layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home'),
+        layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home', 'home'),
         description: site.description,
         inquiries: listed(graph, 'inquiry').map((slug) => card(home, slug)),
         notes: listed(graph, 'note').map((slug) => card(home, slug)),
       }),
     ),
   })
+  await loadBodyExtensions(graph.documents.values())
   let done = 0
   for (const slug of graph.documents.keys()) {
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
-    const context: PageContext = { graph, site, root: rootFromPage(slug), hasPapers }
+    const context: PageContext = { graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged }
     const key = fingerprint(context, slug, documentProps(context, slug, []))
     const earlier = previous?.get(slug)
     const own = earlier && earlier.fingerprint === key ? earlier.files : renderDocument(context, slug)
@@ -120,11 +145,19 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
     files.push(...own)
   }
   if (hasPapers) {
-    files.push({ path: `${papersPageSlug}/index.html`, contents: pageHtml(papersPage(papersProps({ graph, site, root: rootFromPage(papersPageSlug), hasPapers }))) })
+    files.push({ path: `${papersPageSlug}/index.html`, contents: pageHtml(papersPage(papersProps({ graph, site, root: rootFromPage(papersPageSlug), hasPapers, hasTags: tagged }))) })
   }
-  const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers }
+  if (graph.documents.size > 0) {
+    files.push({ path: `${graphPageSlug}/index.html`, contents: pageHtml(graphPage(graphPageProps({ graph, site, root: rootFromPage(graphPageSlug), hasPapers, hasTags: tagged }))) })
+  }
+  for (const page of tagPages(graph, (slug) => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged }))) files.push({ path: page.path, contents: pageHtml(page.tree) })
+  const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
   files.push({ path: '404.html', contents: pageHtml(notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })) })
   files.push({ path: 'graph.json', contents: serialiseJson(graphJson(graph, site)) })
+  files.push({ path: previewsFile, contents: previewsJson(graph) }, ...(await searchIndexFiles(graph)))
+  const feed = atomFeed(graph, site)
+  if (feed !== undefined) files.push({ path: feedFile, contents: feed })
+  files.push(...crawlerFiles(site, files.map((file) => file.path)))
   files.push(...(await siteAssets()))
   return { files, cache, rendered }
 }

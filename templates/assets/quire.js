@@ -40,3 +40,15 @@ document.addEventListener('click', (event) => {
 })
 document.addEventListener('quire:page-swapped', revealCopyButtons)
 revealCopyButtons()
+
+// Printing: the stylesheet shows a closed prompt where the browser supports
+// ::details-content; elsewhere, open it for the print and close it again.
+let openedForPrint = []
+window.addEventListener('beforeprint', () => {
+  openedForPrint = [...document.querySelectorAll('details.prompt:not([open])')]
+  for (const details of openedForPrint) details.open = true
+})
+window.addEventListener('afterprint', () => {
+  for (const details of openedForPrint) details.open = false
+  openedForPrint = []
+})

@@ -1,0 +1,166 @@
+/**
+ * The persistent build cache: what one `quire build` leaves for the next,
+ * in a dot-folder (`.quire-cache/` in the working directory; safe to delete).
+ *
+ * It holds each file's parse (front matter, links, positions, diagnostics,
+ * keyed by a hash of the file's text) and each page's fingerprint. A warm
+ * build parses only changed files, and pages whose fingerprint is unchanged
+ * are hard-linked from the previous site instead of being rendered and
+ * written again. It is never stale: its key covers quire's version, its
+ * code, its templates and its dependencies' lock file, and page reuse is
+ * allowed only when the output folder still holds the site that cache
+ * described (its marker file carries the same site id). A cache file that
+ * cannot be read or parsed (a crash mid-write, a bad disk) is ignored.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { ParseCache, ParseCacheEntry } from '../analyse.js'
+import type { Slug, SourceFile } from '../model.js'
+import type { RenderCache } from '../render/render-site.js'
+import { restoreParse, storeParse, type StoredParseResult } from './stored-parse.js'
+
+
+/** A file's parse as stored, with the hash and display path it was made for. */
+interface StoredParse extends StoredParseResult {
+  readonly hash: string
+  readonly displayPath: string
+}
+
+/** The cache file's contents. */
+interface CacheFile {
+  readonly key: string
+  /** Id of the site this cache describes (also written in the output folder's marker). */
+  readonly siteId: string
+  readonly parses: Record<string, StoredParse>
+  /** Each document page's fingerprint and the output files it made. */
+  readonly pages: Record<string, { readonly fingerprint: string; readonly paths: readonly string[] }>
+}
+
+/** What a build can reuse from the cache. */
+export interface LoadedCache {
+  /** Parses by absolute file path; documents are restored once the files are read. */
+  readonly parses: StoredParses
+  /** Pages to reuse from the output folder, when it still holds the cached site. */
+  readonly pages: RenderCache | undefined
+}
+
+/** Stored parses, restored against each file's fresh text. */
+export type StoredParses = ReadonlyMap<string, StoredParse>
+
+/** The cache file for one notes folder and output folder. */
+export function cacheFile(cacheDir: string, notesDir: string, outDir: string): string {
+  const id = createHash('sha256').update(`${path.resolve(notesDir)}\u0000${path.resolve(outDir)}`).digest('hex').slice(0, 16)
+  return path.join(cacheDir, `build-${id}.json`)
+}
+
+let codeKey: Promise<string> | undefined
+
+/** A key that changes whenever quire's code, templates or dependencies change. */
+export function quireKey(): Promise<string> {
+  codeKey ??= computeQuireKey()
+  return codeKey
+}
+
+async function computeQuireKey(): Promise<string> {
+  let root = path.dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(path.join(root, 'templates', 'assets'))) {
+    const parent = path.dirname(root)
+    if (parent === root) break
+    root = parent
+  }
+  const hash = createHash('sha256')
+  const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
+  const folders = [here, path.join(root, 'templates')]
+  for (const folder of folders) {
+    for (const file of await listFiles(folder)) {
+      hash.update(path.relative(root, file))
+      hash.update(await readFile(file))
+    }
+  }
+  for (const name of ['package.json', 'package-lock.json']) {
+    const text = await readFile(path.join(root, name)).catch(() => undefined)
+    if (text) hash.update(text)
+  }
+  return hash.digest('base64url')
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
+  const files: string[] = []
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const full = path.join(folder, entry.name)
+    if (entry.isDirectory()) files.push(...(await listFiles(full)))
+    else if (entry.isFile()) files.push(full)
+  }
+  return files
+}
+
+/** Read the cache; anything unreadable, from another quire or for another site is ignored. */
+export async function loadCache(file: string, key: string, outDir: string, marker: string): Promise<LoadedCache | undefined> {
+  let stored: CacheFile
+  try {
+    stored = JSON.parse(await readFile(file, 'utf8')) as CacheFile
+  } catch {
+    return undefined
+  }
+  if (stored?.key !== key || typeof stored.parses !== 'object' || typeof stored.pages !== 'object') return undefined
+  const parses = new Map(Object.entries(stored.parses))
+  const markerText = await readFile(path.join(outDir, marker), 'utf8').catch(() => '')
+  const siteIntact = stored.siteId !== '' && markerText.includes(stored.siteId)
+  const pages = siteIntact
+    ? new Map(
+        Object.entries(stored.pages).map(([slug, page]) => [
+          slug as Slug,
+          { fingerprint: page.fingerprint, files: page.paths.map((p) => ({ path: p, reuseFrom: path.join(outDir, p) })) },
+        ]),
+      )
+    : undefined
+  return { parses, pages }
+}
+
+/** Turn stored parses into a parse cache, restoring each document against its file's fresh text. */
+export function restoreParses(stored: StoredParses, files: readonly SourceFile[], hash: (text: string) => string): ParseCache {
+  const restored = new Map<string, ParseCacheEntry>()
+  for (const file of files) {
+    const entry = stored.get(file.path)
+    if (!entry || entry.displayPath !== file.displayPath) continue
+    const textHash = hash(file.text)
+    if (entry.hash !== textHash) continue
+    restored.set(file.path, { hash: textHash, displayPath: entry.displayPath, result: restoreParse(file, entry) })
+  }
+  return restored
+}
+
+/** Write the cache atomically (a temporary file, then a rename). */
+export async function saveCache(file: string, key: string, siteId: string, parses: ParseCache, pages: RenderCache | undefined): Promise<void> {
+  const stored: CacheFile = {
+    key,
+    siteId,
+    parses: Object.fromEntries(
+      [...parses].map(([filePath, entry]) => [
+        filePath,
+        { hash: entry.hash, displayPath: entry.displayPath, ...storeParse(entry.result) },
+      ]),
+    ),
+    pages: Object.fromEntries([...(pages ?? [])].map(([slug, page]) => [slug, { fingerprint: page.fingerprint, paths: page.files.map((f) => f.path) }])),
+  }
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${process.pid}.tmp`
+  try {
+    await writeFile(temporary, JSON.stringify(stored))
+    await rename(temporary, file)
+  } catch {
+    // A cache that cannot be written only makes the next build slower.
+    await rm(temporary, { force: true }).catch(() => undefined)
+  }
+}
+
+/** The id of a site: a hash of every page's fingerprint. The same notes give the same id. */
+export function siteId(pages: RenderCache): string {
+  const hash = createHash('sha256')
+  for (const [slug, page] of [...pages].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`${slug}\u0000${page.fingerprint}\u0000`)
+  return hash.digest('base64url')
+}

@@ -1,0 +1,80 @@
+/**
+ * `feed.xml`: an Atom feed of the library's inquiries and notes, newest
+ * first by their `date`.
+ *
+ * - Only documents with a `date` are entries: a feed orders by time, and an
+ *   undated note has no place in it (giving it the build date would mark it
+ *   as new on every build).
+ * - A fuzzy date stands for the first day it can mean: `2025-04` is
+ *   2025-04-01, `~2025` is 2025-01-01. Equal dates are ordered by slug.
+ * - The feed's `updated` is its newest entry's date, or the build date when
+ *   no document is dated, never the wall clock: the same notes give the same
+ *   bytes.
+ * - At most {@link feedEntryLimit} entries, as feed readers expect.
+ * - Written only when the site's `url` is configured: Atom ids and links
+ *   must be absolute.
+ */
+import { parseFuzzyDate, type CalendarDay, type FuzzyDate } from '../dates.js'
+import { compare } from '../diagnostics.js'
+import type { Doc, Graph, SiteOptions } from '../model.js'
+import { absoluteUrlFor, siteRootUrl } from './site-url.js'
+import { serialiseXml, x, type XmlElement } from './xml.js'
+
+/** Where the feed is written, relative to the site root. */
+export const feedFile = 'feed.xml'
+
+/** The most entries the feed lists. */
+export const feedEntryLimit = 50
+
+/** An RFC 3339 timestamp for the first day a fuzzy date can mean. */
+export function atomDate(date: FuzzyDate | CalendarDay): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+  return `${pad(date.year, 4)}-${pad(date.month ?? 1)}-${pad(date.day ?? 1)}T00:00:00Z`
+}
+
+/** Dated documents, newest first (then by slug), at most `limit` of them. */
+export function feedDocuments(graph: Graph, limit = feedEntryLimit): { doc: Doc; date: FuzzyDate }[] {
+  const dated: { doc: Doc; date: FuzzyDate; key: string }[] = []
+  for (const doc of graph.documents.values()) {
+    const date = doc.data.date === undefined ? undefined : parseFuzzyDate(doc.data.date)
+    if (date) dated.push({ doc, date, key: atomDate(date) })
+  }
+  dated.sort((a, b) => compare(b.key, a.key) || compare(a.doc.slug, b.doc.slug))
+  return dated.slice(0, limit).map(({ doc, date }) => ({ doc, date }))
+}
+
+/** The feed's text, or undefined when the site has no configured `url`. */
+export function atomFeed(graph: Graph, site: SiteOptions): string | undefined {
+  const root = siteRootUrl(site)
+  if (root === undefined) return undefined
+  const documents = feedDocuments(graph)
+  const newest = documents[0]
+  const entries = documents.map(({ doc, date }): XmlElement => {
+    const href = absoluteUrlFor(site, { slug: doc.slug })!
+    return x(
+      'entry',
+      null,
+      x('id', null, href),
+      x('title', { type: 'text' }, doc.data.title),
+      x('link', { rel: 'alternate', type: 'text/html', href }),
+      x('updated', null, atomDate(date)),
+      x('summary', { type: 'text' }, doc.data.summary),
+      x('category', { term: doc.type, label: doc.type === 'inquiry' ? 'Inquiring line' : 'Note' }),
+      ...(doc.data.tags ?? []).map((tag) => x('category', { term: tag })),
+    )
+  })
+  const feed = x(
+    'feed',
+    { xmlns: 'http://www.w3.org/2005/Atom' },
+    x('id', null, root),
+    x('title', { type: 'text' }, site.title),
+    site.description === undefined ? undefined : x('subtitle', { type: 'text' }, site.description),
+    x('link', { rel: 'self', type: 'application/atom+xml', href: absoluteUrlFor(site, { file: feedFile })! }),
+    x('link', { rel: 'alternate', type: 'text/html', href: root }),
+    x('updated', null, atomDate(newest ? newest.date : site.buildDate)),
+    x('author', null, x('name', null, site.author ?? site.title)),
+    x('generator', null, 'quire'),
+    ...entries,
+  )
+  return serialiseXml(feed)
+}

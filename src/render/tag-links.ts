@@ -1,0 +1,40 @@
+/**
+ * Tag addresses: a tag's page is `tags/<tag slug>/`, and a document's tags
+ * link there. (The pages themselves are made in `tags.ts`.)
+ */
+import type { TagLink } from '../../templates/props.js'
+import type { Slug } from '../model.js'
+import { slugifySegment } from '../slug.js'
+import type { PageContext } from './pages.js'
+import { urlFor } from './url.js'
+
+/** The tag index's address; each tag's page is below it. */
+export const tagsPageSlug = 'tags' as Slug
+
+/**
+ * A tag's segment of the address: its slug, or for a tag with no letters
+ * or digits (`+`), its code points (`tag-2b`).
+ */
+export function tagSlug(tag: string): string {
+  const slug = slugifySegment(tag)
+  if (slug !== '') return slug
+  return `tag-${[...tag.normalize('NFC')].map((char) => char.codePointAt(0)!.toString(16)).join('-')}`
+}
+
+/** The slug of the page of the tag whose address segment is `slug`. */
+export function tagPageSlug(slug: string): Slug {
+  return `${tagsPageSlug}/${slug}` as Slug
+}
+
+/** Links to the pages of `tags`, as written on a document, from the page `context` is for. */
+export function tagLinks(context: PageContext, tags: readonly string[] | undefined): TagLink[] {
+  const seen = new Set<string>()
+  const links: TagLink[] = []
+  for (const tag of tags ?? []) {
+    const slug = tagSlug(tag)
+    if (seen.has(slug)) continue
+    seen.add(slug)
+    links.push({ label: tag, href: urlFor(context.root, { slug: tagPageSlug(slug) }) })
+  }
+  return links
+}

@@ -1,0 +1,84 @@
+/**
+ * Tags: the `tags` of every document's front matter, a page per tag at
+ * `tags/<tag>/` listing what carries it, and the index of tags at `tags/`.
+ *
+ * A tag's address is its slug (the rule slugs follow everywhere), so tags
+ * that differ only in case or punctuation (`RL`, `rl`) share a page, which
+ * is labelled with their most used spelling.
+ */
+import type { Root } from 'hast'
+import { tagIndexPage, tagPage } from '../../templates/tag.js'
+import type { TagIndexPageProps, TagPageProps } from '../../templates/props.js'
+import { compare } from '../diagnostics.js'
+import type { Graph, Slug } from '../model.js'
+import { card, layoutProps, type PageContext } from './pages.js'
+import { tagPageSlug, tagSlug, tagsPageSlug } from './tag-links.js'
+import { urlFor } from './url.js'
+
+/** One tag: its address, how it is shown, and the documents carrying it (by title). */
+export interface Tag {
+  /** The tag's segment of the address (`tags/<slug>/`). */
+  readonly slug: string
+  readonly label: string
+  readonly documents: readonly Slug[]
+}
+
+/** Does any document carry a tag? (Computed once per build, for the header's Tags link.) */
+export function hasTags(graph: Graph): boolean {
+  for (const doc of graph.documents.values()) if ((doc.data.tags ?? []).length > 0) return true
+  return false
+}
+
+/** Every tag, sorted by label (case-insensitively) then address; each tag's documents sorted by title. */
+export function collectTags(graph: Graph): Tag[] {
+  const found = new Map<string, { spellings: Map<string, number>; documents: Set<Slug> }>()
+  for (const [slug, doc] of graph.documents) {
+    for (const tag of doc.data.tags ?? []) {
+      const key = tagSlug(tag)
+      const entry = found.get(key) ?? { spellings: new Map<string, number>(), documents: new Set<Slug>() }
+      entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1)
+      entry.documents.add(slug)
+      found.set(key, entry)
+    }
+  }
+  const title = (slug: Slug) => graph.documents.get(slug)!.data.title.toLowerCase()
+  const tags = [...found].map(([slug, entry]) => ({
+    slug,
+    label: [...entry.spellings].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]![0],
+    documents: [...entry.documents].sort((a, b) => compare(title(a), title(b)) || compare(a, b)),
+  }))
+  return tags.sort((a, b) => compare(a.label.toLowerCase(), b.label.toLowerCase()) || compare(a.slug, b.slug))
+}
+
+/** Props for one tag's page. */
+export function tagPageProps(context: PageContext, tag: Tag): TagPageProps {
+  return {
+    layout: layoutProps(context, `Tagged “${tag.label}”`, `Notes and inquiry lines tagged “${tag.label}”.`, 'tags', { slug: tagPageSlug(tag.slug) }),
+    label: tag.label,
+    documents: tag.documents.map((slug) => card(context, slug)),
+    indexHref: urlFor(context.root, { slug: tagsPageSlug }),
+  }
+}
+
+/** Props for the index of tags. */
+export function tagIndexProps(context: PageContext, tags: readonly Tag[]): TagIndexPageProps {
+  return {
+    layout: layoutProps(context, 'Tags', 'Every tag in this library, with how many notes and inquiry lines carry it.', 'tags', { slug: tagsPageSlug }),
+    tags: tags.map((tag) => ({ label: tag.label, href: urlFor(context.root, { slug: tagPageSlug(tag.slug) }), count: tag.documents.length })),
+  }
+}
+
+/**
+ * The tag index and every tag's page, as trees by path (none when no
+ * document has tags). `contextFor` gives the page context for a slug.
+ */
+export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext): { path: string; tree: Root }[] {
+  const tags = collectTags(graph)
+  if (tags.length === 0) return []
+  const pages = [{ path: `${tagsPageSlug}/index.html`, tree: tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
+  for (const tag of tags) {
+    const slug = tagPageSlug(tag.slug)
+    pages.push({ path: `${slug}/index.html`, tree: tagPage(tagPageProps(contextFor(slug), tag)) })
+  }
+  return pages
+}

@@ -1,0 +1,22 @@
+/**
+ * The "Nearby in the graph" section of a document's page: the drawing of
+ * the documents within two links, and the same documents as lists.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { graphList, graphSvg } from './graph-drawing.js'
+import { section } from './parts.js'
+import type { LocalGraphProps } from './props.js'
+
+/** The section, for the end of a note's or inquiry's page. */
+export function localGraphSection(props: LocalGraphProps): Element {
+  const lists: ElementContent[] = [h('h3', 'Linked directly'), graphList(props.near)]
+  if (props.far.length > 0) lists.push(h('h3', 'Two links away'), graphList(props.far))
+  lists.push(
+    h('p', { className: ['graph-more'] }, [
+      props.truncated ? `Showing the ${props.near.length + props.far.length} nearest. ` : '',
+      h('a', { href: props.graphHref }, 'See the whole graph'),
+    ]),
+  )
+  return section('nearby', ['Nearby in the graph'], [h('div', { className: ['graph-layout'] }, [h('div', { className: ['graph-figure'] }, [graphSvg(props.drawing)]), h('div', { className: ['graph-lists'] }, lists)])], 'local-graph')
+}

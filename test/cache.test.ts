@@ -1,0 +1,106 @@
+/**
+ * The persistent build cache: a warm build is byte-identical to a cold
+ * one, reuses unchanged pages without rewriting them, and is never trusted
+ * when it could be wrong.
+ */
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { run } from '../src/cli.js'
+import { recordingIO } from './support/notes.js'
+
+async function snapshot(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  async function walk(folder: string): Promise<void> {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory()) await walk(full)
+      else files[path.relative(root, full)] = await readFile(full, 'utf8')
+    }
+  }
+  await walk(root)
+  return files
+}
+
+let root: string
+const note = 'notes/sequencing-imitation-then-exploration.md'
+const page = 'sequencing-imitation-then-exploration/index.html'
+const untouched = 'rl-collapses-format-diversity/index.html'
+
+async function build(...flags: string[]): Promise<string> {
+  const io = recordingIO(root)
+  expect(await run(['build', ...flags], io)).toBe(0)
+  return io.err()
+}
+
+/** A clean build of the same notes elsewhere, with no cache at all. */
+async function cleanBuild(): Promise<Record<string, string>> {
+  const other = await mkdtemp(path.join(tmpdir(), 'quire-clean-'))
+  await cp(path.join(root, 'notes'), path.join(other, 'notes'), { recursive: true })
+  expect(await run(['build', '--no-cache'], recordingIO(other))).toBe(0)
+  return snapshot(path.join(other, 'site'))
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'quire-cache-'))
+  await cp('notes', path.join(root, 'notes'), { recursive: true })
+})
+
+describe('the build cache', () => {
+  it('makes warm and incremental builds byte-identical to clean ones, without rewriting unchanged pages', async () => {
+    await build()
+    const cold = await snapshot(path.join(root, 'site'))
+    expect(await cleanBuild()).toEqual(cold)
+    const before = await stat(path.join(root, 'site', untouched))
+
+    await build()
+    expect(await snapshot(path.join(root, 'site'))).toEqual(cold)
+    // Same inode: the unchanged page was linked from the previous site, not written again.
+    expect((await stat(path.join(root, 'site', untouched))).ino).toBe(before.ino)
+
+    const text = await readFile(path.join(root, note), 'utf8')
+    await writeFile(path.join(root, note), text.replace('Running Supervised RL first', 'Running SFT first'))
+    await build()
+    const edited = await snapshot(path.join(root, 'site'))
+    expect(edited[page]).toContain('Running SFT first')
+    expect(edited['inquiries/distillation-then-rlvr/index.html']).toContain('Running SFT first')
+    expect(edited).toEqual(await cleanBuild())
+    expect((await stat(path.join(root, 'site', untouched))).ino).toBe(before.ino)
+  })
+
+  it('ignores a truncated cache file, and a cache from another quire', async () => {
+    await build()
+    const [cacheName] = await readdir(path.join(root, '.quire-cache'))
+    const cachePath = path.join(root, '.quire-cache', cacheName!)
+    const text = await readFile(cachePath, 'utf8')
+    await writeFile(cachePath, text.slice(0, text.length / 2))
+    await writeFile(path.join(root, note), (await readFile(path.join(root, note), 'utf8')).replace('Running Supervised RL first', 'Truncated cache'))
+    await build()
+    expect(await snapshot(path.join(root, 'site'))).toEqual(await cleanBuild())
+
+    const stored = JSON.parse(await readFile(cachePath, 'utf8')) as { key: string; parses: Record<string, { hash: string; document?: { data: { title: string } } }> }
+    // Poison the stored parse of the note, then pretend another quire wrote it.
+    for (const entry of Object.values(stored.parses)) if (entry.document) entry.document.data.title = 'POISONED'
+    await writeFile(cachePath, JSON.stringify({ ...stored, key: 'another-version' }))
+    await build()
+    const site = await snapshot(path.join(root, 'site'))
+    expect(JSON.stringify(site)).not.toContain('POISONED')
+    expect(site).toEqual(await cleanBuild())
+  })
+
+  it('reuses nothing from an output folder that no longer holds the cached site', async () => {
+    await build()
+    await rm(path.join(root, 'site', untouched))
+    await writeFile(path.join(root, 'site', '.quire-site'), 'This folder is a site built by quire.\n')
+    await build()
+    expect(await snapshot(path.join(root, 'site'))).toEqual(await cleanBuild())
+  })
+
+  it('recovers when a reused page was deleted by hand', async () => {
+    await build()
+    await rm(path.join(root, 'site', untouched))
+    await build()
+    expect(await snapshot(path.join(root, 'site'))).toEqual(await cleanBuild())
+  })
+})
