@@ -220,7 +220,8 @@ describe('served under a sub-path (GitHub Pages project site)', () => {
 /** Every URL a page links to or loads: anchors, stylesheets, scripts (resolved). */
 function linksOn(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(
-    `[...document.querySelectorAll('a[href], link[href]')].map((e) => e.href).concat([...document.querySelectorAll('script[src]')].map((e) => e.src))`,
+    // getAttribute, not .href: an SVG link's href is not a string (the graph's nodes are SVG links).
+    `[...document.querySelectorAll('a[href], link[href]')].map((e) => new URL(e.getAttribute('href'), document.baseURI).href).concat([...document.querySelectorAll('script[src]')].map((e) => e.src))`,
   )
 }
 

@@ -3,6 +3,7 @@
  * the cap, deterministic layout, and the page's groups and draw limit.
  */
 import { describe, expect, it } from 'vitest'
+import { checkGraph } from '../src/check/check-graph.js'
 import { formatDiagnostic } from '../src/diagnostics.js'
 import { buildGraph } from '../src/graph/build-graph.js'
 import type { Doc, Graph, SiteOptions, Slug, SourceFile } from '../src/model.js'
@@ -110,6 +111,13 @@ describe('the neighbourhood of a page', () => {
 })
 
 describe('the full-graph page', () => {
+  it('owns the graph/ address: a note there is an error', () => {
+    const graph = library({ 'graph.md': note('Graph?') })
+    expect(checkGraph(graph).map(formatDiagnostic)).toEqual([
+      'notes/graph.md:1:1: error: The slug `graph` is reserved for the graph page. Rename the file or set another `slug:`. [invalid-slug]',
+    ])
+  })
+
   it('groups notes under the first inquiry that cites them, then the uncited ones', () => {
     const graph = library({
       'i.md': inquiry('Alpha?', '[[b]] [[a]]'),

@@ -5,7 +5,9 @@
 import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import * as terms from '../templates/assets/search-terms.js'
-import { searchableBody, serialiseIndex, type SearchDocument } from '../src/render/search-index.js'
+import { buildGraph } from '../src/graph/build-graph.js'
+import { parseDocument } from '../src/parse/parse-document.js'
+import { indexedBodyLength, searchableBody, searchDocuments, serialiseIndex, type SearchDocument } from '../src/render/search-index.js'
 
 function doc(id: string, title: string, summary: string, body = '', tags = '', type: SearchDocument['type'] = 'note'): SearchDocument {
   return { id, type, title, summary, body, tags }
@@ -75,6 +77,23 @@ describe('the searchable text of a body', () => {
       '[ref]: https://example.org',
     ].join('\n')
     expect(searchableBody(body).replace(/\s+/g, ' ').trim()).toBe('See the format note , and the paper . Raw text and A chart')
+  })
+})
+
+describe('the documents indexed', () => {
+  const parse = (relativePath: string, text: string) => parseDocument({ path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }).document!
+
+  it('show a link’s target title where the page does, and only the start of a huge body', () => {
+    const graph = buildGraph([
+      parse('a.md', `---\ntitle: Is A?\nsummary: A.\ntags: [x, y]\n---\nSee [[b]] and [[b|the other]].\n\n${'word '.repeat(21_000)}end\n`),
+      parse('b.md', '---\ntitle: Is B the other one?\nsummary: B.\n---\n'),
+    ])
+    const [a] = searchDocuments(graph)
+    expect(a).toMatchObject({ id: 'a', type: 'note', title: 'Is A?', summary: 'A.', tags: 'x y' })
+    expect(a!.body.slice(0, 40).replace(/\s+/g, ' ')).toMatch(/^See and the other \. word word /)
+    expect(a!.body.endsWith('\nIs B the other one?')).toBe(true)
+    expect(a!.body).not.toContain('end')
+    expect(a!.body.length).toBeLessThan(indexedBodyLength + 100)
   })
 })
 

@@ -6,12 +6,11 @@
  * Why MiniSearch and not Pagefind: quire builds the index from the graph in
  * Node, in memory, so `quire dev` (which serves from memory and never writes
  * HTML to disk) gets the same index as `quire build`, and the bytes are
- * deterministic. Pagefind indexes emitted HTML and runs a native binary.
- * MiniSearch is pure JavaScript (7 KB of code gzipped after minifying;
- * shipped as its published ES module, about 18 KB gzipped), its
- * serialised index for the seed library is a few kilobytes gzipped, and a
- * query over a thousand notes takes well under a millisecond to a few
- * milliseconds (see the README's "Search and previews").
+ * deterministic. Pagefind runs a native binary over the written HTML.
+ * MiniSearch is pure JavaScript (its published ES module is 18 KB
+ * gzipped); the seed library's index is 4.5 KB gzipped, a 1,000-note
+ * library's about 560 B a note, and a query takes a few milliseconds at
+ * most (figures in the README's "Search and previews").
  *
  * Three files:
  * - `search-index.json`: MiniSearch's serialised index, titles and summaries stored;
@@ -64,6 +63,13 @@ export function searchableBody(markdown: string): string {
   return text
 }
 
+/**
+ * How much of a body is indexed, in characters: about 15,000 words, far more
+ * than a note needs, and a bound on what one huge file (a pasted transcript)
+ * adds to the index, to `search-text.json` and to the build's time.
+ */
+export const indexedBodyLength = 100_000
+
 /** The titles a body shows for its `[[target]]` links without a label. */
 function linkedTitles(graph: Graph, doc: Doc): string {
   const resolved = graph.resolved.get(doc.slug) ?? []
@@ -83,7 +89,7 @@ export function searchDocuments(graph: Graph): SearchDocument[] {
     title: doc.data.title,
     summary: doc.data.summary,
     tags: (doc.data.tags ?? []).join(' '),
-    body: `${searchableBody(doc.file.text.slice(doc.bodyOffset))}\n${linkedTitles(graph, doc)}`,
+    body: `${searchableBody(doc.file.text.slice(doc.bodyOffset, doc.bodyOffset + indexedBodyLength))}\n${linkedTitles(graph, doc)}`,
   }))
 }
 

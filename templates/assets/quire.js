@@ -1,4 +1,4 @@
-// quire's only script: the copy button of the research prompt.
+// The copy button of the research prompt (search and previews have files of their own).
 // Without JavaScript the button stays hidden and the prompt is still a
 // <pre> a reader can select. Clicks are handled on the document, so the
 // button keeps working when `quire dev` swaps the page in place.

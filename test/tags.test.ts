@@ -1,0 +1,64 @@
+/**
+ * Tags: their addresses, how spellings merge, and the links on a document.
+ */
+import { describe, expect, it } from 'vitest'
+import { formatDiagnostic } from '../src/diagnostics.js'
+import { buildGraph } from '../src/graph/build-graph.js'
+import type { Doc, Graph, SiteOptions, SourceFile } from '../src/model.js'
+import { parseDocument } from '../src/parse/parse-document.js'
+import { tagLinks, tagSlug } from '../src/render/tag-links.js'
+import { collectTags, hasTags } from '../src/render/tags.js'
+import { rootFromPage } from '../src/render/url.js'
+import type { Slug } from '../src/model.js'
+
+function library(files: Record<string, string>): Graph {
+  const docs: Doc[] = []
+  for (const [relativePath, text] of Object.entries(files)) {
+    const file: SourceFile = { path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }
+    const parsed = parseDocument(file)
+    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([])
+    docs.push(parsed.document!)
+  }
+  return buildGraph(docs)
+}
+
+const note = (title: string, tags: string) => `---\ntitle: ${JSON.stringify(title)}\nsummary: About it.\ntags: ${tags}\n---\n`
+const site: SiteOptions = { base: '/', title: 'Lab', description: undefined, url: undefined, buildDate: { year: 2026, month: 1, day: 1 }, staleAfterMonths: 12 }
+
+describe('tag addresses', () => {
+  it('are the tag’s slug, or its code points when it has no letters or digits', () => {
+    expect(tagSlug('Reinforcement Learning')).toBe('reinforcement-learning')
+    expect(tagSlug('RL/IL')).toBe('rl-il')
+    expect(tagSlug('强化学习')).toBe('强化学习')
+    expect(tagSlug('C++')).toBe('c')
+    expect(tagSlug('++')).toBe('tag-2b-2b')
+  })
+})
+
+describe('collecting tags', () => {
+  const graph = library({
+    'b.md': note('Is B?', '[rl, Zeta]'),
+    'a.md': note('Is A?', '[RL, alpha, alpha]'),
+    'c.md': note('Is C?', '[rl, "++"]'),
+    'd.md': note('Is D?', '[]'),
+  })
+
+  it('merges spellings with one address under the most used one, sorted by label', () => {
+    expect(collectTags(graph)).toEqual([
+      { slug: 'tag-2b-2b', label: '++', documents: ['c'] },
+      { slug: 'alpha', label: 'alpha', documents: ['a'] },
+      { slug: 'rl', label: 'rl', documents: ['a', 'b', 'c'] },
+      { slug: 'zeta', label: 'Zeta', documents: ['b'] },
+    ])
+    expect(hasTags(graph)).toBe(true)
+    expect(hasTags(library({ 'd.md': note('Is D?', '[]') }))).toBe(false)
+  })
+
+  it('links a document’s tags once each, in its own spelling, relative to its page', () => {
+    const context = { graph, site, root: rootFromPage('notes/a' as Slug), hasPapers: false, hasTags: true }
+    expect(tagLinks(context, ['RL', 'alpha', 'alpha', 'rl'])).toEqual([
+      { label: 'RL', href: '../../tags/rl/' },
+      { label: 'alpha', href: '../../tags/alpha/' },
+    ])
+  })
+})
