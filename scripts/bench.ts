@@ -255,6 +255,7 @@ async function benchSize(work: string, size: number, options: Options): Promise<
   // Runs are interleaved (every case once, then again) so that noise from other work on the machine spreads over all cases.
   for (let run = 1; run <= runs; run++) {
     const tag = `${count(size)} run ${run}/${runs}`
+    await writeFile(editFile, original)
     await rm(floorOut, { recursive: true, force: true })
     samples.copy.push(await step(`${tag}: copy floor`, runNode(work, [self, '--floor', 'copy', lib, floorOut])))
     await rm(floorOut, { recursive: true, force: true })

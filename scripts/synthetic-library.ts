@@ -48,7 +48,8 @@ export async function writeSyntheticLibrary(folder: string, count: number, seed 
     if (index === 0 && cited[0]) editTarget = cited[0].file
     documents.push({ file: inquiry.file, text: inquiryText(inquiry, inquiries[index + 1], cited, random) })
   }
-  documents.push({ file: 'quire.config.yaml', text: 'title: Synthetic library\ndescription: Generated notes for the quire benchmark.\n' })
+  // With a `url`, the feed and the sitemap are built too, as on a published site.
+  documents.push({ file: 'quire.config.yaml', text: 'title: Synthetic library\ndescription: Generated notes for the quire benchmark.\nurl: https://example.org/notes/\n' })
 
   const made = new Set<string>()
   let bytes = 0

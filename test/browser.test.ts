@@ -109,6 +109,12 @@ describe('the research prompt', () => {
     expect(copied).toBe(shown)
     expect(copied.startsWith('You are a critical analyst of LLM reasoning training.')).toBe(true)
     expect(copied).toContain('arXiv:2605.28388 (2026-05) — Mechanistically Interpreting Sample Difficulty in RLVR.')
+
+    // The downloadable prompt.md beside the page holds the same bytes.
+    const href = await page.locator('a[download]').getAttribute('href')
+    expect(href).toBe('prompt.md')
+    const downloaded = await page.evaluate<string>(`fetch(${JSON.stringify(href)}).then((response) => response.text())`)
+    expect(downloaded).toBe(copied)
   })
 
   it('without JavaScript, hides the copy button and leaves the prompt readable and selectable', async () => {

@@ -89,3 +89,23 @@ describe('emit', () => {
     expect(html).not.toContain('onclick')
   })
 })
+
+describe('determinism and strictness', () => {
+  it('builds the same bytes whatever order the files were created in', async () => {
+    const names = Object.keys(library)
+    const forward = await notesFolder(Object.fromEntries(names.map((name) => [name, library[name as keyof typeof library]])))
+    const backward = await notesFolder(Object.fromEntries([...names].reverse().map((name) => [name, library[name as keyof typeof library]])))
+    expect(await run(['build', '--no-cache'], recordingIO(forward))).toBe(0)
+    expect(await run(['build', '--no-cache'], recordingIO(backward))).toBe(0)
+    expect(await snapshot(path.join(backward, 'site'))).toEqual(await snapshot(path.join(forward, 'site')))
+  })
+
+  it('fails on warnings only with --strict, and says why', async () => {
+    const root = await notesFolder({ 'a.md': note('A', 'A.', '', 'colour: blue\n') })
+    expect(await run(['build'], recordingIO(root))).toBe(0)
+    const strict = recordingIO(root)
+    expect(await run(['build', '--strict', '--out', 'strict-site'], strict)).toBe(1)
+    expect(strict.err()).toContain('quire: 0 errors, 1 warning (--strict makes warnings fail the build); strict-site/ was not changed')
+    expect(await run(['check', '--strict'], recordingIO(root))).toBe(1)
+  })
+})
