@@ -65,6 +65,14 @@ describe('front matter validation', () => {
     expect(messages[0]).toMatch(/^notes\/note\.md:3:\d+: error: The front matter is not valid YAML: Missing closing "quote\. .*\[yaml-syntax\]$/)
   })
 
+  it('reports an alias whose anchor is missing instead of crashing (found by the property test)', () => {
+    const { document, messages } = parse('---\ntitle: T\nsummary: *!\n---\n')
+    expect(document).toBeUndefined()
+    expect(messages).toEqual([
+      'notes/note.md:3:10: error: The front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias): !. Quote values that start with `*`, `&` or `!`. [yaml-syntax]',
+    ])
+  })
+
   it('reports a file without front matter, and front matter that is not a mapping', () => {
     expect(parse('# Just a heading\n').messages).toEqual([
       'notes/note.md:1:1: error: This file has no front matter. Start it with a `---` block that has at least `title:` and `summary:`. [missing-field]',

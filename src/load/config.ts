@@ -8,7 +8,7 @@ import path from 'node:path'
 import YAML from 'yaml'
 import { z } from 'zod'
 import { error, type Diagnostic } from '../diagnostics.js'
-import { validateFrontMatter } from '../parse/front-matter.js'
+import { validateFrontMatter, yamlToJS } from '../parse/front-matter.js'
 import { locator } from '../parse/lines.js'
 
 /** The config file names quire looks for, in order. */
@@ -67,7 +67,11 @@ export function parseConfig(source: string, file: string): ConfigResult {
     )
     return { config: defaultConfig, file, diagnostics }
   }
-  const data: unknown = yaml.toJS() ?? {}
+  const converted = yamlToJS(yaml)
+  if (!converted.ok) {
+    return { config: defaultConfig, file, diagnostics: [error(file, locate(converted.offset), 'yaml-syntax', `The config file is not valid YAML: ${converted.message}.`)] }
+  }
+  const data: unknown = converted.value ?? {}
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return { config: defaultConfig, file, diagnostics: [error(file, { line: 1, column: 1 }, 'front-matter-not-mapping', 'The config file must be a mapping of settings (`title: …` lines).')] }
   }

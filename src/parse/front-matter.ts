@@ -68,7 +68,12 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
     return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
   }
 
-  const data: unknown = yaml.toJS({ maxAliasCount: 100 })
+  const converted = yamlToJS(yaml)
+  if (!converted.ok) {
+    diagnostics.push(error(file, locate(yamlOffset + converted.offset), 'yaml-syntax', `The front matter is not valid YAML: ${converted.message}. Quote values that start with \`*\`, \`&\` or \`!\`.`))
+    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+  }
+  const data = converted.value
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(
       error(file, start, 'front-matter-not-mapping', 'The front matter must be a mapping of fields (`title: …` lines), not a single value or a list.'),
@@ -76,6 +81,26 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
     return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
   }
   return { data: data as Record<string, unknown>, yaml, yamlOffset, bodyOffset, diagnostics }
+}
+
+/**
+ * Convert a parsed YAML document to plain data. Some documents parse
+ * without errors yet cannot be converted (an alias such as `*x` whose
+ * anchor was never set, or an alias bomb): report those at the alias.
+ */
+export function yamlToJS(doc: Document): { ok: true; value: unknown } | { ok: false; message: string; offset: number } {
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) }
+  } catch (problem) {
+    let offset = 0
+    YAML.visit(doc, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0
+        return YAML.visit.BREAK
+      },
+    })
+    return { ok: false, message: (problem as Error).message.replace(/\.$/, ''), offset }
+  }
 }
 
 /** A validated value, or undefined when there were errors; with every problem found. */
