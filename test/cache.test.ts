@@ -9,19 +9,8 @@ import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import { recordingIO } from './support/notes.js'
+import { snapshot } from './support/site.js'
 
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  async function walk(folder: string): Promise<void> {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name)
-      if (entry.isDirectory()) await walk(full)
-      else files[path.relative(root, full)] = await readFile(full, 'utf8')
-    }
-  }
-  await walk(root)
-  return files
-}
 
 let root: string
 const note = 'notes/sequencing-imitation-then-exploration.md'

@@ -8,19 +8,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
+import { snapshot } from './support/site.js'
 
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  async function walk(folder: string): Promise<void> {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name)
-      if (entry.isDirectory()) await walk(full)
-      else files[path.relative(root, full)] = await readFile(full, 'utf8')
-    }
-  }
-  await walk(root)
-  return files
-}
 
 const library = {
   'a.md': note('Does A hold?', 'A holds.', 'See [[b]] and <b onclick="x()">bold</b>.'),

@@ -3,24 +3,13 @@
  * site must be the same bytes as a build parsed in the main thread.
  */
 import { execFile } from 'node:child_process'
-import { mkdtemp, readFile, readdir } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { snapshot } from './support/site.js'
 
-async function snapshot(root: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {}
-  async function walk(folder: string): Promise<void> {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const full = path.join(folder, entry.name)
-      if (entry.isDirectory()) await walk(full)
-      else files[path.relative(root, full)] = await readFile(full, 'utf8')
-    }
-  }
-  await walk(root)
-  return files
-}
 
 describe('parallel parsing', () => {
   it('gives the same site as parsing in the main thread', async () => {

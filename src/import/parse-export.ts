@@ -18,6 +18,7 @@
 import { warning, error, type Diagnostic } from '../diagnostics.js'
 import { arxivId, dateText } from '../parse/schema.js'
 import { promptText } from '../../templates/prompt.js'
+import { closest } from '../closest.js'
 
 /** A paragraph of prose and the line it starts on. */
 export interface ExportedParagraph {
@@ -371,7 +372,7 @@ function checkProseTitles(prose: readonly ExportedParagraph[], sources: readonly
   }
   const unmentioned = sources.filter((s) => !firstSeen.has(s.title)).map((s) => s.title)
   for (const suspect of suspects) {
-    const hint = closest(suspect.text, unmentioned)
+    const hint = closest(suspect.text, unmentioned, Math.floor(suspect.text.length / 3))
     warn(
       suspect.line,
       'import-unlinked-title',
@@ -549,30 +550,3 @@ function clip(text: string): string {
   return flat.length > 90 ? flat.slice(0, 87) + '…' : flat
 }
 
-/** The candidate closest to `text` (at most a third of its length apart), if any. */
-function closest(text: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Math.floor(text.length / 3) + 1
-  for (const candidate of candidates) {
-    const distance = editDistance(text.toLowerCase(), candidate.toLowerCase())
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = saved
-    }
-  }
-  return row[b.length]!
-}

@@ -8,6 +8,7 @@ import YAML, { isMap, isPair, isScalar, isSeq, type Document, type Node } from '
 import { z } from 'zod'
 import { error, warning, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js'
 import type { Locate } from './lines.js'
+import { closest } from '../closest.js'
 
 /** Front matter read from one file, before validation. */
 export interface FrontMatter {
@@ -135,7 +136,7 @@ export function validateFrontMatter<S extends z.ZodType>(
     }
   }
   for (const unknown of unknownKeys(schema, front.data, [])) {
-    const suggestion = closest(unknown.key, unknown.known)
+    const suggestion = closest(unknown.key, unknown.known, 2)
     const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields here: ${unknown.known.join(', ')}.`
     diagnostics.push(
       warning(file, at([...unknown.path, unknown.key], 'key'), 'unknown-field', `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${hint}`),
@@ -260,32 +261,5 @@ function unwrap(schema: z.ZodType): z.ZodType {
   }
 }
 
-/** The known name closest to `name` (edit distance at most 2), if any. */
-function closest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = 3
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate)
-    if (distance < bestDistance) {
-      best = candidate
-      bestDistance = distance
-    }
-  }
-  return best
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const saved = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = saved
-    }
-  }
-  return row[b.length]!
-}
 
 export type { DiagnosticCode }

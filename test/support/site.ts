@@ -1,0 +1,19 @@
+/**
+ * Read a built site back as `relative path → text`, to compare builds byte for byte.
+ */
+import { readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+
+/** Every file under `root`, by path relative to it. */
+export async function snapshot(root: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {}
+  async function walk(folder: string): Promise<void> {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory()) await walk(full)
+      else files[path.relative(root, full)] = await readFile(full, 'utf8')
+    }
+  }
+  await walk(root)
+  return files
+}
