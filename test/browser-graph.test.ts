@@ -8,9 +8,8 @@
  * DOM code runs in the page, so it is passed to `evaluate` as strings.
  */
 import { AxeBuilder } from '@axe-core/playwright'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { tmpdir } from 'node:os'
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'

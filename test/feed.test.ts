@@ -7,10 +7,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { checkSite } from '../src/check/check-site.js'
 import { formatDiagnostic } from '../src/diagnostics.js'
-import { buildGraph } from '../src/graph/build-graph.js'
 import { defaultConfig, parseConfig } from '../src/load/config.js'
-import type { Doc, Graph, SiteOptions, Slug, SourceFile } from '../src/model.js'
-import { parseDocument } from '../src/parse/parse-document.js'
+import type { SiteOptions, Slug } from '../src/model.js'
 import { atomDate, atomFeed, feedDocuments, feedEntryLimit } from '../src/render/feed.js'
 import { pageMeta } from '../src/render/meta.js'
 import { absoluteUrlFor, siteRootUrl } from '../src/render/site-url.js'
@@ -18,17 +16,9 @@ import { crawlerFiles, pageAddresses, robotsTxt, sitemapXml } from '../src/rende
 import { rootFromPage } from '../src/render/url.js'
 import { escapeXml } from '../src/render/xml.js'
 import { parseFuzzyDate } from '../src/dates.js'
+import { graphOf } from './support/graph.js'
 
-function library(files: Record<string, string>): Graph {
-  const docs: Doc[] = []
-  for (const [relativePath, text] of Object.entries(files)) {
-    const file: SourceFile = { path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }
-    const parsed = parseDocument(file)
-    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([])
-    docs.push(parsed.document!)
-  }
-  return buildGraph(docs)
-}
+const library = graphOf
 
 const doc = (title: string, date?: string, extra = '') => `---\ntitle: ${JSON.stringify(title)}\nsummary: ${JSON.stringify(`About ${title}`)}\n${date ? `date: "${date}"\n` : ''}${extra}---\n`
 const noUrl: SiteOptions = { base: '/', title: 'Lab & co', description: 'Notes <b>here</b>', url: undefined, buildDate: { year: 2026, month: 3, day: 9 }, staleAfterMonths: 12 }

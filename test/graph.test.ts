@@ -5,23 +5,13 @@
 import { describe, expect, it } from 'vitest'
 import { checkGraph } from '../src/check/check-graph.js'
 import { formatDiagnostic } from '../src/diagnostics.js'
-import { buildGraph } from '../src/graph/build-graph.js'
-import type { Doc, Graph, SiteOptions, Slug, SourceFile } from '../src/model.js'
-import { parseDocument } from '../src/parse/parse-document.js'
+import type { SiteOptions, Slug } from '../src/model.js'
 import { graphDrawLimit, graphGroups, graphPageProps } from '../src/render/graph-page.js'
 import { localGraphLimit, localGraphProps, neighbourhood } from '../src/render/local-graph.js'
 import { rootFromPage } from '../src/render/url.js'
+import { graphOf } from './support/graph.js'
 
-function library(files: Record<string, string>): Graph {
-  const docs: Doc[] = []
-  for (const [relativePath, text] of Object.entries(files)) {
-    const file: SourceFile = { path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }
-    const parsed = parseDocument(file)
-    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([])
-    docs.push(parsed.document!)
-  }
-  return buildGraph(docs)
-}
+const library = graphOf
 
 const note = (title: string, body = '', extra = '') => `---\ntitle: ${JSON.stringify(title)}\nsummary: About ${title}\n${extra}---\n${body}`
 const inquiry = (title: string, body = '', extra = '') => note(title, body, `type: inquiry\n${extra}`)

@@ -2,25 +2,14 @@
  * Tags: their addresses, how spellings merge, and the links on a document.
  */
 import { describe, expect, it } from 'vitest'
-import { formatDiagnostic } from '../src/diagnostics.js'
-import { buildGraph } from '../src/graph/build-graph.js'
-import type { Doc, Graph, SiteOptions, SourceFile } from '../src/model.js'
-import { parseDocument } from '../src/parse/parse-document.js'
+import type { SiteOptions } from '../src/model.js'
 import { tagLinks, tagSlug } from '../src/render/tag-links.js'
 import { collectTags, hasTags } from '../src/render/tags.js'
 import { rootFromPage } from '../src/render/url.js'
 import type { Slug } from '../src/model.js'
+import { graphOf } from './support/graph.js'
 
-function library(files: Record<string, string>): Graph {
-  const docs: Doc[] = []
-  for (const [relativePath, text] of Object.entries(files)) {
-    const file: SourceFile = { path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }
-    const parsed = parseDocument(file)
-    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([])
-    docs.push(parsed.document!)
-  }
-  return buildGraph(docs)
-}
+const library = graphOf
 
 const note = (title: string, tags: string) => `---\ntitle: ${JSON.stringify(title)}\nsummary: About it.\ntags: ${tags}\n---\n`
 const site: SiteOptions = { base: '/', title: 'Lab', description: undefined, url: undefined, buildDate: { year: 2026, month: 1, day: 1 }, staleAfterMonths: 12 }
