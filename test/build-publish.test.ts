@@ -5,7 +5,7 @@
  * to real pages; math is MathML and code is highlighted, with no inline
  * style anywhere; and two builds are byte-identical.
  */
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
@@ -16,21 +16,11 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import { notesFolder, recordingIO } from './support/notes.js'
 import { publishLibrary, publishUrl } from './support/publish-library.js'
+import { listFiles } from './support/site.js'
 
 let out: string
 let files: Set<string>
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'url', 'link'].includes(name) })
-
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(root, prefix), { withFileTypes: true })
-  const found: string[] = []
-  for (const entry of entries) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
-    if (entry.isDirectory()) found.push(...(await listFiles(root, rel)))
-    else found.push(rel)
-  }
-  return found.sort()
-}
 
 async function page(relative: string): Promise<Root> {
   return fromHtml(await readFile(path.join(out, relative), 'utf8'))

@@ -1,7 +1,7 @@
 /**
  * Builds the real notes/ folder and reads the site the way a reader would.
  */
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,6 +12,7 @@ import { toString } from 'hast-util-to-string'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import { recordingIO } from './support/notes.js'
+import { listFiles } from './support/site.js'
 
 const seedSources = [
   ['Does sequencing imitation then exploration training improve reasoning?', 'Running Supervised RL first to establish reasoning foundations'],
@@ -29,17 +30,6 @@ let out: string
 
 async function page(relative: string): Promise<Root> {
   return fromHtml(await readFile(path.join(out, relative), 'utf8'))
-}
-
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  const entries = await readdir(path.join(root, prefix), { withFileTypes: true })
-  const files: string[] = []
-  for (const entry of entries) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
-    if (entry.isDirectory()) files.push(...(await listFiles(root, rel)))
-    else files.push(rel)
-  }
-  return files.sort()
 }
 
 beforeAll(async () => {

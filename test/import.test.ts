@@ -2,7 +2,7 @@
  * `quire import`: the export parser, the import plan, the command, and round
  * trips (export text → notes → site) that compare what a reader sees.
  */
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -20,6 +20,7 @@ import { importSlug, planImport, type Library } from '../src/import/plan-import.
 import type { Graph, Inquiry, Slug } from '../src/model.js'
 import { inquiryPromptText } from '../src/render/pages.js'
 import { recordingIO } from './support/notes.js'
+import { listFiles } from './support/site.js'
 
 const fixtures = path.resolve('test/fixtures/import')
 const seedFile = path.join(fixtures, 'seed.txt')
@@ -314,18 +315,6 @@ async function build(cwd: string): Promise<string> {
   expect(io.err()).toMatch(/\(0 errors, 0 warnings\)\n$/)
   expect(code).toBe(0)
   return path.join(cwd, 'site')
-}
-
-async function listFiles(root: string, prefix = ''): Promise<string[]> {
-  if (!existsSync(path.join(root, prefix))) return []
-  const entries = await readdir(path.join(root, prefix), { withFileTypes: true })
-  const files: string[] = []
-  for (const entry of entries) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
-    if (entry.isDirectory()) files.push(...(await listFiles(root, rel)))
-    else files.push(rel)
-  }
-  return files.sort()
 }
 
 /**

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { checkGraph } from '../src/check/check-graph.js'
 import { formatDiagnostic } from '../src/diagnostics.js'
-import { buildGraph } from '../src/graph/build-graph.js'
-import type { Doc, SourceFile } from '../src/model.js'
-import { parseDocument } from '../src/parse/parse-document.js'
+import { graphOf } from './support/graph.js'
 
-/** Parse a small library given as relative path → text. */
+/** A small library's graph, and what checking it reports. */
 function library(files: Record<string, string>) {
-  const docs: Doc[] = []
-  for (const [relativePath, text] of Object.entries(files)) {
-    const file: SourceFile = { path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }
-    const parsed = parseDocument(file)
-    expect(parsed.diagnostics.map(formatDiagnostic)).toEqual([])
-    docs.push(parsed.document!)
-  }
-  const graph = buildGraph(docs)
+  const graph = graphOf(files)
   return { graph, messages: checkGraph(graph).map(formatDiagnostic) }
 }
 

@@ -17,3 +17,15 @@ export async function snapshot(root: string): Promise<Record<string, string>> {
   await walk(root)
   return files
 }
+
+/** Every file under `root` as sorted `/`-separated relative paths ([] when `root` does not exist). */
+export async function listFiles(root: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(path.join(root, prefix), { withFileTypes: true }).catch(() => [])
+  const files: string[] = []
+  for (const entry of entries) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) files.push(...(await listFiles(root, rel)))
+    else files.push(rel)
+  }
+  return files.sort()
+}
