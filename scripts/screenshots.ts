@@ -80,7 +80,8 @@ async function findShots(browser: Browser, url: string): Promise<Shot[]> {
   try {
     const page = await context.newPage()
     await page.goto(url)
-    const first = (selector: string) => page.locator(selector).first().getAttribute('href')
+    // A library may have no inquiries yet (a vault published as it is): do not wait for one.
+    const first = async (selector: string) => ((await page.locator(selector).count()) > 0 ? page.locator(selector).first().getAttribute('href') : null)
     const inquiry = await first('.inquiries .card-title')
     const notes = await page.locator('.notes .card-title').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''))
     let note = notes[0]

@@ -12,6 +12,7 @@ import { defaultBuildDate, type CalendarDay } from './dates.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { buildGraph } from './graph/build-graph.js'
 import { loadConfig, type SiteConfig } from './load/config.js'
+import { ignoreTest } from './load/ignore.js'
 import { loadNotes } from './load/load-notes.js'
 import type { Doc, Graph } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
@@ -61,6 +62,12 @@ export interface AnalyseOptions {
   readonly buildDate?: CalendarDay
   /** Called as files are parsed, for progress on long builds. */
   readonly onProgress?: Progress
+  /**
+   * Keep each body's tree from parsing until it is rendered (default: only
+   * for libraries up to {@link treesKeptUpTo} files). `quire dev` renders
+   * pages only when asked for them, so it keeps none.
+   */
+  readonly keepTrees?: boolean
 }
 
 /** Progress of a long stage: `done` of `total` items. */
@@ -83,11 +90,13 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     const relative = path.relative(cwd, file)
     return (relative.startsWith('..') ? file : relative).split(path.sep).join('/')
   }
-  const [configResult, loaded] = await Promise.all([loadConfig(notesDir, display), loadNotes(notesDir, display)])
+  // The config comes first: its `ignore` list decides which files are read.
+  const configResult = await loadConfig(notesDir, display)
+  const loaded = await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore))
   const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
   diagnostics.push(...checkSite(configResult))
   const documents: Doc[] = []
-  const keepTree = loaded.files.length <= treesKeptUpTo
+  const keepTree = settings.keepTrees ?? loaded.files.length <= treesKeptUpTo
   const previous = settings.previous ?? (settings.stored ? restoreParses(settings.stored, loaded.files, textHash) : undefined)
   const parses = new Map<string, ParseCacheEntry>()
   let parsedCount = 0
@@ -111,7 +120,7 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     diagnostics.push(...parsed.diagnostics)
     if (parsed.document) documents.push(parsed.document)
   }
-  const graph = buildGraph(documents)
+  const graph = buildGraph(documents, loaded.attachments)
   diagnostics.push(...checkGraph(graph))
   const buildDate = settings.buildDate ?? defaultBuildDate()
   diagnostics.push(...checkResearch(graph, { buildDate, staleAfterMonths: configResult.config.staleAfterMonths }))

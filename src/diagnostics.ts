@@ -11,8 +11,12 @@ export interface Position {
   readonly column: number
 }
 
-/** How bad a problem is: errors stop a build, warnings do not. */
-export type Severity = 'error' | 'warning'
+/**
+ * How bad a problem is: errors stop a build, warnings do not, and hints
+ * only say where quire filled a gap (a title taken from the body, a field
+ * it ignores). `quire check` lists hints; `quire build` only counts them.
+ */
+export type Severity = 'error' | 'warning' | 'hint'
 
 /** Stable identifiers for every kind of problem (documented in the README). */
 export type DiagnosticCode =
@@ -46,6 +50,16 @@ export type DiagnosticCode =
   | 'import-prompt-mismatch'
   | 'import-next-unresolved'
   | 'import-file-exists'
+  | 'fallback-title'
+  | 'fallback-summary'
+  | 'empty-note'
+  | 'unknown-anchor'
+  | 'unpublished-link'
+  | 'embed-cycle'
+  | 'missing-attachment'
+  | 'unsafe-attachment'
+  | 'alias-conflict'
+  | 'dead-link'
 
 /** One problem, with where it is and what to do about it. */
 export interface Diagnostic {
@@ -69,6 +83,11 @@ export function warning(file: string, at: Position, code: DiagnosticCode, messag
   return { file, line: at.line, column: at.column, severity: 'warning', code, message }
 }
 
+/** Make a hint: where quire filled a gap, for `quire check` to list. */
+export function hint(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+  return { file, line: at.line, column: at.column, severity: 'hint', code, message }
+}
+
 /** Sort by file, line, column, then code, so output is stable. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
@@ -86,11 +105,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`
 }
 
-/** Count errors and warnings. */
-export function countDiagnostics(list: readonly Diagnostic[]): { errors: number; warnings: number } {
+/** Count errors, warnings and hints. */
+export function countDiagnostics(list: readonly Diagnostic[]): { errors: number; warnings: number; hints: number } {
   let errors = 0
-  for (const d of list) if (d.severity === 'error') errors++
-  return { errors, warnings: list.length - errors }
+  let hints = 0
+  for (const d of list) {
+    if (d.severity === 'error') errors++
+    else if (d.severity === 'hint') hints++
+  }
+  return { errors, warnings: list.length - errors - hints, hints }
 }
 
 /** Plain code-unit comparison: the same on every machine and locale. */

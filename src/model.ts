@@ -28,6 +28,19 @@ export interface SourceFile {
   readonly text: string
 }
 
+/**
+ * A file of the notes folder that is not Markdown (an image, a PDF…). Only
+ * the attachments a published document references are copied into the site.
+ */
+export interface AttachmentFile {
+  /** Absolute path on disk. */
+  readonly path: string
+  /** Path relative to the notes folder, with `/` separators (`img/figure 1.png`). */
+  readonly relativePath: string
+  /** Why the file must not be published (it could run script on the site), if so. */
+  readonly unsafe?: string | undefined
+}
+
 /** How a link was written in a body. */
 export type LinkSyntax = 'wikilink' | 'markdown'
 
@@ -42,6 +55,11 @@ export interface LinkRef {
   /** `#fragment` after the target, without the `#`. */
   readonly fragment: string | undefined
   readonly syntax: LinkSyntax
+  /**
+   * Is it an embed (`![[x]]`, `![alt](x.png)`) rather than a link? An embed
+   * of a note transcludes its body; an embed of a file shows it.
+   */
+  readonly embed: boolean
   /** Where the link starts in the file (1-based line and column). */
   readonly position: Position
 }
@@ -63,6 +81,22 @@ interface DocumentBase {
   readonly hasHtml: boolean
   /** Where each front-matter value is written, by dotted path (`next.0`, `prompt.claims.1.date`). */
   readonly positions: ReadonlyMap<string, Position>
+  /** Ids a link can point at inside the page: heading ids (`methods`) and block ids (`^claim-1`). */
+  readonly anchors: readonly string[]
+  /** Which of the title and summary quire took from the body or file name because front matter lacked them. */
+  readonly derived: Derived
+  /** False for `draft: true`, `publish: false` and empty files: parsed so links to them can be told apart, never published. */
+  readonly published: boolean
+}
+
+/**
+ * Where a title or summary came from when front matter did not give it:
+ * the first `#` heading or the file name; the `description` field or the
+ * first paragraph (or nothing at all).
+ */
+export interface Derived {
+  readonly title?: 'heading' | 'file-name'
+  readonly summary?: 'description' | 'paragraph' | 'none'
 }
 
 /** Where a front-matter value of `doc` is written (the file's first line if unknown). */
@@ -92,6 +126,10 @@ export type Resolution =
   | { readonly kind: 'resolved'; readonly slug: Slug }
   | { readonly kind: 'unresolved' }
   | { readonly kind: 'ambiguous'; readonly candidates: readonly Slug[] }
+  /** A document that exists but is not published (draft, `publish: false`, empty). */
+  | { readonly kind: 'unpublished'; readonly slug: Slug }
+  /** A file of the notes folder, by its relative path. */
+  | { readonly kind: 'attachment'; readonly path: string }
 
 /** Why one document points at another. */
 export type EdgeKind = 'link' | 'next'
@@ -125,6 +163,12 @@ export interface Graph {
   readonly backs: ReadonlyMap<Slug, readonly ClaimRef[]>
   /** For each inquiry with no `next`, related inquiries ranked by how many sources they share. */
   readonly suggestions: ReadonlyMap<Slug, readonly Slug[]>
+  /** Documents that are not published, by slug (links to them render as plain text). */
+  readonly unpublished: ReadonlyMap<Slug, Doc>
+  /** Attachments that published documents reference, by relative path (only these are copied). */
+  readonly attachments: ReadonlyMap<string, AttachmentFile>
+  /** Pages that redirect to a document, made from its `aliases` (old address → document), in slug order. */
+  readonly redirects: ReadonlyMap<Slug, Slug>
 }
 
 /** One claim of one inquiry's prompt. */

@@ -36,6 +36,8 @@ export interface SiteOverrides {
   readonly onProgress?: Progress | undefined
   /** What the persistent cache holds from the previous build (used when `state` is fresh). */
   readonly cache?: LoadedCache | undefined
+  /** Keep bodies' trees from parsing to rendering (see `AnalyseOptions.keepTrees`). */
+  readonly keepTrees?: boolean | undefined
 }
 
 /** The result of one build. */
@@ -67,14 +69,32 @@ export function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildD
   }
 }
 
-/** Build the site from `notesDir` in memory. */
-export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress })
+/** A library analysed for a build: its graph and problems, and whether the build may go on. */
+export interface AnalysedSite {
+  readonly diagnostics: readonly Diagnostic[]
+  readonly graph: Graph
+  readonly site: SiteOptions
+  /** Errors (or, with `strict`, warnings): nothing may be written. */
+  readonly failed: boolean
+  readonly parses: ParseCache
+  readonly fileCount: number
+  readonly parsedCount: number
+}
+
+/** The first half of a build: read, parse, connect and check. */
+export async function analyseSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<AnalysedSite> {
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }) })
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
-  const common = { diagnostics: analysis.diagnostics, graph: analysis.graph, site, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount }
-  if (failed) return { ...common, files: undefined, state: { parses: analysis.parses, pages: state.pages }, rendered: [] }
-  const rendered = await renderSite(analysis.graph, site, state.pages ?? overrides.cache?.pages, overrides.onProgress)
-  return { ...common, files: rendered.files, state: { parses: analysis.parses, pages: rendered.cache }, rendered: rendered.rendered }
+  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount }
+}
+
+/** Build the site from `notesDir` in memory. */
+export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
+  const analysed = await analyseSite(notesDir, overrides, state)
+  const common = { diagnostics: analysed.diagnostics, graph: analysed.graph, site: analysed.site, fileCount: analysed.fileCount, parsedCount: analysed.parsedCount }
+  if (analysed.failed) return { ...common, files: undefined, state: { parses: analysed.parses, pages: state.pages }, rendered: [] }
+  const rendered = await renderSite(analysed.graph, analysed.site, state.pages ?? overrides.cache?.pages, overrides.onProgress)
+  return { ...common, files: rendered.files, state: { parses: analysed.parses, pages: rendered.cache }, rendered: rendered.rendered }
 }

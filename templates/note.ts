@@ -19,8 +19,8 @@ export function notePage(props: NotePageProps): Root {
   const parts: ElementContent[] = [
     h('p', { className: ['kind'] }, 'Note'),
     h('h1', props.title),
-    h('p', { className: ['summary'] }, props.summary),
   ]
+  if (props.summary !== undefined) parts.push(h('p', { className: ['summary'] }, props.summary))
   if (meta.length > 0) parts.push(h('div', { className: ['meta'] }, meta))
   if (props.toc.length > 0) parts.push(tableOfContents(props.toc))
   if (props.body.length > 0) parts.push(h('div', { className: ['prose'] }, [...props.body]))

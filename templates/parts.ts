@@ -13,7 +13,7 @@ export function cardList(cards: readonly DocumentCard[], ordered: boolean): Elem
     cards.map((card) =>
       h('li', { className: ['card'] }, [
         h('a', { className: ['card-title'], href: card.href }, card.title),
-        h('p', { className: ['card-summary'] }, card.summary),
+        card.summary === '' ? undefined : h('p', { className: ['card-summary'] }, card.summary),
       ]),
     ),
   )

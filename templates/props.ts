@@ -116,7 +116,8 @@ export interface InquiryPageProps {
 export interface NotePageProps {
   readonly layout: LayoutProps
   readonly title: string
-  readonly summary: string
+  /** Undefined when the summary is the body's first paragraph (shown just below), or there is none. */
+  readonly summary: string | undefined
   readonly date: string | undefined
   readonly tags: readonly string[]
   readonly papers: readonly PaperLink[]
@@ -152,8 +153,21 @@ export interface PapersPageProps {
 export interface HomePageProps {
   readonly layout: LayoutProps
   readonly description: string | undefined
+  /** The content of `index.md` at the top of the notes folder, when there is one: its title and body lead the page. */
+  readonly intro: { readonly title: string; readonly body: readonly ElementContent[] } | undefined
   readonly inquiries: readonly DocumentCard[]
   readonly notes: readonly DocumentCard[]
+}
+
+/** The page at an alias's address (see `redirect.ts`). */
+export interface RedirectPageProps {
+  readonly siteTitle: string
+  /** The document's title. */
+  readonly title: string
+  /** The document's URL, relative to the redirect page. */
+  readonly href: string
+  /** The document's absolute URL, when the site's `url` is configured. */
+  readonly canonical: string | undefined
 }
 
 /** The page a host serves for any missing URL. */

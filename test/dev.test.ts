@@ -79,7 +79,7 @@ describe('quire dev', () => {
       expect.arrayContaining(['inquiries/distillation-then-rlvr/index.html', 'sequencing-imitation-then-exploration/index.html', 'index.html']),
     )
     expect(await (await fetch(inquiryUrl)).text()).toContain('EDITED: running Supervised RL first')
-    expect(log.join('\n')).toMatch(/parsed 1 of 10 files, re-rendered 2 pages \(inquiries\/distillation-then-rlvr, sequencing-imitation-then-exploration\)/)
+    expect(log.join('\n')).toMatch(/parsed 1 of 10 files, 2 pages changed \(inquiries\/distillation-then-rlvr, sequencing-imitation-then-exploration\)/)
 
     // 2. Break a link: errors are reported, the last good page is still served.
     const inquiryPath = path.join(root, 'notes', 'inquiries', 'distillation-then-rlvr.md')
@@ -111,7 +111,7 @@ describe('quire dev', () => {
 
     // The served site is byte for byte a clean build of the same notes.
     const clean = await buildSite(path.join(root, 'notes'), { cwd: root })
-    expect(new Map(clean.files!.map((f) => [f.path, contentsOf(f)]))).toEqual(session.site())
+    expect(new Map(clean.files!.map((f) => [f.path, contentsOf(f)]))).toEqual(await session.site())
   })
 
   it('serves 404.html for missing pages and redirects folders to their slash', async () => {

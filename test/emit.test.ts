@@ -90,7 +90,7 @@ describe('determinism and strictness', () => {
   })
 
   it('fails on warnings only with --strict, and says why', async () => {
-    const root = await notesFolder({ 'a.md': note('A', 'A.', '', 'colour: blue\n') })
+    const root = await notesFolder({ 'a.md': note('A', 'A.', '', 'titel: A typo\n') })
     expect(await run(['build'], recordingIO(root))).toBe(0)
     const strict = recordingIO(root)
     expect(await run(['build', '--strict', '--out', 'strict-site'], strict)).toBe(1)

@@ -17,14 +17,14 @@ describe('front matter validation', () => {
     expect(document?.data).toMatchObject({ title: 'Does X help?', date: '2025-04', tags: ['rl'], papers: ['2504.13837'] })
   })
 
-  it('reports a missing required field at the front matter', () => {
-    const { document, messages } = parse('---\ntitle: Does X help?\n---\n')
+  it('reports a missing required field of an inquiry at the front matter', () => {
+    const { document, messages } = parse('---\ntype: inquiry\ntitle: Does X help?\n---\n')
     expect(document).toBeUndefined()
     expect(messages).toEqual(['notes/note.md:2:1: error: Missing required field `summary`. Add it to the front matter. [missing-field]'])
   })
 
   it('reports every problem, each at the line and column of its value', () => {
-    const { messages } = parse('---\ntitle: 42\nsummary: ""\ntags: reasoning\n---\n')
+    const { messages } = parse('---\ntitle: 42\nsummary: ""\ntags: 42\n---\n')
     expect(messages).toEqual([
       'notes/note.md:2:8: error: `title`: expected text. [invalid-field]',
       'notes/note.md:3:10: error: `summary`: must not be empty. [invalid-field]',
@@ -73,10 +73,57 @@ describe('front matter validation', () => {
     ])
   })
 
-  it('reports a file without front matter, and front matter that is not a mapping', () => {
-    expect(parse('# Just a heading\n').messages).toEqual([
-      'notes/note.md:1:1: error: This file has no front matter. Start it with a `---` block that has at least `title:` and `summary:`. [missing-field]',
+  it('reads a note without front matter, taking its title and summary from the body, and says so in a hint', () => {
+    const { document, messages } = parse('# Just a heading\n\nFirst **paragraph** with a [[link|label]]. Second sentence.\n\n## Later\n', 'folder/Some note.md')
+    expect(document?.data).toMatchObject({ title: 'Just a heading', summary: 'First paragraph with a label. Second sentence.' })
+    expect(document?.derived).toEqual({ title: 'heading', summary: 'paragraph' })
+    // The title heading is not an anchor of the page (it is the page's h1); later headings are.
+    expect(document?.anchors).toEqual(['later'])
+    expect(messages).toEqual([
+      'notes/folder/Some note.md:1:1: hint: This note has the title from the first `#` heading ("Just a heading") and the summary from the first paragraph. Add `title:` and `summary:` to the front matter to choose them. [fallback-title]',
     ])
+    const named = parse('Only text, no heading.\n', 'Reward hacking.md')
+    expect(named.document?.data.title).toBe('Reward hacking')
+    expect(named.document?.derived.title).toBe('file-name')
+    const bare = parse('---\ntitle: T\n---\n![[figure.png]]\n')
+    expect(bare.document?.data.summary).toBe('')
+    expect(bare.document?.derived.summary).toBe('none')
+    const described = parse('---\ntitle: T\ndescription: From the description.\n---\nBody.\n')
+    expect(described.document?.data.summary).toBe('From the description.')
+    expect(described.messages).toEqual([])
+  })
+
+  it('cuts a long first paragraph at a sentence boundary', () => {
+    const sentence = 'This sentence is about forty-five characters. '
+    const { document } = parse(`${sentence.repeat(10)}\n`, 'long.md')
+    expect(document?.data.summary.length).toBeLessThanOrEqual(280)
+    expect(document?.data.summary.endsWith('characters.')).toBe(true)
+    const { document: words } = parse(`${'word '.repeat(100)}\n`, 'words.md')
+    expect(words?.data.summary.endsWith('…')).toBe(true)
+  })
+
+  it('keeps drafts, publish: false and empty files out of the site without reporting their problems', () => {
+    const draft = parse('---\ndraft: true\ntitle: 42\n---\nHalf done.\n')
+    expect(draft.document?.published).toBe(false)
+    expect(draft.messages).toEqual([])
+    expect(parse('---\ntitle: T\nsummary: S\npublish: false\n---\n').document?.published).toBe(false)
+    const empty = parse('\n', 'Untitled.md')
+    expect(empty.document?.published).toBe(false)
+    expect(empty.messages).toEqual(['notes/Untitled.md:1:1: hint: This file is empty, so it is not published. Write the note, or delete the file. [empty-note]'])
+  })
+
+  it('accepts tags and aliases written as one string, and tags with #', () => {
+    const { document } = parse('---\ntitle: T\nsummary: S\ntags: "#rl, reasoning"\naliases: Old name\n---\nText #inline/tag here.\n')
+    expect(document?.data.tags).toEqual(['rl', 'reasoning', 'inline/tag'])
+    expect(document?.data.aliases).toEqual(['Old name'])
+  })
+
+  it('reports fields from other tools as hints, and near misses as warnings', () => {
+    const { messages } = parse('---\ntitle: T\nsummary: S\ncreated: 2024-01-01\n---\n')
+    expect(messages).toEqual(['notes/note.md:4:1: hint: Unknown field `created` is ignored. Known fields here: type, title, summary, slug, date, tags, aliases, description, draft, publish, papers. [unknown-field]'])
+  })
+
+  it('reports front matter that is not a mapping', () => {
     expect(parse('---\n- a\n- b\n---\n').messages).toEqual([
       'notes/note.md:1:1: error: The front matter must be a mapping of fields (`title: …` lines), not a single value or a list. [front-matter-not-mapping]',
     ])

@@ -46,7 +46,7 @@ describe('link resolution', () => {
   it('reports an unresolved link at its line and column', () => {
     const { messages } = library({ 'a.md': note('A', 'First line.\n\nA link to [[nowhere|somewhere]] here.') })
     expect(messages).toEqual([
-      'notes/a.md:7:11: error: Link [[nowhere]] does not match any note or inquiry (by slug, file name or title). Fix the name or create the note. [unresolved-link]',
+      'notes/a.md:7:11: error: Link [[nowhere]] does not match any note or inquiry (by slug, file name, title or alias). Fix the name or create the note. [unresolved-link]',
     ])
   })
 

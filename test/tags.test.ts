@@ -17,7 +17,8 @@ const site: SiteOptions = { base: '/', title: 'Lab', description: undefined, url
 describe('tag addresses', () => {
   it('are the tag’s slug, or its code points when it has no letters or digits', () => {
     expect(tagSlug('Reinforcement Learning')).toBe('reinforcement-learning')
-    expect(tagSlug('RL/IL')).toBe('rl-il')
+    expect(tagSlug('RL/IL')).toBe('rl/il')
+    expect(tagSlug('a / b')).toBe('a-b')
     expect(tagSlug('强化学习')).toBe('强化学习')
     expect(tagSlug('C++')).toBe('c')
     expect(tagSlug('++')).toBe('tag-2b-2b')

@@ -114,7 +114,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
     ? new Map(
         Object.entries(stored.pages).map(([slug, page]) => [
           slug as Slug,
-          { fingerprint: page.fingerprint, files: page.paths.map((p) => ({ path: p, reuseFrom: path.join(outDir, p) })) },
+          { fingerprint: page.fingerprint, paths: page.paths, files: page.paths.map((p) => ({ path: p, reuseFrom: path.join(outDir, p) })) },
         ]),
       )
     : undefined
@@ -145,7 +145,7 @@ export async function saveCache(file: string, key: string, siteId: string, parse
         { hash: entry.hash, displayPath: entry.displayPath, ...storeParse(entry.result) },
       ]),
     ),
-    pages: Object.fromEntries([...(pages ?? [])].map(([slug, page]) => [slug, { fingerprint: page.fingerprint, paths: page.files.map((f) => f.path) }])),
+    pages: Object.fromEntries([...(pages ?? [])].map(([slug, page]) => [slug, { fingerprint: page.fingerprint, paths: page.paths }])),
   }
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`

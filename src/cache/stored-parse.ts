@@ -4,7 +4,7 @@
  * and neither is its tree (parsed again when the page is rendered).
  */
 import type { Diagnostic, Position } from '../diagnostics.js'
-import type { Doc, LinkRef, Slug, SourceFile } from '../model.js'
+import type { Derived, Doc, LinkRef, Slug, SourceFile } from '../model.js'
 import { bodyTree, type ParseResult } from '../parse/parse-document.js'
 import { locator } from '../parse/lines.js'
 
@@ -17,6 +17,9 @@ export interface StoredDocument {
   readonly hasHtml: boolean
   readonly bodyOffset: number
   readonly positions: readonly (readonly [string, Position])[]
+  readonly anchors: readonly string[]
+  readonly derived: Derived
+  readonly published: boolean
 }
 
 /** A parse result as plain data. */
@@ -31,7 +34,18 @@ export function storeParse(result: ParseResult): StoredParseResult {
   return {
     diagnostics: result.diagnostics,
     document: doc
-      ? { slug: doc.slug, type: doc.type, data: doc.data, links: doc.links, hasHtml: doc.hasHtml, bodyOffset: doc.bodyOffset, positions: [...doc.positions] }
+      ? {
+          slug: doc.slug,
+          type: doc.type,
+          data: doc.data,
+          links: doc.links,
+          hasHtml: doc.hasHtml,
+          bodyOffset: doc.bodyOffset,
+          positions: [...doc.positions],
+          anchors: doc.anchors,
+          derived: doc.derived,
+          published: doc.published,
+        }
       : undefined,
   }
 }
@@ -51,6 +65,9 @@ function restoreDocument(file: SourceFile, stored: StoredDocument): Doc {
     links: stored.links,
     hasHtml: stored.hasHtml,
     positions: new Map(stored.positions),
+    anchors: stored.anchors,
+    derived: stored.derived,
+    published: stored.published,
   }
   // The data was validated by the schema when it was stored, by this same quire (the key says so).
   return stored.type === 'inquiry' ? { ...base, type: 'inquiry', data: stored.data as never } : { ...base, type: 'note', data: stored.data as never }

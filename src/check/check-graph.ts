@@ -5,8 +5,12 @@
  * whole library: links that name nothing or several things, duplicate
  * slugs, and `next` entries that do not name an inquiry.
  */
+import { anchorId, isBlockId } from '../anchors.js'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
-import { positionOf, type Graph, type LinkRef } from '../model.js'
+import { aliasRedirects } from '../graph/aliases.js'
+import { hasFileExtension } from '../graph/resolve.js'
+import { positionOf, type Doc, type Graph, type LinkRef } from '../model.js'
+import { embedCycles } from './embed-cycles.js'
 
 /** Every problem in how documents connect. */
 export function checkGraph(graph: Graph): Diagnostic[] {
@@ -34,17 +38,41 @@ export function checkGraph(graph: Graph): Diagnostic[] {
       const file = doc.file.displayPath
       if (!result) return
       if (result.kind === 'unresolved') {
+        if (link.syntax === 'markdown' && !link.embed && !/\.md$/i.test(link.target) && !hasFileExtension(link.target)) {
+          diagnostics.push(
+            warning(file, link.position, 'dead-link', `${describe(link)} is a relative link to ${link.target}, which is neither a note (${link.target}.md) nor a file in the notes folder; it is shown as plain text. Fix the path, or write a full URL.`),
+          )
+          return
+        }
+        if (link.embed || hasFileExtension(link.target)) {
+          diagnostics.push(
+            error(file, link.position, 'missing-attachment', `${describe(link)} names a file that is not in the notes folder (or is in an ignored folder). Fix the name or path, or add the file.`),
+          )
+          return
+        }
         const why =
           link.syntax === 'wikilink'
-            ? 'does not match any note or inquiry (by slug, file name or title). Fix the name or create the note.'
+            ? 'does not match any note or inquiry (by slug, file name, title or alias). Fix the name or create the note.'
             : `points to ${link.target} in the notes folder, which is not a note or inquiry. Fix the path or create the file.`
         diagnostics.push(error(file, link.position, 'unresolved-link', `${describe(link)} ${why}`))
       } else if (result.kind === 'ambiguous') {
         diagnostics.push(
           error(file, link.position, 'ambiguous-link', `${describe(link)} matches ${result.candidates.length} documents: ${result.candidates.join(', ')}. Write the full slug, such as [[${result.candidates[0]}]].`),
         )
-      } else if (result.slug === slug) {
-        diagnostics.push(warning(file, link.position, 'self-link', `${describe(link)} links this page to itself.`))
+      } else if (result.kind === 'unpublished') {
+        const draft = graph.unpublished.get(result.slug)!
+        diagnostics.push(
+          warning(file, link.position, 'unpublished-link', `${describe(link)} points to ${draft.file.displayPath}, which is not published (draft, \`publish: false\` or empty); it is shown as plain text. Publish that note or remove the link.`),
+        )
+      } else if (result.kind === 'attachment') {
+        const attachment = graph.attachments.get(result.path)
+        if (attachment?.unsafe) diagnostics.push(error(file, link.position, 'unsafe-attachment', `${describe(link)} names ${result.path}, which quire will not publish: ${attachment.unsafe}`))
+      } else {
+        if (result.slug === slug && !(link.target === '' && link.fragment !== undefined)) {
+          diagnostics.push(warning(file, link.position, 'self-link', `${describe(link)} links this page to itself.`))
+        }
+        const missing = missingAnchor(graph.documents.get(result.slug)!, link)
+        if (missing) diagnostics.push(error(file, link.position, 'unknown-anchor', missing))
       }
     })
 
@@ -58,7 +86,9 @@ export function checkGraph(graph: Graph): Diagnostic[] {
           diagnostics.push(error(doc.file.displayPath, at, 'next-missing', `\`next\` names "${name}", which is not an inquiry in this library. Fix the slug or remove the entry.`))
         } else if (result.kind === 'ambiguous') {
           diagnostics.push(error(doc.file.displayPath, at, 'ambiguous-link', `\`next\` entry "${name}" matches ${result.candidates.join(', ')}. Write the full slug.`))
-        } else {
+        } else if (result.kind === 'unpublished') {
+          diagnostics.push(warning(doc.file.displayPath, at, 'unpublished-link', `\`next\` names "${name}", which is not published (draft or \`publish: false\`), so it is left out. Publish it or remove the entry.`))
+        } else if (result.kind === 'resolved') {
           const target = graph.documents.get(result.slug)!
           if (target.type !== 'inquiry') {
             diagnostics.push(
@@ -69,7 +99,30 @@ export function checkGraph(graph: Graph): Diagnostic[] {
       })
     }
   }
+  for (const conflict of aliasRedirects(graph.documents).conflicts) {
+    const alias = conflict.doc.data.aliases?.[conflict.index] ?? ''
+    diagnostics.push(
+      warning(
+        conflict.doc.file.displayPath,
+        conflict.doc.positions.get(`aliases.${conflict.index}`) ?? positionOf(conflict.doc, 'aliases'),
+        'alias-conflict',
+        `Alias "${alias}" would redirect from ${conflict.slug}/, which ${conflict.takenBy} already uses, so it gets no redirect page (links written [[${alias}]] still resolve). Remove the alias or rename one of them.`,
+      ),
+    )
+  }
+  diagnostics.push(...embedCycles(graph))
   return diagnostics
+}
+
+/** Why `link`'s `#fragment` names nothing on `target`'s page, or undefined when it is there. */
+function missingAnchor(target: Doc, link: LinkRef): string | undefined {
+  if (link.fragment === undefined) return undefined
+  const id = anchorId(link.fragment)
+  if (target.anchors.includes(id) || target.anchors.includes(link.fragment)) return undefined
+  const what = isBlockId(link.fragment) ? `block \`${link.fragment}\`` : `heading "${link.fragment}"`
+  const known = target.anchors.filter((anchor) => isBlockId(anchor) === isBlockId(link.fragment!)).slice(0, 8)
+  const list = known.length > 0 ? ` It has: ${known.join(', ')}.` : isBlockId(link.fragment) ? ' It has no block ids: end a paragraph with ` ^id` to make one.' : ' It has no headings.'
+  return `${describe(link)} points to ${what}, which ${target.file.displayPath} does not have.${list}`
 }
 
 /** Slugs quire uses for its own pages and files. */
@@ -83,5 +136,6 @@ function reservedSlug(slug: string): string | undefined {
 }
 
 function describe(link: LinkRef): string {
-  return link.syntax === 'wikilink' ? `Link [[${link.written}]]` : `Link to ${link.written}`
+  if (link.syntax === 'wikilink') return link.embed ? `Embed ![[${link.written}]]` : `Link [[${link.written}]]`
+  return link.embed ? `Image ${link.written}` : `Link to ${link.written}`
 }

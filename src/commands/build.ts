@@ -4,9 +4,10 @@
 import path from 'node:path'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
 import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../cache/persistent-cache.js'
-import { emitSite, siteMarker } from '../emit/emit-site.js'
+import { openSite, siteMarker, type EmitResult } from '../emit/emit-site.js'
 import type { CalendarDay } from '../dates.js'
-import { buildSite } from '../site-build.js'
+import { renderSite, type RenderCache, type RenderedSite } from '../render/render-site.js'
+import { analyseSite } from '../site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
 /** Options of `quire build`. */
@@ -41,31 +42,45 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
   const cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update }
-  let built = await buildSite(notesDir, { ...overrides, cache })
+  const analysed = await analyseSite(notesDir, { ...overrides, cache })
   progress?.clear()
-  for (const d of built.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
-  const { errors, warnings } = countDiagnostics(built.diagnostics)
+  // Hints (a title taken from the body…) are only counted here; `quire check` lists them.
+  for (const d of analysed.diagnostics) if (d.severity !== 'hint') io.stderr(formatDiagnostic(d) + '\n')
+  const { errors, warnings, hints } = countDiagnostics(analysed.diagnostics)
+  const hinted = hints > 0 ? `, ${plural(hints, 'hint')} (quire check lists them)` : ''
   const outName = displayPath(io.cwd, outDir)
-  if (!built.files) {
+  if (analysed.failed) {
     const why = errors > 0 ? '' : ' (--strict makes warnings fail the build)'
     io.stderr(`quire: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${why}; ${outName}/ was not changed\n`)
     return exitCode.failed
   }
-  let emitted = await emitSite(outDir, built.files, { force: options.force, siteId: siteId(built.state.pages!) })
-  if (!emitted.ok && cache?.pages) {
-    // A page reused from the previous site could not be linked (a file removed by hand?): render everything.
-    built = await buildSite(notesDir, { ...overrides, cache: { parses: cache.parses, pages: undefined } })
-    emitted = built.files ? await emitSite(outDir, built.files, { force: options.force, siteId: siteId(built.state.pages!) }) : emitted
+  // Each page is written to the staging folder as soon as it is rendered, then the folder is swapped in.
+  const write = async (pages: RenderCache | undefined): Promise<{ emitted: EmitResult; rendered?: RenderedSite }> => {
+    const opened = await openSite(outDir, { force: options.force })
+    if (!opened.ok) return { emitted: opened }
+    let rendered: RenderedSite
+    try {
+      rendered = await renderSite(analysed.graph, analysed.site, pages, progress?.update, opened.writer)
+    } catch (problem) {
+      await opened.writer.abort()
+      throw problem
+    } finally {
+      progress?.clear()
+    }
+    return { emitted: await opened.writer.commit(siteId(rendered.cache)), rendered }
   }
-  if (!emitted.ok || !built.files) {
-    io.stderr(`quire: error: ${emitted.ok ? 'the build changed while it was retried' : emitted.message}\n`)
+  let result = await write(cache?.pages)
+  // A page reused from the previous site could not be placed after all: render everything.
+  if (!result.emitted.ok && cache?.pages) result = await write(undefined)
+  const { emitted, rendered } = result
+  if (!emitted.ok || !rendered) {
+    io.stderr(`quire: error: ${emitted.ok ? 'the site could not be rendered' : emitted.message}\n`)
     return exitCode.failed
   }
-  const files = built.files
-  if (cachePath) await saveCache(cachePath, key, siteId(built.state.pages!), built.state.parses!, built.state.pages)
+  if (cachePath) await saveCache(cachePath, key, siteId(rendered.cache), analysed.parses, rendered.cache)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  const pages = files.filter((file) => file.path.endsWith('.html')).length
-  io.stderr(`quire: built ${plural(pages, 'page')} from ${plural(built.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')})\n`)
+  const pages = rendered.paths.filter((file) => file.endsWith('.html')).length
+  io.stderr(`quire: built ${plural(pages, 'page')} from ${plural(analysed.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hinted})\n`)
   return exitCode.ok
 }
 

@@ -27,12 +27,12 @@ export async function checkCommand(options: CheckOptions, io: CommandIO): Promis
   const started = performance.now()
   const analysis = await analyse(path.resolve(io.cwd, options.notesDir), { cwd: io.cwd, buildDate: options.buildDate })
   for (const d of analysis.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
-  const { errors, warnings } = countDiagnostics(analysis.diagnostics)
+  const { errors, warnings, hints } = countDiagnostics(analysis.diagnostics)
   if (options.report || options.json) {
     const report = researchReport(analysis.graph, { buildDate: analysis.buildDate, staleAfterMonths: analysis.config.staleAfterMonths, minSources: options.minSources })
     io.stdout(options.json ? JSON.stringify({ report, diagnostics: analysis.diagnostics }, null, 2) + '\n' : formatReport(report))
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  io.stderr(`quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
+  io.stderr(`quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hints > 0 ? `, ${plural(hints, 'hint')}` : ''}\n`)
   return errors > 0 || (options.strict && warnings > 0) ? exitCode.failed : exitCode.ok
 }

@@ -1,6 +1,14 @@
 /**
  * A dev session: build, serve, watch, rebuild what changed, tell browsers.
  *
+ * The session holds the library (each file's parse and the graph) and the
+ * plan of the site: every file's path and how to make it. A file is made
+ * when a browser asks for it, from the current graph, so what is served is
+ * always byte for byte what `quire build` writes, and memory does not grow
+ * with the number of pages. A rebuild re-parses only changed files, then
+ * works out which pages changed (see `site-changes.ts`) without rendering
+ * any, and tells the browsers.
+ *
  * The last good site stays served while the notes have errors; the errors
  * go to the terminal and to an overlay in the browser.
  */
@@ -9,9 +17,12 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { existsSync } from 'node:fs'
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js'
-import { contentsOf } from '../render/render-site.js'
-import { buildSite, freshState, type BuildState, type SiteOverrides } from '../site-build.js'
+import type { Slug } from '../model.js'
+import { loadBodyExtensions } from '../render/body-extensions.js'
+import { isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
+import { analyseSite, freshState, type BuildState, type SiteOverrides } from '../site-build.js'
 import { startDevServer, type DevServer } from './serve.js'
+import { siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
 
 /** Options of a dev session. */
@@ -27,8 +38,8 @@ export interface DevOptions extends SiteOverrides {
 export interface DevSession {
   readonly url: string
   readonly port: number
-  /** The site as currently served (the last good build), by path. */
-  site(): ReadonlyMap<string, string>
+  /** Every file of the site as currently served (the last good build), by path. Makes every file: slow on a large library. */
+  site(): Promise<ReadonlyMap<string, string>>
   /** The diagnostics of the latest build. */
   diagnostics(): readonly Diagnostic[]
   /** Resolves when every change seen so far has been rebuilt. */
@@ -36,42 +47,115 @@ export interface DevSession {
   close(): Promise<void>
 }
 
+/** How many rendered document pages the session keeps (each is made again when needed). */
+const keptPages = 64
+
+/** A served file's bytes: text, or the bytes of a file copied from disk. */
+type Served = string | Uint8Array
+
+/**
+ * The site as served from one plan. Document pages are kept in a small
+ * cache keyed by their fingerprint, shared from plan to plan (a page whose
+ * inputs did not change is not rendered again); other files are made once
+ * per plan.
+ */
+class ServedSite {
+  readonly byPath = new Map<string, PlannedFile | PlannedDocument>()
+  private readonly made = new Map<string, Promise<OutputFile>>()
+
+  constructor(
+    readonly plan: SitePlan,
+    private readonly pages: Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>,
+  ) {
+    for (const entry of plan.entries) {
+      if (isDocumentEntry(entry)) for (const file of entry.paths) this.byPath.set(file, entry)
+      else this.byPath.set(entry.path, entry)
+    }
+  }
+
+  has(file: string): boolean {
+    return this.byPath.has(file)
+  }
+
+  async file(file: string): Promise<Served | undefined> {
+    const entry = this.byPath.get(file)
+    if (!entry) return undefined
+    if (!isDocumentEntry(entry)) {
+      let made = this.made.get(file)
+      if (!made) {
+        made = Promise.resolve(entry.make())
+        this.made.set(file, made)
+        made.catch(() => this.made.delete(file))
+      }
+      return bytesOf(await made)
+    }
+    const files = await this.document(entry.slug)
+    const found = files.find((made) => made.path === file)
+    return found ? bytesOf(found) : undefined
+  }
+
+  /** A document's files, rendered now unless the cache holds them for the same fingerprint. */
+  private async document(slug: Slug): Promise<readonly OutputFile[]> {
+    const fingerprint = this.plan.fingerprint(slug)
+    const kept = this.pages.get(slug)
+    if (kept && kept.fingerprint === fingerprint) {
+      // Most recently used last.
+      this.pages.delete(slug)
+      this.pages.set(slug, kept)
+      return kept.files
+    }
+    await loadBodyExtensions([this.plan.graph.documents.get(slug)!])
+    const files = this.plan.render(slug)
+    this.pages.delete(slug)
+    this.pages.set(slug, { fingerprint, files })
+    while (this.pages.size > keptPages) this.pages.delete(this.pages.keys().next().value!)
+    return files
+  }
+}
+
+async function bytesOf(file: OutputFile): Promise<Served> {
+  if ('contents' in file) return file.contents
+  return readFile('copyFrom' in file ? file.copyFrom : file.reuseFrom)
+}
+
 /** Start a dev session: first build, then serve and watch. */
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
   let state: BuildState = freshState
-  let site = new Map<string, string>()
+  let served: ServedSite | undefined
   let latest: readonly Diagnostic[] = []
   let ok = false
   let base = '/'
+  const pages = new Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>()
   const clientFiles = await loadClient()
 
   const rebuild = async (changedFiles: readonly string[]): Promise<void> => {
     const started = performance.now()
-    const built = await buildSite(options.notesDir, options, state)
-    state = built.state
-    latest = built.diagnostics
-    const ms = Math.round(performance.now() - started)
-    const { errors, warnings } = countDiagnostics(built.diagnostics)
-    for (const d of built.diagnostics) options.log(formatDiagnostic(d))
-    if (!built.files) {
+    // No trees are kept: a page is rendered (and its body parsed) only when it is asked for.
+    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false }, state)
+    state = { parses: analysed.parses, pages: undefined }
+    latest = analysed.diagnostics
+    const { errors, warnings } = countDiagnostics(analysed.diagnostics)
+    for (const d of analysed.diagnostics) if (d.severity !== 'hint') options.log(formatDiagnostic(d))
+    if (analysed.failed) {
       ok = false
+      const ms = Math.round(performance.now() - started)
       options.log(`quire dev: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} after ${ms} ms; still serving the last good site`)
       server?.send('diagnostics', status())
       return
     }
-    const next = new Map(built.files.map((file) => [file.path, contentsOf(file)]))
-    const changed = [...next.keys()].filter((file) => site.get(file) !== next.get(file))
-    for (const file of site.keys()) if (!next.has(file)) changed.push(file)
-    site = next
+    const plan = planSite(analysed.graph, analysed.site)
+    const changes = served ? siteChanges(served.plan, plan, changedFiles) : { pages: [...analysed.graph.documents.keys()], files: [...plan.paths] }
+    served = new ServedSite(plan, pages)
     ok = true
-    base = built.site.base
+    base = analysed.site.base
+    const ms = Math.round(performance.now() - started)
     const what = changedFiles.length > 0 ? `${changedFiles.length} change${changedFiles.length === 1 ? '' : 's'}: ` : ''
-    const pages = built.rendered.length <= 5 ? built.rendered.join(', ') : `${built.rendered.slice(0, 5).join(', ')} and ${built.rendered.length - 5} more`
+    const changedPages = changes.pages.length <= 5 ? changes.pages.join(', ') : `${changes.pages.slice(0, 5).join(', ')} and ${changes.pages.length - 5} more`
     options.log(
-      `quire dev: ${what}built in ${ms} ms; parsed ${built.parsedCount} of ${built.fileCount} files, re-rendered ${built.rendered.length} page${built.rendered.length === 1 ? '' : 's'}${pages ? ` (${pages})` : ''}, ${changed.length} file${changed.length === 1 ? '' : 's'} changed`,
+      `quire dev: ${what}built in ${ms} ms; parsed ${analysed.parsedCount} of ${analysed.fileCount} files, ${changes.pages.length} page${changes.pages.length === 1 ? '' : 's'} changed${changedPages ? ` (${changedPages})` : ''}, ${changes.files.length} file${changes.files.length === 1 ? '' : 's'} changed`,
     )
     server?.send('diagnostics', status())
-    if (changed.length > 0) server?.send('reload', { changed: changed.sort() })
+    if (changes.files.length > 0) server?.send('reload', { changed: changes.files })
   }
 
   const status = (): { ok: boolean; diagnostics: readonly Diagnostic[] } => ({ ok, diagnostics: latest })
@@ -83,7 +167,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       get base() {
         return base
       },
-      file: (relative) => site.get(relative),
+      has: (relative) => served?.has(relative) ?? false,
+      file: (relative) => served?.file(relative) ?? Promise.resolve(undefined),
       client: (name) => clientFiles.get(name),
       status,
     },
@@ -95,7 +180,16 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   return {
     url: running.url,
     port: running.port,
-    site: () => site,
+    async site() {
+      const site = new Map<string, string>()
+      if (!served) return site
+      const { graph, site: options } = served.plan
+      for (const file of (await renderSite(graph, options)).files) {
+        const bytes = await bytesOf(file)
+        site.set(file.path, typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'))
+      }
+      return site
+    },
     diagnostics: () => latest,
     idle: () => watcher.idle(),
     async close() {

@@ -20,14 +20,23 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.pdf': 'application/pdf',
 }
 
 /** What the server needs from the dev session. */
 export interface DevSource {
   /** The base path the site is served under (`/` or `/repo/`). */
   readonly base: string
-  /** A file of the last good site, by path relative to the site root. */
-  file(relative: string): string | undefined
+  /** Does the last good site have this file (by path relative to the site root)? */
+  has(relative: string): boolean
+  /** A file of the last good site, made when asked for: text, or bytes copied from disk. */
+  file(relative: string): Promise<string | Uint8Array | undefined>
   /** The dev client's own files (script, stylesheet), by name. */
   client(name: string): string | undefined
   /** The current diagnostics as JSON for the overlay. */
@@ -46,7 +55,12 @@ export interface DevServer {
 /** Start serving on `host:port`; if the port is taken, on a free one. */
 export async function startDevServer(source: DevSource, options: { host: string; port: number }): Promise<DevServer> {
   const clients = new Set<ServerResponse>()
-  const server = createServer((request, response) => handle(source, clients, request, response))
+  const server = createServer((request, response) => {
+    handle(source, clients, request, response).catch((problem: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `quire dev could not make this file: ${(problem as Error)?.stack ?? String(problem)}`)
+      else response.end()
+    })
+  })
   const port = await listen(server, options.host, options.port).catch(async (problem: NodeJS.ErrnoException) => {
     if (problem.code !== 'EADDRINUSE' || options.port === 0) throw problem
     return listen(server, options.host, 0)
@@ -90,7 +104,7 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
   })
 }
 
-function handle(source: DevSource, clients: Set<ServerResponse>, request: IncomingMessage, response: ServerResponse): void {
+async function handle(source: DevSource, clients: Set<ServerResponse>, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost')
   let pathname: string
   try {
@@ -122,22 +136,22 @@ function handle(source: DevSource, clients: Set<ServerResponse>, request: Incomi
   if (relative.split('/').includes('..')) return notFound(source, response)
   const candidates = relative === '' || relative.endsWith('/') ? [`${relative}index.html`] : [relative]
   for (const candidate of candidates) {
-    const contents = source.file(candidate)
+    const contents = await source.file(candidate)
     if (contents !== undefined) return sendSiteFile(response, 200, candidate, contents)
   }
-  if (!relative.endsWith('/') && source.file(`${relative}/index.html`) !== undefined) return redirect(response, `${pathname}/`)
+  if (!relative.endsWith('/') && source.has(`${relative}/index.html`)) return redirect(response, `${pathname}/`)
   return notFound(source, response)
 }
 
-function notFound(source: DevSource, response: ServerResponse): void {
-  const page = source.file('404.html')
+async function notFound(source: DevSource, response: ServerResponse): Promise<void> {
+  const page = await source.file('404.html')
   if (page === undefined) return send(response, 404, 'text/plain; charset=utf-8', 'Not found')
   return sendSiteFile(response, 404, '404.html', page)
 }
 
-function sendSiteFile(response: ServerResponse, status: number, file: string, contents: string): void {
-  const type = contentTypes[path.extname(file)] ?? 'application/octet-stream'
-  const body = file.endsWith('.html') ? withClient(contents) : contents
+function sendSiteFile(response: ServerResponse, status: number, file: string, contents: string | Uint8Array): void {
+  const type = contentTypes[path.extname(file).toLowerCase()] ?? 'application/octet-stream'
+  const body = file.endsWith('.html') && typeof contents === 'string' ? withClient(contents) : contents
   send(response, status, type, body)
 }
 
@@ -148,7 +162,7 @@ function withClient(html: string): string {
   return at === -1 ? html + tags : html.slice(0, at) + tags + html.slice(at)
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string): void {
+function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
   response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
   response.end(body)
 }

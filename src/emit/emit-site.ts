@@ -5,7 +5,7 @@
  */
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { OutputFile } from '../render/render-site.js'
+import type { FileSink, OutputFile } from '../render/render-site.js'
 
 /** The file that marks a folder as a site quire wrote (and may replace). */
 export const siteMarker = '.quire-site'
@@ -34,14 +34,35 @@ export interface EmitOptions {
 
 const emptyOptions: EmitOptions = {}
 
-/** Write `files` as the complete contents of `outDir`, atomically. */
-export async function emitSite(outDir: string, files: readonly OutputFile[], options?: Readonly<EmitOptions> | null): Promise<EmitResult> {
-  const settings = options || emptyOptions
+/**
+ * A site being written: files go into a staging folder beside the output
+ * as they are rendered (several writes in flight at once), so no build
+ * holds its whole site in memory. `commit` swaps the staging folder into
+ * place; `abort` (or a failed write) removes it, and the previous site
+ * stays exactly as it was.
+ */
+export interface SiteWriter extends FileSink {
+  /** Files taken so far. */
+  readonly count: number
+  /** Wait for every write, mark the folder as quire's, and swap it into place. */
+  commit(siteId?: string): Promise<EmitResult>
+  /** Drop the staging folder and leave the previous site as it was. */
+  abort(): Promise<void>
+}
+
+/** How many file writes a {@link SiteWriter} keeps in flight. */
+const writesInFlight = 32
+
+/**
+ * Start writing a site into `outDir`: check that the folder may be
+ * replaced, take its lock, and make the staging folder.
+ */
+export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptions, 'force'>> | null): Promise<{ readonly ok: true; readonly writer: SiteWriter } | EmitFailure> {
   const out = path.resolve(outDir)
   const parent = path.dirname(out)
   const name = path.basename(out)
 
-  const refusal = await checkReplaceable(out, settings.force === true)
+  const refusal = await checkReplaceable(out, (options || emptyOptions).force === true)
   if (refusal) return { ok: false, message: refusal }
 
   await mkdir(parent, { recursive: true })
@@ -51,23 +72,117 @@ export async function emitSite(outDir: string, files: readonly OutputFile[], opt
   const staging = path.join(parent, `.${name}.quire-staging-${suffix}`)
   const aside = path.join(parent, `.${name}.quire-old-${suffix}`)
   try {
-    await writeTree(staging, files, settings.siteId)
-    const hadPrevious = await exists(out)
-    if (hadPrevious) await rename(out, aside)
-    try {
-      await rename(staging, out)
-    } catch (problem) {
-      if (hadPrevious) await rename(aside, out)
-      throw problem
-    }
-    if (hadPrevious) await rm(aside, { recursive: true, force: true })
-    return { ok: true, written: files.length }
+    await mkdir(staging, { recursive: true })
   } catch (problem) {
-    await rm(staging, { recursive: true, force: true }).catch(() => undefined)
+    await lock.release()
     return { ok: false, message: `could not write the site to ${outDir}: ${describeError(problem)}. The previous site was left as it was.` }
-  } finally {
+  }
+
+  const folders = new Map<string, Promise<unknown>>([[staging, Promise.resolve()]])
+  const folder = (dir: string): Promise<unknown> => {
+    let made = folders.get(dir)
+    if (!made) {
+      made = mkdir(dir, { recursive: true })
+      folders.set(dir, made)
+    }
+    return made
+  }
+  const inFlight = new Set<Promise<void>>()
+  let failure: unknown
+  let failedReuse: string[] = []
+  let count = 0
+  let closed = false
+
+  const place = async (file: OutputFile): Promise<void> => {
+    const target = path.join(staging, file.path)
+    await folder(path.dirname(target))
+    if ('contents' in file) return writeFile(target, file.contents)
+    // A file copied byte for byte from elsewhere (never linked: the source may change).
+    if ('copyFrom' in file) return copyFile(file.copyFrom, target)
+    // Unchanged since the last build: link the old bytes in instead of writing them again.
+    try {
+      await link(file.reuseFrom, target).catch(() => copyFile(file.reuseFrom, target))
+    } catch {
+      failedReuse.push(file.path)
+    }
+  }
+
+  const settle = async (): Promise<void> => {
+    while (inFlight.size > 0) await Promise.all([...inFlight])
+  }
+
+  const cleanUp = async (): Promise<void> => {
+    closed = true
+    await settle()
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined)
     await lock.release()
   }
+
+  const writer: SiteWriter = {
+    get count() {
+      return count
+    },
+    async add(file) {
+      if (closed) throw new Error('quire: a file was added to a site that was already committed or aborted')
+      count++
+      if (failure !== undefined) return
+      const write = place(file).then(
+        () => void inFlight.delete(write),
+        (problem: unknown) => {
+          inFlight.delete(write)
+          failure ??= problem
+        },
+      )
+      inFlight.add(write)
+      if (inFlight.size >= writesInFlight) await Promise.race(inFlight)
+    },
+    async settle() {
+      await settle()
+      const missing = failedReuse
+      failedReuse = []
+      return missing
+    },
+    async commit(siteId) {
+      await settle()
+      try {
+        if (failure !== undefined) throw failure
+        if (failedReuse.length > 0) throw new Error(`${failedReuse[0]} could not be reused from the previous site`)
+        const id = siteId ? `site: ${siteId}\n` : ''
+        await writeFile(path.join(staging, siteMarker), `This folder is a site built by quire. quire replaces it whole on every build.\n${id}`)
+        const hadPrevious = await exists(out)
+        if (hadPrevious) await rename(out, aside)
+        try {
+          await rename(staging, out)
+        } catch (problem) {
+          if (hadPrevious) await rename(aside, out)
+          throw problem
+        }
+        closed = true
+        if (hadPrevious) await rm(aside, { recursive: true, force: true })
+        await lock.release()
+        return { ok: true, written: count }
+      } catch (problem) {
+        await cleanUp()
+        return { ok: false, message: `could not write the site to ${outDir}: ${describeError(problem)}. The previous site was left as it was.` }
+      }
+    },
+    abort: cleanUp,
+  }
+  return { ok: true, writer }
+}
+
+/** Write `files` as the complete contents of `outDir`, atomically. */
+export async function emitSite(outDir: string, files: readonly OutputFile[], options?: Readonly<EmitOptions> | null): Promise<EmitResult> {
+  const settings = options || emptyOptions
+  const opened = await openSite(outDir, settings)
+  if (!opened.ok) return opened
+  try {
+    for (const file of files) await opened.writer.add(file)
+  } catch (problem) {
+    await opened.writer.abort()
+    throw problem
+  }
+  return opened.writer.commit(settings.siteId)
 }
 
 /** Refuse to replace a non-empty folder that quire did not create, unless forced. */
@@ -79,26 +194,6 @@ async function checkReplaceable(out: string, force: boolean): Promise<string | u
   const entries = await readdir(out)
   if (entries.length === 0 || entries.includes(siteMarker)) return undefined
   return `${out} is not empty and was not created by quire (it has no ${siteMarker} file), so quire will not replace it. Choose another --out, or pass --force to replace it.`
-}
-
-async function writeTree(root: string, files: readonly OutputFile[], siteId: string | undefined): Promise<void> {
-  await mkdir(root, { recursive: true })
-  const folders = new Set<string>()
-  for (const file of files) folders.add(path.dirname(path.join(root, file.path)))
-  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true })
-  const batch = 64
-  for (let i = 0; i < files.length; i += batch) {
-    await Promise.all(
-      files.slice(i, i + batch).map((file) => {
-        const target = path.join(root, file.path)
-        if ('contents' in file) return writeFile(target, file.contents)
-        // Unchanged since the last build: link the old bytes in instead of writing them again.
-        return link(file.reuseFrom, target).catch(() => copyFile(file.reuseFrom, target))
-      }),
-    )
-  }
-  const id = siteId ? `site: ${siteId}\n` : ''
-  await writeFile(path.join(root, siteMarker), `This folder is a site built by quire. quire replaces it whole on every build.\n${id}`)
 }
 
 interface Lock {

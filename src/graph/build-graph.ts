@@ -5,20 +5,31 @@
  * and backlinks are collected from the edges, not by scanning documents.
  */
 import { compare } from '../diagnostics.js'
-import type { ClaimRef, Doc, Edge, Graph, Resolution, Slug } from '../model.js'
+import type { AttachmentFile, ClaimRef, Doc, Edge, Graph, Resolution, Slug } from '../model.js'
+import { aliasRedirects } from './aliases.js'
 import { indexDocuments, resolveLink, resolveName } from './resolve.js'
 
-/** Build the graph. Documents sharing a slug keep the first (by file path); the rest are in `duplicates`. */
-export function buildGraph(parsed: readonly Doc[]): Graph {
+/**
+ * Build the graph. Documents sharing a slug keep the first (by file path);
+ * the rest are in `duplicates`. Unpublished documents (drafts) only take
+ * part in resolution. `attachments` are the notes folder's other files.
+ */
+export function buildGraph(parsed: readonly Doc[], attachments: readonly AttachmentFile[] = []): Graph {
   const ordered = [...parsed].sort((a, b) => compare(a.slug, b.slug) || compare(a.file.relativePath, b.file.relativePath))
   const documents = new Map<Slug, Doc>()
+  const unpublished = new Map<Slug, Doc>()
   const duplicates: Doc[] = []
   for (const doc of ordered) {
-    if (documents.has(doc.slug)) duplicates.push(doc)
+    if (!doc.published) {
+      if (!unpublished.has(doc.slug)) unpublished.set(doc.slug, doc)
+    } else if (documents.has(doc.slug)) duplicates.push(doc)
     else documents.set(doc.slug, doc)
   }
+  // A draft that shares its slug with a published document is shadowed by it.
+  for (const slug of documents.keys()) unpublished.delete(slug)
 
-  const index = indexDocuments(documents)
+  const index = indexDocuments(documents, unpublished, attachments)
+  const usedAttachments = new Map<string, AttachmentFile>()
   const resolved = new Map<Slug, Resolution[]>()
   const next = new Map<Slug, Resolution[]>()
   const edgeKeys = new Set<string>()
@@ -32,8 +43,9 @@ export function buildGraph(parsed: readonly Doc[]): Graph {
 
   const sources = new Map<Slug, Slug[]>()
   for (const [slug, doc] of documents) {
-    const results = doc.links.map((link) => resolveLink(index, link))
+    const results = doc.links.map((link) => resolveLink(index, link, doc))
     resolved.set(slug, results)
+    for (const result of results) if (result.kind === 'attachment') usedAttachments.set(result.path, index.attachments.get(result.path)!)
     const cited: Slug[] = []
     const seen = new Set<Slug>()
     for (const result of results) {
@@ -83,7 +95,22 @@ export function buildGraph(parsed: readonly Doc[]): Graph {
     if (list) list.push(edge.from)
     else citedBy.set(edge.to, [edge.from])
   }
-  return { documents, resolved, next, duplicates, edges, citedBy, sources, claimSupport, backs, suggestions: suggestRelated(documents, sources) }
+  const sortedAttachments = new Map([...usedAttachments].sort((a, b) => compare(a[0], b[0])))
+  return {
+    documents,
+    resolved,
+    next,
+    duplicates,
+    edges,
+    citedBy,
+    sources,
+    claimSupport,
+    backs,
+    suggestions: suggestRelated(documents, sources),
+    unpublished,
+    attachments: sortedAttachments,
+    redirects: aliasRedirects(documents).redirects,
+  }
 }
 
 /** How many related inquiries to suggest. */

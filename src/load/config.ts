@@ -30,6 +30,13 @@ export const configSchema = z.object({
   url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org/notes/' }).optional(),
   /** Claims older than this many months are marked for re-testing. */
   staleAfterMonths: z.number({ error: 'expected a whole number of months' }).int({ error: 'expected a whole number of months' }).positive({ error: 'must be at least 1' }).default(12),
+  /**
+   * Files and folders of the notes folder never read nor published, as
+   * glob patterns relative to it (`private/**`, `*.excalidraw.md`). They add
+   * to the defaults (see `ignore.ts`); a pattern starting with `!` publishes
+   * what a default would leave out (`!templates`).
+   */
+  ignore: z.array(text, { error: 'expected a list of patterns, such as [private/**, "*.canvas"]' }).default([]),
 })
 
 /** Site configuration, with defaults filled in. */

@@ -1,5 +1,6 @@
 /**
- * Load: find every Markdown file under the notes folder and read it.
+ * Load: find every Markdown file under the notes folder and read it, and
+ * list the other files (attachments: read only if a note publishes them).
  *
  * Files are returned in a stable order (code-unit order of their relative
  * paths), so nothing downstream depends on the order the disk lists them in.
@@ -7,18 +8,20 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { compare, error, type Diagnostic } from '../diagnostics.js'
-import type { SourceFile } from '../model.js'
+import type { AttachmentFile, SourceFile } from '../model.js'
+import { configFileNames } from './config.js'
+import { ignoreTest, type IgnoreTest } from './ignore.js'
 
-/** What loading found: the files it could read, and problems with the rest. */
+/** What loading found: the files it could read, the other files, and problems. */
 export interface LoadResult {
   readonly files: SourceFile[]
+  /** Every file that is not Markdown (and not ignored), by path. */
+  readonly attachments: AttachmentFile[]
   readonly diagnostics: Diagnostic[]
 }
 
-/** Folders never read: hidden folders (`.git`, `.obsidian`) and installed packages. */
-function isIgnoredFolder(name: string): boolean {
-  return name.startsWith('.') || name === 'node_modules'
-}
+/** Extensions of files that would run script if served from the site. */
+const scriptable = /\.(html?|xhtml|xht|js|mjs|cjs|xml|xsl|xslt|shtml|php|swf)$/i
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
@@ -30,8 +33,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
  * real folder was not read already, so a link loop or an alias to a folder
  * publishes nothing twice.
  */
-export async function loadNotes(root: string, display: (file: string) => string): Promise<LoadResult> {
+export async function loadNotes(root: string, display: (file: string) => string, ignored: IgnoreTest = ignoreTest([])): Promise<LoadResult> {
   const files: SourceFile[] = []
+  const attachments: AttachmentFile[] = []
   const diagnostics: Diagnostic[] = []
   const rootReal = await realpath(root)
   const seenFolders = new Set<string>([rootReal])
@@ -50,17 +54,22 @@ export async function loadNotes(root: string, display: (file: string) => string)
         if (!target || !isInside(rootReal, target)) continue
         const info = await stat(target)
         if (info.isDirectory()) {
-          if (!isIgnoredFolder(entry.name)) linkedFolders.push({ full, rel, target })
+          if (!ignored(rel, true)) linkedFolders.push({ full, rel, target })
           continue
         }
         isDir = false
         isFile = info.isFile()
       }
       if (isDir) {
-        if (isIgnoredFolder(entry.name)) continue
+        if (ignored(rel, true)) continue
         seenFolders.add(await realpath(full))
         await walk(full, rel)
-      } else if (isFile && entry.name.toLowerCase().endsWith('.md')) {
+      } else if (!isFile || ignored(rel, false)) {
+        continue
+      } else if (!entry.name.toLowerCase().endsWith('.md')) {
+        if (relative === '' && (configFileNames as readonly string[]).includes(entry.name)) continue
+        attachments.push({ path: full, relativePath: rel, unsafe: await unsafeReason(full, entry.name) })
+      } else {
         const bytes = await readFile(full)
         let text: string
         try {
@@ -90,7 +99,23 @@ export async function loadNotes(root: string, display: (file: string) => string)
     await walk(linked.full, linked.rel)
   }
   files.sort((a, b) => compare(a.relativePath, b.relativePath))
-  return { files, diagnostics }
+  attachments.sort((a, b) => compare(a.relativePath, b.relativePath))
+  return { files, attachments, diagnostics }
+}
+
+/**
+ * Why a file must not be copied into the site: pages and scripts would run
+ * on the site's origin, and so would an SVG with script in it when opened
+ * on its own (an SVG without any is published like any image).
+ */
+async function unsafeReason(file: string, name: string): Promise<string | undefined> {
+  if (scriptable.test(name)) return 'a web page or script would run on the site. Link to it elsewhere, or convert it (to PDF, say).'
+  if (!/\.svg$/i.test(name)) return undefined
+  const text = await readFile(file, 'utf8').catch(() => '')
+  if (/<script|<foreignObject|\son[a-z]+\s*=|javascript:|<iframe|<embed|<object/i.test(text)) {
+    return 'this SVG contains script, event handlers or embedded documents, which would run on the site when it is opened. Export it again without them (or as PNG).'
+  }
+  return undefined
 }
 
 function isInside(root: string, target: string): boolean {

@@ -6,7 +6,7 @@
 import matter from 'gray-matter'
 import YAML, { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml'
 import { z } from 'zod'
-import { error, warning, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js'
+import { error, hint, warning, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js'
 import type { Locate } from './lines.js'
 import { closest } from '../closest.js'
 
@@ -49,14 +49,8 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
   const diagnostics: Diagnostic[] = []
 
   if (!text.startsWith('---') || isEmpty || !yaml) {
-    const message =
-      text.trim() === ''
-        ? 'This file is empty. Give it front matter with at least `title:` and `summary:`, or delete it.'
-        : text.startsWith('---')
-          ? 'The front matter is empty. Add at least `title:` and `summary:` between the `---` lines.'
-          : 'This file has no front matter. Start it with a `---` block that has at least `title:` and `summary:`.'
-    diagnostics.push(error(file, start, 'missing-field', message))
-    return { data: undefined, yaml: undefined, yamlOffset, bodyOffset, diagnostics }
+    // No front matter at all (as in most notes written in other tools): the document's fields come from its body.
+    return { data: {}, yaml: undefined, yamlOffset, bodyOffset, diagnostics }
   }
 
   if (yaml.errors.length > 0) {
@@ -110,12 +104,24 @@ export interface Validated<T> {
   readonly diagnostics: Diagnostic[]
 }
 
+/** How to report fields no schema knows. */
+export interface ValidateOptions {
+  /**
+   * `warning` (the default) for every unknown field; `hint` for fields that
+   * are not a near miss of a known one (notes from other tools carry many
+   * fields of their own, such as `created` or `cssclasses`; a typo such as
+   * `sumary` stays a warning).
+   */
+  readonly unknownFields?: 'warning' | 'hint'
+}
+
 /** Validate front matter against `schema`; every problem is reported at its YAML node. */
 export function validateFrontMatter<S extends z.ZodType>(
   schema: S,
   front: FrontMatter & { data: Record<string, unknown> },
   file: string,
   locate: Locate,
+  options: ValidateOptions = {},
 ): Validated<z.output<S>> {
   const diagnostics: Diagnostic[] = []
   const at = (path: readonly PropertyKey[], part: 'key' | 'value'): Position => {
@@ -137,10 +143,9 @@ export function validateFrontMatter<S extends z.ZodType>(
   }
   for (const unknown of unknownKeys(schema, front.data, [])) {
     const suggestion = closest(unknown.key, unknown.known, 2)
-    const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields here: ${unknown.known.join(', ')}.`
-    diagnostics.push(
-      warning(file, at([...unknown.path, unknown.key], 'key'), 'unknown-field', `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${hint}`),
-    )
+    const advice = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields here: ${unknown.known.join(', ')}.`
+    const report = suggestion || options.unknownFields !== 'hint' ? warning : hint
+    diagnostics.push(report(file, at([...unknown.path, unknown.key], 'key'), 'unknown-field', `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${advice}`))
   }
   return { value: result.success ? result.data : undefined, diagnostics }
 }

@@ -1,7 +1,6 @@
 /**
- * Markdown bodies → mdast, with every link to another document collected.
- *
- * Each file is parsed exactly once; the tree is kept for rendering.
+ * Markdown bodies → mdast, with every link to another document or file
+ * collected, block ids applied and inline tags found.
  */
 import type { Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
@@ -11,6 +10,11 @@ import { unified, type Processor } from 'unified'
 import { visit } from 'unist-util-visit'
 import path from 'node:path'
 import type { LinkRef } from '../model.js'
+import GithubSlugger from 'github-slugger'
+import { pageIds } from '../anchors.js'
+import { applyBlockIds } from './block-ids.js'
+import { plainText } from './derive.js'
+import { applyInlineTags } from './inline-tags.js'
 import { demoteDollarAmounts } from './math-dollars.js'
 import { wikiLinkFromMarkdown, wikiLinkSyntax } from './wikilink-syntax.js'
 
@@ -28,6 +32,10 @@ export interface ParsedBody {
   readonly tree: Root
   readonly links: LinkRef[]
   readonly hasHtml: boolean
+  /** Block ids (`^claim-1`) in body order. */
+  readonly blockIds: string[]
+  /** Inline tags (`#rl/reward`, without `#`) in body order. */
+  readonly tags: string[]
 }
 
 /**
@@ -40,6 +48,8 @@ export interface ParsedBody {
 export function parseBody(body: string, bodyLine: number, bodyOffset: number, relativePath: string): ParsedBody {
   const tree = parser.parse(body) as Root
   demoteDollarAmounts(tree, body)
+  const blockIds = applyBlockIds(tree)
+  const tags = applyInlineTags(tree)
   const links: LinkRef[] = []
   let hasHtml = false
   const lineShift = bodyLine - 1
@@ -60,24 +70,41 @@ export function parseBody(body: string, bodyLine: number, bodyOffset: number, re
       const target = hash === -1 ? node.value : node.value.slice(0, hash)
       const fragment = hash === -1 ? undefined : node.value.slice(hash + 1)
       node.data = { ...node.data, quireLink: links.length }
-      links.push({ target: target.trim(), written: node.value, label: node.label, fragment: fragment || undefined, syntax: 'wikilink', position: at })
-    } else if (node.type === 'link') {
-      const local = localMarkdownTarget(node.url, folder)
+      links.push({ target: target.trim(), written: node.value, label: node.label, fragment: fragment || undefined, syntax: 'wikilink', embed: node.embed, position: at })
+    } else if (node.type === 'link' || node.type === 'image') {
+      const local = localTarget(node.url, folder)
+      // A relative link names a note (`other.md`, or `other` as some tools write it) or a file (`paper.pdf`); an image names a file.
       if (local) {
         node.data = { ...node.data, quireLink: links.length }
-        links.push({ target: local.file, written: node.url, label: undefined, fragment: local.fragment, syntax: 'markdown', position: at })
+        links.push({ target: local.file, written: node.url, label: undefined, fragment: local.fragment, syntax: 'markdown', embed: node.type === 'image', position: at })
       }
     }
   })
-  return { tree, links, hasHtml }
+  return { tree, links, hasHtml, blockIds, tags }
 }
 
-/** `../other.md#part` written in `folder` → `{ file: 'other.md', fragment: 'part' }`; undefined for other URLs. */
-function localMarkdownTarget(url: string, folder: string): { file: string; fragment: string | undefined } | undefined {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return undefined
+/** The ids the renderer gives `tree`'s headings, in order (GitHub's slugs, after the ids of the page frame). */
+export function headingIds(tree: Root, skip?: unknown): string[] {
+  const slugger = new GithubSlugger()
+  for (const id of pageIds) slugger.slug(id)
+  const ids: string[] = []
+  visit(tree, 'heading', (node) => {
+    if (node === skip) return
+    ids.push(slugger.slug(plainText(node).trim()) || slugger.slug('section'))
+  })
+  return ids
+}
+
+/** Does a path end in a file extension (`report.pdf`, not `v1` or `notes/`)? */
+function hasExtension(file: string): boolean {
+  return /\.[A-Za-z0-9]{1,8}$/.test(path.posix.basename(file))
+}
+
+/** `../other.md#part` written in `folder` → `{ file: 'other.md', fragment: 'part' }`; undefined for URLs that leave the notes folder's files. */
+function localTarget(url: string, folder: string): { file: string; fragment: string | undefined } | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url.startsWith('?') || url === '') return undefined
   const hash = url.indexOf('#')
   const pathPart = hash === -1 ? url : url.slice(0, hash)
-  if (!/\.md$/i.test(pathPart)) return undefined
   let decoded = pathPart
   try {
     decoded = decodeURIComponent(pathPart)

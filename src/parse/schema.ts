@@ -69,31 +69,65 @@ export const promptSchema = z.object({
   closing: text.optional(),
 })
 
+/** A tag as written: `#` in front is allowed (`#rl` and `rl` are the same tag). */
+const tagText = z
+  .string({ error: 'expected a tag' })
+  .trim()
+  .transform((tag) => tag.replace(/^#/, ''))
+  .pipe(z.string().min(1, { error: 'must not be empty' }))
+
+/** `tags: [a, b]`, or as Obsidian also allows, one string `tags: a, b` or `tags: a b`. */
+const tagList = z.preprocess(
+  (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter((tag) => tag !== '') : value),
+  z.array(tagText, { error: 'expected a list of tags, such as [rl, reasoning]' }),
+)
+
+/** `aliases: [Old name]`, or one string. */
+const aliasList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text, { error: 'expected a list of other names, such as [Old title]' }))
+
+/** Fields every document may have. */
 const common = {
-  title: text,
-  summary: text,
   slug: slugText.optional(),
   date: dateText.optional(),
-  tags: z.array(text, { error: 'expected a list of tags, such as [rl, reasoning]' }).optional(),
+  tags: tagList.optional(),
+  /** Other names the document is found by (`[[Old name]]`); each also gets a page that redirects here. */
+  aliases: aliasList.optional(),
+  /** Quartz's and many vaults' name for a summary; used when `summary` is absent. */
+  description: text.optional(),
+  /** `draft: true` keeps a document out of the site. */
+  draft: z.boolean({ error: 'expected true or false' }).optional(),
+  /** `publish: false` keeps a document out of the site (Obsidian Publish's field). */
+  publish: z.boolean({ error: 'expected true or false' }).optional(),
 }
 
-/** A note's front matter. */
+/**
+ * A note's front matter. Title and summary may be left out, as in notes
+ * written in other tools: quire then takes them from the body (and says so
+ * in a hint), see `derive.ts`.
+ */
 export const noteSchema = z.object({
   type: z.literal('note').optional(),
+  title: text.optional(),
+  summary: text.optional(),
   ...common,
   papers: z.array(arxivId, { error: 'expected a list of arXiv ids' }).optional(),
 })
 
-/** An inquiry's front matter. */
+/** An inquiry's front matter: its title and summary are required (its prompt and sources depend on them). */
 export const inquirySchema = z.object({
   type: z.literal('inquiry'),
+  title: text,
+  summary: text,
   ...common,
   papers: z.array(arxivId, { error: 'expected a list of arXiv ids' }).optional(),
   next: z.array(text, { error: 'expected a list of inquiry slugs' }).default([]),
   prompt: promptSchema.optional(),
 })
 
-export type NoteData = z.output<typeof noteSchema>
+/** A note's front matter as written (title and summary possibly missing). */
+export type NoteFrontMatter = z.output<typeof noteSchema>
+/** A note's data once its title and summary are known (from front matter, or derived). */
+export type NoteData = Omit<NoteFrontMatter, 'title' | 'summary'> & { readonly title: string; readonly summary: string }
 export type InquiryData = z.output<typeof inquirySchema>
 export type PromptData = z.output<typeof promptSchema>
 export type Claim = z.output<typeof claimSchema>

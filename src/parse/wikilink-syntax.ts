@@ -1,5 +1,6 @@
 /**
- * `[[target]]`, `[[target|label]]` and `[[target#fragment]]` as Markdown
+ * `[[target]]`, `[[target|label]]`, `[[target#fragment]]` and embeds
+ * `![[target]]` as Markdown
  * syntax: a micromark extension (tokenizer) and an mdast-util-from-markdown
  * extension (tree builder). Because wikilinks are parsed, not found with a
  * regular expression, they keep exact positions and are never recognised
@@ -15,8 +16,10 @@ export interface WikiLink extends Literal {
   type: 'wikiLink'
   /** The target as written, including any `#fragment`. */
   value: string
-  /** The label after `|`, if any. */
+  /** The label after `|`, if any (for an embedded image, its width or alt text). */
   label: string | undefined
+  /** Written `![[…]]`: show the file, or transclude the note, rather than link to it. */
+  embed: boolean
   data?: Data & { quireLink?: number }
 }
 
@@ -42,6 +45,7 @@ declare module 'micromark-util-types' {
   }
 }
 
+const exclamationMark = 33
 const leftBracket = 91
 const rightBracket = 93
 const verticalBar = 124
@@ -50,7 +54,13 @@ const maxSize = 1000
 
 /** micromark syntax extension for wikilinks. */
 export function wikiLinkSyntax(): Extension {
-  return { text: { [leftBracket]: { name: 'wikiLink', tokenize: tokenizeWikiLink } } }
+  // The embed construct is tried before CommonMark's image start (`![`), which would otherwise take the `!`.
+  return {
+    text: {
+      [leftBracket]: { name: 'wikiLink', tokenize: tokenizeWikiLink },
+      [exclamationMark]: { name: 'wikiEmbed', tokenize: tokenizeWikiLink },
+    },
+  }
 }
 
 function tokenizeWikiLink(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
@@ -60,6 +70,12 @@ function tokenizeWikiLink(this: TokenizeContext, effects: Effects, ok: State, no
   function start(code: Code): State | undefined {
     effects.enter('wikiLink')
     effects.enter('wikiLinkMarker')
+    effects.consume(code)
+    return code === exclamationMark ? openFirst : openSecond
+  }
+
+  function openFirst(code: Code): State | undefined {
+    if (code !== leftBracket) return nok(code)
     effects.consume(code)
     return openSecond
   }
@@ -137,7 +153,7 @@ export function wikiLinkFromMarkdown(): FromMarkdownExtension {
   return {
     enter: {
       wikiLink(this: CompileContext, token: Token) {
-        const node: WikiLink = { type: 'wikiLink', value: '', label: undefined }
+        const node: WikiLink = { type: 'wikiLink', value: '', label: undefined, embed: this.sliceSerialize(token).startsWith('!') }
         this.enter(node, token)
       },
     },

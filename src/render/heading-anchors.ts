@@ -9,50 +9,16 @@
  * clashes with the section of that name.
  */
 import type { Element, Root } from 'hast'
-import GithubSlugger, { slug } from 'github-slugger'
+import GithubSlugger from 'github-slugger'
+import { anchorId, pageIds } from '../anchors.js'
 import { toString } from 'hast-util-to-string'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
 
-/**
- * Ids that the templates give elements on document pages. A build test
- * renders headings named after each of them and checks no page repeats an id.
- */
-export const pageIds: readonly string[] = [
-  'main',
-  'contents',
-  'sources',
-  'next',
-  'cited-by',
-  'claims',
-  'papers',
-  'backs',
-  'prompt-heading',
-  'prompt-status',
-  'prompt-text',
-  'nearby',
-  'nearby-graph',
-  'nearby-graph-title',
-  'nearby-graph-desc',
-  'inquiries',
-  'notes',
-  'quire-search',
-  'quire-search-hint',
-  'quire-search-panel',
-  'quire-search-status',
-  'quire-search-count',
-  'quire-search-results',
-  'quire-preview',
-]
+export { pageIds } from '../anchors.js'
 
-/**
- * The id a link fragment names: a heading's text gives its id (`Heading
- * Text` → `heading-text`); an id stays itself. Repeated headings get
- * `-1`, `-2`… which a link has to spell out.
- */
-export function headingId(fragment: string): string {
-  return slug(fragment) || fragment
-}
+/** The id a link fragment names (see `anchorId`). */
+export const headingId = anchorId
 
 const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 

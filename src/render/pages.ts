@@ -28,7 +28,7 @@ import { localGraphProps } from './local-graph.js'
 import { pageMeta, type PageAddress } from './meta.js'
 import { tagLinks, tagsPageSlug } from './tag-links.js'
 import { tableOfContents } from './toc.js'
-import { arxivUrl, urlFor, type RootPrefix } from './url.js'
+import { arxivUrl, homeSlug, urlFor, type RootPrefix } from './url.js'
 
 /** Where the site's own assets and shared pages live, relative to the site root. */
 export const assetFiles = {
@@ -176,9 +176,9 @@ export function noteProps(context: PageContext, note: Note, body: ElementContent
     return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: urlFor(context.root, { slug: inquiry }), title: doc.data.title } }
   })
   return {
-    layout: layoutProps(context, note.data.title, note.data.summary, undefined, { slug: note.slug }),
+    layout: layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }),
     title: note.data.title,
-    summary: note.data.summary,
+    summary: note.derived.summary === 'paragraph' || note.derived.summary === 'none' ? undefined : note.data.summary,
     date: note.data.date,
     tags: note.data.tags ?? [],
     papers: (note.data.papers ?? []).map((id) => ({ id, href: arxivUrl(id) })),
@@ -226,7 +226,8 @@ export function papersProps(context: PageContext): PapersPageProps {
 /** Documents of one type, ordered for listing: by title, then slug. */
 export function listed(graph: Graph, type: Doc['type']): Slug[] {
   const slugs: Slug[] = []
-  for (const [slug, doc] of graph.documents) if (doc.type === type) slugs.push(slug)
+  // The home page's own content (`index.md`) is not listed on it.
+  for (const [slug, doc] of graph.documents) if (doc.type === type && slug !== homeSlug) slugs.push(slug)
   return slugs.sort((a, b) => {
     const ta = graph.documents.get(a)!.data.title.toLowerCase()
     const tb = graph.documents.get(b)!.data.title.toLowerCase()

@@ -1,5 +1,11 @@
 /**
- * Render: the graph → every file of the site, as strings in memory.
+ * Render: the graph → every file of the site.
+ *
+ * The site is first planned: every file's path, and how to make it. A
+ * build then makes the files one at a time and hands each to a sink (the
+ * staging folder, which writes it at once, or a list in memory), so no
+ * build holds its whole site in memory. `quire dev` keeps the plan and
+ * makes a file only when a browser asks for it.
  */
 import { createHash } from 'node:crypto'
 import type { ElementContent, Root } from 'hast'
@@ -13,18 +19,24 @@ import { papersPage } from '../../templates/papers.js'
 import { graphPage } from '../../templates/graph.js'
 import type { Progress } from '../analyse.js'
 import type { Graph, SiteOptions, Slug } from '../model.js'
-import { siteAssets } from './assets.js'
+import { assetFolder } from './assets.js'
 import { loadBodyExtensions } from './body-extensions.js'
 import { renderBody } from './body.js'
 import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewsFile, previewsJson } from './previews.js'
-import { searchIndexFiles } from './search-index.js'
-import { hasTags, tagPages } from './tags.js'
-import { card, citedPapers, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageContext } from './pages.js'
-import { crawlerFiles } from './sitemap.js'
-import { rootFromBase, rootFromPage } from './url.js'
+import { minisearchModule, searchFiles, searchIndex } from './search-index.js'
+import { hasTags, lazyTagPages } from './tags.js'
+import { assetFiles, card, citedPapers, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageContext } from './pages.js'
+import { absoluteUrlFor, siteRootUrl } from './site-url.js'
+import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
+import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
+import { attachmentFiles } from './attachments.js'
+import { embeddedTexts } from './embeds.js'
+import { redirectPage } from '../../templates/redirect.js'
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 
 /** One file of the site: a path relative to the output folder and its contents. */
 export interface WrittenFile {
@@ -38,13 +50,27 @@ export interface ReusedFile {
   readonly reuseFrom: string
 }
 
+/** A file copied byte for byte from elsewhere on disk (never linked: its source may change). */
+export interface CopiedFile {
+  readonly path: string
+  readonly copyFrom: string
+}
+
 /** A file of the site. */
-export type OutputFile = WrittenFile | ReusedFile
+export type OutputFile = WrittenFile | ReusedFile | CopiedFile
 
 /** The text of a file rendered in memory (dev and tests build without reuse). */
 export function contentsOf(file: OutputFile): string {
   if ('contents' in file) return file.contents
-  throw new Error(`quire: ${file.path} was reused from disk, not rendered`)
+  throw new Error(`quire: ${file.path} is on disk (${'copyFrom' in file ? file.copyFrom : file.reuseFrom}), not rendered in memory`)
+}
+
+/** Where the files of a site go as they are made. */
+export interface FileSink {
+  /** Take one file; resolves when the sink is ready for the next (writes may overlap). */
+  add(file: OutputFile): Promise<void> | void
+  /** Wait for every file taken so far; resolves to the paths of reused files that could not be placed. */
+  settle(): Promise<readonly string[]>
 }
 
 const serializer = unified().use(rehypeStringify).freeze()
@@ -54,17 +80,70 @@ export function pageHtml(tree: Root): string {
   return serializer.stringify(tree) + '\n'
 }
 
-/** Rendered document pages by slug, with the fingerprint of their inputs. */
-export type RenderCache = ReadonlyMap<Slug, { readonly fingerprint: string; readonly files: readonly OutputFile[] }>
+/** A document page as rendered: the fingerprint of its inputs, its files' paths, and (in memory) the files. */
+export interface RenderedPage {
+  readonly fingerprint: string
+  readonly paths: readonly string[]
+  /** The files, when they can be used again: kept in memory, or on disk from the previous build. */
+  readonly files?: readonly OutputFile[] | undefined
+}
+
+/** Rendered document pages by slug. */
+export type RenderCache = ReadonlyMap<Slug, RenderedPage>
 
 /** A rendered site. */
 export interface RenderedSite {
-  /** Every file, in a stable order. */
+  /** Every file, in a stable order (empty when the files went to a sink). */
   readonly files: OutputFile[]
+  /** Every file's path, in the same order. */
+  readonly paths: string[]
   /** Pass back as `previous` to re-render only what changed. */
   readonly cache: RenderCache
   /** Documents whose page was rendered this time. */
   readonly rendered: Slug[]
+}
+
+/**
+ * What a file of the site is made from, so `quire dev` can tell which
+ * files an edit may change without making them: `static` (quire's own
+ * files), `site` (the site's settings only), or `library` (the default:
+ * anything in the notes folder).
+ */
+export type FileScope = 'static' | 'site' | 'library'
+
+/** A file of the site that is not a document's: made when it is written or served. */
+export interface PlannedFile {
+  readonly path: string
+  /** What the file is made from (default `library`). */
+  readonly scope?: FileScope
+  make(): OutputFile | Promise<OutputFile>
+}
+
+/** A document's files: its page, and for an inquiry with a prompt, `prompt.md`. */
+export interface PlannedDocument {
+  readonly slug: Slug
+  readonly paths: readonly string[]
+}
+
+/** Every file of a site, in order, and how to make each. */
+export interface SitePlan {
+  readonly graph: Graph
+  readonly site: SiteOptions
+  /** Every file, in a stable order; a document's files are one entry. */
+  readonly entries: readonly (PlannedFile | PlannedDocument)[]
+  /** Every file's path, in the same order. */
+  readonly paths: readonly string[]
+  /** What every page depends on besides the graph (the site's settings, which shared pages exist). */
+  readonly shared: string
+  /** The fingerprint of a document's page: equal fingerprints, equal bytes. */
+  fingerprint(slug: Slug): string
+  /** Render a document's files (call {@link loadBodyExtensions} for it first). */
+  render(slug: Slug): WrittenFile[]
+}
+
+/** Is this entry of a plan a document's? */
+export function isDocumentEntry(entry: PlannedFile | PlannedDocument): entry is PlannedDocument {
+  return 'slug' in entry
 }
 
 /**
@@ -84,9 +163,30 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
   for (const result of graph.resolved.get(slug) ?? []) {
     hash.update('\u0000')
     if (result.kind === 'resolved') hash.update(`${result.slug}\u0001${graph.documents.get(result.slug)?.data.title ?? ''}`)
+    else if (result.kind === 'attachment') hash.update(`attachment\u0001${result.path}`)
     else hash.update(result.kind)
   }
+  // What embedded notes show is part of the page too.
+  for (const text of embeddedTexts(graph, slug)) hash.update(`\u0000embed\u0000${text}`)
   return hash.digest('base64url')
+}
+
+/** The content of the home page's `index.md`, if the library has one. */
+function homeIntro(context: PageContext): { title: string; body: ElementContent[] } | undefined {
+  const doc = context.graph.documents.get(homeSlug)
+  if (!doc) return undefined
+  return { title: doc.data.title, body: renderBody(doc, context.graph, context.root) }
+}
+
+/** A redirect page from an alias's address `from` to the document `to`. */
+function redirectPageTree(graph: Graph, site: SiteOptions, from: Slug, to: Slug): Root {
+  const doc = graph.documents.get(to)!
+  return redirectPage({ siteTitle: site.title, title: doc.data.title, href: urlFor(rootFromPage(from), { slug: to }), canonical: absoluteUrlFor(site, { slug: to }) })
+}
+
+/** Is `file` the page of an alias redirect? */
+function isRedirect(graph: Graph, file: string): boolean {
+  return file.endsWith('/index.html') && graph.redirects.has(file.slice(0, -'/index.html'.length) as Slug)
 }
 
 /** Props of a document's page with the body left out (for fingerprints) or filled in. */
@@ -96,7 +196,7 @@ function documentProps(context: PageContext, slug: Slug, body: ElementContent[])
 }
 
 /** The files of one document: its page, and for an inquiry with a prompt, `prompt.md`. */
-function renderDocument(context: PageContext, slug: Slug): OutputFile[] {
+function renderDocument(context: PageContext, slug: Slug): WrittenFile[] {
   const doc = context.graph.documents.get(slug)!
   const page = documentProps(context, slug, renderBody(doc, context.graph, context.root))
   const tree = page.type === 'inquiry' ? inquiryPage(page.props) : notePage(page.props)
@@ -108,56 +208,138 @@ function renderDocument(context: PageContext, slug: Slug): OutputFile[] {
   return files
 }
 
+/** Make each value once, on first use. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => (made ??= { value: make() }).value
+}
+
 /**
- * Render every file of the site, in a stable order. Given the cache of an
- * earlier render, document pages whose inputs did not change are reused.
+ * Plan every file of the site, in a stable order. Cheap: paths only, no
+ * file is made until asked for.
  */
-export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache, onProgress?: Progress): Promise<RenderedSite> {
-  const files: OutputFile[] = []
-  const cache = new Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>()
-  const rendered: Slug[] = []
+export function planSite(graph: Graph, site: SiteOptions): SitePlan {
   const papers = citedPapers(graph)
   const hasPapers = papers.size > 0
   const tagged = hasTags(graph)
-  const home: PageContext = { graph, site, root: rootFromPage(undefined), hasPapers, hasTags: tagged }
+  const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged })
+  const entries: (PlannedFile | PlannedDocument)[] = []
+  const paths: string[] = []
+  const add = (entry: PlannedFile | PlannedDocument): void => {
+    entries.push(entry)
+    if (isDocumentEntry(entry)) paths.push(...entry.paths)
+    else paths.push(entry.path)
+  }
+  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, make: async () => ({ path: file, contents: await make() }) })
+  const page = (file: string, tree: () => Root, scope?: FileScope): PlannedFile => ({ path: file, scope, make: () => ({ path: file, contents: pageHtml(tree()) }) })
 
-  files.push({
-    path: 'index.html',
-    contents: pageHtml(
-      homePage({
+  add(
+    page('index.html', () => {
+      const home = contextFor(undefined)
+      return homePage({
         layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home', 'home'),
         description: site.description,
+        intro: homeIntro(home),
         inquiries: listed(graph, 'inquiry').map((slug) => card(home, slug)),
         notes: listed(graph, 'note').map((slug) => card(home, slug)),
-      }),
-    ),
-  })
+      })
+    }),
+  )
+  for (const [slug, doc] of graph.documents) {
+    // `index.md` is the home page's content, not a page of its own.
+    if (slug === homeSlug) continue
+    const prompt = doc.type === 'inquiry' && Boolean(doc.data.prompt)
+    add({ slug, paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`] : [`${slug}/index.html`] })
+  }
+  if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(contextFor(papersPageSlug)))))
+  if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(contextFor(graphPageSlug)))))
+  for (const tagPage of lazyTagPages(graph, contextFor)) add(page(tagPage.path, tagPage.tree))
+  add(
+    page('404.html', () => {
+      const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
+      return notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })
+    }, 'site'),
+  )
+  add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
+  add(text(previewsFile, () => previewsJson(graph)))
+  // The index and the phrase texts come from one pass over the documents.
+  const search = once(() => searchIndex(graph))
+  add(text(searchFiles.index, async () => (await search()).index))
+  add(text(searchFiles.text, async () => (await search()).text))
+  add(text(searchFiles.library, minisearchModule, 'static'))
+  const hasUrl = siteRootUrl(site) !== undefined
+  if (hasUrl) add(text(feedFile, () => atomFeed(graph, site)!))
+  // The sitemap lists every page of the plan, so pages planned after it are listed too.
+  // Redirect pages (for aliases) are not listed: they are not pages of their own.
+  if (hasUrl) add(text(sitemapFile, () => sitemapXml(site, paths.filter((file) => !isRedirect(graph, file)))!))
+  add(text(robotsFile, () => robotsTxt(site), 'site'))
+  for (const file of Object.values(assetFiles)) add(text(file, () => readFile(path.join(assetFolder(), path.basename(file)), 'utf8'), 'static'))
+  // Extra files (copied attachments, redirect pages…) go here, at the end.
+  for (const file of attachmentFiles(graph)) add({ path: file.path, make: () => file })
+  for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
+
+  const fingerprints = new Map<Slug, string>()
+  return {
+    graph,
+    site,
+    entries,
+    paths,
+    shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
+    fingerprint(slug) {
+      let key = fingerprints.get(slug)
+      if (key === undefined) {
+        const context = contextFor(slug)
+        key = fingerprint(context, slug, documentProps(context, slug, []))
+        fingerprints.set(slug, key)
+      }
+      return key
+    },
+    render: (slug) => renderDocument(contextFor(slug), slug),
+  }
+}
+
+/** A sink that keeps every file in a list. */
+function listSink(files: OutputFile[]): FileSink {
+  return { add: (file) => void files.push(file), settle: () => Promise.resolve([]) }
+}
+
+/**
+ * Render every file of the site, in a stable order, into `sink` (by
+ * default a list, returned as `files`). Given the cache of an earlier
+ * render, document pages whose inputs did not change are reused.
+ */
+export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache, onProgress?: Progress, sink?: FileSink): Promise<RenderedSite> {
+  const plan = planSite(graph, site)
+  const files: OutputFile[] = []
+  const out = sink ?? listSink(files)
+  // A list keeps each page's files for the next render to reuse; a sink on disk keeps only their paths.
+  const keep = sink === undefined
+  const cache = new Map<Slug, RenderedPage>()
+  const rendered: Slug[] = []
   await loadBodyExtensions(graph.documents.values())
   let done = 0
-  for (const slug of graph.documents.keys()) {
+  for (const entry of plan.entries) {
+    if (!isDocumentEntry(entry)) {
+      await out.add(await entry.make())
+      continue
+    }
+    const { slug } = entry
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
-    const context: PageContext = { graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged }
-    const key = fingerprint(context, slug, documentProps(context, slug, []))
+    const key = plan.fingerprint(slug)
     const earlier = previous?.get(slug)
-    const own = earlier && earlier.fingerprint === key ? earlier.files : renderDocument(context, slug)
+    const own = earlier?.files && earlier.fingerprint === key ? earlier.files : plan.render(slug)
     if (own !== earlier?.files) rendered.push(slug)
-    cache.set(slug, { fingerprint: key, files: own })
-    files.push(...own)
+    cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined })
+    for (const file of own) await out.add(file)
   }
-  if (hasPapers) {
-    files.push({ path: `${papersPageSlug}/index.html`, contents: pageHtml(papersPage(papersProps({ graph, site, root: rootFromPage(papersPageSlug), hasPapers, hasTags: tagged }))) })
+  // A page to reuse that is gone from the previous site (deleted by hand?) is rendered after all.
+  const missing = new Set(await out.settle())
+  if (missing.size > 0) {
+    for (const [slug, page] of cache) {
+      if (!page.paths.some((file) => missing.has(file))) continue
+      for (const file of plan.render(slug)) await out.add(file)
+      if (!rendered.includes(slug)) rendered.push(slug)
+    }
   }
-  if (graph.documents.size > 0) {
-    files.push({ path: `${graphPageSlug}/index.html`, contents: pageHtml(graphPage(graphPageProps({ graph, site, root: rootFromPage(graphPageSlug), hasPapers, hasTags: tagged }))) })
-  }
-  for (const page of tagPages(graph, (slug) => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged }))) files.push({ path: page.path, contents: pageHtml(page.tree) })
-  const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
-  files.push({ path: '404.html', contents: pageHtml(notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })) })
-  files.push({ path: 'graph.json', contents: serialiseJson(graphJson(graph, site)) })
-  files.push({ path: previewsFile, contents: previewsJson(graph) }, ...(await searchIndexFiles(graph)))
-  const feed = atomFeed(graph, site)
-  if (feed !== undefined) files.push({ path: feedFile, contents: feed })
-  files.push(...crawlerFiles(site, files.map((file) => file.path)))
-  files.push(...(await siteAssets()))
-  return { files, cache, rendered }
+  return { files, paths: [...plan.paths], cache, rendered }
 }

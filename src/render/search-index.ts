@@ -178,7 +178,7 @@ export async function searchIndex(graph: Graph): Promise<{ index: string; text: 
 let library: Promise<string> | undefined
 
 /** MiniSearch's browser module, as published (its source-map comment left out). */
-function minisearchModule(): Promise<string> {
+export function minisearchModule(): Promise<string> {
   // The package exports its CommonJS build to `require` (dist/cjs/index.cjs); the ES module is beside it.
   const file = path.resolve(path.dirname(createRequire(import.meta.url).resolve('minisearch')), '..', 'es', 'index.js')
   library ??= readFile(file, 'utf8').then((code) => code.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'))

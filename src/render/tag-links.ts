@@ -1,5 +1,6 @@
 /**
- * Tag addresses: a tag's page is `tags/<tag slug>/`, and a document's tags
+ * Tag addresses: a tag's page is `tags/<tag slug>/` (a nested tag's below its
+ * parent's), and a document's tags
  * link there. (The pages themselves are made in `tags.ts`.)
  */
 import type { TagLink } from '../../templates/props.js'
@@ -16,9 +17,16 @@ export const tagsPageSlug = 'tags' as Slug
  * or digits (`+`), its code points (`tag-2b`).
  */
 export function tagSlug(tag: string): string {
+  // A nested tag's page sits below its parent's: `rl/reward` → `tags/rl/reward/`.
+  if (isNestedTag(tag)) return tag.split('/').map(slugifySegment).join('/')
   const slug = slugifySegment(tag)
   if (slug !== '') return slug
   return `tag-${[...tag.normalize('NFC')].map((char) => char.codePointAt(0)!.toString(16)).join('-')}`
+}
+
+/** `rl/reward`: words joined by `/` (Obsidian's nested tags). Other text with a `/` is one flat tag. */
+export function isNestedTag(tag: string): boolean {
+  return /^[\p{L}\p{N}_-]+(\/[\p{L}\p{N}_-]+)+$/u.test(tag) && tag.split('/').every((part) => slugifySegment(part) !== '')
 }
 
 /** The slug of the page of the tag whose address segment is `slug`. */

@@ -12,7 +12,7 @@ import type { TagIndexPageProps, TagPageProps } from '../../templates/props.js'
 import { compare } from '../diagnostics.js'
 import type { Graph, Slug } from '../model.js'
 import { card, layoutProps, type PageContext } from './pages.js'
-import { tagPageSlug, tagSlug, tagsPageSlug } from './tag-links.js'
+import { isNestedTag, tagPageSlug, tagSlug, tagsPageSlug } from './tag-links.js'
 import { urlFor } from './url.js'
 
 /** One tag: its address, how it is shown, and the documents carrying it (by title). */
@@ -33,12 +33,15 @@ export function hasTags(graph: Graph): boolean {
 export function collectTags(graph: Graph): Tag[] {
   const found = new Map<string, { spellings: Map<string, number>; documents: Set<Slug> }>()
   for (const [slug, doc] of graph.documents) {
-    for (const tag of doc.data.tags ?? []) {
-      const key = tagSlug(tag)
-      const entry = found.get(key) ?? { spellings: new Map<string, number>(), documents: new Set<Slug>() }
-      entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1)
-      entry.documents.add(slug)
-      found.set(key, entry)
+    // A nested tag (`rl/reward`) also counts for each tag above it (`rl`), as in Obsidian.
+    for (const written of doc.data.tags ?? []) {
+      for (const tag of withParents(written)) {
+        const key = tagSlug(tag)
+        const entry = found.get(key) ?? { spellings: new Map<string, number>(), documents: new Set<Slug>() }
+        entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1)
+        entry.documents.add(slug)
+        found.set(key, entry)
+      }
     }
   }
   const title = (slug: Slug) => graph.documents.get(slug)!.data.title.toLowerCase()
@@ -48,6 +51,13 @@ export function collectTags(graph: Graph): Tag[] {
     documents: [...entry.documents].sort((a, b) => compare(title(a), title(b)) || compare(a, b)),
   }))
   return tags.sort((a, b) => compare(a.label.toLowerCase(), b.label.toLowerCase()) || compare(a.slug, b.slug))
+}
+
+/** `a/b/c` → `a`, `a/b`, `a/b/c`. */
+function withParents(tag: string): string[] {
+  if (!isNestedTag(tag)) return [tag]
+  const parts = tag.split('/')
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'))
 }
 
 /** Props for one tag's page. */
@@ -73,12 +83,17 @@ export function tagIndexProps(context: PageContext, tags: readonly Tag[]): TagIn
  * document has tags). `contextFor` gives the page context for a slug.
  */
 export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext): { path: string; tree: Root }[] {
+  return lazyTagPages(graph, contextFor).map((page) => ({ path: page.path, tree: page.tree() }))
+}
+
+/** {@link tagPages}, each tree made only when asked for (the paths are known at once). */
+export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageContext): { path: string; tree: () => Root }[] {
   const tags = collectTags(graph)
   if (tags.length === 0) return []
-  const pages = [{ path: `${tagsPageSlug}/index.html`, tree: tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
+  const pages = [{ path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
   for (const tag of tags) {
     const slug = tagPageSlug(tag.slug)
-    pages.push({ path: `${slug}/index.html`, tree: tagPage(tagPageProps(contextFor(slug), tag)) })
+    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), tag)) })
   }
   return pages
 }

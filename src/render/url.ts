@@ -19,9 +19,15 @@ export function rootFromBase(base: string): RootPrefix {
   return base as RootPrefix
 }
 
+/**
+ * The slug of `index.md` at the top of the notes folder: that document is
+ * the home page's content, so its address is the site root.
+ */
+export const homeSlug = 'index' as Slug
+
 /** The one function that makes a URL to a document, the home page, or a file in the site. */
 export function urlFor(root: RootPrefix, target: { slug: Slug } | { file: string } | 'home'): string {
-  if (target === 'home') return root === '' ? './' : root
+  if (target === 'home' || ('slug' in target && target.slug === homeSlug)) return root === '' ? './' : root
   if ('slug' in target) return `${root}${target.slug}/`
   return `${root}${target.file}`
 }

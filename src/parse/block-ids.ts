@@ -1,0 +1,50 @@
+/**
+ * Block ids, Obsidian's way to link to one paragraph or list item:
+ * `A claim worth citing. ^claim-1` gives that paragraph the id `^claim-1`,
+ * and `[[note#^claim-1]]` links to it. A `^id` alone on the line after a
+ * table, list or quote names that block.
+ *
+ * The marker is removed from the text and the id is put on the block
+ * (`data.hProperties.id`); the renderer keeps the id (see `block-anchors.ts`).
+ */
+import type { Paragraph, Parent, Root, RootContent, Text } from 'mdast'
+import { visit } from 'unist-util-visit'
+
+const trailingId = /[ \t]+(\^[A-Za-z0-9-]+)[ \t]*$/
+const aloneId = /^\s*(\^[A-Za-z0-9-]+)\s*$/
+
+/** Take the block ids out of `tree`, set them on their blocks, and return them in order. */
+export function applyBlockIds(tree: Root): string[] {
+  const ids: string[] = []
+  visit(tree, 'paragraph', (node, index, parent) => {
+    if (!parent || index === undefined) return
+    const alone = onlyText(node)
+    const standalone = alone === undefined ? null : aloneId.exec(alone.value)
+    if (standalone && index > 0) {
+      const previous = parent.children[index - 1]!
+      setId(previous, standalone[1]!)
+      ids.push(standalone[1]!)
+      parent.children.splice(index, 1)
+      return index
+    }
+    const last = node.children[node.children.length - 1]
+    if (last?.type !== 'text') return
+    const match = trailingId.exec(last.value)
+    if (!match) return
+    last.value = last.value.slice(0, match.index)
+    // In a list item, the id names the item (Obsidian links to the whole item).
+    setId(parent.type === 'listItem' && parent.children[0] === node ? (parent as unknown as RootContent) : node, match[1]!)
+    ids.push(match[1]!)
+    return undefined
+  })
+  return ids
+}
+
+function onlyText(node: Paragraph): Text | undefined {
+  return node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0] : undefined
+}
+
+function setId(node: RootContent | Parent, id: string): void {
+  const data = (node.data ??= {})
+  data.hProperties = { ...data.hProperties, id }
+}
