@@ -50,6 +50,11 @@ describe('an Obsidian-style vault, built as it is', () => {
     // Drafts, publish: false, empty files, ignored folders, hidden folders, templates, unreferenced attachments.
     const leaked = files.filter((file) => /draft|private|empty|templates|obsidian|trash|secret|unused|daily/i.test(file))
     expect(leaked).toEqual([])
+    // Not a word of them anywhere, search data and previews included.
+    for (const file of files) {
+      const bytes = await readFile(path.join(site, file), 'utf8')
+      for (const secret of ['Half-formed and private', 'Not for the site', 'Never published', '{{date}}', 'obsidian']) expect(bytes, `${file} contains ${secret}`).not.toContain(secret)
+    }
     // index.md is the home page's content, not a page of its own.
     expect(files).not.toContain('index/index.html')
     expect(built).toContain('0 errors')
