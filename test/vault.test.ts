@@ -3,7 +3,7 @@
  * vault) as it is: `test/fixtures/vault` has every form quire supports,
  * built and then read back as a reader would.
  */
-import { cp, mkdtemp, readFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Element, Root } from 'hast'
@@ -184,6 +184,19 @@ describe('an Obsidian-style vault, built as it is', () => {
         expect(files.has(target), `${file} links to ${url}`).toBe(true)
       }
     }
+  })
+})
+
+describe('rebuilding a vault', () => {
+  it('re-renders a page when a note it embeds changes, even with the build cache', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'quire-vault-cache-'))
+    await cp(vault, path.join(root, 'vault'), { recursive: true })
+    expect(await run(['build', 'vault', '--out', 'site'], recordingIO(root))).toBe(0)
+    const embedded = path.join(root, 'vault', 'Short note.md')
+    await writeFile(embedded, (await readFile(embedded, 'utf8')).replace('A file link', 'EDITED file link'))
+    const io = recordingIO(root)
+    expect(await run(['build', 'vault', '--out', 'site'], io), io.err()).toBe(0)
+    expect(await readFile(path.join(root, 'site', 'folder', 'policy-gradients', 'index.html'), 'utf8')).toContain('EDITED file link')
   })
 })
 
