@@ -53,7 +53,7 @@ describe('an Obsidian-style vault, built as it is', () => {
     // Not a word of them anywhere, search data and previews included.
     for (const file of files) {
       const bytes = await readFile(path.join(site, file), 'utf8')
-      for (const secret of ['Half-formed and private', 'Not for the site', 'Never published', '{{date}}', 'obsidian']) expect(bytes, `${file} contains ${secret}`).not.toContain(secret)
+      for (const secret of ['Half-formed and private', 'Not for the site', 'Never published', '{{date}}', 'obsidian', 'private remark', 'private paragraph', 'private list', 'private-tag']) expect(bytes, `${file} contains ${secret}`).not.toContain(secret)
     }
     // index.md is the home page's content, not a page of its own.
     expect(files).not.toContain('index/index.html')
@@ -128,6 +128,13 @@ describe('an Obsidian-style vault, built as it is', () => {
     const parent = await page('tags/rl/index.html')
     expect(selectAll('.card-title', parent).map((a) => toString(a))).toEqual(['Policy gradients', 'Reward hacking'])
     expect((await listFiles(site)).filter((file) => file.startsWith('tags/'))).toEqual(['tags/index.html', 'tags/rl/index.html', 'tags/rl/reward/index.html', 'tags/safety/index.html'])
+  })
+
+  it('leaves %%comments%% out, links and tags in them included, but not in code', async () => {
+    const body = prose(await page('reward-hacking/index.html'))
+    expect(toString(body)).toContain('A visible sentence  continues.')
+    expect(toString(body)).toContain('Literal in code: %%kept in code%%.')
+    expect(checked).not.toContain('nowhere-private')
   })
 
   it('renders callouts as notes, folded ones as details', async () => {

@@ -13,6 +13,7 @@ import type { LinkRef } from '../model.js'
 import GithubSlugger from 'github-slugger'
 import { pageIds } from '../anchors.js'
 import { applyBlockIds } from './block-ids.js'
+import { mayHaveComments, removeComments } from './comments.js'
 import { plainText } from './derive.js'
 import { applyInlineTags } from './inline-tags.js'
 import { demoteDollarAmounts } from './math-dollars.js'
@@ -48,6 +49,7 @@ export interface ParsedBody {
 export function parseBody(body: string, bodyLine: number, bodyOffset: number, relativePath: string): ParsedBody {
   const tree = parser.parse(body) as Root
   demoteDollarAmounts(tree, body)
+  if (mayHaveComments(body)) removeComments(tree)
   const blockIds = applyBlockIds(tree)
   const tags = applyInlineTags(tree)
   const links: LinkRef[] = []

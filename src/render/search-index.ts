@@ -19,6 +19,7 @@
  * - `assets/minisearch.js`: the library, fetched with the index.
  * The page itself loads none of them until the reader uses the search field.
  */
+import { withoutComments } from '../parse/comments.js'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -53,7 +54,8 @@ export async function searchTerms(): Promise<typeof SearchTerms> {
  * is most of a build's time).
  */
 export function searchableBody(markdown: string): string {
-  let text = markdown
+  // Obsidian comments are private: never indexed.
+  let text = withoutComments(markdown)
   // Each pass only where its syntax occurs: long notes are common and each pass copies the text.
   if (text.includes('<')) text = text.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<\/?[A-Za-z][^>]*>/g, ' ')
   if (text.includes(']:')) text = text.replace(/^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/gm, ' ')
