@@ -60,6 +60,24 @@ describe('a vault in the browser', () => {
     }, 90_000)
   }
 
+  it('finds the home page content (index.md) in search, and leads to the home page', async () => {
+    const context = await browser.newContext()
+    try {
+      const page = await context.newPage()
+      await page.goto(site.url + 'reward-hacking/')
+      await page.keyboard.press('/')
+      await page.keyboard.type('welcome')
+      const result = page.locator('#quire-search-results .search-result-title')
+      await expect.poll(() => result.count(), { timeout: 5000 }).toBe(1)
+      expect(await result.textContent()).toBe('A research vault')
+      await result.click()
+      await page.waitForURL(site.url)
+      expect(await page.locator('h1').textContent()).toBe('A research vault')
+    } finally {
+      await context.close()
+    }
+  })
+
   it('loads the images a note embeds', async () => {
     const context = await browser.newContext()
     try {

@@ -137,7 +137,8 @@ function show(hits, query, parsed, terms) {
       item.className = 'search-result'
       const link = document.createElement('a')
       link.className = 'search-result-title'
-      link.href = new URL(`${hit.id}/`, root).href
+      // `index` is the notes folder's index.md, shown as the home page (see homeSlug in src/render/url.ts).
+      link.href = new URL(hit.id === 'index' ? './' : `${hit.id}/`, root).href
       link.append(...marked(hit.title, highlight))
       const kind = document.createElement('span')
       kind.className = 'search-result-kind'
