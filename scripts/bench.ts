@@ -44,7 +44,7 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 /** The project root: this file runs from dist/scripts/. */
 const root = path.resolve(here, '..', '..')
 /** The compiled CLI in the project. */
-const projectBin = path.join(root, 'dist', 'src', 'bin.js')
+const projectBin = path.join(root, 'dist', 'src', 'bin.cjs')
 /** The CLI every case runs: a snapshot of the project's, unless --live (see snapshotQuire). */
 let bin = projectBin
 const self = fileURLToPath(import.meta.url)
@@ -596,7 +596,7 @@ async function snapshotQuire(work: string): Promise<string> {
   await cp(path.join(root, 'templates'), path.join(target, 'templates'), { recursive: true })
   for (const name of ['package.json', 'package-lock.json']) if (existsSync(path.join(root, name))) await cp(path.join(root, name), path.join(target, name))
   await symlink(path.join(root, 'node_modules'), path.join(target, 'node_modules'), 'dir')
-  return path.join(target, 'dist', 'src', 'bin.js')
+  return path.join(target, 'dist', 'src', 'bin.cjs')
 }
 
 // ---- The floors, run as `node dist/scripts/bench.js --floor copy|unified SRC DEST` ----

@@ -13,8 +13,10 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { buildGraph } from './graph/build-graph.js'
 import { loadConfig, type SiteConfig } from './load/config.js'
 import { ignoreTest } from './load/ignore.js'
-import { loadNotes } from './load/load-notes.js'
-import type { Doc, Graph } from './model.js'
+import { loadNotes, readNote, type LoadResult } from './load/load-notes.js'
+import { fitHeapTo } from './heap.js'
+import { regraft } from './reuse-graph.js'
+import type { Doc, Graph, SourceFile } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
 import { parseInWorkers } from './parse/parse-pool.js'
 
@@ -33,6 +35,8 @@ export interface Analysis {
   readonly parses: ParseCache
   /** How many files were parsed this time (the rest came from `previous`). */
   readonly parsedCount: number
+  /** The files read (pass back as `previousLoad`). */
+  readonly loaded: LoadResult
 }
 
 /** Parse results by file path, with the text they were parsed from. */
@@ -68,6 +72,20 @@ export interface AnalyseOptions {
    * pages only when asked for them, so it keeps none.
    */
   readonly keepTrees?: boolean
+  /**
+   * The only files that may have changed since `previous` was made (as a
+   * watcher reports them): every other file that `previous` holds a
+   * document for is taken as it was, not read or hashed again.
+   */
+  readonly changedFiles?: readonly string[]
+  /**
+   * The graph `previous` was analysed into. With `changedFiles`, when no
+   * file was added or removed and the changed ones differ only in their
+   * prose or summary, it is reused rather than built again.
+   */
+  readonly previousGraph?: Graph
+  /** The files `previous` was read from: with `changedFiles`, when only files in it changed, the folder is not walked again. */
+  readonly previousLoad?: LoadResult
 }
 
 /** Progress of a long stage: `done` of `total` items. */
@@ -82,6 +100,42 @@ const emptyOptions: AnalyseOptions = {}
  */
 export const treesKeptUpTo = 1500
 
+/**
+ * The previous load with the changed files read again, when every changed
+ * file is a note that was read last time: then no file can have come or
+ * gone, and the folder is not walked again (on a large library the walk
+ * costs more than the rest of a one-note rebuild). Otherwise undefined.
+ */
+async function reloadChanged(settings: AnalyseOptions, display: (file: string) => string): Promise<LoadResult | undefined> {
+  const { previousLoad, changedFiles, previous } = settings
+  if (!previousLoad || !changedFiles || !previous) return undefined
+  const at = new Map(previousLoad.files.map((file, i) => [file.path, i]))
+  const files = [...previousLoad.files]
+  for (const changed of changedFiles) {
+    const i = at.get(path.resolve(changed))
+    if (i === undefined) return undefined
+    // Gone, or no longer readable as a note: walk the folder to find out what happened.
+    const read = await readNote(files[i]!.path, files[i]!.relativePath, display).catch(() => undefined)
+    if (!read || !('text' in read)) return undefined
+    files[i] = read
+  }
+  return { files, attachments: previousLoad.attachments, diagnostics: previousLoad.diagnostics }
+}
+
+/** The previous graph with the changed documents in it, when nothing the graph is built from changed (see `reuse-graph.ts`). */
+function reusedGraph(settings: AnalyseOptions, files: readonly SourceFile[], previous: ParseCache | undefined, documents: readonly Doc[]): Graph | undefined {
+  const { previousGraph, changedFiles } = settings
+  // Only Markdown files changed (an attachment or the config changes what links resolve to), and no file came or went.
+  if (!previousGraph || !previous || !changedFiles || !changedFiles.every((file) => file.toLowerCase().endsWith('.md')) || previous.size !== files.length) return undefined
+  const before: Doc[] = []
+  for (const file of files) {
+    const earlier = previous.get(file.path)
+    if (!earlier) return undefined
+    if (earlier.result.document) before.push(earlier.result.document)
+  }
+  return regraft(previousGraph, before, documents)
+}
+
 /** Read, parse, connect and check every note under `notesDir`. */
 export async function analyse(notesDir: string, options?: Readonly<AnalyseOptions> | null): Promise<Analysis> {
   const settings = options || emptyOptions
@@ -92,16 +146,23 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   }
   // The config comes first: its `ignore` list decides which files are read.
   const configResult = await loadConfig(notesDir, display)
-  const loaded = await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore))
+  const changed = settings.previous && settings.changedFiles ? new Set(settings.changedFiles.map((file) => path.resolve(file))) : undefined
+  const unchanged = changed && settings.previous ? (file: string) => (changed.has(file) ? undefined : settings.previous!.get(file)?.result.document?.file) : undefined
+  const loaded = (await reloadChanged(settings, display)) ?? (await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged))
   const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
   diagnostics.push(...checkSite(configResult))
   const documents: Doc[] = []
   const keepTree = settings.keepTrees ?? loaded.files.length <= treesKeptUpTo
+  fitHeapTo(loaded.files.length)
   const previous = settings.previous ?? (settings.stored ? restoreParses(settings.stored, loaded.files, textHash) : undefined)
   const parses = new Map<string, ParseCacheEntry>()
   let parsedCount = 0
   // Files whose text changed (or that are new) need parsing; on a large library, in worker threads.
-  const hashes = loaded.files.map((file) => textHash(file.text))
+  // A file whose text is the very string parsed last time needs no hashing to know it is unchanged.
+  const hashes = loaded.files.map((file) => {
+    const earlier = previous?.get(file.path)
+    return earlier && earlier.result.document?.file === file ? earlier.hash : textHash(file.text)
+  })
   const reused = loaded.files.map((file, i) => {
     const earlier = previous?.get(file.path)
     return earlier && earlier.hash === hashes[i] && earlier.displayPath === file.displayPath ? earlier.result : undefined
@@ -120,9 +181,9 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     diagnostics.push(...parsed.diagnostics)
     if (parsed.document) documents.push(parsed.document)
   }
-  const graph = buildGraph(documents, loaded.attachments)
+  const graph = reusedGraph(settings, loaded.files, previous, documents) ?? buildGraph(documents, loaded.attachments)
   diagnostics.push(...checkGraph(graph))
   const buildDate = settings.buildDate ?? defaultBuildDate()
   diagnostics.push(...checkResearch(graph, { buildDate, staleAfterMonths: configResult.config.staleAfterMonths }))
-  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount }
+  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount, loaded }
 }

@@ -6,6 +6,7 @@
  */
 import { analyse, type ParseCache, type Progress } from './analyse.js'
 import type { LoadedCache } from './cache/persistent-cache.js'
+import type { LoadResult } from './load/load-notes.js'
 import { countDiagnostics, type Diagnostic } from './diagnostics.js'
 import type { CalendarDay } from './dates.js'
 import type { SiteConfig } from './load/config.js'
@@ -79,15 +80,28 @@ export interface AnalysedSite {
   readonly parses: ParseCache
   readonly fileCount: number
   readonly parsedCount: number
+  /** The files read (for the next analysis's `since`). */
+  readonly loaded: LoadResult
+}
+
+/**
+ * What `quire dev` knows since its last analysis (whose parses are in
+ * `state`): the files its watcher saw change, and that analysis's graph and
+ * files. Everything else is taken as it was.
+ */
+export interface AnalysedSince {
+  readonly changedFiles: readonly string[]
+  readonly graph: Graph
+  readonly loaded?: LoadResult | undefined
 }
 
 /** The first half of a build: read, parse, connect and check. */
-export async function analyseSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<AnalysedSite> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }) })
+export async function analyseSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState, since?: AnalysedSince): Promise<AnalysedSite> {
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, changedFiles: since?.changedFiles, previousGraph: since?.graph, previousLoad: since?.loaded, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }) })
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
-  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount }
+  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount, loaded: analysis.loaded }
 }
 
 /** Build the site from `notesDir` in memory. */

@@ -8,9 +8,15 @@ import { note, notesFolder, recordingIO } from './support/notes.js'
 
 describe('command line', () => {
   it('runs as the compiled bin and prints its version quickly', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['dist/src/bin.js', '--version'])
-    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string }
-    expect(stdout).toBe(`quire ${pkg.version}\n`)
+    const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { version: string; bin: { quire: string } }
+    expect(pkg.bin.quire).toBe('dist/src/bin.cjs')
+    for (const bin of ['dist/src/bin.cjs', 'dist/src/bin.js']) {
+      const { stdout } = await promisify(execFile)(process.execPath, [bin, '--version'])
+      expect(stdout).toBe(`quire ${pkg.version}\n`)
+    }
+    // Every other command goes on to the CLI, exit code and all.
+    const failed = await promisify(execFile)(process.execPath, ['dist/src/bin.cjs', 'frob']).catch((problem: { code: number; stderr: string }) => problem)
+    expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frob"') })
   })
 
   it('explains unknown flags, commands and missing folders with exit 2', async () => {

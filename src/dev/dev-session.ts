@@ -19,8 +19,9 @@ import { existsSync } from 'node:fs'
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import type { Slug } from '../model.js'
 import { loadBodyExtensions } from '../render/body-extensions.js'
-import { isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
-import { analyseSite, freshState, type BuildState, type SiteOverrides } from '../site-build.js'
+import { graphIndex } from '../render/graph-layout.js'
+import { contentsOf, isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
+import { analyseSite, freshState, type AnalysedSince, type BuildState, type SiteOverrides } from '../site-build.js'
 import { startDevServer, type DevServer } from './serve.js'
 import { siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
@@ -61,7 +62,7 @@ type Served = string | Uint8Array
  */
 class ServedSite {
   readonly byPath = new Map<string, PlannedFile | PlannedDocument>()
-  private readonly made = new Map<string, Promise<OutputFile>>()
+  private readonly made = new Map<string, Promise<Served>>()
 
   constructor(
     readonly plan: SitePlan,
@@ -83,11 +84,11 @@ class ServedSite {
     if (!isDocumentEntry(entry)) {
       let made = this.made.get(file)
       if (!made) {
-        made = Promise.resolve(entry.make())
+        made = Promise.resolve(entry.make()).then(bytesOf)
         this.made.set(file, made)
         made.catch(() => this.made.delete(file))
       }
-      return bytesOf(await made)
+      return made
     }
     const files = await this.document(entry.slug)
     const found = files.find((made) => made.path === file)
@@ -114,13 +115,14 @@ class ServedSite {
 }
 
 async function bytesOf(file: OutputFile): Promise<Served> {
-  if ('contents' in file) return file.contents
+  if ('contents' in file || 'pieces' in file) return contentsOf(file)
   return readFile('copyFrom' in file ? file.copyFrom : file.reuseFrom)
 }
 
 /** Start a dev session: first build, then serve and watch. */
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
   let state: BuildState = freshState
+  let since: AnalysedSince | undefined
   let served: ServedSite | undefined
   let latest: readonly Diagnostic[] = []
   let ok = false
@@ -131,8 +133,11 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const rebuild = async (changedFiles: readonly string[]): Promise<void> => {
     const started = performance.now()
     // No trees are kept: a page is rendered (and its body parsed) only when it is asked for.
-    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false }, state)
+    // Files the watcher did not report are taken as they were (not read again), and so is the graph when
+    // nothing it is built from changed; the first build reads everything.
+    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false }, state, since ? { ...since, changedFiles } : undefined)
     state = { parses: analysed.parses, pages: undefined }
+    since = { changedFiles: [], graph: analysed.graph, loaded: analysed.loaded }
     latest = analysed.diagnostics
     const { errors, warnings } = countDiagnostics(analysed.diagnostics)
     for (const d of analysed.diagnostics) if (d.severity !== 'hint') options.log(formatDiagnostic(d))
@@ -144,11 +149,19 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       return
     }
     const plan = planSite(analysed.graph, analysed.site)
-    const changes = served ? siteChanges(served.plan, plan, changedFiles) : { pages: [...analysed.graph.documents.keys()], files: [...plan.paths] }
+    const previous = served
+    const changes = previous ? siteChanges(previous.plan, plan, changedFiles) : undefined
     served = new ServedSite(plan, pages)
     ok = true
     base = analysed.site.base
     const ms = Math.round(performance.now() - started)
+    if (!changes) {
+      options.log(`quire dev: built in ${ms} ms; parsed ${analysed.fileCount} file${analysed.fileCount === 1 ? '' : 's'}; ${plan.paths.length} files, each made when it is asked for`)
+      server?.send('diagnostics', status())
+      // The first good build after errors: everything is new to the browser.
+      server?.send('reload', { changed: [...plan.paths].sort() })
+      return
+    }
     const what = changedFiles.length > 0 ? `${changedFiles.length} change${changedFiles.length === 1 ? '' : 's'}: ` : ''
     const changedPages = changes.pages.length <= 5 ? changes.pages.join(', ') : `${changes.pages.slice(0, 5).join(', ')} and ${changes.pages.length - 5} more`
     options.log(
@@ -162,6 +175,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
 
   let server: DevServer | undefined
   await rebuild([])
+  // The first edit compares against this graph: index its connections now rather than then.
+  if (since) graphIndex(since.graph)
   server = await startDevServer(
     {
       get base() {

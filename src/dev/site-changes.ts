@@ -10,7 +10,8 @@
  *
  * - a document whose text changed but whose data, links and link targets
  *   did not (an edit to prose) changes its own page and the pages that
- *   embed it;
+ *   embed it; if its summary changed too, also the pages that show its card
+ *   (one link away, or for an inquiry two: suggestions);
  * - any other change to a document (added, removed, data, links, what its
  *   links resolve to) may change the pages within two steps of it, before
  *   or after the edit, and the pages that embed those; their fingerprints
@@ -22,7 +23,8 @@
  * Only the list of changed files depends on this reasoning: the files
  * themselves are always made from the current graph.
  */
-import type { Doc, Graph, Slug } from '../model.js'
+import type { Graph, Slug } from '../model.js'
+import { documentData, graphInputs } from '../reuse-graph.js'
 import { graphIndex } from '../render/graph-layout.js'
 import { isDocumentEntry, type SitePlan } from '../render/render-site.js'
 
@@ -34,8 +36,8 @@ export interface SiteChanges {
   readonly files: string[]
 }
 
-/** How a document changed: only its text (prose), or anything else. */
-type Change = 'text' | 'data'
+/** How a document changed: only its prose, its prose and summary, or anything else. */
+type Change = 'text' | 'summary' | 'data'
 
 /** What changed from `before` to `after`, given the files the watcher saw change. */
 export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly string[]): SiteChanges {
@@ -54,15 +56,19 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     for (const slug of after.graph.documents.keys()) candidates.add(slug)
   } else {
     const spread: Slug[] = []
+    const cards: Slug[] = []
     for (const [slug, change] of changed) {
       // Its own text changed, so its own page did (the fingerprint covers the text).
       if (after.graph.documents.has(slug) && before.graph.documents.has(slug) && before.graph.documents.get(slug) !== after.graph.documents.get(slug)) pages.add(slug)
-      if (change === 'data') spread.push(slug)
+      // A summary shows only in cards: on the pages one link away (backlinks, sources, next lines), and an
+      // inquiry's also on the inquiries that share a source with it (suggestions).
+      if (change === 'data' || (change === 'summary' && after.graph.documents.get(slug)?.type === 'inquiry')) spread.push(slug)
+      else if (change === 'summary') cards.push(slug)
       candidates.add(slug)
     }
-    if (spread.length > 0) {
-      nearby(before.graph, spread, candidates)
-      nearby(after.graph, spread, candidates)
+    for (const graph of [before.graph, after.graph]) {
+      if (spread.length > 0) nearby(graph, spread, candidates, 2)
+      if (cards.length > 0) nearby(graph, cards, candidates, 1)
     }
     // A page that embeds a candidate (at any depth) shows part of it.
     if (candidates.size > 0) {
@@ -101,16 +107,10 @@ function changedDocuments(before: Graph, after: Graph): Map<Slug, Change> {
   for (const [slug, doc] of after.documents) {
     const old = before.documents.get(slug)
     if (!old || !sameResolutions(before, after, slug)) changed.set(slug, 'data')
-    else if (old !== doc) changed.set(slug, signature(old) === signature(doc) ? 'text' : 'data')
+    else if (old !== doc) changed.set(slug, documentData(old, true) === documentData(doc, true) ? 'text' : graphInputs(old) === graphInputs(doc) ? 'summary' : 'data')
   }
   for (const slug of before.documents.keys()) if (!after.documents.has(slug)) changed.set(slug, 'data')
   return changed
-}
-
-/** A document's parse without its text and positions: what other pages can show of it. */
-function signature(doc: Doc): string {
-  const { file: _file, body: _body, positions: _positions, bodyOffset: _bodyOffset, links, ...rest } = doc
-  return JSON.stringify([rest, links.map(({ position: _position, ...link }) => link)])
 }
 
 /** Do a document's links, `next` entries and claims' notes resolve to the same things in both graphs? */
@@ -146,8 +146,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   return keys.every((key) => sameValue(x[key], y[key]))
 }
 
-/** Add every document within two steps of `seeds` in `graph` (links and `next` either way, and claims' notes). */
-function nearby(graph: Graph, seeds: readonly Slug[], into: Set<Slug>): void {
+/** Add every document within `steps` steps of `seeds` in `graph` (links and `next` either way, and claims' notes). */
+function nearby(graph: Graph, seeds: readonly Slug[], into: Set<Slug>, steps: number): void {
   const index = graphIndex(graph)
   const around = (slug: Slug): Slug[] => {
     const list = [...(index.neighbours.get(slug) ?? [])]
@@ -157,7 +157,7 @@ function nearby(graph: Graph, seeds: readonly Slug[], into: Set<Slug>): void {
   }
   let frontier = seeds.filter((slug) => graph.documents.has(slug))
   const seen = new Set<Slug>(frontier)
-  for (let step = 0; step < 2; step++) {
+  for (let step = 0; step < steps; step++) {
     const next: Slug[] = []
     for (const slug of frontier) {
       for (const other of around(slug)) {
@@ -185,11 +185,12 @@ function embedders(graph: Graph, targets: readonly Slug[], into: Set<Slug>): voi
   }
 }
 
-const embedIndexes = new WeakMap<Graph, Map<Slug, Slug[]>>()
+/** By the graph's resolutions: a graph reused with edited prose (see `reuse-graph.ts`) keeps them, and its embeds. */
+const embedIndexes = new WeakMap<object, Map<Slug, Slug[]>>()
 
 /** For each embedded document, the documents that embed it. */
 function embedIndex(graph: Graph): Map<Slug, Slug[]> {
-  let index = embedIndexes.get(graph)
+  let index = embedIndexes.get(graph.resolved)
   if (!index) {
     index = new Map()
     for (const [slug, doc] of graph.documents) {
@@ -202,7 +203,7 @@ function embedIndex(graph: Graph): Map<Slug, Slug[]> {
         else index!.set(result.slug, [slug])
       })
     }
-    embedIndexes.set(graph, index)
+    embedIndexes.set(graph.resolved, index)
   }
   return index
 }

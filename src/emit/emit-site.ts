@@ -97,6 +97,7 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
     const target = path.join(staging, file.path)
     await folder(path.dirname(target))
     if ('contents' in file) return writeFile(target, file.contents)
+    if ('pieces' in file) return writePieces(target, file.pieces)
     // A file copied byte for byte from elsewhere (never linked: the source may change).
     if ('copyFrom' in file) return copyFile(file.copyFrom, target)
     // Unchanged since the last build: link the old bytes in instead of writing them again.
@@ -126,6 +127,13 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
       if (closed) throw new Error('quire: a file was added to a site that was already committed or aborted')
       count++
       if (failure !== undefined) return
+      // A streamed file is written whole before the next file is made (it may share its maker's state).
+      if ('pieces' in file) {
+        await place(file).catch((problem: unknown) => {
+          failure ??= problem
+        })
+        return
+      }
       const write = place(file).then(
         () => void inFlight.delete(write),
         (problem: unknown) => {
@@ -169,6 +177,26 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
     abort: cleanUp,
   }
   return { ok: true, writer }
+}
+
+/** Write a file made in pieces, about a megabyte at a time. */
+async function writePieces(target: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(target, 'w')
+  try {
+    let buffer = ''
+    const flush = async (): Promise<void> => {
+      const bytes = Buffer.from(buffer)
+      buffer = ''
+      for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten
+    }
+    for (const piece of pieces) {
+      buffer += piece
+      if (buffer.length >= 1 << 20) await flush()
+    }
+    await flush()
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Write `files` as the complete contents of `outDir`, atomically. */

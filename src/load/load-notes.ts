@@ -31,9 +31,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
  * Symbolic links are followed only while they stay inside `root`. Folders
  * reached through a link are read after the real tree, and only if their
  * real folder was not read already, so a link loop or an alias to a folder
- * publishes nothing twice.
+ * publishes nothing twice. `reuse` gives a file as last read when it is
+ * known not to have changed, so it is not read again.
  */
-export async function loadNotes(root: string, display: (file: string) => string, ignored: IgnoreTest = ignoreTest([])): Promise<LoadResult> {
+export async function loadNotes(root: string, display: (file: string) => string, ignored: IgnoreTest = ignoreTest([]), reuse?: (file: string) => SourceFile | undefined): Promise<LoadResult> {
   const files: SourceFile[] = []
   const attachments: AttachmentFile[] = []
   const diagnostics: Diagnostic[] = []
@@ -70,23 +71,15 @@ export async function loadNotes(root: string, display: (file: string) => string,
         if (relative === '' && (configFileNames as readonly string[]).includes(entry.name)) continue
         attachments.push({ path: full, relativePath: rel, unsafe: await unsafeReason(full, entry.name) })
       } else {
-        const bytes = await readFile(full)
-        let text: string
-        try {
-          text = utf8.decode(bytes)
-        } catch {
-          diagnostics.push(
-            error(display(full), { line: 1, column: 1 }, 'unreadable-file', 'This file is not valid UTF-8 text. Save it as UTF-8, or remove it from the notes folder.'),
-          )
+        // A file known not to have changed since it was last read (`quire dev` knows from its watcher).
+        const kept = reuse?.(full)
+        if (kept) {
+          files.push(kept)
           continue
         }
-        if (text.includes('\u0000')) {
-          diagnostics.push(
-            error(display(full), { line: 1, column: 1 }, 'unreadable-file', 'This file looks binary (it contains NUL bytes), not Markdown. Remove it from the notes folder or rename it.'),
-          )
-          continue
-        }
-        files.push({ path: full, relativePath: rel, displayPath: display(full), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text })
+        const read = await readNote(full, rel, display)
+        if ('text' in read) files.push(read)
+        else diagnostics.push(read)
       }
     }
   }
@@ -101,6 +94,21 @@ export async function loadNotes(root: string, display: (file: string) => string,
   files.sort((a, b) => compare(a.relativePath, b.relativePath))
   attachments.sort((a, b) => compare(a.relativePath, b.relativePath))
   return { files, attachments, diagnostics }
+}
+
+/** Read one Markdown file of the notes folder: the file, or why it cannot be read as a note. */
+export async function readNote(full: string, rel: string, display: (file: string) => string): Promise<SourceFile | Diagnostic> {
+  const bytes = await readFile(full)
+  let text: string
+  try {
+    text = utf8.decode(bytes)
+  } catch {
+    return error(display(full), { line: 1, column: 1 }, 'unreadable-file', 'This file is not valid UTF-8 text. Save it as UTF-8, or remove it from the notes folder.')
+  }
+  if (text.includes('\u0000')) {
+    return error(display(full), { line: 1, column: 1 }, 'unreadable-file', 'This file looks binary (it contains NUL bytes), not Markdown. Remove it from the notes folder or rename it.')
+  }
+  return { path: full, relativePath: rel, displayPath: display(full), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
 }
 
 /**

@@ -33,6 +33,12 @@ export function graphIndex(graph: Graph): GraphIndex {
   return index
 }
 
+/** Let `to`, a graph with the same documents' titles and types and the same edges as `from`, use `from`'s index. */
+export function shareGraphIndex(from: Graph, to: Graph): void {
+  const index = indexes.get(from)
+  if (index) indexes.set(to, index)
+}
+
 /** A document's sort key: inquiries before notes, then title (case-insensitive), then slug. */
 export function documentSortKey(doc: Doc): string {
   return `${doc.type === 'inquiry' ? 0 : 1}\u0000${doc.data.title.toLowerCase()}\u0000${doc.slug}`
@@ -41,7 +47,14 @@ export function documentSortKey(doc: Doc): string {
 function buildIndex(graph: Graph): GraphIndex {
   const keys = new Map<Slug, string>()
   for (const doc of graph.documents.values()) keys.set(doc.slug, documentSortKey(doc))
-  const order = (a: Slug, b: Slug): number => compare(keys.get(a) ?? a, keys.get(b) ?? b)
+  // Every document's place in that order, found once: neighbour lists are then sorted by number.
+  const rank = new Map<Slug, number>()
+  ;[...keys.keys()].sort((a, b) => compare(keys.get(a)!, keys.get(b)!)).forEach((slug, i) => rank.set(slug, i))
+  const order = (a: Slug, b: Slug): number => {
+    const ra = rank.get(a)
+    const rb = rank.get(b)
+    return ra !== undefined && rb !== undefined ? ra - rb : compare(keys.get(a) ?? a, keys.get(b) ?? b)
+  }
   const sets = new Map<Slug, Set<Slug>>()
   const kinds = new Map<Slug, Map<Slug, EdgeKind>>()
   const add = (a: Slug, b: Slug): void => {

@@ -26,9 +26,9 @@ import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewsFile, previewsJson } from './previews.js'
-import { minisearchModule, searchFiles, searchIndex } from './search-index.js'
+import { minisearchModule, SearchFiles, searchFiles } from './search-index.js'
 import { hasTags, lazyTagPages } from './tags.js'
-import { assetFiles, card, citedPapers, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageContext } from './pages.js'
+import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
 import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
@@ -56,12 +56,20 @@ export interface CopiedFile {
   readonly copyFrom: string
 }
 
+/** A large generated file (the search files), made and written piece by piece rather than held whole. */
+export interface StreamedFile {
+  readonly path: string
+  /** The file's text, in pieces; read once. */
+  readonly pieces: Iterable<string>
+}
+
 /** A file of the site. */
-export type OutputFile = WrittenFile | ReusedFile | CopiedFile
+export type OutputFile = WrittenFile | ReusedFile | CopiedFile | StreamedFile
 
 /** The text of a file rendered in memory (dev and tests build without reuse). */
 export function contentsOf(file: OutputFile): string {
   if ('contents' in file) return file.contents
+  if ('pieces' in file) return [...file.pieces].join('')
   throw new Error(`quire: ${file.path} is on disk (${'copyFrom' in file ? file.copyFrom : file.reuseFrom}), not rendered in memory`)
 }
 
@@ -214,13 +222,21 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value
 }
 
+/** Does any document cite a paper (so the site has a papers page)? As `citedPapers(graph).size > 0`, without collecting them. */
+function citesPapers(graph: Graph): boolean {
+  for (const doc of graph.documents.values()) {
+    if ((doc.data.papers ?? []).length > 0) return true
+    if (doc.type === 'inquiry' && (doc.data.prompt?.anchors ?? []).length > 0) return true
+  }
+  return false
+}
+
 /**
  * Plan every file of the site, in a stable order. Cheap: paths only, no
  * file is made until asked for.
  */
 export function planSite(graph: Graph, site: SiteOptions): SitePlan {
-  const papers = citedPapers(graph)
-  const hasPapers = papers.size > 0
+  const hasPapers = citesPapers(graph)
   const tagged = hasTags(graph)
   const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged })
   const entries: (PlannedFile | PlannedDocument)[] = []
@@ -262,10 +278,10 @@ export function planSite(graph: Graph, site: SiteOptions): SitePlan {
   )
   add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
   add(text(previewsFile, () => previewsJson(graph)))
-  // The index and the phrase texts come from one pass over the documents.
-  const search = once(() => searchIndex(graph))
-  add(text(searchFiles.index, async () => (await search()).index))
-  add(text(searchFiles.text, async () => (await search()).text))
+  // The phrase texts and the index come from one pass over the documents, written as they are made.
+  const search = once(() => SearchFiles.of(graph))
+  add({ path: searchFiles.text, make: async () => ({ path: searchFiles.text, pieces: (await search()).text() }) })
+  add({ path: searchFiles.index, make: async () => ({ path: searchFiles.index, pieces: (await search()).index() }) })
   add(text(searchFiles.library, minisearchModule, 'static'))
   const hasUrl = siteRootUrl(site) !== undefined
   if (hasUrl) add(text(feedFile, () => atomFeed(graph, site)!))
@@ -298,9 +314,9 @@ export function planSite(graph: Graph, site: SiteOptions): SitePlan {
   }
 }
 
-/** A sink that keeps every file in a list. */
+/** A sink that keeps every file in a list (a streamed file as one string). */
 function listSink(files: OutputFile[]): FileSink {
-  return { add: (file) => void files.push(file), settle: () => Promise.resolve([]) }
+  return { add: (file) => void files.push('pieces' in file ? { path: file.path, contents: contentsOf(file) } : file), settle: () => Promise.resolve([]) }
 }
 
 /**

@@ -83,21 +83,21 @@ function linkedTitles(graph: Graph, doc: Doc): string {
   return titles.join('\n')
 }
 
-/** The documents to index, in slug order. */
-export function searchDocuments(graph: Graph): SearchDocument[] {
-  return [...graph.documents.values()].map((doc) => ({
+/** One document as the index sees it. */
+export function searchDocument(graph: Graph, doc: Doc): SearchDocument {
+  return {
     id: doc.slug,
     type: doc.type,
     title: doc.data.title,
     summary: doc.data.summary,
     tags: (doc.data.tags ?? []).join(' '),
     body: `${searchableBody(doc.file.text.slice(doc.bodyOffset, doc.bodyOffset + indexedBodyLength))}\n${linkedTitles(graph, doc)}`,
-  }))
+  }
 }
 
-/** JSON with no whitespace and no raw `<` (safe to embed, like `graph.json`). */
-function compactJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c') + '\n'
+/** The documents to index, in slug order. */
+export function searchDocuments(graph: Graph): SearchDocument[] {
+  return [...graph.documents.values()].map((doc) => searchDocument(graph, doc))
 }
 
 /**
@@ -112,69 +112,178 @@ export function serialiseIndex(documents: readonly SearchDocument[], terms: type
   return searchFileContents(documents, terms).index
 }
 
-/**
- * The index (see `serialiseIndex`) and the phrase texts, from one pass over
- * the documents: each field is tokenized once for both.
- */
+/** The index (see `serialiseIndex`) and the phrase texts, as whole strings. */
 export function searchFileContents(documents: readonly SearchDocument[], terms: typeof SearchTerms): { index: string; text: string } {
-  const fields = terms.searchFields
-  const phrases: Record<string, string> = {}
-  const postings = new Map<string, number[]>()
-  const fieldLength: number[][] = []
-  const averageFieldLength: number[] = fields.map(() => 0)
-  documents.forEach((doc, shortId) => {
+  const files = new SearchFiles(
+    documents.map((doc) => doc.id),
+    (i) => documents[i]!,
+    terms,
+  )
+  const text = [...files.text()].join('')
+  return { index: [...files.index()].join(''), text }
+}
+
+/** How many characters of a search file are handed on at once. */
+const pieceLength = 1 << 18
+
+/** Is `key` an array index? JSON.stringify writes such keys of an object first, in numeric order. */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) <= 4294967294
+}
+
+/** The postings of one term: (field, short id, count) triples in document order, packed. */
+class Postings {
+  data = new Int32Array(12)
+  length = 0
+  push(fieldId: number, shortId: number, count: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = fieldId
+    this.data[this.length++] = shortId
+    this.data[this.length++] = count
+  }
+}
+
+/**
+ * Both search files from one pass over the documents, made piece by piece
+ * so that a large library's files are written as they are made rather than
+ * held whole: `search-text.json` first (each document's phrase text, while
+ * its terms are counted), then `search-index.json` (from the counts). Each
+ * field is tokenized once for both. The bytes are exactly those of
+ * `JSON.stringify` on the whole objects.
+ */
+export class SearchFiles {
+  private readonly fields: readonly (keyof SearchDocument & string)[]
+  private readonly postings = new Map<string, Postings>()
+  private readonly fieldLength: number[][] = []
+  private readonly averageFieldLength: number[]
+  private readonly stored: Record<string, unknown>[] = []
+  private counted = false
+
+  constructor(
+    private readonly ids: readonly string[],
+    private readonly documentAt: (shortId: number) => SearchDocument,
+    private readonly terms: typeof SearchTerms,
+  ) {
+    this.fields = terms.searchFields as readonly string[] as readonly (keyof SearchDocument & string)[]
+    this.averageFieldLength = this.fields.map(() => 0)
+  }
+
+  /** The files of `graph`'s documents. */
+  static async of(graph: Graph): Promise<SearchFiles> {
+    const docs = [...graph.documents.values()]
+    return new SearchFiles(
+      docs.map((doc) => doc.slug),
+      (i) => searchDocument(graph, docs[i]!),
+      await searchTerms(),
+    )
+  }
+
+  /** A document's phrase text; the first time through, its terms are counted for the index. */
+  private phrase(shortId: number, count: boolean): string {
+    const doc = this.documentAt(shortId)
     const lengths: number[] = []
     const phrase: string[] = []
-    fields.forEach((field, fieldId) => {
-      const tokens = terms.tokenize(doc[field])
+    this.fields.forEach((field, fieldId) => {
+      const tokens = this.terms.tokenize(doc[field])
       if (tokens.length > 0) phrase.push(tokens.join(' '))
+      if (!count) return
       // As MiniSearch counts: distinct tokens, before CJK runs are expanded.
       const length = new Set(tokens).size
       lengths.push(length)
-      averageFieldLength[fieldId] = (averageFieldLength[fieldId]! * shortId + length) / (shortId + 1)
+      this.averageFieldLength[fieldId] = (this.averageFieldLength[fieldId]! * shortId + length) / (shortId + 1)
       const counts = new Map<string, number>()
       for (const token of tokens) {
-        const processed = terms.processTerm(token)
+        const processed = this.terms.processTerm(token)
         for (const term of typeof processed === 'string' ? [processed] : processed) counts.set(term, (counts.get(term) ?? 0) + 1)
       }
-      for (const [term, count] of counts) {
-        const list = postings.get(term)
-        if (list) list.push(fieldId, shortId, count)
-        else postings.set(term, [fieldId, shortId, count])
+      for (const [term, n] of counts) {
+        let list = this.postings.get(term)
+        if (!list) this.postings.set(term, (list = new Postings()))
+        list.push(fieldId, shortId, n)
       }
     })
-    fieldLength.push(lengths)
-    phrases[doc.id] = phrase.join(' ')
-  })
-  const entries: string[] = []
-  for (const term of [...postings.keys()].sort()) {
-    const list = postings.get(term)!
-    const byField: string[] = []
-    for (let fieldId = 0; fieldId < fields.length; fieldId++) {
-      const pairs: string[] = []
-      for (let i = 0; i < list.length; i += 3) if (list[i] === fieldId) pairs.push(`"${list[i + 1]}":${list[i + 2]}`)
-      if (pairs.length > 0) byField.push(`"${fieldId}":{${pairs.join(',')}}`)
+    if (count) {
+      this.fieldLength.push(lengths)
+      this.stored.push(Object.fromEntries(this.terms.storedFields.map((field) => [field, doc[field as keyof SearchDocument]])))
     }
-    entries.push(`[${JSON.stringify(term)},{${byField.join(',')}}]`)
+    return phrase.join(' ')
   }
-  const byShortId = <T>(make: (doc: SearchDocument, shortId: number) => T) => Object.fromEntries(documents.map((doc, shortId) => [shortId, make(doc, shortId)]))
-  const head = {
-    documentCount: documents.length,
-    nextId: documents.length,
-    documentIds: byShortId((doc) => doc.id),
-    fieldIds: Object.fromEntries(fields.map((field, fieldId) => [field, fieldId])),
-    fieldLength: byShortId((_, shortId) => fieldLength[shortId]),
-    averageFieldLength,
-    storedFields: byShortId((doc) => Object.fromEntries(terms.storedFields.map((field) => [field, doc[field]]))),
-    dirtCount: 0,
+
+  /** `search-text.json` in pieces: `{"id":"phrase text",…}`, with no raw `<`. */
+  *text(): Generator<string> {
+    const count = !this.counted
+    let piece = '{'
+    let first = true
+    const entry = (shortId: number, phrase: string): string | undefined => {
+      piece += `${first ? '' : ','}${JSON.stringify(this.ids[shortId])}:${JSON.stringify(phrase)}`
+      first = false
+      if (piece.length < pieceLength) return undefined
+      const full = piece
+      piece = ''
+      return full.replace(/</g, '\\u003c')
+    }
+    // As JSON.stringify orders an object's keys: array indices first, in numeric order.
+    const early = this.ids.flatMap((id, shortId) => (isArrayIndex(id) ? [shortId] : [])).sort((a, b) => Number(this.ids[a]) - Number(this.ids[b]))
+    for (const shortId of early) {
+      const full = entry(shortId, this.phrase(shortId, false))
+      if (full !== undefined) yield full
+    }
+    const isEarly = new Set(early)
+    for (let shortId = 0; shortId < this.ids.length; shortId++) {
+      const phrase = isEarly.has(shortId) ? (count ? this.phrase(shortId, true) : undefined) : this.phrase(shortId, count)
+      if (phrase === undefined || isEarly.has(shortId)) continue
+      const full = entry(shortId, phrase)
+      if (full !== undefined) yield full
+    }
+    this.counted = true
+    yield `${piece}}`.replace(/</g, '\\u003c') + '\n'
   }
-  const json = `${JSON.stringify(head).slice(0, -1)},"index":[${entries.join(',')}],"serializationVersion":2}`
-  return { index: json.replace(/</g, '\\u003c') + '\n', text: compactJson(phrases) }
+
+  /** `search-index.json` in pieces (counting the terms first if `text` has not). */
+  *index(): Generator<string> {
+    if (!this.counted) for (const _ of this.text()) void _
+    const fields = this.fields
+    const byShortId = <T>(make: (shortId: number) => T) => Object.fromEntries(this.ids.map((_, shortId) => [shortId, make(shortId)]))
+    const head = {
+      documentCount: this.ids.length,
+      nextId: this.ids.length,
+      documentIds: byShortId((shortId) => this.ids[shortId]),
+      fieldIds: Object.fromEntries(fields.map((field, fieldId) => [field, fieldId])),
+      fieldLength: byShortId((shortId) => this.fieldLength[shortId]),
+      averageFieldLength: this.averageFieldLength,
+      storedFields: byShortId((shortId) => this.stored[shortId]),
+      dirtCount: 0,
+    }
+    let piece = `${JSON.stringify(head).slice(0, -1)},"index":[`
+    let first = true
+    for (const term of [...this.postings.keys()].sort()) {
+      const { data, length } = this.postings.get(term)!
+      const byField: string[] = []
+      for (let fieldId = 0; fieldId < fields.length; fieldId++) {
+        let pairs = ''
+        for (let i = 0; i < length; i += 3) if (data[i] === fieldId) pairs += `${pairs === '' ? '' : ','}"${data[i + 1]}":${data[i + 2]}`
+        if (pairs !== '') byField.push(`"${fieldId}":{${pairs}}`)
+      }
+      piece += `${first ? '' : ','}[${JSON.stringify(term)},{${byField.join(',')}}]`
+      first = false
+      if (piece.length >= pieceLength) {
+        yield piece.replace(/</g, '\\u003c')
+        piece = ''
+      }
+    }
+    yield `${piece}],"serializationVersion":2}`.replace(/</g, '\\u003c') + '\n'
+  }
 }
 
 /** The index and the phrase texts for `graph`, as file contents. */
 export async function searchIndex(graph: Graph): Promise<{ index: string; text: string }> {
-  return searchFileContents(searchDocuments(graph), await searchTerms())
+  const files = await SearchFiles.of(graph)
+  const text = [...files.text()].join('')
+  return { index: [...files.index()].join(''), text }
 }
 
 let library: Promise<string> | undefined

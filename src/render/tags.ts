@@ -29,8 +29,12 @@ export function hasTags(graph: Graph): boolean {
   return false
 }
 
-/** Every tag, sorted by label (case-insensitively) then address; each tag's documents sorted by title. */
-export function collectTags(graph: Graph): Tag[] {
+/**
+ * Every tag, sorted by label (case-insensitively) then address; each tag's
+ * documents sorted by title (unless `sorted` is false: then in slug order,
+ * for when only the tags and their counts are needed).
+ */
+export function collectTags(graph: Graph, sorted = true): Tag[] {
   const found = new Map<string, { spellings: Map<string, number>; documents: Set<Slug> }>()
   for (const [slug, doc] of graph.documents) {
     // A nested tag (`rl/reward`) also counts for each tag above it (`rl`), as in Obsidian.
@@ -44,13 +48,20 @@ export function collectTags(graph: Graph): Tag[] {
       }
     }
   }
-  const title = (slug: Slug) => graph.documents.get(slug)!.data.title.toLowerCase()
   const tags = [...found].map(([slug, entry]) => ({
     slug,
     label: [...entry.spellings].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]![0],
-    documents: [...entry.documents].sort((a, b) => compare(title(a), title(b)) || compare(a, b)),
+    documents: sorted ? byTitle(graph, entry.documents) : [...entry.documents],
   }))
   return tags.sort((a, b) => compare(a.label.toLowerCase(), b.label.toLowerCase()) || compare(a.slug, b.slug))
+}
+
+/** Documents sorted by title (case-insensitively), then slug. */
+function byTitle(graph: Graph, slugs: Iterable<Slug>): Slug[] {
+  // Each title lower-cased once, not at every comparison (a tag of a large library lists thousands of documents).
+  const titles = new Map<Slug, string>()
+  for (const slug of slugs) titles.set(slug, graph.documents.get(slug)!.data.title.toLowerCase())
+  return [...titles.keys()].sort((a, b) => compare(titles.get(a)!, titles.get(b)!) || compare(a, b))
 }
 
 /** `a/b/c` → `a`, `a/b`, `a/b/c`. */
@@ -88,12 +99,13 @@ export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext):
 
 /** {@link tagPages}, each tree made only when asked for (the paths are known at once). */
 export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageContext): { path: string; tree: () => Root }[] {
-  const tags = collectTags(graph)
+  // Each tag's documents are sorted only when its page is made (`quire dev` plans the site on every save).
+  const tags = collectTags(graph, false)
   if (tags.length === 0) return []
   const pages = [{ path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
   for (const tag of tags) {
     const slug = tagPageSlug(tag.slug)
-    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), tag)) })
+    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), { ...tag, documents: byTitle(graph, tag.documents) })) })
   }
   return pages
 }

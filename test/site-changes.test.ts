@@ -1,0 +1,186 @@
+/**
+ * `quire dev` works out which files a rebuild changed without making them
+ * (src/dev/site-changes.ts), and re-reads only the files its watcher
+ * reported. After any sequence of edits, renames and deletes: every file
+ * whose bytes changed is in the reported list, and the site made from the
+ * partly re-read library is a clean build's.
+ */
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { siteChanges } from '../src/dev/site-changes.js'
+import { planSite, renderSite, contentsOf } from '../src/render/render-site.js'
+import { analyseSite, buildSite, freshState, type BuildState } from '../src/site-build.js'
+
+const names = ['a', 'b', 'c', 'd', 'sub/e'] as const
+type Name = (typeof names)[number]
+
+type Operation =
+  | { kind: 'write'; name: Name; title: string; summary: string; links: Name[]; prose: string; inquiry: boolean; claim: Name | undefined; embed: Name | undefined }
+  | { kind: 'prose'; name: Name; prose: string }
+  | { kind: 'summary'; name: Name; summary: string }
+  | { kind: 'title'; name: Name; title: string }
+  | { kind: 'delete'; name: Name }
+  | { kind: 'rename'; from: Name; to: Name }
+
+const word = fc.constantFrom('Alpha', 'Beta', 'Does RL help?', 'Gamma <b>', 'Δelta', 'same title', 'a')
+const name = fc.constantFrom(...names)
+const prose = fc.constantFrom('', 'Some prose.', 'Other prose with $x$ math.', '## A heading\n\nText.')
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  fc.record({
+    kind: fc.constant('write' as const),
+    name,
+    title: word,
+    summary: word,
+    links: fc.array(name, { maxLength: 3 }),
+    prose,
+    inquiry: fc.boolean(),
+    claim: fc.option(name, { nil: undefined }),
+    embed: fc.option(name, { nil: undefined, freq: 2 }),
+  }),
+  fc.record({ kind: fc.constant('prose' as const), name, prose }),
+  fc.record({ kind: fc.constant('prose' as const), name, prose }),
+  fc.record({ kind: fc.constant('summary' as const), name, summary: word }),
+  fc.record({ kind: fc.constant('title' as const), name, title: word }),
+  fc.record({ kind: fc.constant('delete' as const), name }),
+  fc.record({ kind: fc.constant('rename' as const), from: name, to: name }),
+)
+
+/** What each file holds, so a prose edit keeps the rest. */
+type Written = Extract<Operation, { kind: 'write' }>
+
+function text(op: Written): string {
+  const inquiry = op.inquiry
+    ? `type: inquiry\n${op.claim ? `prompt:\n  role: an analyst\n  question: why?\n  claims:\n    - text: A claim\n      date: "2025"\n      notes: [${op.claim}]\n` : ''}`
+    : ''
+  const links = op.links.map((l) => `See [[${l}]].`).join('\n\n')
+  const embed = op.embed ? `\n\n![[${op.embed}]]\n` : ''
+  return `---\n${inquiry}title: ${JSON.stringify(op.title)}\nsummary: ${JSON.stringify(op.summary)}\n---\n${op.prose}\n\n${links}${embed}\n`
+}
+
+/** Apply `op`; returns the files it touched (as a watcher would report them). */
+async function apply(notes: string, op: Operation, written: Map<Name, Written>): Promise<string[]> {
+  const file = (n: Name): string => path.join(notes, `${n}.md`)
+  if (op.kind === 'write') {
+    await mkdir(path.dirname(file(op.name)), { recursive: true })
+    await writeFile(file(op.name), text(op))
+    written.set(op.name, op)
+    return [file(op.name)]
+  }
+  if (op.kind === 'prose' || op.kind === 'summary' || op.kind === 'title') {
+    // Only the prose, the summary or the title changes (a note that is not there yet is written with it).
+    const before = written.get(op.name) ?? { kind: 'write', name: op.name, title: op.name.toUpperCase(), summary: 'S.', links: [], prose: '', inquiry: false, claim: undefined, embed: undefined }
+    const after = op.kind === 'prose' ? { ...before, prose: op.prose } : op.kind === 'summary' ? { ...before, summary: op.summary } : { ...before, title: op.title }
+    await mkdir(path.dirname(file(op.name)), { recursive: true })
+    await writeFile(file(op.name), text(after))
+    written.set(op.name, after)
+    return [file(op.name)]
+  }
+  if (op.kind === 'delete') {
+    await rm(file(op.name), { force: true })
+    written.delete(op.name)
+    return [file(op.name)]
+  }
+  if (!existsSync(file(op.from)) || op.from === op.to) return []
+  await mkdir(path.dirname(file(op.to)), { recursive: true })
+  await rename(file(op.from), file(op.to))
+  const moved = written.get(op.from)
+  written.delete(op.from)
+  if (moved) written.set(op.to, { ...moved, name: op.to })
+  return [file(op.from), file(op.to)]
+}
+
+describe('dev rebuilds', () => {
+  it('report every file whose bytes changed, and re-read only what the watcher reported', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(operation, { minLength: 1, maxLength: 8 }), async (operations) => {
+        const root = await mkdtemp(path.join(tmpdir(), 'quire-changes-'))
+        const notes = path.join(root, 'notes')
+        await mkdir(notes)
+        await writeFile(path.join(notes, 'a.md'), '---\ntitle: A\nsummary: A.\n---\n')
+        const written = new Map<Name, Written>()
+        let state: BuildState = freshState
+        try {
+          let before = await analyseSite(notes, { cwd: root, keepTrees: false })
+          state = { parses: before.parses, pages: undefined }
+          let since = { graph: before.graph, loaded: before.loaded }
+          for (const op of operations) {
+            const touched = await apply(notes, op, written)
+            const after = await analyseSite(notes, { cwd: root, keepTrees: false }, state, { ...since, changedFiles: touched })
+            state = { parses: after.parses, pages: undefined }
+            since = { graph: after.graph, loaded: after.loaded }
+            const clean = await buildSite(notes, { cwd: root })
+            expect(after.diagnostics).toEqual(clean.diagnostics)
+            // While the notes have errors, dev keeps serving (and comparing with) the last good site.
+            if (after.failed) continue
+            const files = (await renderSite(after.graph, after.site)).files
+            expect(files).toEqual(clean.files)
+            const old = new Map((await renderSite(before.graph, before.site)).files.map((f) => [f.path, contentsOf(f)]))
+            const now = new Map(files.map((f) => [f.path, contentsOf(f)]))
+            const actual = [...new Set([...old.keys(), ...now.keys()])].filter((file) => old.get(file) !== now.get(file)).sort()
+            const reported = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), touched).files
+            expect(actual.filter((file) => !reported.includes(file))).toEqual([])
+            before = after
+          }
+        } finally {
+          await rm(root, { recursive: true, force: true })
+        }
+      }),
+      { numRuns: 60 },
+    )
+  })
+})
+
+describe('dev change reports', () => {
+  it('include a page that embeds a note whose prose changed', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'quire-changes-'))
+    const notes = path.join(root, 'notes')
+    await mkdir(path.join(notes, 'deep'), { recursive: true })
+    const note = (title: string, body: string) => `---\ntitle: ${title}\nsummary: ${title}.\n---\n${body}\n`
+    await writeFile(path.join(notes, 'a.md'), note('A', 'Intro.\n\n![[b]]'))
+    await writeFile(path.join(notes, 'b.md'), note('B', 'B embeds C.\n\n![[deep/c]]'))
+    await writeFile(path.join(notes, 'deep', 'c.md'), note('C', 'Old prose.'))
+    await writeFile(path.join(notes, 'd.md'), note('D', 'Unrelated.'))
+    const before = await analyseSite(notes, { cwd: root, keepTrees: false })
+    const changed = path.join(notes, 'deep', 'c.md')
+    await writeFile(changed, note('C', 'New prose.'))
+    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [changed], graph: before.graph, loaded: before.loaded })
+    const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [changed])
+    expect(report.pages).toEqual(['a', 'b', 'deep/c'])
+    expect(report.files).not.toContain('d/index.html')
+    expect(contentsOf((await renderSite(after.graph, after.site)).files.find((f) => f.path === 'a/index.html')!)).toContain('New prose.')
+    await rm(root, { recursive: true, force: true })
+  })
+})
+
+describe('dev rebuilds reuse the graph', () => {
+  it('after an edit to prose or a summary, and build it again after any other edit', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'quire-regraft-'))
+    const notes = path.join(root, 'notes')
+    await mkdir(notes, { recursive: true })
+    const note = (title: string, summary: string, body: string) => `---\ntitle: ${title}\nsummary: ${summary}\n---\n${body}\n`
+    const a = path.join(notes, 'a.md')
+    await writeFile(a, note('A', 'A.', 'See [[b]].'))
+    await writeFile(path.join(notes, 'b.md'), note('B', 'B.', 'See [[a]].'))
+    let state: BuildState = freshState
+    let last = await analyseSite(notes, { cwd: root })
+    state = { parses: last.parses, pages: undefined }
+    const edit = async (text: string) => {
+      await writeFile(a, text)
+      const next = await analyseSite(notes, { cwd: root }, state, { changedFiles: [a], graph: last.graph, loaded: last.loaded })
+      const reused = next.graph.edges === last.graph.edges
+      expect((await renderSite(next.graph, next.site)).files).toEqual((await buildSite(notes, { cwd: root })).files)
+      state = { parses: next.parses, pages: undefined }
+      last = next
+      return reused
+    }
+    expect(await edit(note('A', 'A.', 'Prose first. See [[b]].'))).toBe(true)
+    expect(await edit(note('A', 'A new summary.', 'Prose first. See [[b]].'))).toBe(true)
+    expect(await edit(note('Renamed A', 'A new summary.', 'Prose first. See [[b]].'))).toBe(false)
+    expect(await edit(note('Renamed A', 'A new summary.', 'Prose first. See [[a]].'))).toBe(false)
+    await rm(root, { recursive: true, force: true })
+  })
+})
