@@ -18,7 +18,13 @@ if (first === '--version' || first === '-v') {
   })
 }
 
-/** quire's version, from its package.json (as `cli.ts` finds it). */
+/**
+ * quire's version, from its package.json: the same search as `version()`
+ * in `cli.ts`, written twice on purpose. Sharing it would mean this
+ * CommonJS launcher loading an ES module (the loader it exists to avoid),
+ * or the ES module CLI importing CommonJS, which the tests (run from the
+ * TypeScript sources) cannot resolve.
+ */
 function version(): string {
   let folder = __dirname
   for (;;) {

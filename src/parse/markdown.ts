@@ -2,7 +2,7 @@
  * Markdown bodies → mdast, with every link to another document or file
  * collected, block ids applied and inline tags found.
  */
-import type { Root } from 'mdast'
+import type { Heading, Root } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
@@ -86,13 +86,18 @@ export function parseBody(body: string, bodyLine: number, bodyOffset: number, re
 }
 
 /** The ids the renderer gives `tree`'s headings, in order (GitHub's slugs, after the ids of the page frame). */
-export function headingIds(tree: Root, skip?: unknown): string[] {
+export function headingIds(tree: Root, skip?: Heading): string[] {
+  return [...headingAnchors(tree, skip).values()]
+}
+
+/** Each heading of `tree` (but `skip`, the title heading) with the id the renderer gives it. */
+export function headingAnchors(tree: Root, skip?: Heading): Map<Heading, string> {
   const slugger = new GithubSlugger()
   for (const id of pageIds) slugger.slug(id)
-  const ids: string[] = []
+  const ids = new Map<Heading, string>()
   visit(tree, 'heading', (node) => {
     if (node === skip) return
-    ids.push(slugger.slug(plainText(node).trim()) || slugger.slug('section'))
+    ids.set(node, slugger.slug(plainText(node).trim()) || slugger.slug('section'))
   })
   return ids
 }

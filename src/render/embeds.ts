@@ -10,12 +10,12 @@
  * a note already being embedded (a cycle, reported by `quire check`) and
  * embeds deeper than that stay links.
  */
-import GithubSlugger from 'github-slugger'
 import type { Blockquote, Heading, Paragraph, Root, RootContent } from 'mdast'
 import { visit } from 'unist-util-visit'
-import { anchorId, isBlockId, pageIds } from '../anchors.js'
+import { anchorId, isBlockId } from '../anchors.js'
 import type { Doc, Graph, Slug } from '../model.js'
-import { plainText, titleHeading } from '../parse/derive.js'
+import { titleHeading } from '../parse/derive.js'
+import { headingAnchors } from '../parse/markdown.js'
 import type { WikiLink } from '../parse/wikilink-syntax.js'
 import { urlFor, type RootPrefix } from './url.js'
 
@@ -133,16 +133,14 @@ function embeddedContent(target: Doc, fragment: string | undefined): RootContent
 
 /** From the heading with id `id` up to the next heading of the same or a higher level. */
 function section(tree: Root, id: string): RootContent[] | undefined {
-  const slugger = new GithubSlugger()
-  for (const taken of pageIds) slugger.slug(taken)
+  // The ids the parse stage listed as the note's anchors (the title heading is already gone).
+  const ids = headingAnchors(tree)
   const children = tree.children
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!
-    if (node.type !== 'heading') continue
-    if (slugger.slug(plainText(node).trim()) !== id) continue
-    const depth = (node as Heading).depth
+    if (node.type !== 'heading' || ids.get(node) !== id) continue
     let end = i + 1
-    while (end < children.length && !(children[end]!.type === 'heading' && (children[end] as Heading).depth <= depth)) end++
+    while (end < children.length && !(children[end]!.type === 'heading' && (children[end] as Heading).depth <= node.depth)) end++
     return children.slice(i, end)
   }
   return undefined
