@@ -19,6 +19,8 @@ import { regraft } from './reuse-graph.js'
 import type { Doc, Graph, SourceFile } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
 import { parseInWorkers } from './parse/parse-pool.js'
+import { loadBodyExtensionsFor } from './render/body-extensions.js'
+import { drafted } from './render/draft-documents.js'
 
 /** The library as quire understands it. */
 export interface Analysis {
@@ -86,6 +88,8 @@ export interface AnalyseOptions {
   readonly previousGraph?: Graph
   /** The files `previous` was read from: with `changedFiles`, when only files in it changed, the folder is not walked again. */
   readonly previousLoad?: LoadResult
+  /** Draft each published body as it is parsed (see `draftBody`): for builds, which render every page. */
+  readonly draftBodies?: boolean
 }
 
 /** Progress of a long stage: `done` of `total` items. */
@@ -168,13 +172,15 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     return earlier && earlier.hash === hashes[i] && earlier.displayPath === file.displayPath ? earlier.result : undefined
   })
   const toParse = loaded.files.filter((_, i) => reused[i] === undefined)
-  const parallel = await parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total))
+  const draft = settings.draftBodies === true
+  const parallel = await parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, draft)
+  if (draft && !parallel) await loadBodyExtensionsFor(toParse.map((file) => file.text))
   let parallelIndex = 0
   for (const [i, file] of loaded.files.entries()) {
     if (settings.onProgress && i % 100 === 0) settings.onProgress('parse', i, loaded.files.length)
     let parsed = reused[i]
     if (!parsed) {
-      parsed = parallel ? parallel[parallelIndex++]! : parseDocument(file, { keepTree })
+      parsed = parallel ? parallel[parallelIndex++]! : draft ? drafted(parseDocument(file), keepTree) : parseDocument(file, { keepTree })
       parsedCount++
     }
     parses.set(file.path, { hash: hashes[i]!, displayPath: file.displayPath, result: parsed })

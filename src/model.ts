@@ -9,6 +9,7 @@ import type { Root } from 'mdast'
 import type { InquiryData, NoteData, PromptData } from './parse/schema.js'
 import type { CalendarDay } from './dates.js'
 import type { Position } from './diagnostics.js'
+import type { DraftBody } from './render/slots.js'
 
 /** A document's address inside the site: `path/to/note`, no leading or trailing slash. */
 export type Slug = string & { readonly __brand: 'Slug' }
@@ -87,6 +88,13 @@ interface DocumentBase {
   readonly derived: Derived
   /** False for `draft: true`, `publish: false` and empty files: parsed so links to them can be told apart, never published. */
   readonly published: boolean
+  /**
+   * The body rendered in the same pass as the parse, with its links left as
+   * slots for the graph to fill (see `draftBody`). Absent when the build did
+   * not ask for one, for bodies that need the graph to render, and for
+   * documents restored from the cache.
+   */
+  readonly draft?: DraftBody | undefined
 }
 
 /**

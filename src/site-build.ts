@@ -39,6 +39,8 @@ export interface SiteOverrides {
   readonly cache?: LoadedCache | undefined
   /** Keep bodies' trees from parsing to rendering (see `AnalyseOptions.keepTrees`). */
   readonly keepTrees?: boolean | undefined
+  /** Draft bodies as they are parsed (see `AnalyseOptions.draftBodies`). */
+  readonly draftBodies?: boolean | undefined
 }
 
 /** The result of one build. */
@@ -97,7 +99,7 @@ export interface AnalysedSince {
 
 /** The first half of a build: read, parse, connect and check. */
 export async function analyseSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState, since?: AnalysedSince): Promise<AnalysedSite> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, changedFiles: since?.changedFiles, previousGraph: since?.graph, previousLoad: since?.loaded, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }) })
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, changedFiles: since?.changedFiles, previousGraph: since?.graph, previousLoad: since?.loaded, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }), draftBodies: overrides.draftBodies === true })
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
@@ -106,7 +108,8 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
 
 /** Build the site from `notesDir` in memory. */
 export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
-  const analysed = await analyseSite(notesDir, overrides, state)
+  // Every page is rendered, so every body is drafted as it is parsed (unless the caller says otherwise).
+  const analysed = await analyseSite(notesDir, { ...overrides, draftBodies: overrides.draftBodies ?? true }, state)
   const common = { diagnostics: analysed.diagnostics, graph: analysed.graph, site: analysed.site, fileCount: analysed.fileCount, parsedCount: analysed.parsedCount }
   if (analysed.failed) return { ...common, files: undefined, state: { parses: analysed.parses, pages: state.pages }, rendered: [] }
   const rendered = await renderSite(analysed.graph, analysed.site, state.pages ?? overrides.cache?.pages, overrides.onProgress)

@@ -42,7 +42,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
   const cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update }
-  const analysed = await analyseSite(notesDir, { ...overrides, cache })
+  const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true })
   progress?.clear()
   // Hints (a title taken from the body…) are only counted here; `quire check` lists them.
   for (const d of analysed.diagnostics) if (d.severity !== 'hint') io.stderr(formatDiagnostic(d) + '\n')

@@ -8,16 +8,17 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { restoreParse, type StoredParseResult } from '../cache/stored-parse.js'
+import { restoreParse } from '../cache/stored-parse.js'
 import type { SourceFile } from '../model.js'
 import type { ParseResult } from './parse-document.js'
+import type { ParseAnswer, ParseRequest } from './parse-worker.js'
 
 /** Below this many files to parse, workers are not worth starting (override: QUIRE_PARALLEL_MIN). */
 export const parallelFrom = 400
 const batchSize = 100
 
 /** Parse `files` in worker threads; undefined when that is not worth it or not possible (running from TypeScript sources). */
-export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env): Promise<ParseResult[] | undefined> {
+export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env, draft = false): Promise<ParseResult[] | undefined> {
   const threshold = Number(env.QUIRE_PARALLEL_MIN ?? parallelFrom)
   const count = Math.min(availableParallelism(), 4, Math.ceil(files.length / batchSize))
   const script = new URL('./parse-worker.js', import.meta.url)
@@ -36,11 +37,12 @@ export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (do
         }
         const start = next
         next += batchSize
-        worker.postMessage({ id: start, files: files.slice(start, start + batchSize) })
+        worker.postMessage({ id: start, files: files.slice(start, start + batchSize), draft } satisfies ParseRequest)
       }
-      worker.on('message', (message: { id: number; results: StoredParseResult[] }) => {
-        message.results.forEach((stored, i) => {
-          results[message.id + i] = restoreParse(files[message.id + i]!, stored)
+      worker.on('message', (message: { id: number; results: ParseAnswer[] }) => {
+        message.results.forEach((answer, i) => {
+          const restored = restoreParse(files[message.id + i]!, answer.parse)
+          results[message.id + i] = answer.draft && restored.document ? { ...restored, document: { ...restored.document, draft: answer.draft } } : restored
         })
         done += message.results.length
         onBatch?.(done, files.length)

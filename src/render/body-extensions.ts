@@ -9,11 +9,19 @@ import { loadMath, mayHaveMath } from './math.js'
 
 /** Load what rendering these documents' bodies needs. Call before rendering them. */
 export async function loadBodyExtensions(docs: Iterable<Doc>): Promise<void> {
+  const texts = function* () {
+    for (const doc of docs) yield doc.file.text
+  }
+  await loadBodyExtensionsFor(texts())
+}
+
+/** Load what rendering bodies with these texts needs. */
+export async function loadBodyExtensionsFor(texts: Iterable<string>): Promise<void> {
   let math = false
   let code = false
-  for (const doc of docs) {
-    math ||= mayHaveMath(doc.file.text)
-    code ||= mayHaveCode(doc.file.text)
+  for (const text of texts) {
+    math ||= mayHaveMath(text)
+    code ||= mayHaveCode(text)
     if (math && code) break
   }
   await Promise.all([math ? loadMath() : undefined, code ? loadHighlighter() : undefined])

@@ -16,14 +16,14 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import remarkRehype from 'remark-rehype'
 import { unified, type Plugin } from 'unified'
 import { VFile } from 'vfile'
-import type { Doc, Graph, Resolution } from '../model.js'
+import type { Doc, Graph } from '../model.js'
 import { anchorId } from '../anchors.js'
 import type { InlineTag } from '../parse/inline-tags.js'
 import type { WikiLink } from '../parse/wikilink-syntax.js'
 import { attachmentUrl, embeddedFile } from './attachments.js'
 import { rehypeBlockAnchors } from './block-anchors.js'
 import { rehypeScrollRegions } from './scroll-regions.js'
-import { pageBody } from './embeds.js'
+import { dropTitleHeading, pageBody } from './embeds.js'
 import { tagPageSlug, tagSlug } from './tag-links.js'
 import { linkArxivMentions } from './arxiv-links.js'
 import { remarkCallouts, withCalloutSchema } from './callouts.js'
@@ -31,13 +31,19 @@ import { rehypeHeadingAnchors } from './heading-anchors.js'
 import { rehypeHighlightCode } from './highlight.js'
 import { rehypeMath } from './math.js'
 import { urlFor, type RootPrefix } from './url.js'
+import { mayHoldTokens, slotToken, type DraftBody, type Slot } from './slots.js'
+import { tableOfContents } from './toc.js'
+import { toHtml } from 'hast-util-to-html'
+import { normalizeUri } from 'micromark-util-sanitize-uri'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
 
-/** What the link handlers need to know about the document being rendered. */
+/** What the link handlers need to know about the body being rendered. */
 interface BodyContext {
   readonly doc: Doc
-  readonly resolved: readonly Resolution[]
-  readonly graph: Graph
-  readonly root: RootPrefix
+  /** The graph and the page's way back to the site root; undefined while drafting. */
+  readonly linked: { readonly graph: Graph; readonly root: RootPrefix } | undefined
+  /** While drafting: the slots the draft's tokens stand for, filled in by {@link finishBody}. */
+  readonly slots: Slot[] | undefined
 }
 
 declare module 'vfile' {
@@ -74,55 +80,96 @@ function context(state: State): BodyContext {
   return data
 }
 
-/** Where a link node goes: a page (with its title), a file of the notes folder, a draft (no address), or nowhere. */
+/** Where a link goes: a page (with its title), a file of the notes folder, a draft (no address), or nowhere. */
 type LinkTarget =
   | { readonly kind: 'page'; readonly href: string; readonly title: string }
   | { readonly kind: 'file'; readonly href: string; readonly name: string }
   | { readonly kind: 'unpublished' }
   | undefined
 
-/** What the link node `node` (with `data.quireLink`) resolved to, seen from the page being rendered. */
-function target(ctx: BodyContext, node: MdastNodes): LinkTarget {
-  const index = node.data?.quireLink
-  if (index === undefined) return undefined
-  // Embedded content keeps its own document's links.
-  const owner = node.data?.quireOwner ? ctx.graph.documents.get(node.data.quireOwner) : ctx.doc
-  const result = owner ? ctx.graph.resolved.get(owner.slug)?.[index] : undefined
+/**
+ * What link `index` of `owner` resolved to, seen from the page of `page`
+ * (whose way back to the site root is `root`). Embedded content keeps its
+ * own document's links, so `owner` may be another document than `page`.
+ */
+function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc | undefined, index: number): LinkTarget {
+  const result = owner ? graph.resolved.get(owner.slug)?.[index] : undefined
   const link = owner?.links[index]
-  if (result?.kind === 'attachment') return { kind: 'file', href: attachmentUrl(ctx.root, result.path), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
+  if (result?.kind === 'attachment') return { kind: 'file', href: attachmentUrl(root, result.path), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
   if (result?.kind === 'unpublished') return { kind: 'unpublished' }
   if (result?.kind !== 'resolved') return undefined
-  const doc = ctx.graph.documents.get(result.slug)
+  const doc = graph.documents.get(result.slug)
   if (!doc) return undefined
   // `[[note#Heading Text]]` goes to the heading's id (`heading-text`), `[[note#^id]]` to the block's.
   const hash = link?.fragment ? `#${encodeURIComponent(anchorId(link.fragment))}` : ''
   // `[[#Heading]]` stays on the page.
-  const href = link?.target === '' && hash !== '' && doc === owner && owner === ctx.doc ? hash : urlFor(ctx.root, { slug: doc.slug }) + hash
+  const href = link?.target === '' && hash !== '' && doc === owner && owner === page ? hash : urlFor(root, { slug: doc.slug }) + hash
   // `[[#Heading]]` on its own page reads as the heading, not the page's title.
   const title = href.startsWith('#') && link?.fragment ? link.fragment.replace(/^\^/, '') : doc.data.title
   return { kind: 'page', href, title }
 }
 
+/** What the link node `node` (with `data.quireLink`) resolved to, from the page being rendered. */
+function target(ctx: BodyContext, node: MdastNodes): LinkTarget {
+  const index = node.data?.quireLink
+  if (index === undefined || !ctx.linked) return undefined
+  const { graph, root } = ctx.linked
+  const owner = node.data?.quireOwner ? graph.documents.get(node.data.quireOwner) : ctx.doc
+  return linkTarget(graph, root, ctx.doc, owner, index)
+}
+
+/** The element around a link's content: `<a>` to a page or file, or a `<span>` marking a draft's or a broken link. */
+function linkShell(found: LinkTarget): Pick<Element, 'tagName' | 'properties'> {
+  if (found?.kind === 'page') return { tagName: 'a', properties: { href: found.href, className: ['internal'] } }
+  if (found?.kind === 'file') return { tagName: 'a', properties: { href: found.href } }
+  return { tagName: 'span', properties: { className: [found?.kind === 'unpublished' ? 'unpublished-link' : 'broken-link'] } }
+}
+
+/** What an unlabelled `[[value]]` shows: the page's title or the file's name, else the link as written. */
+function unlabelledText(found: LinkTarget, value: string): string {
+  if (found?.kind === 'page') return found.title
+  if (found?.kind === 'file') return found.name
+  if (found?.kind === 'unpublished') return value.replace(/#.*$/, '')
+  return value
+}
+
+/** Add a slot to the draft; its token goes where the slot's content will be. */
+function slot(ctx: BodyContext, value: Slot): string {
+  const slots = ctx.slots!
+  slots.push(value)
+  return slotToken(slots.length - 1)
+}
+
+/**
+ * A link while drafting: `<a href="TOKEN">content TOKEN</a>`, whose start
+ * and end tags {@link finishBody} replaces once the link's target is known.
+ */
+function draftedLink(ctx: BodyContext, link: number, children: ElementContent[]): Element {
+  const open = slot(ctx, { kind: 'open', link })
+  const close = slot(ctx, { kind: 'close', link })
+  return { type: 'element', tagName: 'a', properties: { href: open }, children: [...children, { type: 'text', value: close }] }
+}
+
 function wikiLinkHandler(state: State, node: WikiLink): Element {
-  const found = target(context(state), node)
+  const ctx = context(state)
   const text = (value: string): ElementContent[] => [{ type: 'text', value }]
   let element: Element
-  if (found?.kind === 'file' && node.embed) element = embeddedFile(found.href, found.name, node.label)
-  else if (found?.kind === 'file') element = { type: 'element', tagName: 'a', properties: { href: found.href }, children: text(node.label ?? found.name) }
-  else if (found?.kind === 'page') element = { type: 'element', tagName: 'a', properties: { href: found.href, className: ['internal'] }, children: text(node.label ?? found.title) }
-  else if (found?.kind === 'unpublished') element = { type: 'element', tagName: 'span', properties: { className: ['unpublished-link'] }, children: text(node.label ?? node.value.replace(/#.*$/, '')) }
-  else element = { type: 'element', tagName: 'span', properties: { className: ['broken-link'] }, children: text(node.label ?? node.value) }
+  if (ctx.slots && node.data?.quireLink !== undefined && !node.embed) {
+    const link = node.data.quireLink
+    element = draftedLink(ctx, link, text(node.label ?? slot(ctx, { kind: 'title', link })))
+  } else {
+    const found = target(ctx, node)
+    if (found?.kind === 'file' && node.embed) element = embeddedFile(found.href, found.name, node.label)
+    else element = { type: 'element', ...linkShell(found), children: text(node.label ?? unlabelledText(found, node.value)) }
+  }
   state.patch(node, element)
   return element
 }
 
 function linkHandler(state: State, node: Link): ElementContent | ElementContent[] {
   if (node.data?.quireLink === undefined) return defaultHandlers.link(state, node)
-  const found = target(context(state), node)
-  const element: Element =
-    found?.kind === 'page' || found?.kind === 'file'
-      ? { type: 'element', tagName: 'a', properties: found.kind === 'page' ? { href: found.href, className: ['internal'] } : { href: found.href }, children: state.all(node) }
-      : { type: 'element', tagName: 'span', properties: { className: [found?.kind === 'unpublished' ? 'unpublished-link' : 'broken-link'] }, children: state.all(node) }
+  const ctx = context(state)
+  const element: Element = ctx.slots ? draftedLink(ctx, node.data.quireLink, state.all(node)) : { type: 'element', ...linkShell(target(ctx, node)), children: state.all(node) }
   state.patch(node, element)
   return element
 }
@@ -130,18 +177,24 @@ function linkHandler(state: State, node: Link): ElementContent | ElementContent[
 /** `![alt](img/x.png)`: the image is published with the site, at its path in the notes folder. */
 function imageHandler(state: State, node: Image): ElementContent | ElementContent[] {
   if (node.data?.quireLink === undefined) return defaultHandlers.image(state, node)
-  const found = target(context(state), node)
-  if (found?.kind !== 'file') return defaultHandlers.image(state, { ...node, url: '' })
-  return defaultHandlers.image(state, { ...node, url: found.href })
+  const ctx = context(state)
+  if (ctx.slots) {
+    const element = defaultHandlers.image(state, { ...node, url: '' })
+    element.properties['src'] = slot(ctx, { kind: 'src', link: node.data.quireLink })
+    return element
+  }
+  const found = target(ctx, node)
+  return defaultHandlers.image(state, { ...node, url: found?.kind === 'file' ? found.href : '' })
 }
 
 /** `#rl/reward` links to its tag's page. */
 function inlineTagHandler(state: State, node: InlineTag): Element {
   const ctx = context(state)
+  const href = ctx.linked ? urlFor(ctx.linked.root, { slug: tagPageSlug(tagSlug(node.value)) }) : slot(ctx, { kind: 'tag', tag: node.value })
   const element: Element = {
     type: 'element',
     tagName: 'a',
-    properties: { href: urlFor(ctx.root, { slug: tagPageSlug(tagSlug(node.value)) }), className: ['tag'] },
+    properties: { href, className: ['tag'] },
     children: [{ type: 'text', value: `#${node.value}` }],
   }
   state.patch(node, element)
@@ -151,7 +204,9 @@ function inlineTagHandler(state: State, node: InlineTag): Element {
 /** A remark step that drops a derived title heading and expands note embeds (see `embeds.ts`). */
 const remarkPageBody: Plugin<[], MdastRoot> = () => (tree, file) => {
   const ctx = file.data.quireBody
-  if (ctx) pageBody(ctx.doc, tree, { graph: ctx.graph, root: ctx.root })
+  if (ctx?.linked) pageBody(ctx.doc, tree, ctx.linked)
+  // A draft has no embeds to expand (see `draftable`).
+  else if (ctx) dropTitleHeading(ctx.doc, tree)
 }
 
 /** rehype-raw, but only for bodies that contain raw HTML: it re-parses the whole tree. */
@@ -183,7 +238,109 @@ const bodyProcessor = unified()
 /** Render a document's body for a page whose way back to the site root is `root`. */
 export function renderBody(doc: Doc, graph: Graph, root: RootPrefix): ElementContent[] {
   const file = new VFile({ path: doc.file.path })
-  file.data.quireBody = { doc, graph, root, resolved: graph.resolved.get(doc.slug) ?? [] }
+  file.data.quireBody = { doc, linked: { graph, root }, slots: undefined }
   const tree = bodyProcessor.runSync(doc.body() as MdastRoot, file) as HastRoot
   return tree.children.filter((child): child is ElementContent => child.type !== 'doctype')
+}
+
+/**
+ * Can `doc`'s body be drafted before the graph is known? Not when it
+ * embeds (what an embed shows depends on its target), holds raw HTML
+ * (parsed together with the links around it), has a heading that shows an
+ * unlabelled `[[link]]` (the heading's id would depend on the target's
+ * title), or could hold text that reads as a slot's token.
+ */
+export function draftable(doc: Doc, tree: MdastRoot): boolean {
+  if (doc.hasHtml || mayHoldTokens(doc.file.text) || doc.links.some((link) => link.embed && link.syntax === 'wikilink')) return false
+  let titled = false
+  visit(tree, 'heading', (heading) => {
+    visit(heading, 'wikiLink', (node) => {
+      if (node.label === undefined) titled = true
+    })
+    return titled ? EXIT : SKIP
+  })
+  return !titled
+}
+
+/**
+ * Render `doc`'s body from its tree (`doc.body()`, not yet rendered) before
+ * the graph is known: what each link shows and where it goes, and where
+ * tag links lead from the page, are left as slots. Undefined when the body
+ * is not {@link draftable}; its page renders it whole with
+ * {@link renderBody}. A draft is made in the same pass as the parse (in a
+ * worker thread on a large library), so no body is parsed twice.
+ */
+export function draftBody(doc: Doc, tree: MdastRoot): DraftBody | undefined {
+  if (!draftable(doc, tree)) return undefined
+  const file = new VFile({ path: doc.file.path })
+  const slots: Slot[] = []
+  file.data.quireBody = { doc, linked: undefined, slots }
+  const hast = bodyProcessor.runSync(tree, file) as HastRoot
+  const children = hast.children.filter((child): child is ElementContent => child.type !== 'doctype')
+  return { html: utf8.encode(toHtml(children)), slots, toc: tableOfContents(children) }
+}
+
+const utf8 = new TextEncoder()
+const utf8Decoder = new TextDecoder()
+
+/** UTF-8 bytes as text. */
+function textOf(bytes: Uint8Array): string {
+  return utf8Decoder.decode(bytes)
+}
+
+/** An attribute's value as the serializer writes it (escaped, without its quotes). */
+function attributeText(value: string): string {
+  const html = toHtml({ type: 'element', tagName: 'a', properties: { href: value }, children: [] })
+  return html.slice('<a href="'.length, -'"></a>'.length)
+}
+
+/** The start and end tags of `element`, as the serializer writes them. */
+function tagsOf(element: Pick<Element, 'tagName' | 'properties'>): { open: string; close: string } {
+  const close = `</${element.tagName}>`
+  const html = toHtml({ type: 'element', ...element, children: [] })
+  return { open: html.slice(0, -close.length), close }
+}
+
+/**
+ * The body `doc`'s draft stands for on a page whose way back to the site
+ * root is `root`: every slot filled from the graph. Byte for byte what
+ * {@link renderBody} makes.
+ */
+export function finishBody(doc: Doc, draft: DraftBody, graph: Graph, root: RootPrefix): string {
+  const found = new Map<number, LinkTarget>()
+  const targetOf = (link: number): LinkTarget => {
+    if (!found.has(link)) found.set(link, linkTarget(graph, root, doc, doc, link))
+    return found.get(link)
+  }
+  const fill = (value: Slot): string => {
+    switch (value.kind) {
+      case 'open':
+        return tagsOf(linkShell(targetOf(value.link))).open
+      case 'close':
+        return tagsOf(linkShell(targetOf(value.link))).close
+      case 'title':
+        return toHtml({ type: 'text', value: unlabelledText(targetOf(value.link), doc.links[value.link]?.written ?? '') })
+      case 'src': {
+        const to = targetOf(value.link)
+        return attributeText(to?.kind === 'file' ? normalizeUri(to.href) : '')
+      }
+      case 'tag':
+        return attributeText(urlFor(root, { slug: tagPageSlug(tagSlug(value.tag)) }))
+    }
+  }
+  // A link's start tag replaces `<a href="TOKEN">` whole; its end tag, the token and the `</a>` after it.
+  return textOf(draft.html).replace(/<a href="\u0001(\d+)\u0002">|\u0001(\d+)\u0002(<\/a>)?/g, (token, open: string | undefined, other: string | undefined) => {
+    const value = draft.slots[Number(open ?? other)]
+    if (!value) throw new Error(`quire: ${doc.file.displayPath}: a drafted body has a token with no slot (${JSON.stringify(token)})`)
+    return fill(value)
+  })
+}
+
+/**
+ * A finished body as the node a page template takes. The page serializer
+ * writes it as it is: it comes only from {@link finishBody}, whose HTML
+ * went through the sanitizer.
+ */
+export function bodyNodes(html: string): ElementContent[] {
+  return html === '' ? [] : [{ type: 'raw', value: html }]
 }

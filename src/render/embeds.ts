@@ -69,7 +69,7 @@ export function pageBody(doc: Doc, tree: Root, context: EmbedContext): Root {
 }
 
 /** A title taken from the first `#` heading is the page's `<h1>`; the body does not repeat it. */
-function dropTitleHeading(doc: Doc, tree: Root): void {
+export function dropTitleHeading(doc: Doc, tree: Root): void {
   if (doc.derived.title !== 'heading') return
   const heading = titleHeading(tree)
   if (heading) tree.children.splice(tree.children.indexOf(heading), 1)

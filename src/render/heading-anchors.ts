@@ -14,6 +14,7 @@ import { anchorId, pageIds } from '../anchors.js'
 import { toString } from 'hast-util-to-string'
 import type { Plugin } from 'unified'
 import { visit } from 'unist-util-visit'
+import { withoutTokens } from './slots.js'
 
 export { pageIds } from '../anchors.js'
 
@@ -50,7 +51,8 @@ export const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {
   for (const id of pageIds) slugger.slug(id)
   visit(tree, 'element', (node, index, parent) => {
     if (!isHeading(node) || parent === undefined || index === undefined) return
-    const text = toString(node).trim()
+    // A drafted link's tokens (`slots.ts`) are not part of the heading's text.
+    const text = withoutTokens(toString(node)).trim()
     const existing = node.properties['id']
     const id = typeof existing === 'string' && existing !== '' ? existing : slugger.slug(text) || slugger.slug('section')
     node.properties['id'] = id

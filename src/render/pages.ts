@@ -16,6 +16,7 @@ import type {
   PaperLink,
   PapersPageProps,
   PromptProps,
+  TocEntry,
 } from '../../templates/props.js'
 import { promptText } from '../../templates/prompt.js'
 import { ageInMonths, machineDate, parseFuzzyDate, yearSpan } from '../dates.js'
@@ -27,7 +28,6 @@ import { inlineMarkdown } from './inline.js'
 import { localGraphProps } from './local-graph.js'
 import { pageMeta, type PageAddress } from './meta.js'
 import { tagLinks, tagsPageSlug } from './tag-links.js'
-import { tableOfContents } from './toc.js'
 import { arxivUrl, homeSlug, urlFor, type RootPrefix } from './url.js'
 
 /** Where the site's own assets and shared pages live, relative to the site root. */
@@ -137,8 +137,14 @@ function claimProps(context: PageContext, inquiry: Inquiry): ClaimProps[] {
   })
 }
 
+/** A rendered body and its table of contents, as a page shows them. */
+export interface PageBody {
+  readonly nodes: ElementContent[]
+  readonly toc: readonly TocEntry[]
+}
+
 /** Props for an inquiry's page, with `body` its rendered body. */
-export function inquiryProps(context: PageContext, inquiry: Inquiry, body: ElementContent[]): InquiryPageProps {
+export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageBody): InquiryPageProps {
   const { graph } = context
   const text = inquiryPromptText(graph, inquiry)
   const prompt: PromptProps | undefined = text === undefined ? undefined : { runs: arxivRuns(text), downloadHref: promptFileName }
@@ -153,7 +159,7 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: Eleme
     title: inquiry.data.title,
     summary: inquiry.data.summary,
     date: inquiry.data.date,
-    body,
+    body: body.nodes,
     sources: (graph.sources.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
     next,
     suggestions: (graph.suggestions.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
@@ -163,12 +169,12 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: Eleme
     prompt,
     citedBy: (graph.citedBy.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
     localGraph: localGraphProps(graph, inquiry.slug, context.root),
-    toc: tableOfContents(body),
+    toc: body.toc,
   }
 }
 
 /** Props for a note's page, with `body` its rendered body. */
-export function noteProps(context: PageContext, note: Note, body: ElementContent[]): NotePageProps {
+export function noteProps(context: PageContext, note: Note, body: PageBody): NotePageProps {
   const { graph } = context
   const backs: BackedClaimProps[] = (graph.backs.get(note.slug) ?? []).map(({ inquiry, claim }) => {
     const doc = graph.documents.get(inquiry) as Inquiry
@@ -182,12 +188,12 @@ export function noteProps(context: PageContext, note: Note, body: ElementContent
     date: note.data.date,
     tags: note.data.tags ?? [],
     papers: (note.data.papers ?? []).map((id) => ({ id, href: arxivUrl(id) })),
-    body,
+    body: body.nodes,
     citedBy: (graph.citedBy.get(note.slug) ?? []).map((slug) => card(context, slug)),
     backs,
     localGraph: localGraphProps(graph, note.slug, context.root),
     tagLinks: tagLinks(context, note.data.tags),
-    toc: tableOfContents(body),
+    toc: body.toc,
   }
 }
 

@@ -18,17 +18,18 @@ import { notePage } from '../../templates/note.js'
 import { papersPage } from '../../templates/papers.js'
 import { graphPage } from '../../templates/graph.js'
 import type { Progress } from '../analyse.js'
-import type { Graph, SiteOptions, Slug } from '../model.js'
+import type { Doc, Graph, SiteOptions, Slug } from '../model.js'
 import { assetFolder } from './assets.js'
 import { loadBodyExtensions } from './body-extensions.js'
-import { renderBody } from './body.js'
+import { bodyNodes, finishBody, renderBody } from './body.js'
+import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewsFile, previewsJson } from './previews.js'
 import { minisearchModule, SearchFiles, searchFiles } from './search-index.js'
 import { hasTags, lazyTagPages } from './tags.js'
-import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageContext } from './pages.js'
+import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageBody, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
 import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
@@ -81,7 +82,9 @@ export interface FileSink {
   settle(): Promise<readonly string[]>
 }
 
-const serializer = unified().use(rehypeStringify).freeze()
+// Pages are trees of quire's templates, which escape everything they are given; the one `raw`
+// node a page holds is a finished body (`bodyNodes`), HTML that went through the sanitizer.
+const serializer = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze()
 
 /** Serialise a page tree to HTML text. */
 export function pageHtml(tree: Root): string {
@@ -179,11 +182,21 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
   return hash.digest('base64url')
 }
 
+/**
+ * A document's body on a page whose way back to the site root is
+ * `context.root`: its draft finished, or (when it has none) rendered whole.
+ */
+function pageBodyOf(context: PageContext, doc: Doc): PageBody {
+  if (doc.draft) return { nodes: bodyNodes(finishBody(doc, doc.draft, context.graph, context.root)), toc: doc.draft.toc }
+  const nodes = renderBody(doc, context.graph, context.root)
+  return { nodes, toc: tableOfContents(nodes) }
+}
+
 /** The content of the home page's `index.md`, if the library has one. */
 function homeIntro(context: PageContext): { title: string; body: ElementContent[] } | undefined {
   const doc = context.graph.documents.get(homeSlug)
   if (!doc) return undefined
-  return { title: doc.data.title, body: renderBody(doc, context.graph, context.root) }
+  return { title: doc.data.title, body: pageBodyOf(context, doc).nodes }
 }
 
 /** A redirect page from an alias's address `from` to the document `to`. */
@@ -198,7 +211,7 @@ function isRedirect(graph: Graph, file: string): boolean {
 }
 
 /** Props of a document's page with the body left out (for fingerprints) or filled in. */
-function documentProps(context: PageContext, slug: Slug, body: ElementContent[]) {
+function documentProps(context: PageContext, slug: Slug, body: PageBody) {
   const doc = context.graph.documents.get(slug)!
   return doc.type === 'inquiry' ? ({ type: 'inquiry', props: inquiryProps(context, doc, body) } as const) : ({ type: 'note', props: noteProps(context, doc, body) } as const)
 }
@@ -206,7 +219,7 @@ function documentProps(context: PageContext, slug: Slug, body: ElementContent[])
 /** The files of one document: its page, and for an inquiry with a prompt, `prompt.md`. */
 function renderDocument(context: PageContext, slug: Slug): WrittenFile[] {
   const doc = context.graph.documents.get(slug)!
-  const page = documentProps(context, slug, renderBody(doc, context.graph, context.root))
+  const page = documentProps(context, slug, pageBodyOf(context, doc))
   const tree = page.type === 'inquiry' ? inquiryPage(page.props) : notePage(page.props)
   const files: WrittenFile[] = [{ path: `${slug}/index.html`, contents: pageHtml(tree) }]
   if (doc.type === 'inquiry') {
@@ -305,7 +318,7 @@ export function planSite(graph: Graph, site: SiteOptions): SitePlan {
       let key = fingerprints.get(slug)
       if (key === undefined) {
         const context = contextFor(slug)
-        key = fingerprint(context, slug, documentProps(context, slug, []))
+        key = fingerprint(context, slug, documentProps(context, slug, { nodes: [], toc: [] }))
         fingerprints.set(slug, key)
       }
       return key

@@ -7,6 +7,7 @@ import type { ElementContent } from 'hast'
 import { toString } from 'hast-util-to-string'
 import type { TocEntry } from '../../templates/props.js'
 import { isHeading } from './heading-anchors.js'
+import { withoutTokens } from './slots.js'
 
 /** Bodies with fewer h2 and h3 headings than this get no table of contents. */
 export const tocThreshold = 3
@@ -19,7 +20,7 @@ export function bodyHeadings(body: readonly ElementContent[]): TocEntry[] {
       if (node.type !== 'element') continue
       if (isHeading(node)) {
         const id = node.properties['id']
-        if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string') entries.push({ id, text: toString(node).trim(), depth: node.tagName === 'h2' ? 2 : 3 })
+        if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string') entries.push({ id, text: withoutTokens(toString(node)).trim(), depth: node.tagName === 'h2' ? 2 : 3 })
         continue
       }
       // Headings inside quotes, lists and details are not sections of the page.
