@@ -210,17 +210,27 @@ function isRedirect(graph: Graph, file: string): boolean {
   return file.endsWith('/index.html') && graph.redirects.has(file.slice(0, -'/index.html'.length) as Slug)
 }
 
+const emptyBody: PageBody = { nodes: [], toc: [] }
+
 /** Props of a document's page with the body left out (for fingerprints) or filled in. */
 function documentProps(context: PageContext, slug: Slug, body: PageBody) {
   const doc = context.graph.documents.get(slug)!
   return doc.type === 'inquiry' ? ({ type: 'inquiry', props: inquiryProps(context, doc, body) } as const) : ({ type: 'note', props: noteProps(context, doc, body) } as const)
 }
 
-/** The files of one document: its page, and for an inquiry with a prompt, `prompt.md`. */
-function renderDocument(context: PageContext, slug: Slug): WrittenFile[] {
+/** A document page's props, with the body left out. */
+type DocumentProps = ReturnType<typeof documentProps>
+
+/**
+ * The files of one document: its page, and for an inquiry with a prompt,
+ * `prompt.md`. `bare` is the page's props without its body, when its
+ * fingerprint was just taken from them.
+ */
+function renderDocument(context: PageContext, slug: Slug, bare?: DocumentProps): WrittenFile[] {
   const doc = context.graph.documents.get(slug)!
-  const page = documentProps(context, slug, pageBodyOf(context, doc))
-  const tree = page.type === 'inquiry' ? inquiryPage(page.props) : notePage(page.props)
+  const body = pageBodyOf(context, doc)
+  const page = bare ?? documentProps(context, slug, emptyBody)
+  const tree = page.type === 'inquiry' ? inquiryPage({ ...page.props, body: body.nodes, toc: body.toc }) : notePage({ ...page.props, body: body.nodes, toc: body.toc })
   const files: WrittenFile[] = [{ path: `${slug}/index.html`, contents: pageHtml(tree) }]
   if (doc.type === 'inquiry') {
     const prompt = inquiryPromptText(context.graph, doc)
@@ -308,6 +318,8 @@ export function planSite(graph: Graph, site: SiteOptions): SitePlan {
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
 
   const fingerprints = new Map<Slug, string>()
+  // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
+  let bare: { slug: Slug; props: DocumentProps } | undefined
   return {
     graph,
     site,
@@ -318,12 +330,18 @@ export function planSite(graph: Graph, site: SiteOptions): SitePlan {
       let key = fingerprints.get(slug)
       if (key === undefined) {
         const context = contextFor(slug)
-        key = fingerprint(context, slug, documentProps(context, slug, { nodes: [], toc: [] }))
+        const props = documentProps(context, slug, emptyBody)
+        key = fingerprint(context, slug, props)
         fingerprints.set(slug, key)
+        bare = { slug, props }
       }
       return key
     },
-    render: (slug) => renderDocument(contextFor(slug), slug),
+    render(slug) {
+      const props = bare?.slug === slug ? bare.props : undefined
+      bare = undefined
+      return renderDocument(contextFor(slug), slug, props)
+    },
   }
 }
 
