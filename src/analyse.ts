@@ -18,7 +18,7 @@ import { fitHeapTo } from './heap.js'
 import { regraft } from './reuse-graph.js'
 import type { Doc, Graph, SourceFile } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
-import { parseInWorkers } from './parse/parse-pool.js'
+import { parseInWorkers, type HeldDrafts } from './parse/parse-pool.js'
 import { loadBodyExtensionsFor } from './render/body-extensions.js'
 import { drafted } from './render/draft-documents.js'
 
@@ -39,6 +39,8 @@ export interface Analysis {
   readonly parsedCount: number
   /** The files read (pass back as `previousLoad`). */
   readonly loaded: LoadResult
+  /** With `holdDrafts`, the worker threads that keep drafts, if the library was parsed in them; close them when done. */
+  readonly held: HeldDrafts | undefined
 }
 
 /** Parse results by file path, with the text they were parsed from. */
@@ -90,7 +92,22 @@ export interface AnalyseOptions {
   readonly previousLoad?: LoadResult
   /** Draft each published body as it is parsed (see `draftBody`): for builds, which render every page. */
   readonly draftBodies?: boolean
+  /**
+   * With `draftBodies`, let the worker threads that parse a large library
+   * keep the drafts and assemble their pages (`Analysis.held`). Whoever
+   * asks must close them.
+   */
+  readonly holdDrafts?: boolean
 }
+
+/**
+ * Libraries up to this many files let the worker threads that parse them
+ * keep the drafts and make those pages (`holdDrafts`); larger ones send
+ * the drafts to the main thread, which makes every page. Workers that stay
+ * up keep their heaps: at 10,000 notes that would take a build's peak
+ * memory past 600 MiB, for a build about a fifth faster.
+ */
+export const draftsHeldUpTo = 5000
 
 /** Progress of a long stage: `done` of `total` items. */
 export type Progress = (stage: 'parse' | 'render', done: number, total: number) => void
@@ -173,7 +190,8 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   })
   const toParse = loaded.files.filter((_, i) => reused[i] === undefined)
   const draft = settings.draftBodies === true
-  const parallel = await parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, draft)
+  const inWorkers = await parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, !draft ? 'none' : settings.holdDrafts && loaded.files.length <= draftsHeldUpTo ? 'held' : 'returned')
+  const parallel = inWorkers?.results
   if (draft && !parallel) await loadBodyExtensionsFor(toParse.map((file) => file.text))
   let parallelIndex = 0
   for (const [i, file] of loaded.files.entries()) {
@@ -187,9 +205,15 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     diagnostics.push(...parsed.diagnostics)
     if (parsed.document) documents.push(parsed.document)
   }
-  const graph = reusedGraph(settings, loaded.files, previous, documents) ?? buildGraph(documents, loaded.attachments)
-  diagnostics.push(...checkGraph(graph))
+  let graph: Graph
   const buildDate = settings.buildDate ?? defaultBuildDate()
-  diagnostics.push(...checkResearch(graph, { buildDate, staleAfterMonths: configResult.config.staleAfterMonths }))
-  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount, loaded }
+  try {
+    graph = reusedGraph(settings, loaded.files, previous, documents) ?? buildGraph(documents, loaded.attachments)
+    diagnostics.push(...checkGraph(graph))
+    diagnostics.push(...checkResearch(graph, { buildDate, staleAfterMonths: configResult.config.staleAfterMonths }))
+  } catch (problem) {
+    await inWorkers?.held?.close()
+    throw problem
+  }
+  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount, loaded, held: inWorkers?.held }
 }

@@ -13,6 +13,7 @@ import type { SiteConfig } from './load/config.js'
 import type { Graph, SiteOptions, Slug } from './model.js'
 import { renderSite, type OutputFile, type RenderCache } from './render/render-site.js'
 import { normaliseBase } from './render/url.js'
+import type { HeldDrafts } from './parse/parse-pool.js'
 
 /** What one build leaves for the next. */
 export interface BuildState {
@@ -41,6 +42,8 @@ export interface SiteOverrides {
   readonly keepTrees?: boolean | undefined
   /** Draft bodies as they are parsed (see `AnalyseOptions.draftBodies`). */
   readonly draftBodies?: boolean | undefined
+  /** Let worker threads keep the drafts (see `AnalyseOptions.holdDrafts`); close `AnalysedSite.held` when done. */
+  readonly holdDrafts?: boolean | undefined
 }
 
 /** The result of one build. */
@@ -84,6 +87,8 @@ export interface AnalysedSite {
   readonly parsedCount: number
   /** The files read (for the next analysis's `since`). */
   readonly loaded: LoadResult
+  /** Worker threads keeping drafts (with `holdDrafts`): pass to `renderSite`, close when done. */
+  readonly held: HeldDrafts | undefined
 }
 
 /**
@@ -99,11 +104,11 @@ export interface AnalysedSince {
 
 /** The first half of a build: read, parse, connect and check. */
 export async function analyseSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState, since?: AnalysedSince): Promise<AnalysedSite> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, changedFiles: since?.changedFiles, previousGraph: since?.graph, previousLoad: since?.loaded, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }), draftBodies: overrides.draftBodies === true })
+  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, changedFiles: since?.changedFiles, previousGraph: since?.graph, previousLoad: since?.loaded, stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }), draftBodies: overrides.draftBodies === true, holdDrafts: overrides.holdDrafts === true })
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
-  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount, loaded: analysis.loaded }
+  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount, loaded: analysis.loaded, held: analysis.held }
 }
 
 /** Build the site from `notesDir` in memory. */

@@ -3,11 +3,11 @@
  */
 import path from 'node:path'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
-import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../cache/persistent-cache.js'
+import { cacheFile, loadCache, quireKey, saveCache, siteId, type LoadedCache } from '../cache/persistent-cache.js'
 import { openSite, siteMarker, type EmitResult } from '../emit/emit-site.js'
 import type { CalendarDay } from '../dates.js'
 import { renderSite, type RenderCache, type RenderedSite } from '../render/render-site.js'
-import { analyseSite } from '../site-build.js'
+import { analyseSite, type AnalysedSite } from '../site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
 /** Options of `quire build`. */
@@ -42,7 +42,22 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
   const cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update }
-  const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true })
+  // On a large library, the worker threads that parse keep the drafts and assemble those pages.
+  const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true, holdDrafts: true })
+  try {
+    return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cache, progress })
+  } finally {
+    await analysed.held?.close()
+  }
+}
+
+/** The rest of `quire build`, once the notes are analysed. */
+async function buildAnalysed(
+  options: BuildOptions,
+  io: CommandIO,
+  analysed: AnalysedSite,
+  { started, outDir, key, cachePath, cache, progress }: { started: number; outDir: string; key: string; cachePath: string | undefined; cache: LoadedCache | undefined; progress: ReturnType<typeof progressLine> | undefined },
+): Promise<ExitCode> {
   progress?.clear()
   // Hints (a title taken from the body…) are only counted here; `quire check` lists them.
   for (const d of analysed.diagnostics) if (d.severity !== 'hint') io.stderr(formatDiagnostic(d) + '\n')
@@ -60,7 +75,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
     if (!opened.ok) return { emitted: opened }
     let rendered: RenderedSite
     try {
-      rendered = await renderSite(analysed.graph, analysed.site, pages, progress?.update, opened.writer)
+      rendered = await renderSite(analysed.graph, analysed.site, pages, progress?.update, opened.writer, analysed.held)
     } catch (problem) {
       await opened.writer.abort()
       throw problem

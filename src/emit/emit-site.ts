@@ -120,6 +120,7 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
   }
 
   const writer: SiteWriter = {
+    folder: staging,
     get count() {
       return count
     },

@@ -3,6 +3,10 @@
  * files and send back plain data, which the main thread turns into
  * documents. Small libraries are parsed in the main thread, where starting
  * workers would cost more than it saves.
+ *
+ * A build can ask the workers to keep the drafts they make (see
+ * `parse-worker.ts`): the workers then stay up after parsing, as
+ * {@link HeldDrafts}, to assemble those documents' pages.
  */
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
@@ -10,15 +14,69 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { restoreParse } from '../cache/stored-parse.js'
 import type { SourceFile } from '../model.js'
+import type { DraftedPage } from '../render/drafted-page.js'
 import type { ParseResult } from './parse-document.js'
-import type { ParseAnswer, ParseRequest } from './parse-worker.js'
+import type { DraftMode, PageRequest, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Below this many files to parse, workers are not worth starting (override: QUIRE_PARALLEL_MIN). */
 export const parallelFrom = 400
 const batchSize = 100
 
-/** Parse `files` in worker threads; undefined when that is not worth it or not possible (running from TypeScript sources). */
-export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env, draft = false): Promise<ParseResult[] | undefined> {
+/** Drafts kept by the worker threads that made them. */
+export interface HeldDrafts {
+  /** Does a worker hold the draft of the file at `path`? */
+  holds(path: string): boolean
+  /** Write to `target` the page `page` describes, around the draft of the file at `path`: the worker that holds the draft does it. */
+  page(path: string, page: DraftedPage, target: string): Promise<void>
+  /** Stop the workers; their drafts go with them (and `holds` says no from then on). */
+  close(): Promise<void>
+}
+
+/** What parsing in workers gives: each file's parse, and with `held`, the workers that keep the drafts. */
+export interface ParsedInWorkers {
+  readonly results: ParseResult[]
+  readonly held: HeldDrafts | undefined
+}
+
+/** A worker and the answers it owes, by request id. */
+interface Thread {
+  readonly worker: Worker
+  readonly waiting: Map<number, { resolve: (message: WorkerMessage) => void; reject: (problem: unknown) => void }>
+}
+
+function startThread(script: URL): Thread {
+  const worker = new Worker(script)
+  const thread: Thread = { worker, waiting: new Map() }
+  worker.on('message', (message: WorkerMessage) => {
+    const waiter = thread.waiting.get(message.id)
+    thread.waiting.delete(message.id)
+    if (message.kind === 'failed') waiter?.reject(new Error(`quire: a worker thread failed: ${message.message}`))
+    else waiter?.resolve(message)
+  })
+  worker.once('error', (problem) => {
+    for (const waiter of thread.waiting.values()) waiter.reject(problem)
+    thread.waiting.clear()
+  })
+  return thread
+}
+
+let nextId = 0
+
+/** Send a request to `thread` and wait for its answer. */
+function ask(thread: Thread, request: ParseRequest | PageRequest): Promise<WorkerMessage> {
+  return new Promise((resolve, reject) => {
+    thread.waiting.set(request.id, { resolve, reject })
+    thread.worker.postMessage(request)
+  })
+}
+
+
+/**
+ * Parse `files` in worker threads; undefined when that is not worth it or
+ * not possible (running from TypeScript sources). `draft` says whether to
+ * draft published bodies, and whether the drafts come back or stay.
+ */
+export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env, draft: DraftMode = 'none'): Promise<ParsedInWorkers | undefined> {
   const threshold = Number(env.QUIRE_PARALLEL_MIN ?? parallelFrom)
   const count = Math.min(availableParallelism(), 4, Math.ceil(files.length / batchSize))
   const script = new URL('./parse-worker.js', import.meta.url)
@@ -26,36 +84,49 @@ export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (do
   if (!existsSync(fileURLToPath(script))) return undefined
 
   const results: ParseResult[] = new Array(files.length)
+  const holder = new Map<string, Thread>()
   let next = 0
   let done = 0
-  const run = (worker: Worker): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const send = (): void => {
-        if (next >= files.length) {
-          resolve()
-          return
-        }
-        const start = next
-        next += batchSize
-        worker.postMessage({ id: start, files: files.slice(start, start + batchSize), draft } satisfies ParseRequest)
-      }
-      worker.on('message', (message: { id: number; results: ParseAnswer[] }) => {
-        message.results.forEach((answer, i) => {
-          const restored = restoreParse(files[message.id + i]!, answer.parse)
-          results[message.id + i] = answer.draft && restored.document ? { ...restored, document: { ...restored.document, draft: answer.draft } } : restored
-        })
-        done += message.results.length
-        onBatch?.(done, files.length)
-        send()
+  const run = async (thread: Thread): Promise<void> => {
+    while (next < files.length) {
+      const start = next
+      next += batchSize
+      const answer = await ask(thread, { kind: 'parse', id: nextId++, files: files.slice(start, start + batchSize), draft })
+      if (answer.kind !== 'parsed') throw new Error('quire: a worker thread answered a parse with something else')
+      answer.results.forEach((result, i) => {
+        const file = files[start + i]!
+        const restored = restoreParse(file, result.parse)
+        results[start + i] = result.draft && restored.document ? { ...restored, document: { ...restored.document, draft: result.draft } } : restored
+        if (result.draft && !result.draft.html) holder.set(file.path, thread)
       })
-      worker.once('error', reject)
-      send()
-    })
-  const workers = Array.from({ length: Math.max(count, 1) }, () => new Worker(script))
-  try {
-    await Promise.all(workers.map(run))
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+      done += answer.results.length
+      onBatch?.(done, files.length)
+    }
   }
-  return results
+  const threads = Array.from({ length: Math.max(count, 1) }, () => startThread(script))
+  const close = async (): Promise<void> => {
+    holder.clear()
+    await Promise.all(threads.map((thread) => thread.worker.terminate()))
+  }
+  try {
+    await Promise.all(threads.map(run))
+  } catch (problem) {
+    await close()
+    throw problem
+  }
+  if (draft !== 'held') {
+    await close()
+    return { results, held: undefined }
+  }
+  const held: HeldDrafts = {
+    holds: (path) => holder.has(path),
+    async page(path, page, target) {
+      const thread = holder.get(path)
+      if (!thread) throw new Error(`quire: no worker thread holds the draft of ${path}`)
+      const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target })
+      if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
+    },
+    close,
+  }
+  return { results, held }
 }

@@ -3,37 +3,94 @@
  * source files and answers with each file's parse in serialisable form
  * (front matter, links, positions, diagnostics; no tree) and, when asked,
  * the body drafted from the tree before it is let go (`draftBody`).
+ *
+ * A build asks it to keep the drafts' HTML: once the main thread has built
+ * the graph, it sends each page's props and slot texts here, and this
+ * thread assembles the page around the draft it holds (`draftedPageHtml`)
+ * and writes it into the site's staging folder, so the main thread neither
+ * receives the drafts nor serializes and writes those pages.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import type { SourceFile } from '../model.js'
 import { storeParse, type StoredParseResult } from '../cache/stored-parse.js'
 import { loadBodyExtensionsFor } from '../render/body-extensions.js'
 import { drafted } from '../render/draft-documents.js'
+import { draftedPageHtml, type DraftedPage } from '../render/drafted-page.js'
 import type { DraftBody } from '../render/slots.js'
 import { parseDocument } from './parse-document.js'
 
+/** What to do with each published body besides parsing it. */
+export type DraftMode = 'none' | 'returned' | 'held'
+
 /** A batch of files to parse. */
 export interface ParseRequest {
+  readonly kind: 'parse'
   readonly id: number
   readonly files: readonly SourceFile[]
-  /** Draft each published body too. */
-  readonly draft: boolean
+  /** Draft each published body, and send the drafts back or keep their HTML here. */
+  readonly draft: DraftMode
 }
 
 /** One file's answer. */
 export interface ParseAnswer {
   readonly parse: StoredParseResult
+  /** The draft; with `held`, without its HTML, which stays in this thread. */
   readonly draft: DraftBody | undefined
 }
 
-parentPort?.on('message', (request: ParseRequest) => {
-  void answer(request).then((results) => parentPort!.postMessage({ id: request.id, results }))
+/** Assemble the page of the file at `path` around the draft this thread holds, and write it to `target`. */
+export interface PageRequest {
+  readonly kind: 'page'
+  readonly id: number
+  readonly path: string
+  readonly page: DraftedPage
+  /** Where the page goes: a file in the site's staging folder. */
+  readonly target: string
+}
+
+/** Messages from this thread. */
+export type WorkerMessage =
+  | { readonly kind: 'parsed'; readonly id: number; readonly results: readonly ParseAnswer[] }
+  | { readonly kind: 'page'; readonly id: number }
+
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string }
+
+/** Drafts' HTML kept here, by file path. */
+const held = new Map<string, { html: Uint8Array; toc: DraftBody['toc'] }>()
+
+parentPort?.on('message', (request: ParseRequest | PageRequest) => {
+  const reply = (message: WorkerMessage): void => parentPort!.postMessage(message)
+  if (request.kind === 'page') {
+    const draft = held.get(request.path)
+    try {
+      if (!draft) throw new Error(`no draft of ${request.path} is held here`)
+      const html = draftedPageHtml(draft.html, draft.toc, request.page)
+      mkdirSync(path.dirname(request.target), { recursive: true })
+      writeFileSync(request.target, html)
+      reply({ kind: 'page', id: request.id })
+    } catch (problem) {
+      reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? problem.stack ?? problem.message : String(problem) })
+    }
+    return
+  }
+  void answer(request).then(
+    (results) => reply({ kind: 'parsed', id: request.id, results }),
+    (problem: unknown) => reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? problem.stack ?? problem.message : String(problem) }),
+  )
 })
 
 async function answer(request: ParseRequest): Promise<ParseAnswer[]> {
-  if (request.draft) await loadBodyExtensionsFor(request.files.map((file) => file.text))
+  if (request.draft !== 'none') await loadBodyExtensionsFor(request.files.map((file) => file.text))
   return request.files.map((file) => {
-    const parsed = request.draft ? drafted(parseDocument(file), false) : parseDocument(file, { keepTree: false })
-    return { parse: storeParse(parsed), draft: parsed.document?.draft }
+    if (request.draft === 'none') return { parse: storeParse(parseDocument(file, { keepTree: false })), draft: undefined }
+    const parsed = drafted(parseDocument(file), false)
+    const draft = parsed.document?.draft
+    if (request.draft === 'held' && draft?.html) {
+      held.set(file.path, { html: draft.html, toc: draft.toc })
+      return { parse: storeParse(parsed), draft: { ...draft, html: undefined } }
+    }
+    return { parse: storeParse(parsed), draft }
   })
 }

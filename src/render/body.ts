@@ -284,7 +284,7 @@ const utf8 = new TextEncoder()
 const utf8Decoder = new TextDecoder()
 
 /** UTF-8 bytes as text. */
-function textOf(bytes: Uint8Array): string {
+export function textOf(bytes: Uint8Array): string {
   return utf8Decoder.decode(bytes)
 }
 
@@ -302,17 +302,16 @@ function tagsOf(element: Pick<Element, 'tagName' | 'properties'>): { open: strin
 }
 
 /**
- * The body `doc`'s draft stands for on a page whose way back to the site
- * root is `root`: every slot filled from the graph. Byte for byte what
- * {@link renderBody} makes.
+ * The text each of `slots` (a draft's of `doc`) stands for on a page whose
+ * way back to the site root is `root`.
  */
-export function finishBody(doc: Doc, draft: DraftBody, graph: Graph, root: RootPrefix): string {
+export function slotFills(doc: Doc, slots: readonly Slot[], graph: Graph, root: RootPrefix): string[] {
   const found = new Map<number, LinkTarget>()
   const targetOf = (link: number): LinkTarget => {
     if (!found.has(link)) found.set(link, linkTarget(graph, root, doc, doc, link))
     return found.get(link)
   }
-  const fill = (value: Slot): string => {
+  return slots.map((value) => {
     switch (value.kind) {
       case 'open':
         return tagsOf(linkShell(targetOf(value.link))).open
@@ -327,13 +326,26 @@ export function finishBody(doc: Doc, draft: DraftBody, graph: Graph, root: RootP
       case 'tag':
         return attributeText(urlFor(root, { slug: tagPageSlug(tagSlug(value.tag)) }))
     }
-  }
-  // A link's start tag replaces `<a href="TOKEN">` whole; its end tag, the token and the `</a>` after it.
-  return textOf(draft.html).replace(/<a href="\u0001(\d+)\u0002">|\u0001(\d+)\u0002(<\/a>)?/g, (token, open: string | undefined, other: string | undefined) => {
-    const value = draft.slots[Number(open ?? other)]
-    if (!value) throw new Error(`quire: ${doc.file.displayPath}: a drafted body has a token with no slot (${JSON.stringify(token)})`)
-    return fill(value)
   })
+}
+
+/** A draft's HTML with each slot's token replaced by its text from `fills` (see {@link slotFills}). */
+export function fillSlots(html: string, fills: readonly string[]): string {
+  // A link's start tag replaces `<a href="TOKEN">` whole; its end tag, the token and the `</a>` after it.
+  return html.replace(/<a href="\u0001(\d+)\u0002">|\u0001(\d+)\u0002(<\/a>)?/g, (token, open: string | undefined, other: string | undefined) => {
+    const fill = fills[Number(open ?? other)]
+    if (fill === undefined) throw new Error(`quire: a drafted body has a token with no slot (${JSON.stringify(token)})`)
+    return fill
+  })
+}
+
+/**
+ * The body `doc`'s draft stands for on a page whose way back to the site
+ * root is `root`: every slot filled from the graph. Byte for byte what
+ * {@link renderBody} makes.
+ */
+export function finishBody(doc: Doc, html: Uint8Array, slots: readonly Slot[], graph: Graph, root: RootPrefix): string {
+  return fillSlots(textOf(html), slotFills(doc, slots, graph, root))
 }
 
 /**

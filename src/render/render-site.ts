@@ -9,8 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { ElementContent, Root } from 'hast'
-import rehypeStringify from 'rehype-stringify'
-import { unified } from 'unified'
+import { pageHtml } from './page-html.js'
 import { homePage } from '../../templates/home.js'
 import { inquiryPage } from '../../templates/inquiry.js'
 import { notFoundPage } from '../../templates/not-found.js'
@@ -21,7 +20,8 @@ import type { Progress } from '../analyse.js'
 import type { Doc, Graph, SiteOptions, Slug } from '../model.js'
 import { assetFolder } from './assets.js'
 import { loadBodyExtensions } from './body-extensions.js'
-import { bodyNodes, finishBody, renderBody } from './body.js'
+import { bodyNodes, finishBody, renderBody, slotFills } from './body.js'
+import type { HeldDrafts } from '../parse/parse-pool.js'
 import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
@@ -76,20 +76,15 @@ export function contentsOf(file: OutputFile): string {
 
 /** Where the files of a site go as they are made. */
 export interface FileSink {
+  /** The folder the files are written into, when they go to disk (worker threads write the pages they make straight into it). */
+  readonly folder?: string
   /** Take one file; resolves when the sink is ready for the next (writes may overlap). */
   add(file: OutputFile): Promise<void> | void
   /** Wait for every file taken so far; resolves to the paths of reused files that could not be placed. */
   settle(): Promise<readonly string[]>
 }
 
-// Pages are trees of quire's templates, which escape everything they are given; the one `raw`
-// node a page holds is a finished body (`bodyNodes`), HTML that went through the sanitizer.
-const serializer = unified().use(rehypeStringify, { allowDangerousHtml: true }).freeze()
-
-/** Serialise a page tree to HTML text. */
-export function pageHtml(tree: Root): string {
-  return serializer.stringify(tree) + '\n'
-}
+export { pageHtml }
 
 /** A document page as rendered: the fingerprint of its inputs, its files' paths, and (in memory) the files. */
 export interface RenderedPage {
@@ -150,6 +145,12 @@ export interface SitePlan {
   fingerprint(slug: Slug): string
   /** Render a document's files (call {@link loadBodyExtensions} for it first). */
   render(slug: Slug): WrittenFile[]
+  /**
+   * Have a document's page made and written by the worker thread that holds
+   * its draft (see `HeldDrafts`): its files' paths, and the files left for
+   * the caller to write. Undefined when no worker holds the draft.
+   */
+  renderHeld(slug: Slug): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined
 }
 
 /** Is this entry of a plan a document's? */
@@ -187,7 +188,7 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
  * `context.root`: its draft finished, or (when it has none) rendered whole.
  */
 function pageBodyOf(context: PageContext, doc: Doc): PageBody {
-  if (doc.draft) return { nodes: bodyNodes(finishBody(doc, doc.draft, context.graph, context.root)), toc: doc.draft.toc }
+  if (doc.draft?.html) return { nodes: bodyNodes(finishBody(doc, doc.draft.html, doc.draft.slots, context.graph, context.root)), toc: doc.draft.toc }
   const nodes = renderBody(doc, context.graph, context.root)
   return { nodes, toc: tableOfContents(nodes) }
 }
@@ -231,13 +232,37 @@ function renderDocument(context: PageContext, slug: Slug, bare?: DocumentProps):
   const body = pageBodyOf(context, doc)
   const page = bare ?? documentProps(context, slug, emptyBody)
   const tree = page.type === 'inquiry' ? inquiryPage({ ...page.props, body: body.nodes, toc: body.toc }) : notePage({ ...page.props, body: body.nodes, toc: body.toc })
-  const files: WrittenFile[] = [{ path: `${slug}/index.html`, contents: pageHtml(tree) }]
+  return documentFiles(context, doc, pageHtml(tree))
+}
+
+/** The files of one document: its page (`html`), and for an inquiry with a prompt, `prompt.md`. */
+function documentFiles(context: PageContext, doc: Doc, html: string): WrittenFile[] {
+  const files: WrittenFile[] = [{ path: `${doc.slug}/index.html`, contents: html }]
   if (doc.type === 'inquiry') {
     const prompt = inquiryPromptText(context.graph, doc)
-    if (prompt !== undefined) files.push({ path: `${slug}/${promptFileName}`, contents: prompt })
+    if (prompt !== undefined) files.push({ path: `${doc.slug}/${promptFileName}`, contents: prompt })
   }
   return files
 }
+
+/**
+ * `renderDocument`, with the page made and written into `folder` by the
+ * worker thread that holds the document's draft; resolves to the rest of
+ * the document's files (an inquiry's `prompt.md`). Undefined when no worker
+ * holds the draft.
+ */
+function renderHeldDocument(context: PageContext, slug: Slug, held: { drafts: HeldDrafts; folder: string }, bare?: DocumentProps): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined {
+  const doc = context.graph.documents.get(slug)!
+  if (!doc.draft || doc.draft.html || !held.drafts.holds(doc.file.path)) return undefined
+  const page = bare ?? documentProps(context, slug, emptyBody)
+  const fills = slotFills(doc, doc.draft.slots, context.graph, context.root)
+  const [made, ...rest] = documentFiles(context, doc, '')
+  const written = held.drafts.page(doc.file.path, { ...page, fills }, path.join(held.folder, made!.path))
+  return { paths: [made!.path, ...rest.map((file) => file.path)], rest: written.then(() => rest) }
+}
+
+/** How many pages worker threads may be making at once (enough to keep each busy while the main thread works). */
+const pagesInFlight = 64
 
 /** Make each value once, on first use. */
 function once<T>(make: () => T): () => T {
@@ -258,7 +283,7 @@ function citesPapers(graph: Graph): boolean {
  * Plan every file of the site, in a stable order. Cheap: paths only, no
  * file is made until asked for.
  */
-export function planSite(graph: Graph, site: SiteOptions): SitePlan {
+export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldDrafts; folder: string }): SitePlan {
   const hasPapers = citesPapers(graph)
   const tagged = hasTags(graph)
   const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged })
@@ -342,6 +367,13 @@ export function planSite(graph: Graph, site: SiteOptions): SitePlan {
       bare = undefined
       return renderDocument(contextFor(slug), slug, props)
     },
+    renderHeld(slug) {
+      if (!held) return undefined
+      const props = bare?.slug === slug ? bare.props : undefined
+      const files = renderHeldDocument(contextFor(slug), slug, held, props)
+      if (files) bare = undefined
+      return files
+    },
   }
 }
 
@@ -355,8 +387,9 @@ function listSink(files: OutputFile[]): FileSink {
  * default a list, returned as `files`). Given the cache of an earlier
  * render, document pages whose inputs did not change are reused.
  */
-export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache, onProgress?: Progress, sink?: FileSink): Promise<RenderedSite> {
-  const plan = planSite(graph, site)
+export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache, onProgress?: Progress, sink?: FileSink, held?: HeldDrafts): Promise<RenderedSite> {
+  // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
+  const plan = planSite(graph, site, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
   const files: OutputFile[] = []
   const out = sink ?? listSink(files)
   // A list keeps each page's files for the next render to reuse; a sink on disk keeps only their paths.
@@ -365,7 +398,16 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
   const rendered: Slug[] = []
   await loadBodyExtensions(graph.documents.values())
   let done = 0
-  for (const entry of plan.entries) {
+  // Pages being made by worker threads, and the first problem one of them met.
+  const inFlight = new Set<Promise<void>>()
+  let failure: { problem: unknown } | undefined
+  const lastDocument = plan.entries.findLastIndex(isDocumentEntry)
+  for (const [index, entry] of plan.entries.entries()) {
+    if (index === lastDocument + 1 && held) {
+      // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
+      await Promise.all(inFlight)
+      await held.close()
+    }
     if (!isDocumentEntry(entry)) {
       await out.add(await entry.make())
       continue
@@ -374,11 +416,31 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
     const key = plan.fingerprint(slug)
     const earlier = previous?.get(slug)
-    const own = earlier?.files && earlier.fingerprint === key ? earlier.files : plan.render(slug)
+    const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
+    const elsewhere = reused ? undefined : plan.renderHeld(slug)
+    if (elsewhere) {
+      rendered.push(slug)
+      cache.set(slug, { fingerprint: key, paths: elsewhere.paths })
+      const task: Promise<void> = elsewhere.rest
+        .then(async (own) => {
+          for (const file of own) await out.add(file)
+        })
+        .catch((problem: unknown) => {
+          failure ??= { problem }
+        })
+        .finally(() => void inFlight.delete(task))
+      inFlight.add(task)
+      if (inFlight.size >= pagesInFlight) await Promise.race(inFlight)
+      if (failure) throw failure.problem
+      continue
+    }
+    const own = reused ?? plan.render(slug)
     if (own !== earlier?.files) rendered.push(slug)
     cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined })
     for (const file of own) await out.add(file)
   }
+  await Promise.all(inFlight)
+  if (failure) throw failure.problem
   // A page to reuse that is gone from the previous site (deleted by hand?) is rendered after all.
   const missing = new Set(await out.settle())
   if (missing.size > 0) {

@@ -43,7 +43,11 @@ export function withoutTokens(text: string): string {
  * JavaScript string would often take two bytes a character.
  */
 export interface DraftBody {
-  readonly html: Uint8Array
+  /**
+   * The HTML, or undefined when the worker thread that made the draft
+   * keeps it (and assembles its page: see `HeldDrafts`).
+   */
+  readonly html: Uint8Array | undefined
   readonly slots: readonly Slot[]
   readonly toc: readonly { readonly id: string; readonly text: string; readonly depth: 2 | 3 }[]
 }
