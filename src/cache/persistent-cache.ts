@@ -18,8 +18,8 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ParseCache, ParseCacheEntry } from '../analyse.js'
-import type { Slug, SourceFile } from '../model.js'
-import type { RenderCache } from '../render/render-site.js'
+import type { SourceFile } from '../model.js'
+import type { CacheKey, RenderCache } from '../render/render-site.js'
 import { restoreParse, storeParse, type StoredParseResult } from './stored-parse.js'
 
 
@@ -113,7 +113,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
   const pages = siteIntact
     ? new Map(
         Object.entries(stored.pages).map(([slug, page]) => [
-          slug as Slug,
+          slug as CacheKey,
           { fingerprint: page.fingerprint, paths: page.paths, files: page.paths.map((p) => ({ path: p, reuseFrom: path.join(outDir, p) })) },
         ]),
       )

@@ -27,7 +27,7 @@ import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewsFile, previewsJson } from './previews.js'
-import { minisearchModule, SearchFiles, searchFiles } from './search-index.js'
+import { minisearchModule, SearchFiles, searchFiles, searchFingerprint } from './search-index.js'
 import { hasTags, lazyTagPages } from './tags.js'
 import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageBody, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
@@ -95,7 +95,10 @@ export interface RenderedPage {
 }
 
 /** Rendered document pages by slug. */
-export type RenderCache = ReadonlyMap<Slug, RenderedPage>
+export type RenderCache = ReadonlyMap<CacheKey, RenderedPage>
+
+/** What the render cache keys: a document's page by its slug, or another reusable file (see `PlannedFile.fingerprint`) by `file:` and its path. */
+export type CacheKey = Slug | `file:${string}`
 
 /** A rendered site. */
 export interface RenderedSite {
@@ -122,6 +125,12 @@ export interface PlannedFile {
   readonly path: string
   /** What the file is made from (default `library`). */
   readonly scope?: FileScope
+  /**
+   * The fingerprint of what the file is made from, for files worth not
+   * making again (the search files): a build reuses the previous build's
+   * file when it is unchanged. Equal fingerprints, equal bytes.
+   */
+  readonly fingerprint?: () => string
   make(): OutputFile | Promise<OutputFile>
 }
 
@@ -328,8 +337,9 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   add(text(previewsFile, () => previewsJson(graph)))
   // The phrase texts and the index come from one pass over the documents, written as they are made.
   const search = once(() => SearchFiles.of(graph))
-  add({ path: searchFiles.text, make: async () => ({ path: searchFiles.text, pieces: (await search()).text() }) })
-  add({ path: searchFiles.index, make: async () => ({ path: searchFiles.index, pieces: (await search()).index() }) })
+  const searchKey = once(() => searchFingerprint(graph))
+  add({ path: searchFiles.text, fingerprint: searchKey, make: async () => ({ path: searchFiles.text, pieces: (await search()).text() }) })
+  add({ path: searchFiles.index, fingerprint: searchKey, make: async () => ({ path: searchFiles.index, pieces: (await search()).index() }) })
   add(text(searchFiles.library, minisearchModule, 'static'))
   const hasUrl = siteRootUrl(site) !== undefined
   if (hasUrl) add(text(feedFile, () => atomFeed(graph, site)!))
@@ -394,7 +404,7 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
   const out = sink ?? listSink(files)
   // A list keeps each page's files for the next render to reuse; a sink on disk keeps only their paths.
   const keep = sink === undefined
-  const cache = new Map<Slug, RenderedPage>()
+  const cache = new Map<CacheKey, RenderedPage>()
   const rendered: Slug[] = []
   await loadBodyExtensions(graph.documents.values())
   let done = 0
@@ -409,7 +419,21 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
       await held.close()
     }
     if (!isDocumentEntry(entry)) {
-      await out.add(await entry.make())
+      const key = entry.fingerprint?.()
+      if (key === undefined) {
+        await out.add(await entry.make())
+        continue
+      }
+      const cacheKey = `file:${entry.path}` as const
+      const earlier = previous?.get(cacheKey)
+      let own = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
+      if (!own) {
+        const made = await entry.make()
+        // A file kept for the next render is kept whole (a streamed file's pieces can be read once).
+        own = [keep && 'pieces' in made ? { path: made.path, contents: contentsOf(made) } : made]
+      }
+      cache.set(cacheKey, { fingerprint: key, paths: [entry.path], files: keep ? own : undefined })
+      for (const file of own) await out.add(file)
       continue
     }
     const { slug } = entry
@@ -444,8 +468,14 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
   // A page to reuse that is gone from the previous site (deleted by hand?) is rendered after all.
   const missing = new Set(await out.settle())
   if (missing.size > 0) {
-    for (const [slug, page] of cache) {
+    for (const [key, page] of cache) {
       if (!page.paths.some((file) => missing.has(file))) continue
+      if (key.startsWith('file:')) {
+        const planned = plan.entries.find((entry): entry is PlannedFile => !isDocumentEntry(entry) && `file:${entry.path}` === key)
+        if (planned) await out.add(await planned.make())
+        continue
+      }
+      const slug = key as Slug
       for (const file of plan.render(slug)) await out.add(file)
       if (!rendered.includes(slug)) rendered.push(slug)
     }

@@ -20,6 +20,7 @@
  * The page itself loads none of them until the reader uses the search field.
  */
 import { withoutComments } from '../parse/comments.js'
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -93,6 +94,22 @@ export function searchDocument(graph: Graph, doc: Doc): SearchDocument {
     tags: (doc.data.tags ?? []).join(' '),
     body: `${searchableBody(doc.file.text.slice(doc.bodyOffset, doc.bodyOffset + indexedBodyLength))}\n${linkedTitles(graph, doc)}`,
   }
+}
+
+/**
+ * The fingerprint of what the search files are made from: for each
+ * document, what {@link searchDocument} reads (its text as written, not yet
+ * made searchable, which would cost as much as the index). quire's own code,
+ * the tokenizer included, is covered by the build cache's key.
+ */
+export function searchFingerprint(graph: Graph): string {
+  const hash = createHash('sha1')
+  for (const doc of graph.documents.values()) {
+    hash.update(`${doc.slug}\u0000${doc.type}\u0000${doc.data.title}\u0000${doc.data.summary}\u0000${(doc.data.tags ?? []).join(' ')}\u0000`)
+    hash.update(doc.file.text.slice(doc.bodyOffset, doc.bodyOffset + indexedBodyLength))
+    hash.update(`\u0000${linkedTitles(graph, doc)}\u0001`)
+  }
+  return hash.digest('base64url')
 }
 
 /** The documents to index, in slug order. */
