@@ -17,6 +17,21 @@ export const tagsPageSlug = 'tags' as Slug
  * or digits (`+`), its code points (`tag-2b`).
  */
 export function tagSlug(tag: string): string {
+  let slug = tagSlugs.get(tag)
+  if (slug === undefined) {
+    slug = makeTagSlug(tag)
+    tagSlugs.set(tag, slug)
+  }
+  return slug
+}
+
+/**
+ * Tag slugs made so far: a library has few distinct tags, each written on
+ * many documents, and every build and dev rebuild asks for each of them.
+ */
+const tagSlugs = new Map<string, string>()
+
+function makeTagSlug(tag: string): string {
   // A nested tag's page sits below its parent's: `rl/reward` → `tags/rl/reward/`.
   if (isNestedTag(tag)) return tag.split('/').map(slugifySegment).join('/')
   const slug = slugifySegment(tag)
