@@ -41,6 +41,15 @@ export interface Analysis {
   readonly loaded: LoadResult
   /** With `holdDrafts`, the worker threads that keep drafts, if the library was parsed in them; close them when done. */
   readonly held: HeldDrafts | undefined
+  /** What the checks of the graph found (pass back as `previousChecks`). */
+  readonly checks: Checks
+}
+
+/** What the graph's checks found, and the settings they ran with. */
+export interface Checks {
+  readonly diagnostics: readonly Diagnostic[]
+  readonly buildDate: CalendarDay
+  readonly staleAfterMonths: number
 }
 
 /** Parse results by file path, with the text they were parsed from. */
@@ -92,6 +101,12 @@ export interface AnalyseOptions {
   readonly previousLoad?: LoadResult
   /** Draft each published body as it is parsed (see `draftBody`): for builds, which render every page. */
   readonly draftBodies?: boolean
+  /**
+   * What the checks found last time. When the graph is reused (see
+   * `previousGraph`), only the changed files are checked again: every other
+   * file's problems depend on nothing a reusable edit can change.
+   */
+  readonly previousChecks?: Checks
   /**
    * With `draftBodies`, let the worker threads that parse a large library
    * keep the drafts and assemble their pages (`Analysis.held`). Whoever
@@ -157,6 +172,10 @@ function reusedGraph(settings: AnalyseOptions, files: readonly SourceFile[], pre
   return regraft(previousGraph, before, documents)
 }
 
+function sameDay(a: CalendarDay, b: CalendarDay): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day
+}
+
 /** Read, parse, connect and check every note under `notesDir`. */
 export async function analyse(notesDir: string, options?: Readonly<AnalyseOptions> | null): Promise<Analysis> {
   const settings = options || emptyOptions
@@ -206,14 +225,21 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     if (parsed.document) documents.push(parsed.document)
   }
   let graph: Graph
+  let checks: Checks
   const buildDate = settings.buildDate ?? defaultBuildDate()
+  const staleAfterMonths = configResult.config.staleAfterMonths
   try {
-    graph = reusedGraph(settings, loaded.files, previous, documents) ?? buildGraph(documents, loaded.attachments)
-    diagnostics.push(...checkGraph(graph))
-    diagnostics.push(...checkResearch(graph, { buildDate, staleAfterMonths: configResult.config.staleAfterMonths }))
+    const regrafted = reusedGraph(settings, loaded.files, previous, documents)
+    graph = regrafted ?? buildGraph(documents, loaded.attachments)
+    const before = settings.previousChecks
+    // With the graph reused, only the files parsed this time can report anything new.
+    const again = regrafted && before && sameDay(before.buildDate, buildDate) && before.staleAfterMonths === staleAfterMonths ? new Set(loaded.files.filter((_, i) => reused[i] === undefined).map((file) => file.displayPath)) : undefined
+    const found = [...checkGraph(graph, again), ...checkResearch(graph, { buildDate, staleAfterMonths }, again)]
+    checks = { diagnostics: again && before ? [...before.diagnostics.filter((d) => !again.has(d.file)), ...found] : found, buildDate, staleAfterMonths }
+    diagnostics.push(...checks.diagnostics)
   } catch (problem) {
     await inWorkers?.held?.close()
     throw problem
   }
-  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount, loaded, held: inWorkers?.held }
+  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount, loaded, held: inWorkers?.held, checks }
 }

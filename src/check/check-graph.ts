@@ -12,11 +12,17 @@ import { hasFileExtension } from '../graph/resolve.js'
 import { positionOf, type Doc, type Graph, type LinkRef } from '../model.js'
 import { embedCycles } from './embed-cycles.js'
 
-/** Every problem in how documents connect. */
-export function checkGraph(graph: Graph): Diagnostic[] {
+/**
+ * Every problem in how documents connect; with `only`, just the problems
+ * reported in those files (by display path), for when the rest cannot have
+ * changed (see `analyse`).
+ */
+export function checkGraph(graph: Graph, only?: ReadonlySet<string>): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
+  const wanted = (doc: Doc): boolean => !only || only.has(doc.file.displayPath)
 
   for (const duplicate of graph.duplicates) {
+    if (!wanted(duplicate)) continue
     const kept = graph.documents.get(duplicate.slug)!
     const sameCase = kept.file.relativePath.toLowerCase() === duplicate.file.relativePath.toLowerCase() && kept.file.relativePath !== duplicate.file.relativePath
     diagnostics.push(
@@ -30,6 +36,7 @@ export function checkGraph(graph: Graph): Diagnostic[] {
   }
 
   for (const [slug, doc] of graph.documents) {
+    if (!wanted(doc)) continue
     const reserved = reservedSlug(slug)
     if (reserved) diagnostics.push(error(doc.file.displayPath, positionOf(doc, 'slug'), 'invalid-slug', `The slug \`${slug}\` is reserved for ${reserved}. Rename the file or set another \`slug:\`.`))
     const results = graph.resolved.get(slug) ?? []
@@ -100,6 +107,7 @@ export function checkGraph(graph: Graph): Diagnostic[] {
     }
   }
   for (const conflict of aliasRedirects(graph.documents).conflicts) {
+    if (!wanted(conflict.doc)) continue
     const alias = conflict.doc.data.aliases?.[conflict.index] ?? ''
     diagnostics.push(
       warning(
@@ -110,7 +118,9 @@ export function checkGraph(graph: Graph): Diagnostic[] {
       ),
     )
   }
-  diagnostics.push(...embedCycles(graph))
+  // A file with no embeds is on no cycle.
+  const embeds = !only || [...graph.documents.values()].some((doc) => wanted(doc) && doc.links.some((link) => link.embed))
+  if (embeds) diagnostics.push(...embedCycles(graph).filter((d) => !only || only.has(d.file)))
   return diagnostics
 }
 

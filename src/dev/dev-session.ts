@@ -137,7 +137,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     // nothing it is built from changed; the first build reads everything.
     const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false }, state, since ? { ...since, changedFiles } : undefined)
     state = { parses: analysed.parses, pages: undefined }
-    since = { changedFiles: [], graph: analysed.graph, loaded: analysed.loaded }
+    since = { changedFiles: [], graph: analysed.graph, loaded: analysed.loaded, checks: analysed.checks }
     latest = analysed.diagnostics
     const { errors, warnings } = countDiagnostics(analysed.diagnostics)
     for (const d of analysed.diagnostics) if (d.severity !== 'hint') options.log(formatDiagnostic(d))
