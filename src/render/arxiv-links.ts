@@ -22,9 +22,20 @@ export function arxivRuns(text: string): TextRun[] {
   return runs
 }
 
-/** Rewrite text nodes in a body so arXiv mentions become links (not inside links or code). */
+/**
+ * Rewrite text nodes in a body so arXiv mentions become links: not inside
+ * links or code, nor inside a link to a note that could not be made (a
+ * broken or unpublished one): its text stays as written, as it would if the
+ * link worked.
+ */
 export function linkArxivMentions(tree: Root): void {
   rewrite(tree)
+}
+
+/** A link quire could not make, shown as a `<span>` (see `linkShell` in body.ts). */
+function isDeadLink(element: Element): boolean {
+  const classes = element.properties['className']
+  return element.tagName === 'span' && Array.isArray(classes) && (classes.includes('broken-link') || classes.includes('unpublished-link'))
 }
 
 function rewrite(parent: Root | Element): void {
@@ -32,7 +43,7 @@ function rewrite(parent: Root | Element): void {
   let changed = false
   for (const child of parent.children) {
     if (child.type === 'element') {
-      if (child.tagName !== 'a' && child.tagName !== 'code' && child.tagName !== 'pre') rewrite(child)
+      if (child.tagName !== 'a' && child.tagName !== 'code' && child.tagName !== 'pre' && !isDeadLink(child)) rewrite(child)
       children.push(child)
     } else if (child.type === 'text' && child.value.includes('arXiv:')) {
       const runs = arxivRuns(child.value)
