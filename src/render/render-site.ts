@@ -406,7 +406,10 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
   const keep = sink === undefined
   const cache = new Map<CacheKey, RenderedPage>()
   const rendered: Slug[] = []
-  await loadBodyExtensions(graph.documents.values())
+  // Math and highlighting are needed here only if some body is rendered whole here (a draft in hand was rendered
+  // where it was parsed); then for every document, since such a body may embed any other.
+  const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html)
+  await loadBodyExtensions(whole ? graph.documents.values() : [])
   let done = 0
   // Pages being made by worker threads, and the first problem one of them met.
   const inFlight = new Set<Promise<void>>()
