@@ -38,10 +38,11 @@ export interface ParsedInWorkers {
   readonly held: HeldDrafts | undefined
 }
 
-/** A worker and the answers it owes, by request id. */
+/** A worker, the answers it owes by request id, and why it stopped, once it has. */
 interface Thread {
   readonly worker: Worker
   readonly waiting: Map<number, { resolve: (message: WorkerMessage) => void; reject: (problem: unknown) => void }>
+  stopped?: Error
 }
 
 function startThread(script: URL): Thread {
@@ -53,10 +54,14 @@ function startThread(script: URL): Thread {
     if (message.kind === 'failed') waiter?.reject(new Error(`quire: a worker thread failed: ${message.message}`))
     else waiter?.resolve(message)
   })
-  worker.once('error', (problem) => {
-    for (const waiter of thread.waiting.values()) waiter.reject(problem)
+  // A thread that fails or exits fails what it owes and everything asked of it later, instead of leaving the build waiting.
+  const stop = (problem: Error): void => {
+    thread.stopped ??= problem
+    for (const waiter of thread.waiting.values()) waiter.reject(thread.stopped)
     thread.waiting.clear()
-  })
+  }
+  worker.once('error', stop)
+  worker.once('exit', (code) => stop(new Error(`quire: a worker thread stopped (exit code ${code})`)))
   return thread
 }
 
@@ -65,11 +70,11 @@ let nextId = 0
 /** Send a request to `thread` and wait for its answer. */
 function ask(thread: Thread, request: ParseRequest | PageRequest): Promise<WorkerMessage> {
   return new Promise((resolve, reject) => {
+    if (thread.stopped) return reject(thread.stopped)
     thread.waiting.set(request.id, { resolve, reject })
     thread.worker.postMessage(request)
   })
 }
-
 
 /**
  * Parse `files` in worker threads; undefined when that is not worth it or
