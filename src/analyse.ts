@@ -15,8 +15,7 @@ import { loadConfig, type SiteConfig } from './load/config.js'
 import { ignoreTest } from './load/ignore.js'
 import { loadNotes, readNote, type LoadResult } from './load/load-notes.js'
 import { fitHeapTo } from './heap.js'
-import { regraft } from './reuse-graph.js'
-import type { Doc, Graph, SourceFile } from './model.js'
+import type { Doc, Graph } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
 import { parseInWorkers, type HeldDrafts } from './parse/parse-pool.js'
 import { loadBodyExtensionsFor } from './render/body-extensions.js'
@@ -41,7 +40,7 @@ export interface Analysis {
   readonly loaded: LoadResult
   /** With `holdDrafts`, the worker threads that keep drafts, if the library was parsed in them; close them when done. */
   readonly held: HeldDrafts | undefined
-  /** What the checks of the graph found (pass back as `previousChecks`). */
+  /** What the checks of the graph found (`analyseEdit` keeps those of unedited files). */
   readonly checks: Checks
 }
 
@@ -91,22 +90,10 @@ export interface AnalyseOptions {
    * document for is taken as it was, not read or hashed again.
    */
   readonly changedFiles?: readonly string[]
-  /**
-   * The graph `previous` was analysed into. With `changedFiles`, when no
-   * file was added or removed and the changed ones differ only in their
-   * prose or summary, it is reused rather than built again.
-   */
-  readonly previousGraph?: Graph
   /** The files `previous` was read from: with `changedFiles`, when only files in it changed, the folder is not walked again. */
   readonly previousLoad?: LoadResult
   /** Draft each published body as it is parsed (see `draftBody`): for builds, which render every page. */
   readonly draftBodies?: boolean
-  /**
-   * What the checks found last time. When the graph is reused (see
-   * `previousGraph`), only the changed files are checked again: every other
-   * file's problems depend on nothing a reusable edit can change.
-   */
-  readonly previousChecks?: Checks
   /**
    * With `draftBodies`, let the worker threads that parse a large library
    * keep the drafts and assemble their pages (`Analysis.held`). Whoever
@@ -156,24 +143,6 @@ async function reloadChanged(settings: AnalyseOptions, display: (file: string) =
     files[i] = read
   }
   return { files, attachments: previousLoad.attachments, diagnostics: previousLoad.diagnostics }
-}
-
-/** The previous graph with the changed documents in it, when nothing the graph is built from changed (see `reuse-graph.ts`). */
-function reusedGraph(settings: AnalyseOptions, files: readonly SourceFile[], previous: ParseCache | undefined, documents: readonly Doc[]): Graph | undefined {
-  const { previousGraph, changedFiles } = settings
-  // Only Markdown files changed (an attachment or the config changes what links resolve to), and no file came or went.
-  if (!previousGraph || !previous || !changedFiles || !changedFiles.every((file) => file.toLowerCase().endsWith('.md')) || previous.size !== files.length) return undefined
-  const before: Doc[] = []
-  for (const file of files) {
-    const earlier = previous.get(file.path)
-    if (!earlier) return undefined
-    if (earlier.result.document) before.push(earlier.result.document)
-  }
-  return regraft(previousGraph, before, documents)
-}
-
-function sameDay(a: CalendarDay, b: CalendarDay): boolean {
-  return a.year === b.year && a.month === b.month && a.day === b.day
 }
 
 /** Read, parse, connect and check every note under `notesDir`. */
@@ -229,13 +198,8 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const buildDate = settings.buildDate ?? defaultBuildDate()
   const staleAfterMonths = configResult.config.staleAfterMonths
   try {
-    const regrafted = reusedGraph(settings, loaded.files, previous, documents)
-    graph = regrafted ?? buildGraph(documents, loaded.attachments)
-    const before = settings.previousChecks
-    // With the graph reused, only the files parsed this time can report anything new.
-    const again = regrafted && before && sameDay(before.buildDate, buildDate) && before.staleAfterMonths === staleAfterMonths ? new Set(loaded.files.filter((_, i) => reused[i] === undefined).map((file) => file.displayPath)) : undefined
-    const found = [...checkGraph(graph, again), ...checkResearch(graph, { buildDate, staleAfterMonths }, again)]
-    checks = { diagnostics: again && before ? [...before.diagnostics.filter((d) => !again.has(d.file)), ...found] : found, buildDate, staleAfterMonths }
+    graph = buildGraph(documents, loaded.attachments)
+    checks = { diagnostics: [...checkGraph(graph), ...checkResearch(graph, { buildDate, staleAfterMonths })], buildDate, staleAfterMonths }
     diagnostics.push(...checks.diagnostics)
   } catch (problem) {
     await inWorkers?.held?.close()

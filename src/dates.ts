@@ -85,3 +85,8 @@ export function yearSpan(years: readonly number[]): string | undefined {
   const high = Math.max(...years)
   return low === high ? String(low) : `${low}–${high}`
 }
+
+/** Are `a` and `b` the same day? */
+export function sameDay(a: CalendarDay, b: CalendarDay): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day
+}

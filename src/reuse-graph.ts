@@ -9,8 +9,9 @@
  * its text, its positions and its summary, so a field added to documents
  * later counts too.
  */
-import type { Doc, Graph } from './model.js'
-import { shareGraphIndex } from './render/graph-layout.js'
+import { shareStructure } from './graph/structure.js'
+import type { Doc, Graph, Slug } from './model.js'
+import { withReplaced } from './replaced-map.js'
 
 /**
  * A document as plain data, without its text, positions and body tree, and
@@ -38,31 +39,31 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * The graph of `after`, made from `previous` (the graph of `before`, the
- * same files in the same order) by putting each changed document in place
- * of its old self; undefined when a changed document differs in what the
- * graph is built from, so the graph must be built again.
+ * The fields of a graph that hold documents themselves (not just their
+ * slugs): the ones a regraft must put the edited documents into. Listing a
+ * field that holds none, or leaving one out, is a compile error.
  */
-export function regraft(previous: Graph, before: readonly Doc[], after: readonly Doc[]): Graph | undefined {
-  if (before.length !== after.length) return undefined
-  const replaced = new Map<Doc, Doc>()
-  for (let i = 0; i < after.length; i++) {
-    const old = before[i]!
-    const doc = after[i]!
-    if (old === doc) continue
-    if (old.file.path !== doc.file.path || graphInputs(old) !== graphInputs(doc)) return undefined
-    replaced.set(old, doc)
+type DocumentFields = { [K in keyof Graph]: Graph[K] extends ReadonlyMap<Slug, Doc> | readonly Doc[] ? K : never }[keyof Graph]
+const documentFields = ['documents', 'unpublished', 'duplicates'] as const satisfies readonly DocumentFields[]
+const everyDocumentField: Exclude<DocumentFields, (typeof documentFields)[number]> extends never ? true : never = true
+
+/**
+ * The graph after an edit, made from `previous` by putting each edited
+ * document (`replaced`: old → new) in place of its old self; undefined
+ * when an edited document differs in what the graph is built from, so the
+ * graph must be built again. The result shares `previous`'s structure
+ * (see `graph/structure.ts`).
+ */
+export function regraft(previous: Graph, replaced: ReadonlyMap<Doc, Doc>): Graph | undefined {
+  for (const [old, doc] of replaced) if (old.file.path !== doc.file.path || graphInputs(old) !== graphInputs(doc)) return undefined
+  if (replaced.size === 0 || !everyDocumentField) return previous
+  const swapped = (map: ReadonlyMap<Slug, Doc>): ReadonlyMap<Slug, Doc> => {
+    const changes = new Map<Slug, Doc>()
+    for (const [old, doc] of replaced) if (map.get(old.slug) === old) changes.set(old.slug, doc)
+    return withReplaced(map, changes)
   }
-  if (replaced.size === 0) return previous
-  // Every map or list of the graph that holds documents gets the new ones; the rest is shared.
-  const swap = <T>(value: T): T => (replaced.get(value as Doc) ?? value) as T
-  const graph: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(previous)) {
-    if (value instanceof Map && [...value.values()].some((item) => replaced.has(item as Doc))) graph[key] = new Map([...value].map(([k, v]) => [k, swap(v)]))
-    else if (Array.isArray(value) && value.some((item) => replaced.has(item as Doc))) graph[key] = value.map(swap)
-    else graph[key] = value
-  }
-  const next = graph as unknown as Graph
-  shareGraphIndex(previous, next)
+  const duplicates = previous.duplicates.some((doc) => replaced.has(doc)) ? previous.duplicates.map((doc) => replaced.get(doc) ?? doc) : previous.duplicates
+  const next: Graph = { ...previous, documents: swapped(previous.documents), unpublished: swapped(previous.unpublished), duplicates }
+  shareStructure(previous, next)
   return next
 }

@@ -4,7 +4,9 @@
  * once from nothing; `quire dev` runs it after every change with the state
  * of the previous run, and both produce the same bytes.
  */
-import { analyse, type Checks, type ParseCache, type Progress } from './analyse.js'
+import { analyse, type Analysis, type Checks, type ParseCache, type Progress } from './analyse.js'
+import { analyseEdit } from './analyse-edit.js'
+import { defaultBuildDate } from './dates.js'
 import type { LoadedCache } from './cache/persistent-cache.js'
 import type { LoadResult } from './load/load-notes.js'
 import { countDiagnostics, type Diagnostic } from './diagnostics.js'
@@ -89,30 +91,43 @@ export interface AnalysedSite {
   readonly loaded: LoadResult
   /** Worker threads keeping drafts (with `holdDrafts`): pass to `renderSite`, close when done. */
   readonly held: HeldDrafts | undefined
-  /** What the checks of the graph found (for the next analysis's `since`). */
+  /** What the checks of the graph found. */
   readonly checks: Checks
+  /** The analysis itself (for the next analysis's `since`). */
+  readonly analysis: Analysis
 }
 
 /**
- * What `quire dev` knows since its last analysis (whose parses are in
- * `state`): the files its watcher saw change, and that analysis's graph and
- * files. Everything else is taken as it was.
+ * What `quire dev` knows since its last analysis: the files its watcher saw
+ * change, and that analysis. Everything else is taken as it was.
  */
 export interface AnalysedSince {
   readonly changedFiles: readonly string[]
-  readonly graph: Graph
-  readonly loaded?: LoadResult | undefined
-  /** What that analysis's checks found. */
-  readonly checks?: Checks | undefined
+  readonly previous: AnalysedSite
 }
 
 /** The first half of a build: read, parse, connect and check. */
 export async function analyseSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState, since?: AnalysedSince): Promise<AnalysedSite> {
-  const analysis = await analyse(notesDir, { cwd: overrides.cwd, previous: state.parses, changedFiles: since?.changedFiles, previousGraph: since?.graph, previousLoad: since?.loaded, ...(since?.checks ? { previousChecks: since.checks } : {}), stored: overrides.cache?.parses, buildDate: overrides.buildDate, onProgress: overrides.onProgress, ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }), draftBodies: overrides.draftBodies === true, holdDrafts: overrides.holdDrafts === true })
+  const buildDate = overrides.buildDate ?? defaultBuildDate()
+  const edit = since && (await analyseEdit(since.previous.analysis, since.changedFiles, { buildDate, keepTrees: overrides.keepTrees, draftBodies: overrides.draftBodies }))
+  const analysis =
+    edit ??
+    (await analyse(notesDir, {
+      cwd: overrides.cwd,
+      previous: since?.previous.parses ?? state.parses,
+      changedFiles: since?.changedFiles,
+      previousLoad: since?.previous.loaded,
+      stored: overrides.cache?.parses,
+      buildDate,
+      onProgress: overrides.onProgress,
+      ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }),
+      draftBodies: overrides.draftBodies === true,
+      holdDrafts: overrides.holdDrafts === true,
+    }))
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   const failed = errors > 0 || (overrides.strict === true && warnings > 0)
-  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount, loaded: analysis.loaded, held: analysis.held, checks: analysis.checks }
+  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount, loaded: analysis.loaded, held: analysis.held, checks: analysis.checks, analysis }
 }
 
 /** Build the site from `notesDir` in memory. */

@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { analyseSite, type AnalysedSince, type BuildState } from '../src/site-build.js'
+import { analyseSite, type AnalysedSite, type BuildState } from '../src/site-build.js'
 import { formatDiagnostic } from '../src/diagnostics.js'
 import { note, notesFolder } from './support/notes.js'
 
@@ -42,7 +42,7 @@ describe('dev rebuilds after a prose edit', () => {
     const first = await analyseSite(notes, options)
     expect(lines(first.diagnostics).join('\n')).toMatch(/a\.md:\d+:\d+: error: Link \[\[missing\]\]/)
     let state: BuildState = { parses: first.parses, pages: undefined }
-    let since: AnalysedSince = { changedFiles: [], graph: first.graph, loaded: first.loaded, checks: first.checks }
+    let previous: AnalysedSite = first
 
     const edits: [string, (text: string) => string][] = [
       // Two more lines of prose above the links: every problem in a.md moves down.
@@ -55,16 +55,16 @@ describe('dev rebuilds after a prose edit', () => {
     for (const [name, change] of edits) {
       const file = path.join(notes, name)
       await writeFile(file, change(await readFile(file, 'utf8')))
-      const again = await analyseSite(notes, options, state, { ...since, changedFiles: [file] })
+      const again = await analyseSite(notes, options, state, { previous, changedFiles: [file] })
       // The graph was reused (so the checks ran only for the edited file)…
-      expect(again.graph.edges).toBe(since.graph.edges)
+      expect(again.graph.edges).toBe(previous.graph.edges)
       // …and the problems are exactly a full analysis's.
       const full = await analyseSite(notes, options)
       expect(lines(again.diagnostics)).toEqual(lines(full.diagnostics))
       state = { parses: again.parses, pages: undefined }
-      since = { changedFiles: [], graph: again.graph, loaded: again.loaded, checks: again.checks }
+      previous = again
     }
-    const last = lines(since.checks!.diagnostics).join('\n')
+    const last = lines(previous.checks.diagnostics).join('\n')
     expect(last).toMatch(/a\.md:10:\d+: error: Link \[\[missing\]\]/)
     expect(last).toMatch(/q\.md:\d+:\d+: warning: Claim 1 is dated 2019-03/)
   })

@@ -106,12 +106,12 @@ describe('dev rebuilds', () => {
         try {
           let before = await analyseSite(notes, { cwd: root, keepTrees: false })
           state = { parses: before.parses, pages: undefined }
-          let since = { graph: before.graph, loaded: before.loaded }
+          let previous = before
           for (const op of operations) {
             const touched = await apply(notes, op, written)
-            const after = await analyseSite(notes, { cwd: root, keepTrees: false }, state, { ...since, changedFiles: touched })
+            const after = await analyseSite(notes, { cwd: root, keepTrees: false }, state, { previous, changedFiles: touched })
             state = { parses: after.parses, pages: undefined }
-            since = { graph: after.graph, loaded: after.loaded }
+            previous = after
             const clean = await buildSite(notes, { cwd: root })
             expect(after.diagnostics).toEqual(clean.diagnostics)
             // While the notes have errors, dev keeps serving (and comparing with) the last good site.
@@ -147,7 +147,7 @@ describe('dev change reports', () => {
     const before = await analyseSite(notes, { cwd: root, keepTrees: false })
     const changed = path.join(notes, 'deep', 'c.md')
     await writeFile(changed, note('C', 'New prose.'))
-    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [changed], graph: before.graph, loaded: before.loaded })
+    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [changed], previous: before })
     const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [changed])
     expect(report.pages).toEqual(['a', 'b', 'deep/c'])
     expect(report.files).not.toContain('d/index.html')
@@ -170,7 +170,7 @@ describe('dev rebuilds reuse the graph', () => {
     state = { parses: last.parses, pages: undefined }
     const edit = async (text: string) => {
       await writeFile(a, text)
-      const next = await analyseSite(notes, { cwd: root }, state, { changedFiles: [a], graph: last.graph, loaded: last.loaded })
+      const next = await analyseSite(notes, { cwd: root }, state, { changedFiles: [a], previous: last })
       const reused = next.graph.edges === last.graph.edges
       expect((await renderSite(next.graph, next.site)).files).toEqual((await buildSite(notes, { cwd: root })).files)
       state = { parses: next.parses, pages: undefined }

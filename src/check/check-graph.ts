@@ -14,12 +14,14 @@ import { embedCycles } from './embed-cycles.js'
 
 /**
  * Every problem in how documents connect; with `only`, just the problems
- * reported in those files (by display path), for when the rest cannot have
- * changed (see `analyse`).
+ * reported in those documents' files, for when the rest cannot have
+ * changed (see `analyse-edit.ts`). Then the work is in proportion to them,
+ * not to the library.
  */
-export function checkGraph(graph: Graph, only?: ReadonlySet<string>): Diagnostic[] {
+export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
-  const wanted = (doc: Doc): boolean => !only || only.has(doc.file.displayPath)
+  const files = only && new Set(only.map((doc) => doc.file.displayPath))
+  const wanted = (doc: Doc): boolean => !files || files.has(doc.file.displayPath)
 
   for (const duplicate of graph.duplicates) {
     if (!wanted(duplicate)) continue
@@ -35,8 +37,8 @@ export function checkGraph(graph: Graph, only?: ReadonlySet<string>): Diagnostic
     )
   }
 
-  for (const [slug, doc] of graph.documents) {
-    if (!wanted(doc)) continue
+  for (const doc of only ? only.filter((doc) => graph.documents.get(doc.slug) === doc) : graph.documents.values()) {
+    const slug = doc.slug
     const reserved = reservedSlug(slug)
     if (reserved) diagnostics.push(error(doc.file.displayPath, positionOf(doc, 'slug'), 'invalid-slug', `The slug \`${slug}\` is reserved for ${reserved}. Rename the file or set another \`slug:\`.`))
     const results = graph.resolved.get(slug) ?? []
@@ -106,7 +108,9 @@ export function checkGraph(graph: Graph, only?: ReadonlySet<string>): Diagnostic
       })
     }
   }
-  for (const conflict of aliasRedirects(graph.documents).conflicts) {
+  // A conflict is reported at the document whose alias loses.
+  const aliases = !only || only.some((doc) => (doc.data.aliases ?? []).length > 0)
+  for (const conflict of aliases ? aliasRedirects(graph.documents).conflicts : []) {
     if (!wanted(conflict.doc)) continue
     const alias = conflict.doc.data.aliases?.[conflict.index] ?? ''
     diagnostics.push(
@@ -119,8 +123,8 @@ export function checkGraph(graph: Graph, only?: ReadonlySet<string>): Diagnostic
     )
   }
   // A file with no embeds is on no cycle.
-  const embeds = !only || [...graph.documents.values()].some((doc) => wanted(doc) && doc.links.some((link) => link.embed))
-  if (embeds) diagnostics.push(...embedCycles(graph).filter((d) => !only || only.has(d.file)))
+  const embeds = !only || only.some((doc) => doc.links.some((link) => link.embed))
+  if (embeds) diagnostics.push(...embedCycles(graph).filter((d) => !files || files.has(d.file)))
   return diagnostics
 }
 

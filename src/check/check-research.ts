@@ -17,12 +17,12 @@ export interface ResearchContext {
 }
 
 /** Every research-integrity problem in the library. */
-export function checkResearch(graph: Graph, context: ResearchContext, only?: ReadonlySet<string>): Diagnostic[] {
+export function checkResearch(graph: Graph, context: ResearchContext, only?: readonly Doc[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   const today = `${context.buildDate.year}-${String(context.buildDate.month).padStart(2, '0')}-${String(context.buildDate.day).padStart(2, '0')}`
-  for (const [slug, doc] of graph.documents) {
-    // Each problem here is reported in the file it is about, from that document and the graph alone.
-    if (only && !only.has(doc.file.displayPath)) continue
+  // Each problem here is reported in the file it is about, from that document and the graph alone.
+  for (const doc of only ? only.filter((doc) => graph.documents.get(doc.slug) === doc) : graph.documents.values()) {
+    const slug = doc.slug
     const file = doc.file.displayPath
     const papers = doc.data.papers ?? []
     papers.forEach((id, i) => checkFuture(diagnostics, doc, `papers.${i}`, id, context.buildDate, today))

@@ -19,11 +19,12 @@ import { existsSync } from 'node:fs'
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import type { Slug } from '../model.js'
 import { loadBodyExtensions } from '../render/body-extensions.js'
-import { graphIndex } from '../render/graph-layout.js'
+import { parseDocument } from '../parse/parse-document.js'
+import { readyForAnalyseEdit } from '../analyse-edit.js'
 import { contentsOf, isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
-import { analyseSite, freshState, type AnalysedSince, type BuildState, type SiteOverrides } from '../site-build.js'
+import { analyseSite, freshState, type AnalysedSite, type SiteOverrides } from '../site-build.js'
 import { startDevServer, type DevServer } from './serve.js'
-import { siteChanges } from './site-changes.js'
+import { indexForChanges, siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
 
 /** Options of a dev session. */
@@ -61,25 +62,26 @@ type Served = string | Uint8Array
  * per plan.
  */
 class ServedSite {
-  readonly byPath = new Map<string, PlannedFile | PlannedDocument>()
+  /** Document entries by path: shared by the plans of one structure (see `graph/structure.ts`). */
+  private readonly documents: ReadonlyMap<string, PlannedDocument>
+  /** Every other entry by path. */
+  private readonly others = new Map<string, PlannedFile>()
   private readonly made = new Map<string, Promise<Served>>()
 
   constructor(
     readonly plan: SitePlan,
     private readonly pages: Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>,
   ) {
-    for (const entry of plan.entries) {
-      if (isDocumentEntry(entry)) for (const file of entry.paths) this.byPath.set(file, entry)
-      else this.byPath.set(entry.path, entry)
-    }
+    this.documents = documentsByPath(plan.documents)
+    for (const entry of plan.entries) if (!isDocumentEntry(entry)) this.others.set(entry.path, entry)
   }
 
   has(file: string): boolean {
-    return this.byPath.has(file)
+    return this.documents.has(file) || this.others.has(file)
   }
 
   async file(file: string): Promise<Served | undefined> {
-    const entry = this.byPath.get(file)
+    const entry = this.documents.get(file) ?? this.others.get(file)
     if (!entry) return undefined
     if (!isDocumentEntry(entry)) {
       let made = this.made.get(file)
@@ -114,6 +116,17 @@ class ServedSite {
   }
 }
 
+const pathIndexes = new WeakMap<readonly PlannedDocument[], ReadonlyMap<string, PlannedDocument>>()
+
+function documentsByPath(documents: readonly PlannedDocument[]): ReadonlyMap<string, PlannedDocument> {
+  let index = pathIndexes.get(documents)
+  if (!index) {
+    index = new Map(documents.flatMap((entry) => entry.paths.map((file) => [file, entry] as const)))
+    pathIndexes.set(documents, index)
+  }
+  return index
+}
+
 async function bytesOf(file: OutputFile): Promise<Served> {
   if ('contents' in file || 'pieces' in file) return contentsOf(file)
   return readFile('copyFrom' in file ? file.copyFrom : file.reuseFrom)
@@ -121,8 +134,7 @@ async function bytesOf(file: OutputFile): Promise<Served> {
 
 /** Start a dev session: first build, then serve and watch. */
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
-  let state: BuildState = freshState
-  let since: AnalysedSince | undefined
+  let last: AnalysedSite | undefined
   let served: ServedSite | undefined
   let latest: readonly Diagnostic[] = []
   let ok = false
@@ -133,11 +145,10 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const rebuild = async (changedFiles: readonly string[]): Promise<void> => {
     const started = performance.now()
     // No trees are kept: a page is rendered (and its body parsed) only when it is asked for.
-    // Files the watcher did not report are taken as they were (not read again), and so is the graph when
-    // nothing it is built from changed; the first build reads everything.
-    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false }, state, since ? { ...since, changedFiles } : undefined)
-    state = { parses: analysed.parses, pages: undefined }
-    since = { changedFiles: [], graph: analysed.graph, loaded: analysed.loaded, checks: analysed.checks }
+    // Files the watcher did not report are taken as they were (not read again); after an edit to prose or
+    // a summary, so is everything else (see `analyse-edit.ts`). The first build reads everything.
+    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false }, freshState, last && { changedFiles, previous: last })
+    last = analysed
     latest = analysed.diagnostics
     const { errors, warnings } = countDiagnostics(analysed.diagnostics)
     for (const d of analysed.diagnostics) if (d.severity !== 'hint') options.log(formatDiagnostic(d))
@@ -175,8 +186,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
 
   let server: DevServer | undefined
   await rebuild([])
-  // The first edit compares against this graph: index its connections now rather than then.
-  if (since) graphIndex(since.graph)
+  if (last && !last.failed) readyForEdits(last)
   server = await startDevServer(
     {
       get base() {
@@ -213,6 +223,28 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     },
   }
 }
+
+/**
+ * Do now, before the first save, what that save would otherwise do for
+ * the first time: index the files and the graph's connections, and run
+ * the main thread's parse and pages' fingerprints a few times. A large
+ * library is parsed in worker threads, so that code has not run here yet;
+ * run cold, it costs more than the rest of a save.
+ */
+function readyForEdits(analysed: AnalysedSite): void {
+  readyForAnalyseEdit(analysed.analysis)
+  indexForChanges(analysed.graph)
+  for (const file of analysed.loaded.files.slice(0, warmUpRuns)) parseDocument(file, { keepTree: false })
+  // A plan of its own: the served plan keeps only the fingerprints the session asks for.
+  const plan = planSite(analysed.graph, analysed.site)
+  const inquiries = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'inquiry').slice(0, warmUpRuns / 2)
+  const notes = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'note').slice(0, warmUpRuns / 2)
+  for (const doc of [...inquiries, ...notes]) plan.fingerprint(doc.slug)
+  siteChanges(plan, planSite(analysed.graph, analysed.site), [])
+}
+
+/** How many files and pages {@link readyForEdits} runs through (about 0.1 s on a 600-word note library). */
+const warmUpRuns = 16
 
 /** The live-reload client's files, from `templates/dev/`. */
 async function loadClient(): Promise<Map<string, string>> {

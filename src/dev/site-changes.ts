@@ -25,8 +25,10 @@
  */
 import type { Graph, Slug } from '../model.js'
 import { documentData, graphInputs } from '../reuse-graph.js'
+import { byStructure, structureOf } from '../graph/structure.js'
 import { graphIndex } from '../render/graph-layout.js'
 import { isDocumentEntry, type SitePlan } from '../render/render-site.js'
+import { replacedKeys } from '../replaced-map.js'
 
 /** What changed between two plans of the site. */
 export interface SiteChanges {
@@ -42,10 +44,12 @@ type Change = 'text' | 'summary' | 'data'
 /** What changed from `before` to `after`, given the files the watcher saw change. */
 export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly string[]): SiteChanges {
   const files = new Set<string>()
-  const beforePaths = new Set(before.paths)
-  const afterPaths = new Set(after.paths)
-  for (const file of after.paths) if (!beforePaths.has(file)) files.add(file)
-  for (const file of before.paths) if (!afterPaths.has(file)) files.add(file)
+  if (!samePaths(before.paths, after.paths)) {
+    const beforePaths = new Set(before.paths)
+    const afterPaths = new Set(after.paths)
+    for (const file of after.paths) if (!beforePaths.has(file)) files.add(file)
+    for (const file of before.paths) if (!afterPaths.has(file)) files.add(file)
+  }
 
   const everything = before.shared !== after.shared
   const changed = changedDocuments(before.graph, after.graph)
@@ -104,13 +108,24 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
  */
 function changedDocuments(before: Graph, after: Graph): Map<Slug, Change> {
   const changed = new Map<Slug, Change>()
-  for (const [slug, doc] of after.documents) {
+  // Graphs of one structure resolve every link alike (see `graph/structure.ts`).
+  const resolvedAlike = structureOf(before) === structureOf(after)
+  // After an edit to prose, only the edited documents can differ.
+  const slugs = (resolvedAlike && replacedKeys(before.documents, after.documents)) || after.documents.keys()
+  for (const slug of slugs) {
+    const doc = after.documents.get(slug)!
     const old = before.documents.get(slug)
-    if (!old || !sameResolutions(before, after, slug)) changed.set(slug, 'data')
+    if (old === doc && resolvedAlike) continue
+    if (!old || !(resolvedAlike || sameResolutions(before, after, slug))) changed.set(slug, 'data')
     else if (old !== doc) changed.set(slug, documentData(old, true) === documentData(doc, true) ? 'text' : graphInputs(old) === graphInputs(doc) ? 'summary' : 'data')
   }
-  for (const slug of before.documents.keys()) if (!after.documents.has(slug)) changed.set(slug, 'data')
+  // One structure, one set of documents.
+  if (!resolvedAlike) for (const slug of before.documents.keys()) if (!after.documents.has(slug)) changed.set(slug, 'data')
   return changed
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((file, i) => file === b[i]))
 }
 
 /** Do a document's links, `next` entries and claims' notes resolve to the same things in both graphs? */
@@ -144,6 +159,12 @@ function sameValue(a: unknown, b: unknown): boolean {
   const keys = Object.keys(x)
   if (keys.length !== Object.keys(y).length) return false
   return keys.every((key) => sameValue(x[key], y[key]))
+}
+
+/** Build now the indexes that `siteChanges` reads from `graph` (for `quire dev` to do before the first save). */
+export function indexForChanges(graph: Graph): void {
+  graphIndex(graph)
+  embedIndex(graph)
 }
 
 /** Add every document within `steps` steps of `seeds` in `graph` (links and `next` either way, and claims' notes). */
@@ -185,25 +206,18 @@ function embedders(graph: Graph, targets: readonly Slug[], into: Set<Slug>): voi
   }
 }
 
-/** By the graph's resolutions: a graph reused with edited prose (see `reuse-graph.ts`) keeps them, and its embeds. */
-const embedIndexes = new WeakMap<object, Map<Slug, Slug[]>>()
-
-/** For each embedded document, the documents that embed it. */
-function embedIndex(graph: Graph): Map<Slug, Slug[]> {
-  let index = embedIndexes.get(graph.resolved)
-  if (!index) {
-    index = new Map()
-    for (const [slug, doc] of graph.documents) {
-      const results = graph.resolved.get(slug) ?? []
-      doc.links.forEach((link, i) => {
-        const result = results[i]
-        if (!link.embed || result?.kind !== 'resolved') return
-        const list = index!.get(result.slug)
-        if (list) list.push(slug)
-        else index!.set(result.slug, [slug])
-      })
-    }
-    embedIndexes.set(graph.resolved, index)
+/** For each embedded document, the documents that embed it (links and what they resolve to are structure). */
+const embedIndex = byStructure((graph: Graph): Map<Slug, Slug[]> => {
+  const index = new Map<Slug, Slug[]>()
+  for (const [slug, doc] of graph.documents) {
+    const results = graph.resolved.get(slug) ?? []
+    doc.links.forEach((link, i) => {
+      const result = results[i]
+      if (!link.embed || result?.kind !== 'resolved') return
+      const list = index.get(result.slug)
+      if (list) list.push(slug)
+      else index.set(result.slug, [slug])
+    })
   }
   return index
-}
+})

@@ -5,6 +5,7 @@
  * Files are returned in a stable order (code-unit order of their relative
  * paths), so nothing downstream depends on the order the disk lists them in.
  */
+import { readFileSync } from 'node:fs'
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { compare, error, type Diagnostic } from '../diagnostics.js'
@@ -98,7 +99,19 @@ export async function loadNotes(root: string, display: (file: string) => string,
 
 /** Read one Markdown file of the notes folder: the file, or why it cannot be read as a note. */
 export async function readNote(full: string, rel: string, display: (file: string) => string): Promise<SourceFile | Diagnostic> {
-  const bytes = await readFile(full)
+  return noteFrom(await readFile(full), full, rel, display)
+}
+
+/**
+ * {@link readNote} without waiting on Node's file-system threads: for
+ * `quire dev`'s few files after a save, read while the watcher keeps those
+ * threads busy looking at the folder again.
+ */
+export function readNoteNow(full: string, rel: string, display: (file: string) => string): SourceFile | Diagnostic {
+  return noteFrom(readFileSync(full), full, rel, display)
+}
+
+function noteFrom(bytes: Uint8Array, full: string, rel: string, display: (file: string) => string): SourceFile | Diagnostic {
   let text: string
   try {
     text = utf8.decode(bytes)

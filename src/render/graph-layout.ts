@@ -7,6 +7,7 @@
  */
 import { compare } from '../diagnostics.js'
 import type { Doc, EdgeKind, Graph, Slug } from '../model.js'
+import { byStructure } from '../graph/structure.js'
 
 /** Undirected neighbours and directed edge kinds, computed once per graph. */
 export interface GraphIndex {
@@ -21,23 +22,8 @@ export interface GraphIndex {
 /** The full-graph page's slug (reserved: no document may take it). */
 export const graphPageSlug = 'graph' as Slug
 
-const indexes = new WeakMap<Graph, GraphIndex>()
-
-/** The index of `graph`, built on first use (O(edges · log)). */
-export function graphIndex(graph: Graph): GraphIndex {
-  let index = indexes.get(graph)
-  if (!index) {
-    index = buildIndex(graph)
-    indexes.set(graph, index)
-  }
-  return index
-}
-
-/** Let `to`, a graph with the same documents' titles and types and the same edges as `from`, use `from`'s index. */
-export function shareGraphIndex(from: Graph, to: Graph): void {
-  const index = indexes.get(from)
-  if (index) indexes.set(to, index)
-}
+/** The index of `graph`, built on first use (O(edges · log)) and shared by graphs of the same structure (it reads titles, types and edges). */
+export const graphIndex: (graph: Graph) => GraphIndex = byStructure(buildIndex)
 
 /** A document's sort key: inquiries before notes, then title (case-insensitive), then slug. */
 export function documentSortKey(doc: Doc): string {

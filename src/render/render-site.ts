@@ -29,6 +29,7 @@ import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewsFile, previewsJson } from './previews.js'
 import { minisearchModule, SearchFiles, searchFiles, searchFingerprint } from './search-index.js'
 import { hasTags, lazyTagPages } from './tags.js'
+import { byStructure } from '../graph/structure.js'
 import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageBody, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
@@ -148,6 +149,8 @@ export interface SitePlan {
   readonly entries: readonly (PlannedFile | PlannedDocument)[]
   /** Every file's path, in the same order. */
   readonly paths: readonly string[]
+  /** The documents' entries (also in `entries`): the same list in every plan of graphs of one structure. */
+  readonly documents: readonly PlannedDocument[]
   /** What every page depends on besides the graph (the site's settings, which shared pages exist). */
   readonly shared: string
   /** The fingerprint of a document's page: equal fingerprints, equal bytes. */
@@ -288,13 +291,27 @@ function citesPapers(graph: Graph): boolean {
   return false
 }
 
+/** What decides which shared pages the site has: structure only, so `quire dev` works it out once per structure. */
+const traits = byStructure((graph) => ({ hasPapers: citesPapers(graph), tagged: hasTags(graph) }))
+
+/** Each document's entry in the plan, in slug order: its page, and an inquiry's prompt file. */
+const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
+  const entries: PlannedDocument[] = []
+  for (const [slug, doc] of graph.documents) {
+    // `index.md` is the home page's content, not a page of its own.
+    if (slug === homeSlug) continue
+    const prompt = doc.type === 'inquiry' && Boolean(doc.data.prompt)
+    entries.push({ slug, paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`] : [`${slug}/index.html`] })
+  }
+  return entries
+})
+
 /**
  * Plan every file of the site, in a stable order. Cheap: paths only, no
  * file is made until asked for.
  */
 export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldDrafts; folder: string }): SitePlan {
-  const hasPapers = citesPapers(graph)
-  const tagged = hasTags(graph)
+  const { hasPapers, tagged } = traits(graph)
   const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged })
   const entries: (PlannedFile | PlannedDocument)[] = []
   const paths: string[] = []
@@ -318,12 +335,8 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
       })
     }),
   )
-  for (const [slug, doc] of graph.documents) {
-    // `index.md` is the home page's content, not a page of its own.
-    if (slug === homeSlug) continue
-    const prompt = doc.type === 'inquiry' && Boolean(doc.data.prompt)
-    add({ slug, paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`] : [`${slug}/index.html`] })
-  }
+  const documents = documentEntries(graph)
+  for (const entry of documents) add(entry)
   if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(contextFor(papersPageSlug)))))
   if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(contextFor(graphPageSlug)))))
   for (const tagPage of lazyTagPages(graph, contextFor)) add(page(tagPage.path, tagPage.tree))
@@ -360,6 +373,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     site,
     entries,
     paths,
+    documents,
     shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
     fingerprint(slug) {
       let key = fingerprints.get(slug)

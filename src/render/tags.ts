@@ -10,6 +10,7 @@ import type { Root } from 'hast'
 import { tagIndexPage, tagPage } from '../../templates/tag.js'
 import type { TagIndexPageProps, TagPageProps } from '../../templates/props.js'
 import { compare } from '../diagnostics.js'
+import { byStructure } from '../graph/structure.js'
 import type { Graph, Slug } from '../model.js'
 import { card, layoutProps, type PageContext } from './pages.js'
 import { isNestedTag, tagPageSlug, tagSlug, tagsPageSlug } from './tag-links.js'
@@ -97,10 +98,13 @@ export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext):
   return lazyTagPages(graph, contextFor).map((page) => ({ path: page.path, tree: page.tree() }))
 }
 
+/** The tags and their documents (unsorted): tags are structure, so `quire dev` collects them once per structure. */
+const unsortedTags = byStructure((graph) => collectTags(graph, false))
+
 /** {@link tagPages}, each tree made only when asked for (the paths are known at once). */
 export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageContext): { path: string; tree: () => Root }[] {
   // Each tag's documents are sorted only when its page is made (`quire dev` plans the site on every save).
-  const tags = collectTags(graph, false)
+  const tags = unsortedTags(graph)
   if (tags.length === 0) return []
   const pages = [{ path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
   for (const tag of tags) {

@@ -1,0 +1,124 @@
+/**
+ * `quire dev`'s shortcut for the save it sees most: a note's prose or
+ * summary changed, and nothing the graph is built from (see
+ * `reuse-graph.ts`). Then the previous analysis is the answer with the
+ * edited files read, parsed and checked again, and everything else kept:
+ * no folder walk, no other file hashed, the graph regrafted rather than
+ * built, and only the edited files' problems found again (no other file's
+ * problems can change). The work is in proportion to the edit, not to the
+ * library, which keeps a save on a large library within tens of
+ * milliseconds.
+ *
+ * Anything else (a file added, removed or unreadable, an attachment or the
+ * config changed, a title or link edited, a new day) returns undefined,
+ * and the caller analyses the library in full.
+ */
+import path from 'node:path'
+import { textHash, treesKeptUpTo, type Analysis, type ParseCacheEntry } from './analyse.js'
+import { checkGraph } from './check/check-graph.js'
+import { checkResearch } from './check/check-research.js'
+import { sameDay, type CalendarDay } from './dates.js'
+import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
+import { readNoteNow, type LoadResult } from './load/load-notes.js'
+import type { Doc, SourceFile } from './model.js'
+import { parseDocument } from './parse/parse-document.js'
+import { loadBodyExtensionsFor } from './render/body-extensions.js'
+import { drafted } from './render/draft-documents.js'
+import { withReplaced } from './replaced-map.js'
+import { regraft } from './reuse-graph.js'
+
+/** Options for {@link analyseEdit}: the ones of `analyse` that matter to a few files. */
+export interface EditOptions {
+  /** The day the site is built for: another day than the previous analysis's means a full analysis (claims age). */
+  readonly buildDate: CalendarDay
+  /** Keep the edited bodies' trees (default: as `analyse` would for the library's size). */
+  readonly keepTrees?: boolean | undefined
+  /** Draft the edited bodies (see `AnalyseOptions.draftBodies`). */
+  readonly draftBodies?: boolean | undefined
+}
+
+/** Each loaded file's place in its list, by full path; a list with the same files in the same places shares it. */
+const places = new WeakMap<readonly SourceFile[], ReadonlyMap<string, number>>()
+
+function placesOf(files: readonly SourceFile[]): ReadonlyMap<string, number> {
+  let found = places.get(files)
+  if (!found) {
+    found = new Map(files.map((file, i) => [file.path, i]))
+    places.set(files, found)
+  }
+  return found
+}
+
+/** Index `analysis`'s files now, so that the first edit does not wait for it. */
+export function readyForAnalyseEdit(analysis: Analysis): void {
+  placesOf(analysis.loaded.files)
+}
+
+/**
+ * `previous` after the notes in `changedFiles` were edited, or undefined
+ * when the edit needs a full analysis.
+ */
+export async function analyseEdit(previous: Analysis, changedFiles: readonly string[], options: EditOptions): Promise<Analysis | undefined> {
+  if (changedFiles.length === 0 || !changedFiles.every((file) => file.toLowerCase().endsWith('.md'))) return undefined
+  if (!sameDay(options.buildDate, previous.buildDate)) return undefined
+  const at = placesOf(previous.loaded.files)
+  const files = [...previous.loaded.files]
+  const parses = new Map<string, ParseCacheEntry>()
+  const keepTree = options.keepTrees ?? files.length <= treesKeptUpTo
+  const replaced = new Map<Doc, Doc>()
+  // The files whose problems are found again, by display path, and what their parse found.
+  const edited = new Set<string>()
+  const found: Diagnostic[] = []
+  let parsedCount = 0
+  for (const changed of new Set(changedFiles.map((file) => path.resolve(file)))) {
+    const i = at.get(changed)
+    if (i === undefined) return undefined
+    const old = files[i]!
+    const earlier = previous.parses.get(old.path)
+    // Gone, or no longer readable as a note: the full analysis says what happened.
+    let read: ReturnType<typeof readNoteNow> | undefined
+    try {
+      read = readNoteNow(old.path, old.relativePath, () => old.displayPath)
+    } catch {
+      read = undefined
+    }
+    if (!earlier || !read || !('text' in read)) return undefined
+    const hash = textHash(read.text)
+    // Saved without a change: the file and its parse stay as they were.
+    if (hash === earlier.hash) continue
+    if (options.draftBodies) await loadBodyExtensionsFor([read.text])
+    const result = options.draftBodies ? drafted(parseDocument(read), keepTree) : parseDocument(read, { keepTree })
+    parsedCount++
+    const before = earlier.result.document
+    const after = result.document
+    // A document that appears or disappears (front matter broken or mended) changes the graph.
+    if (Boolean(before) !== Boolean(after)) return undefined
+    if (before && after) replaced.set(before, after)
+    files[i] = read
+    parses.set(old.path, { hash, displayPath: read.displayPath, result } satisfies ParseCacheEntry)
+    edited.add(read.displayPath)
+    found.push(...result.diagnostics)
+  }
+  const graph = regraft(previous.graph, replaced)
+  if (!graph) return undefined
+  // The same files in the same places: the next edit finds them without indexing the list again.
+  places.set(files, at)
+  const { buildDate, staleAfterMonths } = previous.checks
+  const again = [...replaced.values()]
+  const checked = again.length === 0 ? [] : [...checkGraph(graph, again), ...checkResearch(graph, { buildDate, staleAfterMonths }, again)]
+  const kept = (list: readonly Diagnostic[]): Diagnostic[] => list.filter((d) => !edited.has(d.file))
+  const loaded: LoadResult = { files, attachments: previous.loaded.attachments, diagnostics: previous.loaded.diagnostics }
+  return {
+    graph,
+    config: previous.config,
+    buildDate,
+    // A file's problems come from its parse and its checks; the rest (config, unreadable files) are about other files.
+    diagnostics: sortDiagnostics([...kept(previous.diagnostics), ...found, ...checked]),
+    fileCount: files.length,
+    parses: withReplaced(previous.parses, parses),
+    parsedCount,
+    loaded,
+    held: undefined,
+    checks: { diagnostics: [...kept(previous.checks.diagnostics), ...checked], buildDate, staleAfterMonths },
+  }
+}
