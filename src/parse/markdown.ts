@@ -3,7 +3,16 @@
  * collected, block ids applied and inline tags found.
  */
 import type { Heading, Root } from 'mdast'
-import remarkGfm from 'remark-gfm'
+import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item'
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal'
+import { gfmFootnote } from 'micromark-extension-gfm-footnote'
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough'
+import { gfmTable } from 'micromark-extension-gfm-table'
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
@@ -26,7 +35,51 @@ export function remarkWikiLink(this: Processor): void {
   ;(data.fromMarkdownExtensions ??= []).push(wikiLinkFromMarkdown())
 }
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkWikiLink).freeze()
+/**
+ * GitHub-flavoured Markdown, as remark-gfm adds it (the same extensions in
+ * the same order), except that literal autolinks (`www.example.com`, bare
+ * URLs and e-mail addresses) and tables are added only when asked for.
+ * Those two cost more than the rest of GFM together: literal autolinks are
+ * tried at every word, and alone make parsing about twice as slow.
+ */
+function remarkGfmFor(this: Processor, wanted: { autolinks: boolean; tables: boolean }): void {
+  const data = this.data()
+  const syntax = data.micromarkExtensions ?? (data.micromarkExtensions = [])
+  const trees = data.fromMarkdownExtensions ?? (data.fromMarkdownExtensions = [])
+  if (wanted.autolinks) {
+    syntax.push(gfmAutolinkLiteral())
+    trees.push(gfmAutolinkLiteralFromMarkdown())
+  }
+  syntax.push(gfmFootnote(), gfmStrikethrough())
+  trees.push(gfmFootnoteFromMarkdown(), gfmStrikethroughFromMarkdown())
+  if (wanted.tables) {
+    syntax.push(gfmTable())
+    trees.push(gfmTableFromMarkdown())
+  }
+  syntax.push(gfmTaskListItem())
+  trees.push(gfmTaskListItemFromMarkdown())
+}
+
+const parsers = new Map<string, Processor>()
+
+/**
+ * The parser for `body`: without literal autolinks or tables when the text
+ * cannot hold one. Every literal autolink contains `www.`, `http://`,
+ * `https://` or an `@` followed by a domain with a dot (e-mail, `mailto:`,
+ * `xmpp:`); every table row contains `|`. The tree is the same either way
+ * (test/markdown-parsers.test.ts checks that on every kind of body).
+ */
+export function parserFor(body: string): Processor {
+  const autolinks = /www\.|https?:\/\/|@[-\w]+\.[-\w]/i.test(body)
+  const tables = body.includes('|')
+  const key = `${autolinks}${tables}`
+  let parser = parsers.get(key)
+  if (!parser) {
+    parser = unified().use(remarkParse).use(remarkGfmFor, { autolinks, tables }).use(remarkMath).use(remarkWikiLink).freeze() as unknown as Processor
+    parsers.set(key, parser)
+  }
+  return parser
+}
 
 /** A parsed body. */
 export interface ParsedBody {
@@ -47,7 +100,7 @@ export interface ParsedBody {
  * `.md` files are recorded relative to the notes folder.
  */
 export function parseBody(body: string, bodyLine: number, bodyOffset: number, relativePath: string): ParsedBody {
-  const tree = parser.parse(body) as Root
+  const tree = parserFor(body).parse(body) as Root
   demoteDollarAmounts(tree, body)
   if (mayHaveComments(body)) removeComments(tree)
   const blockIds = applyBlockIds(tree)
