@@ -7,8 +7,8 @@
  * The marker is removed from the text and the id is put on the block
  * (`data.hProperties.id`); the renderer keeps the id (see `block-anchors.ts`).
  */
-import type { Paragraph, Parent, Root, RootContent, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import type { Nodes, Paragraph, Parent, Root, RootContent, Text } from 'mdast'
+import { walk } from '../walk.js'
 
 const trailingId = /[ \t]+(\^[A-Za-z0-9-]+)[ \t]*$/
 const aloneId = /^\s*(\^[A-Za-z0-9-]+)\s*$/
@@ -16,8 +16,8 @@ const aloneId = /^\s*(\^[A-Za-z0-9-]+)\s*$/
 /** Take the block ids out of `tree`, set them on their blocks, and return them in order. */
 export function applyBlockIds(tree: Root): string[] {
   const ids: string[] = []
-  visit(tree, 'paragraph', (node, index, parent) => {
-    if (!parent || index === undefined) return
+  walk<Nodes>(tree, (node, index, parent) => {
+    if (node.type !== 'paragraph' || !parent || index === undefined) return
     const alone = onlyText(node)
     const standalone = alone === undefined ? null : aloneId.exec(alone.value)
     if (standalone && index > 0) {

@@ -2,7 +2,7 @@
  * Markdown bodies → mdast, with every link to another document or file
  * collected, block ids applied and inline tags found.
  */
-import type { Heading, Root } from 'mdast'
+import type { Heading, Nodes, Root } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
@@ -16,7 +16,6 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item'
 import remarkMath from 'remark-math'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
-import { visit } from 'unist-util-visit'
 import path from 'node:path'
 import type { LinkRef } from '../model.js'
 import GithubSlugger from 'github-slugger'
@@ -27,6 +26,7 @@ import { plainText } from './derive.js'
 import { applyInlineTags } from './inline-tags.js'
 import { demoteDollarAmounts } from './math-dollars.js'
 import { wikiLinkFromMarkdown, wikiLinkSyntax } from './wikilink-syntax.js'
+import { walk } from '../walk.js'
 
 /** The remark plugin that adds wikilink syntax to the parser. */
 export function remarkWikiLink(this: Processor): void {
@@ -103,14 +103,15 @@ export function parseBody(body: string, bodyLine: number, bodyOffset: number, re
   const tree = parserFor(body).parse(body) as Root
   demoteDollarAmounts(tree, body)
   if (mayHaveComments(body)) removeComments(tree)
-  const blockIds = applyBlockIds(tree)
-  const tags = applyInlineTags(tree)
+  // Each block id has a `^`, each inline tag a `#`: a body without one has none to look for.
+  const blockIds = body.includes('^') ? applyBlockIds(tree) : []
+  const tags = body.includes('#') ? applyInlineTags(tree) : []
   const links: LinkRef[] = []
   let hasHtml = false
   const lineShift = bodyLine - 1
   const folder = path.posix.dirname(relativePath)
 
-  visit(tree, (node) => {
+  walk<Nodes>(tree, (node) => {
     const position = node.position
     if (position) {
       position.start.line += lineShift
@@ -148,8 +149,8 @@ export function headingAnchors(tree: Root, skip?: Heading): Map<Heading, string>
   const slugger = new GithubSlugger()
   for (const id of pageIds) slugger.slug(id)
   const ids = new Map<Heading, string>()
-  visit(tree, 'heading', (node) => {
-    if (node === skip) return
+  walk<Nodes>(tree, (node) => {
+    if (node.type !== 'heading' || node === skip) return
     ids.set(node, slugger.slug(plainText(node).trim()) || slugger.slug('section'))
   })
   return ids

@@ -7,9 +7,8 @@
  * put back as the text it was written as. `$$…$$` is always math, and
  * `\$` is always a dollar sign.
  */
-import type { InlineMath } from 'mdast-util-math'
-import type { Parent, Root, Text } from 'mdast'
-import { visit } from 'unist-util-visit'
+import type { Nodes, Root, Text } from 'mdast'
+import { walk } from '../walk.js'
 
 /** Is inline math written as `raw` (dollars included), followed by `next`, really a dollar amount? */
 export function isDollarText(raw: string, next: string | undefined): boolean {
@@ -20,7 +19,10 @@ export function isDollarText(raw: string, next: string | undefined): boolean {
 
 /** Turn inline math that reads as dollar amounts back into text. `source` is the text the tree was parsed from. */
 export function demoteDollarAmounts(tree: Root, source: string): void {
-  visit(tree, 'inlineMath', (node: InlineMath, index, parent: Parent | undefined) => {
+  // No dollar sign, no inline math.
+  if (!source.includes('$')) return
+  walk<Nodes>(tree, (node, index, parent) => {
+    if (node.type !== 'inlineMath') return
     const start = node.position?.start.offset
     const end = node.position?.end.offset
     if (parent === undefined || index === undefined || start === undefined || end === undefined) return

@@ -5,14 +5,15 @@
  * ids cannot clash with those (they start with `^`), so this step, after
  * the sanitizer, gives them back their own name for `[[note#^claim-1]]`.
  */
-import type { Root } from 'hast'
+import type { Nodes, Root } from 'hast'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { walk } from '../walk.js'
 
 const prefixed = /^user-content-(\^[A-Za-z0-9-]+)$/
 
 export const rehypeBlockAnchors: Plugin<[], Root> = () => (tree) => {
-  visit(tree, 'element', (node) => {
+  walk<Nodes>(tree, (node) => {
+    if (node.type !== 'element') return
     const id = node.properties['id']
     const match = typeof id === 'string' ? prefixed.exec(id) : null
     if (match) node.properties['id'] = match[1]!

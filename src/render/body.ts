@@ -35,7 +35,7 @@ import { mayHoldTokens, slotToken, type DraftBody, type Slot } from './slots.js'
 import { tableOfContents } from './toc.js'
 import { toHtml } from 'hast-util-to-html'
 import { normalizeUri } from 'micromark-util-sanitize-uri'
-import { EXIT, SKIP, visit } from 'unist-util-visit'
+import { skip, walk } from '../walk.js'
 
 /** What the link handlers need to know about the body being rendered. */
 interface BodyContext {
@@ -253,11 +253,12 @@ export function renderBody(doc: Doc, graph: Graph, root: RootPrefix): ElementCon
 export function draftable(doc: Doc, tree: MdastRoot): boolean {
   if (doc.hasHtml || mayHoldTokens(doc.file.text) || doc.links.some((link) => link.embed && link.syntax === 'wikilink')) return false
   let titled = false
-  visit(tree, 'heading', (heading) => {
-    visit(heading, 'wikiLink', (node) => {
-      if (node.label === undefined) titled = true
+  walk<MdastNodes>(tree, (heading) => {
+    if (heading.type !== 'heading') return titled ? skip : undefined
+    walk<MdastNodes>(heading, (node) => {
+      if (node.type === 'wikiLink' && node.label === undefined) titled = true
     })
-    return titled ? EXIT : SKIP
+    return skip
   })
   return !titled
 }

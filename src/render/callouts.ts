@@ -48,10 +48,10 @@
  * passes the sanitizer ({@link withCalloutSchema}).
  */
 import type { Properties } from 'hast'
-import type { Blockquote, Paragraph, PhrasingContent, Root } from 'mdast'
+import type { Blockquote, Nodes, Paragraph, PhrasingContent, Root } from 'mdast'
 import type { Options as SanitizeSchema } from 'rehype-sanitize'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { walk } from '../walk.js'
 
 /**
  * Obsidian's aliases → canonical type (Obsidian's own table). Canonical
@@ -183,7 +183,8 @@ function toCallout(node: Blockquote): void {
  * too. Changes the tree in place (a body's tree is rendered once).
  */
 export const remarkCallouts: Plugin<[], Root> = () => (tree) => {
-  visit(tree, 'blockquote', (node) => {
+  walk<Nodes>(tree, (node) => {
+    if (node.type !== 'blockquote') return
     // Containers this plugin made carry `hName`; real blockquotes never do.
     if (node.data?.hName === undefined) toCallout(node)
   })

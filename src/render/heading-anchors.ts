@@ -8,12 +8,12 @@
  * are numbered, so a heading called "Sources" becomes `sources-1` and never
  * clashes with the section of that name.
  */
-import type { Element, Root } from 'hast'
+import type { Element, Nodes, Root } from 'hast'
 import GithubSlugger from 'github-slugger'
 import { anchorId, pageIds } from '../anchors.js'
 import { toString } from 'hast-util-to-string'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { walk } from '../walk.js'
 import { withoutTokens } from './slots.js'
 
 export { pageIds } from '../anchors.js'
@@ -49,8 +49,8 @@ function anchorLink(id: string, text: string): Element {
 export const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {
   const slugger = new GithubSlugger()
   for (const id of pageIds) slugger.slug(id)
-  visit(tree, 'element', (node, index, parent) => {
-    if (!isHeading(node) || parent === undefined || index === undefined) return
+  walk<Nodes>(tree, (node, index, parent) => {
+    if (node.type !== 'element' || !isHeading(node) || parent === undefined || index === undefined) return
     // A drafted link's tokens (`slots.ts`) are not part of the heading's text.
     const text = withoutTokens(toString(node)).trim()
     const existing = node.properties['id']

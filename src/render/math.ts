@@ -19,11 +19,11 @@
  * a library that may have math ({@link loadMath}); until then the plugin
  * leaves the tree alone.
  */
-import type { Element, Root } from 'hast'
+import type { Nodes, Root } from 'hast'
 import type { KatexOptions } from 'katex'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import { visit } from 'unist-util-visit'
+import { walk } from '../walk.js'
 
 /** KaTeX's settings for quire: MathML only, no untrusted commands. */
 export const katexOptions: KatexOptions = { output: 'mathml', trust: false, strict: 'ignore' }
@@ -48,7 +48,8 @@ export async function loadMath(): Promise<void> {
  * which scrolls sideways on a narrow screen instead of widening the page).
  */
 function cleanup(tree: Root): void {
-  visit(tree, 'element', (node: Element) => {
+  walk<Nodes>(tree, (node) => {
+    if (node.type !== 'element') return
     if (node.properties.style !== undefined) delete node.properties.style
     const classes = Array.isArray(node.properties.className) ? node.properties.className : []
     if (classes.includes('katex-error')) node.properties.className = [...classes, 'math-error']
@@ -62,6 +63,9 @@ function cleanup(tree: Root): void {
 /** The rehype plugin that renders math; add it after sanitizing. */
 export const rehypeMath: Plugin<[], Root> = () => (tree, file) => {
   if (!katexTransform) return
+  // A body without math, and no embeds that may bring some, has nothing for KaTeX to look for.
+  const body = file.data.quireBody
+  if (body && !mayHaveMath(body.doc.file.text) && !(body.linked && body.doc.links.some((link) => link.embed))) return
   katexTransform(tree, file)
   cleanup(tree)
 }

@@ -4,12 +4,12 @@
  * scrolls must be reachable from the keyboard, so each gets `tabindex="0"`
  * (added after the sanitizer, which would drop it).
  */
-import type { Root } from 'hast'
+import type { Nodes, Root } from 'hast'
 import type { Plugin } from 'unified'
-import { visit } from 'unist-util-visit'
+import { walk } from '../walk.js'
 
 export const rehypeScrollRegions: Plugin<[], Root> = () => (tree) => {
-  visit(tree, 'element', (node) => {
-    if (node.tagName === 'pre' || node.tagName === 'table') node.properties['tabIndex'] = 0
+  walk<Nodes>(tree, (node) => {
+    if (node.type === 'element' && (node.tagName === 'pre' || node.tagName === 'table')) node.properties['tabIndex'] = 0
   })
 }
