@@ -103,9 +103,10 @@ export function parseBody(body: string, bodyLine: number, bodyOffset: number, re
   const tree = parserFor(body).parse(body) as Root
   demoteDollarAmounts(tree, body)
   if (mayHaveComments(body)) removeComments(tree)
-  // Each block id has a `^`, each inline tag a `#`: a body without one has none to look for.
+  // Each block id has a `^`, each inline tag a `#` and a letter, digit, `_`, `/` or `-` (the start of
+  // `tagPattern` in inline-tags.ts): a body without one has none to look for.
   const blockIds = body.includes('^') ? applyBlockIds(tree) : []
-  const tags = body.includes('#') ? applyInlineTags(tree) : []
+  const tags = /#[\p{L}\p{N}_/-]/u.test(body) ? applyInlineTags(tree) : []
   const links: LinkRef[] = []
   let hasHtml = false
   const lineShift = bodyLine - 1

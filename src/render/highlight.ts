@@ -14,7 +14,8 @@
  * only for a library that may have such blocks ({@link loadHighlighter});
  * until then the plugin leaves the tree alone.
  */
-import type { Root } from 'hast'
+import type { Nodes, Root } from 'hast'
+import { skip, walk } from '../walk.js'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 
@@ -37,5 +38,20 @@ export async function loadHighlighter(): Promise<void> {
 
 /** The rehype plugin that highlights code blocks; add it after sanitizing. */
 export const rehypeHighlightCode: Plugin<[], Root> = () => (tree, file) => {
-  highlightTransform?.(tree, file)
+  if (highlightTransform && hasNamedCode(tree)) highlightTransform(tree, file)
+}
+
+/**
+ * Is there a code block that names its language (`<pre><code class="language-…">`)?
+ * The highlighter touches nothing else, and walks every element to find one.
+ */
+function hasNamedCode(tree: Root): boolean {
+  let found = false
+  walk<Nodes>(tree, (node, _index, parent) => {
+    if (found) return skip
+    if (node.type !== 'element' || node.tagName !== 'code' || parent?.type !== 'element' || parent.tagName !== 'pre') return
+    const classes = Array.isArray(node.properties.className) ? node.properties.className : []
+    found = classes.some((name) => String(name).startsWith('language-') || String(name).startsWith('lang-'))
+  })
+  return found
 }

@@ -23,7 +23,7 @@ import type { Nodes, Root } from 'hast'
 import type { KatexOptions } from 'katex'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
-import { walk } from '../walk.js'
+import { skip, walk } from '../walk.js'
 
 /** KaTeX's settings for quire: MathML only, no untrusted commands. */
 export const katexOptions: KatexOptions = { output: 'mathml', trust: false, strict: 'ignore' }
@@ -60,12 +60,22 @@ function cleanup(tree: Root): void {
   })
 }
 
+/** Does `tree` have an element KaTeX renders (the classes rehype-katex looks for)? */
+function hasMathElement(tree: Root): boolean {
+  let found = false
+  walk<Nodes>(tree, (node) => {
+    if (found) return skip
+    if (node.type !== 'element' || !Array.isArray(node.properties.className)) return
+    const classes = node.properties.className
+    found = classes.includes('language-math') || classes.includes('math-display') || classes.includes('math-inline')
+  })
+  return found
+}
+
 /** The rehype plugin that renders math; add it after sanitizing. */
 export const rehypeMath: Plugin<[], Root> = () => (tree, file) => {
   if (!katexTransform) return
-  // A body without math, and no embeds that may bring some, has nothing for KaTeX to look for.
-  const body = file.data.quireBody
-  if (body && !mayHaveMath(body.doc.file.text) && !(body.linked && body.doc.links.some((link) => link.embed))) return
-  katexTransform(tree, file)
+  // KaTeX walks every element of the page looking for these; most bodies have none.
+  if (hasMathElement(tree)) katexTransform(tree, file)
   cleanup(tree)
 }
