@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { writeSyntheticLibrary } from '../scripts/synthetic-library.js'
 import { snapshot } from './support/site.js'
 
 
@@ -28,5 +29,20 @@ describe('parallel parsing', () => {
     const workers = await snapshot(path.join(out, 'workers'))
     expect(Object.keys(workers).length).toBeGreaterThan(10)
     expect(workers).toEqual(await snapshot(path.join(out, 'main')))
+  })
+
+  // Above draftsHeldUpTo files, one thread keeps its drafts and the others send theirs back; the main thread
+  // makes those pages, or lends their drafts to the thread that stayed while it has little to do.
+  it('gives the same site when one thread keeps its drafts and the main thread lends it others', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'quire-parallel-'))
+    const notes = path.join(out, 'notes')
+    await writeSyntheticLibrary(notes, 300)
+    const build = (name: string, env: Record<string, string>) =>
+      promisify(execFile)(process.execPath, ['dist/src/bin.js', 'build', notes, '--out', path.join(out, name), '--no-cache'], { env: { ...process.env, ...env } })
+    await build('split', { QUIRE_PARALLEL_MIN: '1', QUIRE_DRAFTS_HELD_UP_TO: '0' })
+    await build('main', { QUIRE_PARALLEL_MIN: '1000000' })
+    const split = await snapshot(path.join(out, 'split'))
+    expect(Object.keys(split).length).toBeGreaterThan(300)
+    expect(split).toEqual(await snapshot(path.join(out, 'main')))
   })
 })

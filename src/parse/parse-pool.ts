@@ -26,8 +26,14 @@ const batchSize = 100
 export interface HeldDrafts {
   /** Does a worker hold the draft of the file at `path`? */
   holds(path: string): boolean
-  /** Write to `target` the page `page` describes, around the draft of the file at `path`: the worker that holds the draft does it. */
-  page(path: string, page: DraftedPage, target: string): Promise<void>
+  /**
+   * Write to `target` the page `page` describes, around the draft of the
+   * file at `path`: the worker that holds the draft does it, or, given the
+   * draft (one the main thread holds), the least busy worker.
+   */
+  page(path: string, page: DraftedPage, target: string, draft?: PageRequest['draft']): Promise<void>
+  /** How many pages the workers have been asked for and not yet made. */
+  pending(): number
   /** Stop the workers; their drafts go with them (and `holds` says no from then on). */
   close(): Promise<void>
 }
@@ -79,9 +85,11 @@ function ask(thread: Thread, request: ParseRequest | PageRequest): Promise<Worke
 /**
  * Parse `files` in worker threads; undefined when that is not worth it or
  * not possible (running from TypeScript sources). `draft` says whether to
- * draft published bodies, and whether the drafts come back or stay.
+ * draft published bodies, and whether the drafts come back or stay; with
+ * `held`, `holders` says how many of the threads keep theirs (the others
+ * send them back, and stop once the parse is done).
  */
-export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env, draft: DraftMode = 'none'): Promise<ParsedInWorkers | undefined> {
+export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env, draft: DraftMode = 'none', holders = Infinity): Promise<ParsedInWorkers | undefined> {
   const threshold = Number(env.QUIRE_PARALLEL_MIN ?? parallelFrom)
   const count = Math.min(availableParallelism(), 4, Math.ceil(files.length / batchSize))
   const script = new URL('./parse-worker.js', import.meta.url)
@@ -92,11 +100,12 @@ export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (do
   const holder = new Map<string, Thread>()
   let next = 0
   let done = 0
-  const run = async (thread: Thread): Promise<void> => {
+  const run = async (thread: Thread, index: number): Promise<void> => {
+    const mode: DraftMode = draft === 'held' && index >= holders ? 'returned' : draft
     while (next < files.length) {
       const start = next
       next += batchSize
-      const answer = await ask(thread, { kind: 'parse', id: nextId++, files: files.slice(start, start + batchSize), draft })
+      const answer = await ask(thread, { kind: 'parse', id: nextId++, files: files.slice(start, start + batchSize), draft: mode })
       if (answer.kind !== 'parsed') throw new Error('quire: a worker thread answered a parse with something else')
       answer.results.forEach((result, i) => {
         const file = files[start + i]!
@@ -123,14 +132,24 @@ export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (do
     await close()
     return { results, held: undefined }
   }
+  // Threads that sent their drafts back have nothing left to do: stop them now, and their heaps go with them.
+  await Promise.all(threads.slice(holders).map((thread) => thread.worker.terminate()))
+  const kept = threads.slice(0, holders)
+  let pending = 0
   const held: HeldDrafts = {
     holds: (path) => holder.has(path),
-    async page(path, page, target) {
-      const thread = holder.get(path)
+    async page(path, page, target, draft) {
+      const thread = draft ? kept.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a)) : holder.get(path)
       if (!thread) throw new Error(`quire: no worker thread holds the draft of ${path}`)
-      const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target })
-      if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
+      pending++
+      try {
+        const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target, draft })
+        if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
+      } finally {
+        pending--
+      }
     },
+    pending: () => pending,
     close,
   }
   return { results, held }

@@ -40,12 +40,14 @@ export interface ParseAnswer {
   readonly draft: DraftBody | undefined
 }
 
-/** Assemble the page of the file at `path` around the draft this thread holds, and write it to `target`. */
+/** Assemble the page of the file at `path` around the draft this thread holds (or the one sent along), and write it to `target`. */
 export interface PageRequest {
   readonly kind: 'page'
   readonly id: number
   readonly path: string
   readonly page: DraftedPage
+  /** A draft the main thread holds, sent for this thread to make the page while the main thread is busy. */
+  readonly draft?: { readonly html: Uint8Array; readonly toc: DraftBody['toc'] } | undefined
   /** Where the page goes: a file in the site's staging folder. */
   readonly target: string
 }
@@ -63,7 +65,7 @@ const held = new Map<string, { html: Uint8Array; toc: DraftBody['toc'] }>()
 parentPort?.on('message', (request: ParseRequest | PageRequest) => {
   const reply = (message: WorkerMessage): void => parentPort!.postMessage(message)
   if (request.kind === 'page') {
-    const draft = held.get(request.path)
+    const draft = request.draft ?? held.get(request.path)
     try {
       if (!draft) throw new Error(`no draft of ${request.path} is held here`)
       const html = draftedPageHtml(draft.html, draft.toc, request.page)

@@ -265,16 +265,26 @@ function documentFiles(context: PageContext, doc: Doc, html: string): WrittenFil
  */
 function renderHeldDocument(context: PageContext, slug: Slug, held: { drafts: HeldDrafts; folder: string }, bare?: DocumentProps): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined {
   const doc = context.graph.documents.get(slug)!
-  if (!doc.draft || doc.draft.html || !held.drafts.holds(doc.file.path)) return undefined
+  if (!doc.draft) return undefined
+  // A draft the main thread holds goes to a worker only while the workers have little to do; else the main thread makes the page.
+  const lent = doc.draft.html && held.drafts.pending() < lendWhileFewerThan ? { html: doc.draft.html, toc: doc.draft.toc } : undefined
+  if (!lent && (doc.draft.html || !held.drafts.holds(doc.file.path))) return undefined
   const page = bare ?? documentProps(context, slug, emptyBody)
   const fills = slotFills(doc, doc.draft.slots, context.graph, context.root)
   const [made, ...rest] = documentFiles(context, doc, '')
-  const written = held.drafts.page(doc.file.path, { ...page, fills }, path.join(held.folder, made!.path))
+  const written = held.drafts.page(doc.file.path, { ...page, fills }, path.join(held.folder, made!.path), lent)
   return { paths: [made!.path, ...rest.map((file) => file.path)], rest: written.then(() => rest) }
 }
 
 /** How many pages worker threads may be making at once (enough to keep each busy while the main thread works). */
 const pagesInFlight = 64
+
+/**
+ * A page whose draft the main thread holds is sent to a worker thread
+ * while it has fewer than this many pages to make: the two threads share
+ * the pages without either waiting.
+ */
+const lendWhileFewerThan = 16
 
 /** Make each value once, on first use. */
 function once<T>(make: () => T): () => T {
@@ -422,7 +432,7 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
   const rendered: Slug[] = []
   // Math and highlighting are needed here only if some body is rendered whole here (a draft in hand was rendered
   // where it was parsed); then for every document, since such a body may embed any other.
-  const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html)
+  const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && !held?.holds(doc.file.path))
   await loadBodyExtensions(whole ? graph.documents.values() : [])
   let done = 0
   // Pages being made by worker threads, and the first problem one of them met.
