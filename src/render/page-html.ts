@@ -99,7 +99,7 @@ function element(node: Element, schema: Schema, out: string[]): void {
   out.push(attrs ? `<${node.tagName} ${attrs}>` : `<${node.tagName}>`)
   const inner = own.space === 'svg' && htmlIntegrationPoints.has(node.tagName) ? html : own
   const start = out.length
-  children(schema.space === 'html' && node.tagName === 'template' && node.content ? (node.content as unknown as Element) : node, inner, out)
+  children(schema.space === 'html' && node.tagName === 'template' && node.content ? node.content : node, inner, out)
   // A void element (`<img>`) has no closing tag, unless it was given content.
   if (schema.space === 'html' && voids.has(node.tagName.toLowerCase()) && !hasText(out, start)) return
   out.push(`</${node.tagName}>`)
