@@ -19,8 +19,8 @@ import { checkGraph } from './check/check-graph.js'
 import { checkResearch } from './check/check-research.js'
 import { sameDay, type CalendarDay } from './dates.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
-import { readNoteNow, type LoadResult } from './load/load-notes.js'
-import type { Doc, SourceFile } from './model.js'
+import { filePlaces, readNoteNow, shareFilePlaces, type LoadResult } from './load/load-notes.js'
+import type { Doc } from './model.js'
 import { parseDocument } from './parse/parse-document.js'
 import { loadBodyExtensionsFor } from './render/body-extensions.js'
 import { drafted } from './render/draft-documents.js'
@@ -37,23 +37,6 @@ export interface EditOptions {
   readonly draftBodies?: boolean | undefined
 }
 
-/** Each loaded file's place in its list, by full path; a list with the same files in the same places shares it. */
-const places = new WeakMap<readonly SourceFile[], ReadonlyMap<string, number>>()
-
-function placesOf(files: readonly SourceFile[]): ReadonlyMap<string, number> {
-  let found = places.get(files)
-  if (!found) {
-    found = new Map(files.map((file, i) => [file.path, i]))
-    places.set(files, found)
-  }
-  return found
-}
-
-/** Index `analysis`'s files now, so that the first edit does not wait for it. */
-export function readyForAnalyseEdit(analysis: Analysis): void {
-  placesOf(analysis.loaded.files)
-}
-
 /**
  * `previous` after the notes in `changedFiles` were edited, or undefined
  * when the edit needs a full analysis.
@@ -61,7 +44,7 @@ export function readyForAnalyseEdit(analysis: Analysis): void {
 export async function analyseEdit(previous: Analysis, changedFiles: readonly string[], options: EditOptions): Promise<Analysis | undefined> {
   if (changedFiles.length === 0 || !changedFiles.every((file) => file.toLowerCase().endsWith('.md'))) return undefined
   if (!sameDay(options.buildDate, previous.buildDate)) return undefined
-  const at = placesOf(previous.loaded.files)
+  const at = filePlaces(previous.loaded.files)
   const files = [...previous.loaded.files]
   const parses = new Map<string, ParseCacheEntry>()
   const keepTree = options.keepTrees ?? files.length <= treesKeptUpTo
@@ -102,7 +85,7 @@ export async function analyseEdit(previous: Analysis, changedFiles: readonly str
   const graph = regraft(previous.graph, replaced)
   if (!graph) return undefined
   // The same files in the same places: the next edit finds them without indexing the list again.
-  places.set(files, at)
+  shareFilePlaces(previous.loaded.files, files)
   const { buildDate, staleAfterMonths } = previous.checks
   const again = [...replaced.values()]
   const checked = again.length === 0 ? [] : [...checkGraph(graph, again), ...checkResearch(graph, { buildDate, staleAfterMonths }, again)]

@@ -13,7 +13,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { buildGraph } from './graph/build-graph.js'
 import { loadConfig, type SiteConfig } from './load/config.js'
 import { ignoreTest } from './load/ignore.js'
-import { loadNotes, readNote, type LoadResult } from './load/load-notes.js'
+import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadResult } from './load/load-notes.js'
 import { fitHeapTo } from './heap.js'
 import type { Doc, Graph } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
@@ -134,7 +134,7 @@ export const treesKeptUpTo = 1500
 async function reloadChanged(settings: AnalyseOptions, display: (file: string) => string): Promise<LoadResult | undefined> {
   const { previousLoad, changedFiles, previous } = settings
   if (!previousLoad || !changedFiles || !previous) return undefined
-  const at = new Map(previousLoad.files.map((file, i) => [file.path, i]))
+  const at = filePlaces(previousLoad.files)
   const files = [...previousLoad.files]
   for (const changed of changedFiles) {
     const i = at.get(path.resolve(changed))
@@ -144,6 +144,7 @@ async function reloadChanged(settings: AnalyseOptions, display: (file: string) =
     if (!read || !('text' in read)) return undefined
     files[i] = read
   }
+  shareFilePlaces(previousLoad.files, files)
   return { files, attachments: previousLoad.attachments, diagnostics: previousLoad.diagnostics }
 }
 

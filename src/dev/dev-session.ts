@@ -20,7 +20,7 @@ import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnost
 import type { Slug } from '../model.js'
 import { loadBodyExtensions } from '../render/body-extensions.js'
 import { parseDocument } from '../parse/parse-document.js'
-import { readyForAnalyseEdit } from '../analyse-edit.js'
+import { filePlaces } from '../load/load-notes.js'
 import { contentsOf, isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
 import { analyseSite, freshState, type AnalysedSite, type SiteOverrides } from '../site-build.js'
 import { startDevServer, type DevServer } from './serve.js'
@@ -232,7 +232,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
  * run cold, it costs more than the rest of a save.
  */
 function readyForEdits(analysed: AnalysedSite): void {
-  readyForAnalyseEdit(analysed.analysis)
+  filePlaces(analysed.loaded.files)
   indexForChanges(analysed.graph)
   for (const file of analysed.loaded.files.slice(0, warmUpRuns)) parseDocument(file, { keepTree: false })
   // A plan of its own: the served plan keeps only the fingerprints the session asks for.

@@ -97,6 +97,23 @@ export async function loadNotes(root: string, display: (file: string) => string,
   return { files, attachments, diagnostics }
 }
 
+const places = new WeakMap<readonly SourceFile[], ReadonlyMap<string, number>>()
+
+/** Each loaded file's place in `files`, by full path: made once per list, and shared by a list with the same files in the same places. */
+export function filePlaces(files: readonly SourceFile[]): ReadonlyMap<string, number> {
+  let found = places.get(files)
+  if (!found) {
+    found = new Map(files.map((file, i) => [file.path, i]))
+    places.set(files, found)
+  }
+  return found
+}
+
+/** Let `to`, a copy of `from` with some files read again in their places, use `from`'s {@link filePlaces}. */
+export function shareFilePlaces(from: readonly SourceFile[], to: readonly SourceFile[]): void {
+  places.set(to, filePlaces(from))
+}
+
 /** Read one Markdown file of the notes folder: the file, or why it cannot be read as a note. */
 export async function readNote(full: string, rel: string, display: (file: string) => string): Promise<SourceFile | Diagnostic> {
   return noteFrom(await readFile(full), full, rel, display)
