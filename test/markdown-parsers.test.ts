@@ -17,7 +17,7 @@ const same = (body: string): void => {
   expect(parserFor(body).parse(body)).toEqual(reference.parse(body))
 }
 
-/** Pieces of Markdown near the edges of what literal autolinks and tables match. */
+/** Pieces of Markdown near the edges of what literal autolinks and tables (a `|` and a delimiter row) match. */
 const pieces = [
   'Plain prose with *emphasis* and `code`.',
   'See www.example.com/path?q=1 for more.',
@@ -30,6 +30,14 @@ const pieces = [
   '| a | b |\n| - | - |\n| 1 | 2 |',
   'a | b\n--|--\n1 | 2',
   'A pipe | in prose, and [[note|a label]].',
+  '> | quoted | table |\n> |:--|--:|\n> | 1 | 2 |',
+  '- | listed | table |\n  | --- | --- |\n  | 1 | 2 |',
+  '| crlf | table |\r\n|---|---|\r\n| 1 | 2 |',
+  '|\ttabbed\t|\n|\t-\t|',
+  'Header | only\n:-:|:-',
+  '| a |\n-',
+  'Setext | heading\n---',
+  'A rule follows | this\n\n- - -',
   '~~struck~~ and ~single~ tildes.',
   '- [ ] open task\n- [x] done task',
   'A footnote[^1].\n\n[^1]: The note, with https://example.com inside.',
@@ -60,6 +68,9 @@ describe('choosing a parser for each body', () => {
     expect(parserFor('More prose.')).toBe(plain)
     expect(parserFor('See www.example.com.')).not.toBe(plain)
     expect(parserFor('Mail me@example.com.')).not.toBe(plain)
-    expect(parserFor('a | b')).not.toBe(plain)
+    expect(parserFor('a | b\n--|--')).not.toBe(plain)
+    expect(parserFor('> a | b\n> --|--')).not.toBe(plain)
+    // A `|` without a delimiter row (here in a wikilink's label) is no table.
+    expect(parserFor('a | b and [[note|label]]')).toBe(plain)
   })
 })

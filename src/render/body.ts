@@ -32,8 +32,8 @@ import { rehypeHighlightCode } from './highlight.js'
 import { rehypeMath } from './math.js'
 import { urlFor, type RootPrefix } from './url.js'
 import { mayHoldTokens, slotToken, type DraftBody, type Slot } from './slots.js'
+import { fragmentHtml } from './page-html.js'
 import { tableOfContents } from './toc.js'
-import { toHtml } from 'hast-util-to-html'
 import { normalizeUri } from 'micromark-util-sanitize-uri'
 import { skip, walk } from '../walk.js'
 
@@ -278,7 +278,7 @@ export function draftBody(doc: Doc, tree: MdastRoot): DraftBody | undefined {
   file.data.quireBody = { doc, linked: undefined, slots }
   const hast = bodyProcessor.runSync(tree, file) as HastRoot
   const children = hast.children.filter((child): child is ElementContent => child.type !== 'doctype')
-  return { html: utf8.encode(toHtml(children)), slots, toc: tableOfContents(children) }
+  return { html: utf8.encode(fragmentHtml(children)), slots, toc: tableOfContents(children) }
 }
 
 const utf8 = new TextEncoder()
@@ -291,14 +291,14 @@ export function textOf(bytes: Uint8Array): string {
 
 /** An attribute's value as the serializer writes it (escaped, without its quotes). */
 function attributeText(value: string): string {
-  const html = toHtml({ type: 'element', tagName: 'a', properties: { href: value }, children: [] })
+  const html = fragmentHtml({ type: 'element', tagName: 'a', properties: { href: value }, children: [] })
   return html.slice('<a href="'.length, -'"></a>'.length)
 }
 
 /** The start and end tags of `element`, as the serializer writes them. */
 function tagsOf(element: Pick<Element, 'tagName' | 'properties'>): { open: string; close: string } {
   const close = `</${element.tagName}>`
-  const html = toHtml({ type: 'element', ...element, children: [] })
+  const html = fragmentHtml({ type: 'element', ...element, children: [] })
   return { open: html.slice(0, -close.length), close }
 }
 
@@ -319,7 +319,7 @@ export function slotFills(doc: Doc, slots: readonly Slot[], graph: Graph, root: 
       case 'close':
         return tagsOf(linkShell(targetOf(value.link))).close
       case 'title':
-        return toHtml({ type: 'text', value: unlabelledText(targetOf(value.link), doc.links[value.link]?.written ?? '') })
+        return fragmentHtml({ type: 'text', value: unlabelledText(targetOf(value.link), doc.links[value.link]?.written ?? '') })
       case 'src': {
         const to = targetOf(value.link)
         return attributeText(to?.kind === 'file' ? normalizeUri(to.href) : '')

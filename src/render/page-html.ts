@@ -110,6 +110,14 @@ function hasText(out: readonly string[], from: number): boolean {
   return false
 }
 
+/** Text as HTML: escaped, except inside `<script>` and `<style>`. */
+function textHtml(value: string, parent: Root | Element | undefined): string {
+  return parent?.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style') ? value : escape(value, textUnsafe)
+}
+
+/** Whether `raw` nodes are written as text (see {@link fragmentHtml}). */
+let rawAsText = false
+
 function one(node: Nodes | RootContent, parent: Root | Element | undefined, schema: Schema, out: string[]): void {
   switch (node.type) {
     case 'root':
@@ -119,10 +127,11 @@ function one(node: Nodes | RootContent, parent: Root | Element | undefined, sche
       element(node, schema, out)
       return
     case 'text':
-      out.push(parent?.type === 'element' && (parent.tagName === 'script' || parent.tagName === 'style') ? node.value : escape(node.value, textUnsafe))
+      out.push(textHtml(node.value, parent))
       return
     case 'raw':
-      out.push(node.value)
+      // Kept as written in a page (its one raw node is a finished body); escaped like text in a fragment.
+      out.push(rawAsText ? textHtml(node.value, parent) : node.value)
       return
     case 'comment':
       out.push(`<!--${node.value.replace(commentUnsafe, (found) => found.replace(/[<>]/g, reference))}-->`)
@@ -140,6 +149,20 @@ export function treeHtml(tree: Nodes): string {
   const out: string[] = []
   one(tree, undefined, html, out)
   return out.join('')
+}
+
+/**
+ * Serialise nodes of a body as hast-util-to-html does without
+ * `allowDangerousHtml`: a `raw` node, which a body's tree should never
+ * hold after the sanitizer, is written as escaped text, not as HTML.
+ */
+export function fragmentHtml(nodes: Nodes | readonly RootContent[]): string {
+  rawAsText = true
+  try {
+    return treeHtml(Array.isArray(nodes) ? { type: 'root', children: [...(nodes as readonly RootContent[])] } : (nodes as Nodes))
+  } finally {
+    rawAsText = false
+  }
 }
 
 /** Serialise a page tree to HTML text. */
