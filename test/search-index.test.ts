@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import * as terms from '../templates/assets/search-terms.js'
 import { buildGraph } from '../src/graph/build-graph.js'
 import { parseDocument } from '../src/parse/parse-document.js'
-import { indexedBodyLength, searchableBody, searchDocuments, serialiseIndex, type SearchDocument } from '../src/render/search-index.js'
+import { indexedBodyLength, searchableBody, searchDocuments, searchFileContents, serialiseIndex, type SearchDocument } from '../src/render/search-index.js'
 
 function doc(id: string, title: string, summary: string, body = '', tags = '', type: SearchDocument['type'] = 'note'): SearchDocument {
   return { id, type, title, summary, body, tags }
@@ -108,6 +108,23 @@ describe('the index quire writes', () => {
     for (const text of ['format', 'rl diver', 'distillation', '强化学习', '推理', '化学', 'curling']) {
       expect(loaded().search(text, terms.queryOptions(true)), text).toEqual(built.search(text, terms.queryOptions(true)))
     }
+  })
+
+  it('counts repeated words and CJK runs as MiniSearch does', () => {
+    const repeated = [doc('mixed', 'RL and 强化 and RL', '学习 强化学习 学习, rl RL', 'rl 强化 强化学习 学 学 rl 化学 强化', 'rl rl')]
+    const built = new MiniSearch<SearchDocument>({ ...terms.indexOptions })
+    built.addAll(repeated)
+    const ours = JSON.parse(serialiseIndex(repeated, terms))
+    const theirs = JSON.parse(JSON.stringify(built))
+    const byTerm = (entries: [string, unknown][]) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    expect({ ...ours, index: byTerm(ours.index) }).toEqual({ ...theirs, index: byTerm(theirs.index) })
+  })
+
+  it('writes each document\'s phrase text as JSON.stringify would, with no raw <', () => {
+    // A document whose id reads as an array index comes first, as JSON.stringify orders keys.
+    const all = [...documents, doc('42', 'A "quoted" title\\ with a tab\there', 'Café, naïve, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 🧪.')]
+    const phrases = Object.fromEntries(all.map((d) => [d.id, terms.phraseText(`${d.title}\n${d.summary}\n${d.tags}\n${d.body}`)]))
+    expect(searchFileContents(all, terms).text).toBe(JSON.stringify(phrases).replace(/</g, '\\u003c') + '\n')
   })
 
   it('is the same bytes for the same documents, and has no raw <', () => {

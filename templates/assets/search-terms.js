@@ -26,9 +26,9 @@ export function tokenize(text) {
   return fold(text).replace(cjkRuns, ' $& ').match(word) ?? []
 }
 
-/** Is `term` a run of CJK characters? */
+/** Is `term` a run of CJK characters? (None of those scripts has a character below U+1100, where Hangul starts.) */
 export function isCjk(term) {
-  return cjk.test(term.charAt(0))
+  return term.charCodeAt(0) >= 0x1100 && cjk.test(term.charAt(0))
 }
 
 /** The characters of a CJK run, and each pair of neighbours: `学习法` → 学, 习, 法, 学习, 习法. */
