@@ -145,6 +145,8 @@ export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (do
       try {
         const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target, draft })
         if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
+        // The thread lets the draft go once its page is made.
+        if (!draft) holder.delete(path)
       } finally {
         pending--
       }

@@ -71,6 +71,8 @@ parentPort?.on('message', (request: ParseRequest | PageRequest) => {
       const html = draftedPageHtml(draft.html, draft.toc, request.page)
       mkdirSync(path.dirname(request.target), { recursive: true })
       writeFileSync(request.target, html)
+      // Each page is asked for once: its draft is not needed again.
+      held.delete(request.path)
       reply({ kind: 'page', id: request.id })
     } catch (problem) {
       reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? problem.stack ?? problem.message : String(problem) })

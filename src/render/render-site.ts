@@ -422,6 +422,16 @@ function listSink(files: OutputFile[]): FileSink {
  * render, document pages whose inputs did not change are reused.
  */
 export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache, onProgress?: Progress, sink?: FileSink, held?: HeldDrafts): Promise<RenderedSite> {
+  try {
+    return await renderInto(graph, site, previous, onProgress, sink, held)
+  } catch (problem) {
+    // Stop the worker threads before the caller drops the staging folder they write pages into.
+    await held?.close()
+    throw problem
+  }
+}
+
+async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache | undefined, onProgress: Progress | undefined, sink: FileSink | undefined, held: HeldDrafts | undefined): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
   const plan = planSite(graph, site, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
   const files: OutputFile[] = []
