@@ -15,6 +15,8 @@ export interface GraphIndex {
   readonly neighbours: ReadonlyMap<Slug, readonly Slug[]>
   /** The kind of the edge `from → to`, if there is one (`link` wins over `next`). */
   edgeKind(from: Slug, to: Slug): EdgeKind | undefined
+  /** Every edge out of `from`, by target: `edgeKind(from, to)` is `edgesFrom(from)?.get(to)`. */
+  edgesFrom(from: Slug): ReadonlyMap<Slug, EdgeKind> | undefined
   /** The order documents are listed in: inquiries first, then by title and slug. */
   readonly order: (a: Slug, b: Slug) => number
 }
@@ -58,7 +60,7 @@ function buildIndex(graph: Graph): GraphIndex {
   }
   const neighbours = new Map<Slug, Slug[]>()
   for (const [slug, set] of sets) neighbours.set(slug, [...set].sort(order))
-  return { neighbours, edgeKind: (from, to) => kinds.get(from)?.get(to), order }
+  return { neighbours, edgeKind: (from, to) => kinds.get(from)?.get(to), edgesFrom: (from) => kinds.get(from), order }
 }
 
 /** Round a coordinate to a tenth. */

@@ -124,12 +124,14 @@ function computeLocalGraph(graph: Graph, slug: Slug, root: RootPrefix): LocalGra
 /** The lines between drawn documents: one per connected pair, `link` if either direction is a link. */
 export function edgesAmong(slugs: readonly Slug[], position: ReadonlyMap<Slug, Point>, index: GraphIndex): GraphEdgeProps[] {
   const edges: GraphEdgeProps[] = []
+  // Each document's edges are looked up once, not once per pair.
+  const out = slugs.map((slug) => index.edgesFrom(slug))
   for (let i = 0; i < slugs.length; i++) {
     for (let j = i + 1; j < slugs.length; j++) {
       const a = slugs[i]!
       const b = slugs[j]!
-      const forward = index.edgeKind(a, b)
-      const backward = index.edgeKind(b, a)
+      const forward = out[i]?.get(b)
+      const backward = out[j]?.get(a)
       if (!forward && !backward) continue
       const from = position.get(a)!
       const to = position.get(b)!
