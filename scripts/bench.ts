@@ -289,7 +289,8 @@ async function benchSize(work: string, size: number, options: Options): Promise<
   const unified = row(size, 'unified-floor', 'floor: bare unified', samples.unified, {
     details: { inProcessSeconds: floorSeconds.map((n) => round(n, 3)), note: 'seconds exclude Node start-up and module loading' },
   })
-  const floors = { unified: unified.medianSeconds, copy: copy.medianSeconds }
+  // Each run's floors, to pair with the cases of the same run.
+  const floors = { unified: samples.unified.map((m) => m.seconds), copy: samples.copy.map((m) => m.seconds) }
   const built = (measured: Measurement[]): Record<string, unknown> => ({ quireReported: measured.map((m) => /in ([\d.]+) s/.exec(m.stderr)?.[1]).map(Number) })
   return [
     copy,
@@ -461,12 +462,23 @@ async function step(label: string, measuring: Promise<Measurement>): Promise<Mea
   return m
 }
 
+/**
+ * A case's time as a multiple of a floor's. With a sample per run, the
+ * median of each run's ratio: a case and the floors of its run ran minutes
+ * apart, so a slow spell on a shared machine weighs on both. Otherwise
+ * (one dev session for several runs), the ratio of the medians.
+ */
+function ratioTo(times: readonly number[], floor: readonly number[]): number {
+  if (times.length === floor.length) return medianOf(times.map((time, i) => time / floor[i]!))
+  return medianOf(times) / medianOf(floor)
+}
+
 function row(
   size: number,
   key: string,
   label: string,
   samples: readonly Measurement[],
-  extra: { perNote?: boolean; floors?: { unified: number; copy: number }; details?: Record<string, unknown> } = {},
+  extra: { perNote?: boolean; floors?: { unified: readonly number[]; copy: readonly number[] }; details?: Record<string, unknown> } = {},
 ): CaseResult {
   const times = samples.map((s) => s.seconds)
   const median = medianOf(times)
@@ -481,8 +493,8 @@ function row(
     medianCpuSeconds: cpu.length === samples.length && cpu.length > 0 ? round(medianOf(cpu), 3) : undefined,
     msPerNote: extra.perNote === false || size === 0 ? undefined : round((median * 1000) / size, 3),
     peakRssMiB: rss.length > 0 ? round(Math.max(...rss) / 1024, 1) : undefined,
-    ratioToUnified: extra.floors ? round(median / extra.floors.unified, 2) : undefined,
-    ratioToCopy: extra.floors ? round(median / extra.floors.copy, 1) : undefined,
+    ratioToUnified: extra.floors ? round(ratioTo(times, extra.floors.unified), 2) : undefined,
+    ratioToCopy: extra.floors ? round(ratioTo(times, extra.floors.copy), 1) : undefined,
     ...(extra.details ? { details: extra.details } : {}),
   }
 }

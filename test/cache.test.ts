@@ -92,6 +92,22 @@ describe('the build cache', () => {
     expect(await snapshot(path.join(root, 'site'))).toEqual(await cleanBuild())
   })
 
+  it('parses every file again when the output folder is gone, rather than taking the cached parses', async () => {
+    // Every page is made again then, and a fresh parse drafts each body in the same pass (on large
+    // libraries, in worker threads) where a cached parse would leave each body to be rendered whole.
+    await build()
+    const [cacheName] = await readdir(path.join(root, '.quire-cache'))
+    const cachePath = path.join(root, '.quire-cache', cacheName!)
+    const stored = JSON.parse(await readFile(cachePath, 'utf8')) as { parses: Record<string, { document?: { data: { title: string } } }> }
+    for (const entry of Object.values(stored.parses)) if (entry.document) entry.document.data.title = 'STALE'
+    await writeFile(cachePath, JSON.stringify(stored))
+    await rm(path.join(root, 'site'), { recursive: true })
+    await build()
+    const site = await snapshot(path.join(root, 'site'))
+    expect(JSON.stringify(site)).not.toContain('STALE')
+    expect(site).toEqual(await cleanBuild())
+  })
+
   it('recovers when a reused page was deleted by hand', async () => {
     await build()
     await rm(path.join(root, 'site', untouched))

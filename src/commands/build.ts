@@ -43,7 +43,11 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update }
   // On a large library, the worker threads that parse keep the drafts and assemble those pages.
-  const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true, holdDrafts: true })
+  // When the output folder no longer holds the cached site (deleted, or replaced), every page is made
+  // again: parsing every file anew (in workers, drafting each body as it goes) is then faster than taking
+  // the cached parses, which hold no drafts, and rendering every body whole on the main thread.
+  const stored = cache?.pages ? cache : undefined
+  const analysed = await analyseSite(notesDir, { ...overrides, cache: stored, draftBodies: true, holdDrafts: true })
   try {
     return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cache, progress })
   } finally {
