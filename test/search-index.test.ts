@@ -97,27 +97,27 @@ describe('the documents indexed', () => {
   })
 })
 
+/** MiniSearch's own index of `docs`, after checking that quire's serialised index holds exactly the same (terms in any order). */
+function sameAsMiniSearch(docs: readonly SearchDocument[]): MiniSearch<SearchDocument> {
+  const built = new MiniSearch<SearchDocument>({ ...terms.indexOptions })
+  built.addAll(docs)
+  const ours = JSON.parse(serialiseIndex(docs, terms))
+  const theirs = JSON.parse(JSON.stringify(built))
+  const byTerm = (entries: [string, unknown][]) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))
+  expect({ ...ours, index: byTerm(ours.index) }).toEqual({ ...theirs, index: byTerm(theirs.index) })
+  return built
+}
+
 describe('the index quire writes', () => {
   it('loads into MiniSearch and holds exactly what MiniSearch would build', () => {
-    const built = new MiniSearch<SearchDocument>({ ...terms.indexOptions })
-    built.addAll(documents)
-    const ours = JSON.parse(serialiseIndex(documents, terms))
-    const theirs = JSON.parse(JSON.stringify(built))
-    const byTerm = (entries: [string, unknown][]) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    expect({ ...ours, index: byTerm(ours.index) }).toEqual({ ...theirs, index: byTerm(theirs.index) })
+    const built = sameAsMiniSearch(documents)
     for (const text of ['format', 'rl diver', 'distillation', '强化学习', '推理', '化学', 'curling']) {
       expect(loaded().search(text, terms.queryOptions(true)), text).toEqual(built.search(text, terms.queryOptions(true)))
     }
   })
 
   it('counts repeated words and CJK runs as MiniSearch does', () => {
-    const repeated = [doc('mixed', 'RL and 强化 and RL', '学习 强化学习 学习, rl RL', 'rl 强化 强化学习 学 学 rl 化学 强化', 'rl rl')]
-    const built = new MiniSearch<SearchDocument>({ ...terms.indexOptions })
-    built.addAll(repeated)
-    const ours = JSON.parse(serialiseIndex(repeated, terms))
-    const theirs = JSON.parse(JSON.stringify(built))
-    const byTerm = (entries: [string, unknown][]) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    expect({ ...ours, index: byTerm(ours.index) }).toEqual({ ...theirs, index: byTerm(theirs.index) })
+    sameAsMiniSearch([doc('mixed', 'RL and 强化 and RL', '学习 强化学习 学习, rl RL', 'rl 强化 强化学习 学 学 rl 化学 强化', 'rl rl')])
   })
 
   it('writes each document\'s phrase text as JSON.stringify would, with no raw <', () => {
