@@ -3,7 +3,7 @@
  */
 import path from 'node:path'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
-import { cacheFile, loadCache, quireKey, saveCache, siteId, type LoadedCache } from '../cache/persistent-cache.js'
+import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../cache/persistent-cache.js'
 import { openSite, siteMarker, type EmitResult } from '../emit/emit-site.js'
 import type { CalendarDay } from '../dates.js'
 import { renderSite, type RenderCache, type RenderedSite } from '../render/render-site.js'
@@ -41,9 +41,9 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const key = options.cacheDir ? await quireKey() : ''
   const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
   const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update }
-  // On a large library, the worker threads that parse keep the drafts and assemble those pages.
   let cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const cachedPages = cache?.pages
+  // On a large library, the worker threads that parse keep the drafts and assemble those pages.
   const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true, holdDrafts: true })
   // The rest of the build needs only the cached pages: let the cached parses go (at 10,000 notes, about 200 MiB).
   cache = undefined
