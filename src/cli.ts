@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { exitCode, UsageError, type CommandIO, type ExitCode } from './commands/io.js'
 import { cacheFolderName } from './cache/cache-folder.js'
 import { parseCalendarDay, type CalendarDay } from './dates.js'
+import { oneLine } from './diagnostics.js'
 
 const mainHelp = `quire: publish a folder of research notes as a cross-linked static site
 
@@ -215,7 +216,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
     }
   } catch (problem) {
     if (problem instanceof UsageError) {
-      io.stderr(`quire: ${problem.message}\n`)
+      // The message may quote arguments: it stays one line.
+      io.stderr(`quire: ${oneLine(problem.message)}\n`)
       return exitCode.usage
     }
     throw problem

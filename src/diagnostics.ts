@@ -21,6 +21,7 @@ export type Severity = 'error' | 'warning' | 'hint'
 /** Stable identifiers for every kind of problem (documented in the README). */
 export type DiagnosticCode =
   | 'yaml-syntax'
+  | 'front-matter-language'
   | 'front-matter-not-mapping'
   | 'missing-field'
   | 'invalid-field'
@@ -60,6 +61,7 @@ export type DiagnosticCode =
   | 'unsafe-attachment'
   | 'alias-conflict'
   | 'dead-link'
+  | 'note-too-complex'
 
 /** One problem, with where it is and what to do about it. */
 export interface Diagnostic {
@@ -100,9 +102,30 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   )
 }
 
-/** `file:line:column: severity: message [code]`, the format editors understand. */
+/**
+ * `file:line:column: severity: message [code]`, the format editors understand.
+ * Always exactly one line: control characters in the file name or the
+ * message (which may quote the note) are shown escaped (see {@link oneLine}).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`
+  return `${oneLine(d.file)}:${d.line}:${d.column}: ${d.severity}: ${oneLine(d.message)} [${d.code}]`
+}
+
+/** Control characters: C0, DEL, C1, and the line and paragraph separators. */
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+const namedEscapes: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
+/**
+ * Text made safe to print on one line of a terminal or a CI log: each
+ * control character (a newline, an escape sequence's ESC, U+2028…) is
+ * shown as an escape, `\n`, `\r`, `\t` or `\u{1b}`, so a file name or a
+ * quoted value can neither split a line nor forge one. Text without
+ * control characters is returned unchanged, so applying it twice is the
+ * same as once.
+ */
+export function oneLine(text: string): string {
+  return text.replace(controlCharacters, (character) => namedEscapes[character] ?? `\\u{${character.codePointAt(0)!.toString(16)}}`)
 }
 
 /** Count errors, warnings and hints. */

@@ -3,6 +3,7 @@
  * (for `--json`) and as text.
  */
 import { ageInMonths, parseFuzzyDate, type CalendarDay } from '../dates.js'
+import { oneLine } from '../diagnostics.js'
 import type { Graph, Slug } from '../model.js'
 import { citedPapers } from '../render/pages.js'
 
@@ -76,7 +77,8 @@ export function formatReport(report: ResearchReport): string {
   const lines = [`Research health on ${report.buildDate} (claims are stale after ${report.staleAfterMonths} months)`]
   const group = (title: string, items: readonly string[]): void => {
     lines.push('', `${title}: ${items.length}`)
-    for (const item of items) lines.push(`  ${item}`)
+    // Claims and slugs come from the notes: one item, one line.
+    for (const item of items) lines.push(`  ${oneLine(item)}`)
   }
   const claim = (c: ReportedClaim): string => `${c.inquiry} claim ${c.claim} (${c.date}): ${c.text}`
   group('Stale claims', report.staleClaims.map((c) => `${claim(c)} [${c.ageMonths} months]`))
@@ -85,4 +87,17 @@ export function formatReport(report: ResearchReport): string {
   group(`Inquiries with fewer than ${report.minSources} sources`, report.thinInquiries.map((t) => `${t.inquiry} (${t.sources})`))
   group('Papers cited once', report.papersCitedOnce.map((p) => `arXiv:${p.arxiv} (${p.citedBy})`))
   return lines.join('\n') + '\n'
+}
+
+/** Characters `JSON.stringify` leaves as they are that a terminal or a line-based reader may act on: DEL, C1, U+2028 and U+2029. */
+const unescapedControls = /[\u007f-\u009f\u2028\u2029]/g
+
+/**
+ * A value as indented JSON with every control character escaped:
+ * `JSON.stringify` escapes C0 characters but not DEL, C1 or the line and
+ * paragraph separators. These can only occur inside strings, so the
+ * result is the same JSON value.
+ */
+export function controlFreeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(unescapedControls, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { analyse } from '../analyse.js'
-import { formatReport, researchReport } from '../check/report.js'
+import { controlFreeJson, formatReport, researchReport } from '../check/report.js'
 import type { CalendarDay } from '../dates.js'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
 import { plural } from './build.js'
@@ -30,7 +30,7 @@ export async function checkCommand(options: CheckOptions, io: CommandIO): Promis
   const { errors, warnings, hints } = countDiagnostics(analysis.diagnostics)
   if (options.report || options.json) {
     const report = researchReport(analysis.graph, { buildDate: analysis.buildDate, staleAfterMonths: analysis.config.staleAfterMonths, minSources: options.minSources })
-    io.stdout(options.json ? JSON.stringify({ report, diagnostics: analysis.diagnostics }, null, 2) + '\n' : formatReport(report))
+    io.stdout(options.json ? controlFreeJson({ report, diagnostics: analysis.diagnostics }) + '\n' : formatReport(report))
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   io.stderr(`quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hints > 0 ? `, ${plural(hints, 'hint')}` : ''}\n`)

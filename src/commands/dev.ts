@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { startDevSession } from '../dev/dev-session.js'
+import { oneLine } from '../diagnostics.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
 /** Options of `quire dev`. */
@@ -28,9 +29,10 @@ export async function devCommand(options: DevCommandOptions, io: CommandIO, stop
     title: options.title,
     strict: options.strict,
     cwd: io.cwd,
-    log: (line) => io.stderr(line + '\n'),
+    // A log line may name files and quote notes: each stays one line.
+    log: (line) => io.stderr(oneLine(line) + '\n'),
   })
-  io.stderr(`quire dev: serving ${session.url} (watching ${options.notesDir}; Ctrl-C to stop)\n`)
+  io.stderr(`quire dev: serving ${session.url} (watching ${oneLine(options.notesDir)}; Ctrl-C to stop)\n`)
   if (options.port !== 0 && session.port !== options.port) io.stderr(`quire dev: port ${options.port} was taken, so ${session.port} is used\n`)
   if (options.open) openBrowser(session.url)
   await stop

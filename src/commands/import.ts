@@ -9,7 +9,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
-import { countDiagnostics, formatDiagnostic, sortDiagnostics, error, warning, type Diagnostic } from '../diagnostics.js'
+import { countDiagnostics, formatDiagnostic, oneLine, sortDiagnostics, error, warning, type Diagnostic } from '../diagnostics.js'
 import { parseExport, type ExportedInquiry } from '../import/parse-export.js'
 import { libraryOf, planImport, type Library } from '../import/plan-import.js'
 import { loadNotes } from '../load/load-notes.js'
@@ -73,7 +73,7 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
   const notesDir = path.resolve(io.cwd, options.into)
   const folder = await stat(notesDir).catch(() => undefined)
   if (folder && !folder.isDirectory()) {
-    io.stderr(`quire: import: "${options.into}" is not a folder. Pass the notes folder with --into.\n`)
+    io.stderr(`quire: import: "${oneLine(options.into)}" is not a folder. Pass the notes folder with --into.\n`)
     return exitCode.usage
   }
 
@@ -85,7 +85,7 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
       texts.push({ file: display(full), bytes: await readFile(full) })
     } catch (problem) {
       const why = (problem as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : 'no such file, or it cannot be read'
-      io.stderr(`quire: import: cannot read "${file}" (${why}). Nothing was imported.\n`)
+      io.stderr(`quire: import: cannot read "${oneLine(file)}" (${why}). Nothing was imported.\n`)
       return exitCode.usage
     }
   }
@@ -114,7 +114,8 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
   let failed = false
   for (const file of plan.files) {
     const target = path.join(notesDir, ...file.relativePath.split('/'))
-    const shown = display(target)
+    // Printed on one line: any control character in the name is shown escaped.
+    const shown = oneLine(display(target))
     const skip = (): void => {
       skipped++
       diagnostics.push(
@@ -140,13 +141,13 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
       if ((problem as NodeJS.ErrnoException).code === 'EEXIST') {
         skip()
       } else {
-        io.stderr(`quire: error: could not write ${shown}: ${(problem as Error).message}\n`)
+        io.stderr(`quire: error: could not write ${shown}: ${oneLine((problem as Error).message)}\n`)
         failed = true
       }
     }
   }
   for (const note of plan.linked) {
-    lines.push(`linked ${display(path.join(notesDir, ...note.relativePath.split('/')))} (a note titled "${note.title}" already exists)`)
+    lines.push(`linked ${oneLine(display(path.join(notesDir, ...note.relativePath.split('/'))))} (a note titled "${oneLine(note.title)}" already exists)`)
   }
   if (lines.length > 0) io.stdout(lines.join('\n') + '\n')
 
@@ -157,7 +158,7 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
   const extra = [plan.linked.length > 0 ? `${plural(plan.linked.length, 'existing note')} linked` : '', skipped > 0 ? `${skipped} skipped` : ''].filter(Boolean).join(', ')
   const tally = `(${extra ? `${extra}; ` : ''}${counts})`
   const what = `${plural(written.inquiry, 'inquiry').replace(/inquirys$/, 'inquiries')} and ${plural(written.note, 'note')}`
-  const from = `from ${plural(texts.length, 'file')} into ${display(notesDir)}/`
+  const from = `from ${plural(texts.length, 'file')} into ${oneLine(display(notesDir))}/`
   io.stderr(options.dryRun ? `quire: dry run: would write ${what} ${from}; nothing was written ${tally}\n` : `quire: imported ${what} ${from} ${tally}\n`)
   return errors > 0 || failed ? exitCode.failed : exitCode.ok
 }

@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { newInquiry, newNote } from '../../templates/scaffold.js'
+import { oneLine } from '../diagnostics.js'
 import type { DocumentType } from '../model.js'
 import { slugFromTitle } from '../slug.js'
 import { exitCode, UsageError, type CommandIO, type ExitCode } from './io.js'
@@ -31,11 +32,11 @@ export async function newCommand(options: NewOptions, io: CommandIO): Promise<Ex
     await writeFile(file, options.type === 'inquiry' ? newInquiry(title) : newNote(title), { flag: 'wx' })
   } catch (problem) {
     if ((problem as NodeJS.ErrnoException).code === 'EEXIST') {
-      io.stderr(`quire: error: ${path.relative(io.cwd, file)} already exists; quire new never overwrites a file. Choose another title or edit that file.\n`)
+      io.stderr(`quire: error: ${oneLine(path.relative(io.cwd, file))} already exists; quire new never overwrites a file. Choose another title or edit that file.\n`)
       return exitCode.failed
     }
     throw problem
   }
-  io.stdout(`${path.relative(io.cwd, file)}\n`)
+  io.stdout(`${oneLine(path.relative(io.cwd, file))}\n`)
   return exitCode.ok
 }

@@ -23,6 +23,7 @@ import { parseDocument } from '../parse/parse-document.js'
 import { filePlaces } from '../load/load-notes.js'
 import { contentsOf, isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
 import { analyseSite, freshState, type AnalysedSite, type SiteOverrides } from '../site-build.js'
+import { messageOf, notesRelative, SiteFileFailure, withoutAbsolutePaths } from './failure.js'
 import { startDevServer, type DevServer } from './serve.js'
 import { indexForChanges, siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
@@ -71,6 +72,8 @@ class ServedSite {
   constructor(
     readonly plan: SitePlan,
     private readonly pages: Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>,
+    /** The notes folder, to name the file a failure concerns relative to it. */
+    private readonly notesDir: string,
   ) {
     this.documents = documentsByPath(plan.documents)
     for (const entry of plan.entries) if (!isDocumentEntry(entry)) this.others.set(entry.path, entry)
@@ -80,21 +83,38 @@ class ServedSite {
     return this.documents.has(file) || this.others.has(file)
   }
 
+  /** A file of the site, made now if need be; a file that cannot be made rejects with a {@link SiteFileFailure}. */
   async file(file: string): Promise<Served | undefined> {
     const entry = this.documents.get(file) ?? this.others.get(file)
     if (!entry) return undefined
     if (!isDocumentEntry(entry)) {
       let made = this.made.get(file)
       if (!made) {
-        made = Promise.resolve(entry.make()).then(bytesOf)
+        made = Promise.resolve()
+          .then(() => entry.make())
+          .then(
+            (output) => bytesOf(output).catch((problem: unknown) => Promise.reject(this.failure(problem, 'copyFrom' in output ? notesRelative(output.copyFrom, this.notesDir) : undefined))),
+            (problem: unknown) => Promise.reject(this.failure(problem, undefined)),
+          )
         this.made.set(file, made)
         made.catch(() => this.made.delete(file))
       }
       return made
     }
-    const files = await this.document(entry.slug)
-    const found = files.find((made) => made.path === file)
-    return found ? bytesOf(found) : undefined
+    const source = this.plan.graph.documents.get(entry.slug)?.file.relativePath
+    try {
+      const files = await this.document(entry.slug)
+      const found = files.find((made) => made.path === file)
+      return found ? await bytesOf(found) : undefined
+    } catch (problem) {
+      throw this.failure(problem, source)
+    }
+  }
+
+  /** A problem as the dev server shows it: the file it concerns and its message, without absolute paths. */
+  private failure(problem: unknown, source: string | undefined): SiteFileFailure {
+    if (problem instanceof SiteFileFailure) return problem
+    return new SiteFileFailure(source, withoutAbsolutePaths(messageOf(problem), this.notesDir), { cause: problem })
   }
 
   /** A document's files, rendered now unless the cache holds them for the same fingerprint. */
@@ -162,7 +182,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     const plan = planSite(analysed.graph, analysed.site)
     const previous = served
     const changes = previous ? siteChanges(previous.plan, plan, changedFiles) : undefined
-    served = new ServedSite(plan, pages)
+    served = new ServedSite(plan, pages, options.notesDir)
     ok = true
     base = analysed.site.base
     const ms = Math.round(performance.now() - started)
@@ -197,7 +217,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       client: (name) => clientFiles.get(name),
       status,
     },
-    { host: options.host, port: options.port },
+    { host: options.host, port: options.port, log: options.log },
   )
   const watcher: NotesWatcher = watchNotes([options.notesDir], rebuild)
   await watcher.ready

@@ -3,10 +3,17 @@
  * base path, streams rebuild events (server-sent events), and adds the
  * live-reload client to HTML pages it serves. The site itself is unchanged:
  * what it holds is byte for byte what `quire build` writes.
+ *
+ * It answers only requests addressed to it by a loopback name (or the
+ * host it was told to listen on), so a page elsewhere cannot read the
+ * notes through DNS rebinding; and a page that cannot be made is
+ * reported without a stack or absolute paths.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
+import { oneLine } from '../diagnostics.js'
+import { failureLine, failurePage } from './failure.js'
 
 /** The path prefix of the dev server's own endpoints. */
 export const devPrefix = '/__quire/'
@@ -52,12 +59,31 @@ export interface DevServer {
   close(): Promise<void>
 }
 
+/** Options of the dev server. */
+export interface DevServerOptions {
+  /** The address or name to listen on. Requests must name it, or a loopback name, in their Host header. */
+  readonly host: string
+  /** The port to listen on (0: any free one). */
+  readonly port: number
+  /** Where the server's own progress lines go (a file it could not make). */
+  readonly log?: (line: string) => void
+  /** The environment, read for `QUIRE_DEBUG` (print the stack of a file it could not make). */
+  readonly env?: NodeJS.ProcessEnv
+}
+
 /** Start serving on `host:port`; if the port is taken, on a free one. */
-export async function startDevServer(source: DevSource, options: { host: string; port: number }): Promise<DevServer> {
+export async function startDevServer(source: DevSource, options: DevServerOptions): Promise<DevServer> {
   const clients = new Set<ServerResponse>()
+  let hosts: ReadonlySet<string> = new Set()
+  const debug = Boolean((options.env ?? process.env)['QUIRE_DEBUG'])
   const server = createServer((request, response) => {
+    const refusal = refuse(request, hosts)
+    if (refusal) return send(response, refusal.status, 'text/plain; charset=utf-8', refusal.text)
     handle(source, clients, request, response).catch((problem: unknown) => {
-      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `quire dev could not make this file: ${(problem as Error)?.stack ?? String(problem)}`)
+      const requested = requestedPath(request)
+      options.log?.(failureLine(requested, problem))
+      if (debug && problem instanceof Error) for (const line of stackOf(problem).split('\n')) options.log?.(line)
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', failurePage(requested, problem))
       else response.end()
     })
   })
@@ -65,6 +91,7 @@ export async function startDevServer(source: DevSource, options: { host: string;
     if (problem.code !== 'EADDRINUSE' || options.port === 0) throw problem
     return listen(server, options.host, 0)
   })
+  hosts = allowedHosts(options.host, port)
   const heartbeat = setInterval(() => {
     for (const client of clients) client.write(': keep-alive\n\n')
   }, 15_000)
@@ -86,6 +113,78 @@ export async function startDevServer(source: DevSource, options: { host: string;
       })
     },
   }
+}
+
+/** Names that always reach this machine's own loopback interface, as a Host header writes them. */
+const loopbackNames = ['127.0.0.1', 'localhost', '[::1]']
+
+/** Addresses that mean "every interface": only loopback names are trusted for them. */
+const everyInterface = new Set(['', '0.0.0.0', '::', '[::]'])
+
+/**
+ * The Host header values the server answers, the one to suggest first: the
+ * host it listens on unless that is every interface, then each loopback
+ * name, each with the port. Lowercase; an IPv6 address in brackets. On
+ * port 80 a browser leaves the port out, so the bare names are allowed too.
+ */
+export function allowedHosts(listenHost: string, port: number): ReadonlySet<string> {
+  const host = listenHost.toLowerCase()
+  const names = everyInterface.has(host) ? [...loopbackNames] : [host.includes(':') && !host.startsWith('[') ? `[${host}]` : host, ...loopbackNames]
+  const allowed = new Set(names.map((name) => `${name}:${port}`))
+  if (port === 80) for (const name of names) allowed.add(name)
+  return allowed
+}
+
+/** The name to tell a misdirected browser to use: the first of the allowed hosts. */
+function hostToUse(hosts: ReadonlySet<string>): string {
+  return hosts.values().next().value ?? '127.0.0.1'
+}
+
+/**
+ * Why a request is not answered, if it is not: a Host header that names
+ * another server (421, a DNS-rebinding page, or a proxy), or for the dev
+ * server's own endpoints an Origin that is not this server (403).
+ */
+export function refuse(request: Pick<IncomingMessage, 'headers' | 'url'>, hosts: ReadonlySet<string>): { status: 403 | 421; text: string } | undefined {
+  const use = hostToUse(hosts)
+  const host = request.headers.host?.toLowerCase()
+  if (host === undefined || !hosts.has(host)) {
+    return {
+      status: 421,
+      text: `quire dev answers only requests addressed to ${use} (or another name of this machine's loopback address), not ${host === undefined ? 'requests with no Host header' : `"${oneLine(host)}"`}. Open http://${use}/ instead.\n`,
+    }
+  }
+  const origin = request.headers.origin
+  if (origin !== undefined && (request.url ?? '').startsWith(devPrefix) && !hosts.has(originHost(origin))) {
+    return { status: 403, text: `quire dev's own endpoints answer only pages it serves, not pages from ${oneLine(origin)}. Open http://${use}/ instead.\n` }
+  }
+  return undefined
+}
+
+/** The host and port of an `http:` Origin header as a Host header writes them (`''` for any other origin, such as `null`). */
+function originHost(origin: string): string {
+  try {
+    const url = new URL(origin)
+    if (url.protocol !== 'http:') return ''
+    return url.port === '' ? `${url.hostname}:80` : url.host
+  } catch {
+    return ''
+  }
+}
+
+/** The path a request asked for, as a short printable string. */
+function requestedPath(request: IncomingMessage): string {
+  try {
+    return new URL(request.url ?? '/', 'http://localhost').pathname
+  } catch {
+    return oneLine(request.url ?? '/')
+  }
+}
+
+/** A stack with the message first, for the terminal when `QUIRE_DEBUG` is set. */
+function stackOf(problem: Error): string {
+  const cause = problem.cause instanceof Error ? `\nCaused by: ${problem.cause.stack ?? problem.cause.message}` : ''
+  return `${problem.stack ?? problem.message}${cause}`
 }
 
 function listen(server: ReturnType<typeof createServer>, host: string, port: number): Promise<number> {
@@ -163,7 +262,7 @@ function withClient(html: string): string {
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string | Uint8Array): void {
-  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
   response.end(body)
 }
 
