@@ -237,8 +237,9 @@ describe('mistakes in a vault are reported at their place', () => {
   })
 
   it('an SVG with script in it', async () => {
-    const { err } = await check({ 'a.md': note('A', 'A.', '![[x.svg]] ![[ok.svg]]\n'), 'x.svg': '<svg onload="alert(1)"></svg>', 'ok.svg': '<svg><rect/></svg>' })
-    expect(err).toContain('names x.svg, which quire will not publish: this SVG contains script')
+    const svg = 'xmlns="http://www.w3.org/2000/svg"'
+    const { err } = await check({ 'a.md': note('A', 'A.', '![[x.svg]] ![[ok.svg]]\n'), 'x.svg': `<svg ${svg} onload="alert(1)"></svg>`, 'ok.svg': `<svg ${svg}><rect/></svg>` })
+    expect(err).toContain('names x.svg, which quire will not publish: this SVG has the attribute onload="alert(1)" on <svg> (an event handler) (line 1, column 1 of the SVG).')
     expect(err).not.toContain('ok.svg')
   })
 

@@ -6,12 +6,13 @@
  * paths), so nothing downstream depends on the order the disk lists them in.
  */
 import { readFileSync } from 'node:fs'
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { compare, error, type Diagnostic } from '../diagnostics.js'
 import type { AttachmentFile, SourceFile } from '../model.js'
 import { configFileNames } from './config.js'
 import { ignoreTest, type IgnoreTest } from './ignore.js'
+import { largestSvg, svgSafety } from './svg-safety.js'
 
 /** What loading found: the files it could read, the other files, and problems. */
 export interface LoadResult {
@@ -146,16 +147,33 @@ function noteFrom(bytes: Uint8Array, full: string, rel: string, display: (file: 
 /**
  * Why a file must not be copied into the site: pages and scripts would run
  * on the site's origin, and so would an SVG with script in it when opened
- * on its own (an SVG without any is published like any image).
+ * on its own (an SVG that passes {@link svgSafety}'s allow-list is published
+ * like any image).
  */
 async function unsafeReason(file: string, name: string): Promise<string | undefined> {
   if (scriptable.test(name)) return 'a web page or script would run on the site. Link to it elsewhere, or convert it (to PDF, say).'
   if (!/\.svg$/i.test(name)) return undefined
-  const text = await readFile(file, 'utf8').catch(() => '')
-  if (/<script|<foreignObject|\son[a-z]+\s*=|javascript:|<iframe|<embed|<object/i.test(text)) {
-    return 'this SVG contains script, event handlers or embedded documents, which would run on the site when it is opened. Export it again without them (or as PNG).'
+  const verdict = svgSafety(await readStart(file, largestSvg + 1).catch(() => new Uint8Array()))
+  if (verdict.safe) return undefined
+  const where = verdict.at ? ` (line ${verdict.at.line}, column ${verdict.at.column} of the SVG)` : ''
+  return `this SVG has ${verdict.found}${where}. quire publishes an SVG only if it is a plain drawing, because an SVG opened on its own runs on the site. Export it again without script, links or embedded content (plain SVG, or as PNG).`
+}
+
+/** Up to `limit` bytes from the start of a file (an SVG too large to check is not read whole). */
+async function readStart(file: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(Math.min(limit, (await handle.stat()).size + 1))
+    let length = 0
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length)
+      if (bytesRead === 0) break
+      length += bytesRead
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    await handle.close()
   }
-  return undefined
 }
 
 function isInside(root: string, target: string): boolean {
