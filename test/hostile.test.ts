@@ -2,6 +2,7 @@
  * Hostile and unusual input: quire never crashes, reports a position for
  * every problem, and publishes no script it did not write itself.
  */
+import { existsSync, readFileSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -11,7 +12,7 @@ import { fromHtml } from 'hast-util-from-html'
 import { selectAll } from 'hast-util-select'
 import { describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
-import { emitSite } from '../src/emit/emit-site.js'
+import { emitSite, lockText } from '../src/emit/emit-site.js'
 import { contentsOf } from '../src/render/render-site.js'
 import { buildSite } from '../src/site-build.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
@@ -181,8 +182,8 @@ describe('failures while writing', () => {
 
   it('lets only one build write a site at a time', async () => {
     const root = await notesFolder({ 'a.md': note('A', 'A.') })
-    // Another live process (our parent) holds the lock.
-    await writeFile(path.join(root, '.site.quire-lock'), String(process.ppid))
+    // Another live build (our parent, as the lock names it: its id and, where known, its start time) holds the lock.
+    await writeFile(path.join(root, '.site.quire-lock'), lockText({ pid: process.ppid, started: startTime(process.ppid) }))
     const io = recordingIO(root)
     expect(await run(['build'], io)).toBe(1)
     expect(io.err()).toMatch(/another quire build \(process \d+\) is writing this site/)
@@ -196,3 +197,9 @@ describe('failures while writing', () => {
     expect((await readdir(root)).filter((name) => name !== '.quire-cache').sort()).toEqual(['notes', 'site'])
   })
 })
+
+/** A process's start time as Linux gives it (field 22 of /proc/<pid>/stat); undefined elsewhere. */
+function startTime(pid: number): string | undefined {
+  if (!existsSync(`/proc/${pid}/stat`)) return undefined
+  return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ')[19]
+}

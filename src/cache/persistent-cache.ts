@@ -6,7 +6,10 @@
  * keyed by a hash of the file's text) and each page's fingerprint. A warm
  * build parses only changed files, and pages whose fingerprint is unchanged
  * are hard-linked from the previous site instead of being rendered and
- * written again. It is never stale: its key covers quire's version, its
+ * written again, as long as each old file is still exactly what quire
+ * wrote: the cache records every file's stamp (size, modification time,
+ * inode), and a file edited or replaced by hand is made again. It is never
+ * stale: its key covers quire's version, its
  * code, its templates and its dependencies' lock file, and page reuse is
  * allowed only when the output folder still holds the site that cache
  * described (its marker file carries the same site id). A cache file that
@@ -35,8 +38,8 @@ interface CacheFile {
   /** Id of the site this cache describes (also written in the output folder's marker). */
   readonly siteId: string
   readonly parses: Record<string, StoredParse>
-  /** Each document page's fingerprint and the output files it made. */
-  readonly pages: Record<string, { readonly fingerprint: string; readonly paths: readonly string[] }>
+  /** Each document page's fingerprint, the output files it made, and each file's stamp as written ('' when unknown). */
+  readonly pages: Record<string, { readonly fingerprint: string; readonly paths: readonly string[]; readonly stamps?: readonly string[] }>
 }
 
 /** What a build can reuse from the cache. */
@@ -141,7 +144,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
   const pages = new Map(
     Object.entries(stored.pages).map(([slug, page]) => [
       slug as CacheKey,
-      { fingerprint: page.fingerprint, paths: page.paths, files: page.paths.map((p) => ({ path: p, reuseFrom: path.join(outDir, p) })) },
+      { fingerprint: page.fingerprint, paths: page.paths, files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })) },
     ]),
   )
   return { parses, pages }
@@ -160,8 +163,12 @@ export function restoreParses(stored: StoredParses, files: readonly SourceFile[]
   return restored
 }
 
-/** Write the cache atomically (a temporary file, then a rename). */
-export async function saveCache(file: string, key: string, siteId: string, parses: ParseCache, pages: RenderCache | undefined): Promise<void> {
+/**
+ * Write the cache atomically (a temporary file, then a rename). `stamps`
+ * are the output files' stamps as the build wrote them, by path; a file
+ * without one is never reused.
+ */
+export async function saveCache(file: string, key: string, siteId: string, parses: ParseCache, pages: RenderCache | undefined, stamps?: ReadonlyMap<string, string>): Promise<void> {
   const stored: CacheFile = {
     key,
     siteId,
@@ -171,7 +178,7 @@ export async function saveCache(file: string, key: string, siteId: string, parse
         { hash: entry.hash, displayPath: entry.displayPath, ...storeParse(entry.result) },
       ]),
     ),
-    pages: Object.fromEntries([...(pages ?? [])].map(([slug, page]) => [slug, { fingerprint: page.fingerprint, paths: page.paths }])),
+    pages: Object.fromEntries([...(pages ?? [])].map(([slug, page]) => [slug, { fingerprint: page.fingerprint, paths: page.paths, stamps: page.paths.map((p) => stamps?.get(p) ?? '') }])),
   }
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`

@@ -4,7 +4,7 @@
 import path from 'node:path'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
 import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../cache/persistent-cache.js'
-import { openSite, siteMarker, type EmitResult } from '../emit/emit-site.js'
+import { openSite, realPath, recoverSite, siteMarker, writeFailure, type EmitResult, type FileStamp } from '../emit/emit-site.js'
 import type { CalendarDay } from '../dates.js'
 import { renderSite, type RenderCache, type RenderedSite } from '../render/render-site.js'
 import { analyseSite, type AnalysedSite } from '../site-build.js'
@@ -31,11 +31,15 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const started = performance.now()
   const notesDir = path.resolve(io.cwd, options.notesDir)
   const outDir = path.resolve(io.cwd, options.outDir)
-  const unsafe = unsafeOutput(notesDir, outDir)
+  // The guards compare real paths: a symbolic link must not lead the site onto the notes.
+  const unsafe = unsafeOutput(await realPath(notesDir), await realPath(outDir))
   if (unsafe) {
     io.stderr(`quire: error: ${unsafe}\n`)
     return exitCode.usage
   }
+  // Before anything else (the cache reads the output folder): undo what a killed build left.
+  const recovery = await recoverSite(outDir)
+  if (recovery.restored) io.stderr(`quire: a build was stopped while replacing ${displayPath(io.cwd, outDir)}/; restored the previous site from ${recovery.restored}\n`)
 
   const progress = io.interactive ? progressLine(io) : undefined
   const key = options.cacheDir ? await quireKey() : ''
@@ -73,7 +77,7 @@ async function buildAnalysed(
     return exitCode.failed
   }
   // Each page is written to the staging folder as soon as it is rendered, then the folder is swapped in.
-  const write = async (pages: RenderCache | undefined): Promise<{ emitted: EmitResult; rendered?: RenderedSite }> => {
+  const write = async (pages: RenderCache | undefined): Promise<{ emitted: EmitResult; rendered?: RenderedSite; stamps?: ReadonlyMap<string, FileStamp> }> => {
     const opened = await openSite(outDir, { force: options.force })
     if (!opened.ok) return { emitted: opened }
     let rendered: RenderedSite
@@ -81,36 +85,50 @@ async function buildAnalysed(
       rendered = await renderSite(analysed.graph, analysed.site, pages, progress?.update, opened.writer, analysed.held)
     } catch (problem) {
       await opened.writer.abort()
+      // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.
+      const failed = writeFailure(outDir, problem)
+      if (failed) return { emitted: failed }
       throw problem
     } finally {
       progress?.clear()
     }
-    return { emitted: await opened.writer.commit(siteId(rendered.cache)), rendered }
+    return { emitted: await opened.writer.commit(siteId(rendered.cache)), rendered, stamps: opened.writer.stamps }
   }
   let result = await write(cachedPages)
   // A page reused from the previous site could not be placed after all: render everything.
   if (!result.emitted.ok && cachedPages) result = await write(undefined)
-  const { emitted, rendered } = result
+  const { emitted, rendered, stamps } = result
   if (!emitted.ok || !rendered) {
     io.stderr(`quire: error: ${emitted.ok ? 'the site could not be rendered' : emitted.message}\n`)
     return exitCode.failed
   }
-  if (cachePath) await saveCache(cachePath, key, siteId(rendered.cache), analysed.parses, rendered.cache)
+  if (emitted.movedAside) {
+    io.stderr(`quire: ${outName}/ was not a site quire built (it had no ${siteMarker} file), so --force moved it to ${displayPath(io.cwd, emitted.movedAside)}/; nothing was deleted\n`)
+  }
+  if (cachePath) await saveCache(cachePath, key, siteId(rendered.cache), analysed.parses, rendered.cache, stamps)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const pageCount = rendered.paths.filter((file) => file.endsWith('.html')).length
   io.stderr(`quire: built ${plural(pageCount, 'page')} from ${plural(analysed.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hinted})\n`)
   return exitCode.ok
 }
 
-/** Refuse output folders that would overwrite the notes or more. */
+/**
+ * Refuse output folders that would overwrite the notes or more. Give it
+ * real paths (symbolic links resolved, see `realPath`): compared as
+ * written, a link to the notes folder looks like any other folder.
+ */
 export function unsafeOutput(notesDir: string, outDir: string): string | undefined {
   if (outDir === path.parse(outDir).root) return `refusing to write the site into the file system root (${outDir}). Choose another --out.`
   if (outDir === notesDir) return `the output folder is the notes folder (${outDir}); building would replace your notes. Choose another --out.`
-  const relative = path.relative(outDir, notesDir)
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return `the output folder ${outDir} contains the notes folder; building would replace your notes. Choose another --out.`
-  const inside = path.relative(notesDir, outDir)
-  if (!inside.startsWith('..') && !path.isAbsolute(inside)) return `the output folder ${outDir} is inside the notes folder. Choose a folder outside it, such as the default \`site\`.`
+  if (isWithin(outDir, notesDir)) return `the output folder ${outDir} contains the notes folder (${notesDir}); building would replace your notes. Choose another --out.`
+  if (isWithin(notesDir, outDir)) return `the output folder ${outDir} is inside the notes folder (${notesDir}). Choose a folder outside it, such as the default \`site\`.`
   return undefined
+}
+
+/** Is `file` inside `folder` (at any depth)? Both absolute. */
+function isWithin(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative)
 }
 
 /**

@@ -2,10 +2,29 @@
  * Emit: write the site into a fresh staging folder beside the output, then
  * swap it into place. A build that fails leaves the previous site exactly as
  * it was; readers never see half of one and half of the other.
+ *
+ * Beside an output folder `site`, a build uses:
+ * - `.site.quire-lock`: one build at a time; it holds the build's process id
+ *   and (on Linux) the process's start time, so a lock whose process is gone,
+ *   or whose id now belongs to another program, is taken over;
+ * - `.site.quire-staging-<pid>-<t>`: the new site, as it is written;
+ * - `.site.quire-old-<pid>-<t>`: the previous site, for the instant of the swap.
+ *
+ * The swap is two renames: the previous site aside, then the new one in.
+ * Node has no atomic exchange of two folders (Linux's `renameat2` with
+ * `RENAME_EXCHANGE` is not exposed), so one window remains: a build killed
+ * between the two renames leaves nothing at the output path, and the
+ * previous site whole in its `quire-old` folder. The next build recovers it
+ * before doing anything else ({@link recoverSite}): holding the lock, it
+ * renames the newest `quire-old` folder of a dead build back to the output
+ * path when that path is empty, then removes every other leftover (staging
+ * and old folders) of a dead build. At any other instant the output path
+ * holds the old site or the new one.
  */
-import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import type { BigIntStats } from 'node:fs'
 import path from 'node:path'
-import type { FileSink, OutputFile } from '../render/render-site.js'
+import type { FileSink, OutputFile, ReusedFile } from '../render/render-site.js'
 
 /** The file that marks a folder as a site quire wrote (and may replace). */
 export const siteMarker = '.quire-site'
@@ -20,19 +39,32 @@ export interface EmitFailure {
 export interface EmitSuccess {
   readonly ok: true
   readonly written: number
+  /** Where a forced build moved a folder that was not a quire site (nothing is deleted). */
+  readonly movedAside?: string
 }
 
 export type EmitResult = EmitSuccess | EmitFailure
 
 /** Options for {@link emitSite}. */
 export interface EmitOptions {
-  /** Replace an output folder even if quire did not create it. */
+  /** Build into an output folder quire did not create: it is moved aside (to `<name>.before-quire-<n>`), never deleted. */
   readonly force?: boolean
   /** A line identifying this build's site, written into the marker file (the build cache checks it). */
   readonly siteId?: string
 }
 
 const emptyOptions: EmitOptions = {}
+
+/**
+ * What quire wrote at a path of the site: its size, modification time and
+ * inode. A file whose stamp changed since was changed by someone else.
+ */
+export type FileStamp = string
+
+/** The stamp of a file as it is now. */
+export function stampOf(info: BigIntStats): FileStamp {
+  return `${info.size}:${info.mtimeNs}:${info.ino}`
+}
 
 /**
  * A site being written: files go into a staging folder beside the output
@@ -44,6 +76,8 @@ const emptyOptions: EmitOptions = {}
 export interface SiteWriter extends FileSink {
   /** Files taken so far. */
   readonly count: number
+  /** The stamp of every file written so far, by path in the site (for the build cache). */
+  readonly stamps: ReadonlyMap<string, FileStamp>
   /** Wait for every write, mark the folder as quire's, and swap it into place. */
   commit(siteId?: string): Promise<EmitResult>
   /** Drop the staging folder and leave the previous site as it was. */
@@ -53,29 +87,52 @@ export interface SiteWriter extends FileSink {
 /** How many file writes a {@link SiteWriter} keeps in flight. */
 const writesInFlight = 32
 
-/**
- * Start writing a site into `outDir`: check that the folder may be
- * replaced, take its lock, and make the staging folder.
- */
-export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptions, 'force'>> | null): Promise<{ readonly ok: true; readonly writer: SiteWriter } | EmitFailure> {
-  const out = path.resolve(outDir)
+/** An output folder and what a build puts beside it. */
+interface SitePaths {
+  /** The output folder's real path. */
+  readonly out: string
+  readonly parent: string
+  readonly name: string
+  readonly lock: string
+}
+
+/** The paths a build of the output folder `out` (a real path) uses. */
+function sitePaths(out: string): SitePaths {
   const parent = path.dirname(out)
   const name = path.basename(out)
+  return { out, parent, name, lock: path.join(parent, `.${name}.quire-lock`) }
+}
 
-  const refusal = await checkReplaceable(out, (options || emptyOptions).force === true)
+/**
+ * Start writing a site into `outDir`: check that the folder may be
+ * replaced, take its lock, recover what a killed build left, and make the
+ * staging folder. A symbolic link at `outDir` is followed: the site
+ * replaces the folder it points to.
+ */
+export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptions, 'force'>> | null): Promise<{ readonly ok: true; readonly writer: SiteWriter } | EmitFailure> {
+  const force = (options || emptyOptions).force === true
+  const paths = sitePaths(await realPath(outDir))
+  const { out, parent, name } = paths
+
+  const refusal = replaceRefusal(out, await outputState(out), force)
   if (refusal) return { ok: false, message: refusal }
 
-  await mkdir(parent, { recursive: true })
-  const lock = await takeLock(path.join(parent, `.${name}.quire-lock`))
+  try {
+    await mkdir(parent, { recursive: true })
+  } catch (problem) {
+    return { ok: false, message: couldNotWrite(outDir, problem) }
+  }
+  const lock = await takeLock(paths.lock)
   if (!lock.ok) return lock
   const suffix = `${process.pid}-${Date.now().toString(36)}`
   const staging = path.join(parent, `.${name}.quire-staging-${suffix}`)
   const aside = path.join(parent, `.${name}.quire-old-${suffix}`)
   try {
+    await recoverHolding(paths)
     await mkdir(staging, { recursive: true })
   } catch (problem) {
     await lock.release()
-    return { ok: false, message: `could not write the site to ${outDir}: ${describeError(problem)}. The previous site was left as it was.` }
+    return { ok: false, message: couldNotWrite(outDir, problem) }
   }
 
   const folders = new Map<string, Promise<unknown>>([[staging, Promise.resolve()]])
@@ -88,24 +145,40 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
     return made
   }
   const inFlight = new Set<Promise<void>>()
+  const stamps = new Map<string, FileStamp>()
   let failure: unknown
   let failedReuse: string[] = []
   let count = 0
   let closed = false
 
+  /** Write one file into the staging folder and record its stamp. */
   const place = async (file: OutputFile): Promise<void> => {
     const target = path.join(staging, file.path)
+    // A file made again replaces the one taken before (a reused page that could not be placed).
+    stamps.delete(file.path)
     await folder(path.dirname(target))
-    if ('contents' in file) return writeFile(target, file.contents)
-    if ('pieces' in file) return writePieces(target, file.pieces)
-    // A file copied byte for byte from elsewhere (never linked: the source may change).
-    if ('copyFrom' in file) return copyFile(file.copyFrom, target)
-    // Unchanged since the last build: link the old bytes in instead of writing them again.
-    try {
-      await link(file.reuseFrom, target).catch(() => copyFile(file.reuseFrom, target))
-    } catch {
-      failedReuse.push(file.path)
+    if ('reuseFrom' in file) {
+      const stamp = await reuse(file, target)
+      if (stamp === undefined) failedReuse.push(file.path)
+      else stamps.set(file.path, stamp)
+      return
     }
+    try {
+      stamps.set(file.path, await writeOwn(file, target))
+    } catch (problem) {
+      throw withPath(problem, target)
+    }
+  }
+
+  const track = (work: Promise<void>): void => {
+    const write = work.then(
+      () => void inFlight.delete(write),
+      (problem: unknown) => {
+        inFlight.delete(write)
+        failure ??= problem
+      },
+    )
+    inFlight.add(write)
   }
 
   const settle = async (): Promise<void> => {
@@ -124,6 +197,7 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
     get count() {
       return count
     },
+    stamps,
     async add(file) {
       if (closed) throw new Error('quire: a file was added to a site that was already committed or aborted')
       count++
@@ -135,15 +209,18 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
         })
         return
       }
-      const write = place(file).then(
-        () => void inFlight.delete(write),
-        (problem: unknown) => {
-          inFlight.delete(write)
-          failure ??= problem
-        },
-      )
-      inFlight.add(write)
+      track(place(file))
       if (inFlight.size >= writesInFlight) await Promise.race(inFlight)
+    },
+    placed(file) {
+      if (closed || failure !== undefined) return
+      // Written by a worker thread; only its stamp is taken here (without one, the next build makes it again).
+      track(
+        stat(path.join(staging, file), { bigint: true }).then(
+          (info) => void stamps.set(file, stampOf(info)),
+          () => undefined,
+        ),
+      )
     },
     async settle() {
       await settle()
@@ -158,21 +235,13 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
         if (failedReuse.length > 0) throw new Error(`${failedReuse[0]} could not be reused from the previous site`)
         const id = siteId ? `site: ${siteId}\n` : ''
         await writeFile(path.join(staging, siteMarker), `This folder is a site built by quire. quire replaces it whole on every build.\n${id}`)
-        const hadPrevious = await exists(out)
-        if (hadPrevious) await rename(out, aside)
-        try {
-          await rename(staging, out)
-        } catch (problem) {
-          if (hadPrevious) await rename(aside, out)
-          throw problem
-        }
+        const movedAside = await swapIn(staging, paths, aside, force)
         closed = true
-        if (hadPrevious) await rm(aside, { recursive: true, force: true })
         await lock.release()
-        return { ok: true, written: count }
+        return movedAside === undefined ? { ok: true, written: count } : { ok: true, written: count, movedAside }
       } catch (problem) {
         await cleanUp()
-        return { ok: false, message: `could not write the site to ${outDir}: ${describeError(problem)}. The previous site was left as it was.` }
+        return { ok: false, message: problem instanceof Refusal ? problem.message : couldNotWrite(outDir, problem) }
       }
     },
     abort: cleanUp,
@@ -180,8 +249,92 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
   return { ok: true, writer }
 }
 
-/** Write a file made in pieces, about a megabyte at a time. */
-async function writePieces(target: string, pieces: Iterable<string>): Promise<void> {
+/** A reason not to replace the output folder, found at the moment of the swap. */
+class Refusal extends Error {}
+
+/**
+ * Put the staged site at the output path: the previous site is renamed
+ * aside, the staged one renamed in, and the previous one removed. A folder
+ * that is not a quire site (only with `force`) is moved to a free sibling
+ * name instead, and kept; its new path is returned.
+ *
+ * A crash between the two renames leaves nothing at the output path: the
+ * next build renames `aside` back (see {@link recoverSite}). A folder that
+ * was not a quire site stays, whole, at the sibling name it was given.
+ */
+async function swapIn(staging: string, { out }: SitePaths, aside: string, force: boolean): Promise<string | undefined> {
+  // Checked again: the folder may have changed while the site was being made.
+  const state = await outputState(out)
+  const refusal = replaceRefusal(out, state, force)
+  if (refusal) throw new Refusal(refusal)
+  const setAside = state === 'missing' ? undefined : state === 'foreign' ? await freeSibling(out) : aside
+  if (setAside) await rename(out, setAside)
+  // The window: a build killed here leaves `aside` and no site; the next build renames it back.
+  try {
+    await rename(staging, out)
+  } catch (problem) {
+    if (setAside) await rename(setAside, out)
+    throw problem
+  }
+  // The new site is in place whatever happens now: an old folder that cannot be removed is swept by the next build.
+  if (setAside === aside) await rm(aside, { recursive: true, force: true }).catch(() => undefined)
+  return state === 'foreign' ? setAside : undefined
+}
+
+/** The first free `<out>.before-quire-<n>`, for a folder `--force` moves aside. */
+async function freeSibling(out: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = `${out}.before-quire-${n}`
+    if (!(await lstat(candidate).then(() => true, () => false))) return candidate
+  }
+}
+
+/** Write a file quire made (or copies) at `target`; its stamp. */
+async function writeOwn(file: Exclude<OutputFile, ReusedFile>, target: string): Promise<FileStamp> {
+  if ('contents' in file) return writeStamped(target, file.contents)
+  if ('pieces' in file) return writePieces(target, file.pieces)
+  // A file copied byte for byte from elsewhere (never linked: the source may change).
+  await copyFile(file.copyFrom, target)
+  return stampOf(await stat(target, { bigint: true }))
+}
+
+/**
+ * Place a file of the previous site at `target`, unchanged since the last
+ * build: its old bytes are linked in rather than written again, but only
+ * while they are still exactly what quire wrote (its stamp is the one
+ * recorded). The stamp of the placed file, or undefined when it must be
+ * made again.
+ */
+async function reuse(file: ReusedFile, target: string): Promise<FileStamp | undefined> {
+  const now = await stat(file.reuseFrom, { bigint: true }).catch(() => undefined)
+  if (!now || file.stamp === undefined || stampOf(now) !== file.stamp) return undefined
+  try {
+    // A hard link shares the inode: size, modification time and inode stay, and so does the stamp.
+    await link(file.reuseFrom, target)
+    return file.stamp
+  } catch {
+    try {
+      await copyFile(file.reuseFrom, target)
+      return stampOf(await stat(target, { bigint: true }))
+    } catch {
+      return undefined
+    }
+  }
+}
+
+/** Write a file and return its stamp. */
+async function writeStamped(target: string, contents: string): Promise<FileStamp> {
+  const handle = await open(target, 'w')
+  try {
+    await handle.writeFile(contents)
+    return stampOf(await handle.stat({ bigint: true }))
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Write a file made in pieces, about a megabyte at a time; return its stamp. */
+async function writePieces(target: string, pieces: Iterable<string>): Promise<FileStamp> {
   const handle = await open(target, 'w')
   try {
     let buffer = ''
@@ -195,6 +348,7 @@ async function writePieces(target: string, pieces: Iterable<string>): Promise<vo
       if (buffer.length >= 1 << 20) await flush()
     }
     await flush()
+    return stampOf(await handle.stat({ bigint: true }))
   } finally {
     await handle.close()
   }
@@ -214,15 +368,147 @@ export async function emitSite(outDir: string, files: readonly OutputFile[], opt
   return opened.writer.commit(settings.siteId)
 }
 
-/** Refuse to replace a non-empty folder that quire did not create, unless forced. */
-async function checkReplaceable(out: string, force: boolean): Promise<string | undefined> {
+/**
+ * A failure met while writing the site (a full disk, a file too large, a
+ * folder where a file should go…), by whatever thread wrote, as the clean
+ * failure a build reports; undefined for anything that is not a file
+ * system error (a bug, which should be reported as one).
+ */
+export function writeFailure(outDir: string, problem: unknown): EmitFailure | undefined {
+  const code = (problem as NodeJS.ErrnoException | undefined)?.code
+  if (typeof code !== 'string' || !/^E[A-Z0-9]+$/.test(code)) return undefined
+  return { ok: false, message: couldNotWrite(outDir, problem) }
+}
+
+/** The message of a failed write. */
+function couldNotWrite(outDir: string, problem: unknown): string {
+  return `could not write the site to ${outDir}: ${describeError(problem)}. The previous site was left as it was.`
+}
+
+/** What is at the output path: nothing, not a folder, an empty folder, a quire site, or a folder quire did not create. */
+type OutputState = 'missing' | 'not-folder' | 'empty' | 'site' | 'foreign'
+
+async function outputState(out: string): Promise<OutputState> {
   const info = await stat(out).catch(() => undefined)
-  if (!info) return undefined
-  if (!info.isDirectory()) return `${out} exists and is not a folder. Choose another --out.`
-  if (force) return undefined
+  if (!info) return 'missing'
+  if (!info.isDirectory()) return 'not-folder'
   const entries = await readdir(out)
-  if (entries.length === 0 || entries.includes(siteMarker)) return undefined
-  return `${out} is not empty and was not created by quire (it has no ${siteMarker} file), so quire will not replace it. Choose another --out, or pass --force to replace it.`
+  if (entries.length === 0) return 'empty'
+  return entries.includes(siteMarker) ? 'site' : 'foreign'
+}
+
+/** Why the output folder may not be replaced, if it may not. `force` lets a folder quire did not create be moved aside. */
+function replaceRefusal(out: string, state: OutputState, force: boolean): string | undefined {
+  if (state === 'not-folder') return `${out} exists and is not a folder. Choose another --out.`
+  if (state === 'foreign' && !force) {
+    return `${out} is not empty and was not created by quire (it has no ${siteMarker} file), so quire will not replace it. Choose another --out, or pass --force to move it aside (to ${path.basename(out)}.before-quire-<n>, nothing is deleted) and build there.`
+  }
+  return undefined
+}
+
+/**
+ * The real path of `file`: every symbolic link resolved. For a path that
+ * does not exist yet, its nearest existing ancestor's real path and the
+ * rest as written (a dangling link is followed to where it points).
+ */
+export async function realPath(file: string): Promise<string> {
+  return realPathWithin(path.resolve(file), 0)
+}
+
+async function realPathWithin(absolute: string, depth: number): Promise<string> {
+  const found = await realpath(absolute).catch(() => undefined)
+  if (found !== undefined) return found
+  const parent = path.dirname(absolute)
+  if (parent === absolute || depth > 40) return absolute
+  const target = await readlink(absolute).catch(() => undefined)
+  const realParent = await realPathWithin(parent, depth + 1)
+  if (target !== undefined) return realPathWithin(path.resolve(realParent, target), depth + 1)
+  return path.join(realParent, path.basename(absolute))
+}
+
+/** What {@link recoverSite} did. */
+export interface Recovery {
+  /** The folder a killed build had set aside, now back at the output path. */
+  readonly restored: string | undefined
+  /** Leftover staging and old folders of dead builds, removed. */
+  readonly swept: readonly string[]
+}
+
+const nothingRecovered: Recovery = { restored: undefined, swept: [] }
+
+/**
+ * Undo what a killed build left beside `outDir`: the previous site, if a
+ * build was killed between the two renames of its swap, is renamed back to
+ * the output path; staging and old folders of builds that are gone are
+ * removed. A build calls this before anything else. It takes the output's
+ * lock for the time; while a live build holds it, nothing is done (that
+ * build is not dead).
+ */
+export async function recoverSite(outDir: string): Promise<Recovery> {
+  const paths = sitePaths(await realPath(outDir))
+  if (!(await stat(paths.parent).then((info) => info.isDirectory(), () => false))) return nothingRecovered
+  const lock = await takeLock(paths.lock)
+  if (!lock.ok) return nothingRecovered
+  try {
+    return await recoverHolding(paths)
+  } finally {
+    await lock.release()
+  }
+}
+
+/** {@link recoverSite}, for a caller that holds the lock. */
+async function recoverHolding({ out, parent, name }: SitePaths): Promise<Recovery> {
+  const dead: { entry: string; leftover: Leftover }[] = []
+  for (const entry of await readdir(parent).catch(() => [])) {
+    const leftover = leftoverOf(name, entry)
+    if (leftover && (await buildIsGone(leftover))) dead.push({ entry, leftover })
+  }
+  if (dead.length === 0) return nothingRecovered
+  let restored: string | undefined
+  if (!(await lstat(out).then(() => true, () => false))) {
+    const newest = dead.filter(({ leftover }) => leftover.kind === 'old').sort((a, b) => b.leftover.made - a.leftover.made)[0]
+    if (newest) {
+      restored = path.join(parent, newest.entry)
+      await rename(restored, out)
+    }
+  }
+  const swept: string[] = []
+  for (const { entry } of dead) {
+    const folder = path.join(parent, entry)
+    if (folder === restored) continue
+    await rm(folder, { recursive: true, force: true }).catch(() => undefined)
+    swept.push(folder)
+  }
+  return { restored, swept }
+}
+
+/** A staging or old folder a build made beside its output: which, the build's process id, and when (ms). */
+export interface Leftover {
+  readonly kind: 'staging' | 'old'
+  readonly pid: number
+  readonly made: number
+}
+
+/** The leftover a folder named `entry` is, if it is one of a build of the output folder `name`. */
+export function leftoverOf(name: string, entry: string): Leftover | undefined {
+  const prefix = `.${name}.quire-`
+  if (!entry.startsWith(prefix)) return undefined
+  const match = /^(staging|old)-(\d+)-([0-9a-z]+)$/.exec(entry.slice(prefix.length))
+  if (!match) return undefined
+  return { kind: match[1] as Leftover['kind'], pid: Number(match[2]), made: Number.parseInt(match[3]!, 36) }
+}
+
+/**
+ * Is the build that made a leftover gone? Asked only by a build holding
+ * the output's lock, so a folder of this process is from a build that
+ * ended. Otherwise: its process is gone, or (on Linux) its id now belongs
+ * to a process started after the folder was made.
+ */
+async function buildIsGone({ pid, made }: Leftover): Promise<boolean> {
+  if (pid === process.pid) return true
+  if (!isAlive(pid)) return true
+  const started = await processStartedAt(pid)
+  return started !== undefined && started > made + 1000
 }
 
 interface Lock {
@@ -230,18 +516,46 @@ interface Lock {
   release(): Promise<void>
 }
 
+/** Who holds a lock: a process id and, where known, the process's start time (clock ticks since boot, as Linux gives it). */
+export interface LockOwner {
+  readonly pid: number
+  readonly started: string | undefined
+}
+
+/** A lock file's text. */
+export function lockText(owner: LockOwner): string {
+  return `quire build lock\npid: ${owner.pid}\n${owner.started === undefined ? '' : `started: ${owner.started}\n`}`
+}
+
+/** Who holds a lock, from its file's text; a bare process id is a lock from an older quire. */
+export function lockOwner(text: string): LockOwner | undefined {
+  const bare = /^\s*(\d+)\s*$/.exec(text)
+  const pid = bare ? bare[1] : /^pid: (\d+)$/m.exec(text)?.[1]
+  if (pid === undefined) return undefined
+  return { pid: Number(pid), started: /^started: (\d+)$/m.exec(text)?.[1] }
+}
+
 /** Locks this process holds (a second build in the same process must not take them over). */
 const heldLocks = new Set<string>()
 
-/** One build at a time per output folder; a lock left by a process that is gone is taken over. */
+/**
+ * One build at a time per output folder. A lock is taken over when the
+ * process that took it is gone, or its id now belongs to another process:
+ * on Linux, one started at another time than the lock records (for a lock
+ * from an older quire, which records no start time: one whose command line
+ * does not name quire). Elsewhere a live process is taken to be the build.
+ */
 async function takeLock(file: string): Promise<Lock | EmitFailure> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (heldLocks.has(file)) return { ok: false, message: 'another build in this process is writing this site. Wait for it to finish, then build again.' }
+    if (heldLocks.has(file)) return { ok: false, message: `another build in this process is writing this site (its lock is ${file}). Wait for it to finish, then build again.` }
     try {
       const handle = await open(file, 'wx')
       heldLocks.add(file)
-      await handle.writeFile(String(process.pid))
-      await handle.close()
+      try {
+        await handle.writeFile(lockText({ pid: process.pid, started: await processStart(process.pid) }))
+      } finally {
+        await handle.close()
+      }
       return {
         ok: true,
         release: async () => {
@@ -250,15 +564,49 @@ async function takeLock(file: string): Promise<Lock | EmitFailure> {
         },
       }
     } catch (problem) {
-      if ((problem as NodeJS.ErrnoException).code !== 'EEXIST') return { ok: false, message: `could not lock the output folder: ${describeError(problem)}` }
-      const owner = Number.parseInt(await readFile(file, 'utf8').catch(() => ''), 10)
-      if (Number.isInteger(owner) && (owner === process.pid ? heldLocks.has(file) : isAlive(owner))) {
-        return { ok: false, message: `another quire build (process ${owner}) is writing this site. Wait for it to finish, then build again.` }
+      if ((problem as NodeJS.ErrnoException).code !== 'EEXIST') {
+        heldLocks.delete(file)
+        return { ok: false, message: `could not take the lock ${file}: ${describeError(problem)}. Check that its folder can be written to.` }
+      }
+      const owner = lockOwner(await readFile(file, 'utf8').catch(() => ''))
+      if (owner && (owner.pid === process.pid ? heldLocks.has(file) : await stillBuilding(owner))) {
+        return { ok: false, message: `another quire build (process ${owner.pid}) is writing this site; its lock is ${file}. Wait for it to finish, then build again. If no build is running, delete ${file}.` }
       }
       await rm(file, { force: true })
     }
   }
-  return { ok: false, message: `could not lock the output folder (${file}).` }
+  return { ok: false, message: `could not take the lock ${file}: another build took it at the same time. Build again.` }
+}
+
+/** Is the process that took a lock still running (and still the same process)? */
+async function stillBuilding(owner: LockOwner): Promise<boolean> {
+  if (!isAlive(owner.pid)) return false
+  const started = await processStart(owner.pid)
+  // No /proc: a live process with that id is taken to be the build.
+  if (started === undefined) return true
+  if (owner.started !== undefined) return owner.started === started
+  const command = await readFile(`/proc/${owner.pid}/cmdline`, 'utf8').catch(() => undefined)
+  return command === undefined || /quire/i.test(command)
+}
+
+/** A process's start time in clock ticks since boot, from `/proc/<pid>/stat` (Linux); undefined elsewhere. */
+async function processStart(pid: number): Promise<string | undefined> {
+  const text = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined)
+  // The command name (field 2) is in parentheses and may hold spaces: the fields after it start at the last `) `.
+  const fields = text?.slice(text.lastIndexOf(') ') + 2).split(' ')
+  const started = fields?.[19]
+  return started !== undefined && /^\d+$/.test(started) ? started : undefined
+}
+
+/** Linux reports process start times in units of 1/100 s (USER_HZ, the same on every architecture Node runs on). */
+const ticksPerSecond = 100
+
+/** When a process started (ms since the epoch), on Linux; undefined elsewhere. */
+async function processStartedAt(pid: number): Promise<number | undefined> {
+  const [ticks, system] = await Promise.all([processStart(pid), readFile('/proc/stat', 'utf8').catch(() => undefined)])
+  const boot = system && /^btime (\d+)$/m.exec(system)?.[1]
+  if (ticks === undefined || !boot) return undefined
+  return (Number(boot) + Number(ticks) / ticksPerSecond) * 1000
 }
 
 function isAlive(pid: number): boolean {
@@ -270,11 +618,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  )
+/** A file system error with the file it was about, when the error does not say. */
+function withPath(problem: unknown, file: string): unknown {
+  const error = problem as NodeJS.ErrnoException
+  if (error && typeof error === 'object' && error.code && !error.path) error.path = file
+  return problem
 }
 
 function describeError(problem: unknown): string {

@@ -57,7 +57,7 @@ function startThread(script: URL): Thread {
   worker.on('message', (message: WorkerMessage) => {
     const waiter = thread.waiting.get(message.id)
     thread.waiting.delete(message.id)
-    if (message.kind === 'failed') waiter?.reject(new Error(`quire: a worker thread failed: ${message.message}`))
+    if (message.kind === 'failed') waiter?.reject(workerFailure(message))
     else waiter?.resolve(message)
   })
   // A thread that fails or exits fails what it owes and everything asked of it later, instead of leaving the build waiting.
@@ -69,6 +69,16 @@ function startThread(script: URL): Thread {
   worker.once('error', stop)
   worker.once('exit', (code) => stop(new Error(`quire: a worker thread stopped (exit code ${code})`)))
   return thread
+}
+
+/** A worker's failure as an error; a file system error (a page that could not be written) keeps its code and file. */
+function workerFailure(message: Extract<WorkerMessage, { kind: 'failed' }>): Error {
+  const error: NodeJS.ErrnoException = new Error(`quire: a worker thread failed: ${message.message}`)
+  if (message.code) {
+    error.code = message.code
+    error.path = message.path
+  }
+  return error
 }
 
 let nextId = 0

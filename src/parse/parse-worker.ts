@@ -57,7 +57,7 @@ export type WorkerMessage =
   | { readonly kind: 'parsed'; readonly id: number; readonly results: readonly ParseAnswer[] }
   | { readonly kind: 'page'; readonly id: number }
 
-  | { readonly kind: 'failed'; readonly id: number; readonly message: string }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string; readonly code?: string | undefined; readonly path?: string | undefined }
 
 /** Drafts' HTML kept here, by file path. */
 const held = new Map<string, { html: Uint8Array; toc: DraftBody['toc'] }>()
@@ -75,7 +75,9 @@ parentPort?.on('message', (request: ParseRequest | PageRequest) => {
       held.delete(request.path)
       reply({ kind: 'page', id: request.id })
     } catch (problem) {
-      reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? problem.stack ?? problem.message : String(problem) })
+      // A file system error keeps its code and file, so the build can report a failed write as one (not as a bug).
+      const error = problem as NodeJS.ErrnoException
+      reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? problem.stack ?? problem.message : String(problem), code: error?.code, path: error?.code ? error.path ?? request.target : undefined })
     }
     return
   }

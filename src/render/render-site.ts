@@ -50,6 +50,8 @@ export interface WrittenFile {
 export interface ReusedFile {
   readonly path: string
   readonly reuseFrom: string
+  /** What the file was when quire wrote it (see `FileStamp`): it is reused only if it still is. */
+  readonly stamp?: string | undefined
 }
 
 /** A file copied byte for byte from elsewhere on disk (never linked: its source may change). */
@@ -81,6 +83,8 @@ export interface FileSink {
   readonly folder?: string
   /** Take one file; resolves when the sink is ready for the next (writes may overlap). */
   add(file: OutputFile): Promise<void> | void
+  /** A file a worker thread wrote into `folder` itself, at this path relative to it. */
+  placed?(path: string): void
   /** Wait for every file taken so far; resolves to the paths of reused files that could not be placed. */
   settle(): Promise<readonly string[]>
 }
@@ -484,6 +488,7 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
       cache.set(slug, { fingerprint: key, paths: elsewhere.paths })
       const task: Promise<void> = elsewhere.rest
         .then(async (own) => {
+          out.placed?.(elsewhere.paths[0]!)
           for (const file of own) await out.add(file)
         })
         .catch((problem: unknown) => {
