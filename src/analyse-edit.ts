@@ -21,6 +21,7 @@ import { sameDay, type CalendarDay } from './dates.js'
 import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { filePlaces, readNoteNow, shareFilePlaces, type LoadResult } from './load/load-notes.js'
 import type { Doc } from './model.js'
+import { needsTimeLimit } from './parse/complexity.js'
 import { parseDocument } from './parse/parse-document.js'
 import { loadBodyExtensionsFor } from './render/body-extensions.js'
 import { drafted } from './render/draft-documents.js'
@@ -69,6 +70,8 @@ export async function analyseEdit(previous: Analysis, changedFiles: readonly str
     const hash = textHash(read.text)
     // Saved without a change: the file and its parse stay as they were.
     if (hash === earlier.hash) continue
+    // A note that could take long to parse is parsed by the full analysis, in a worker under the time limit.
+    if (needsTimeLimit(read.text)) return undefined
     if (options.draftBodies) await loadBodyExtensionsFor([read.text])
     const result = options.draftBodies ? drafted(parseDocument(read), keepTree) : parseDocument(read, { keepTree })
     parsedCount++

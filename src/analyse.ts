@@ -15,9 +15,11 @@ import { loadConfig, type SiteConfig } from './load/config.js'
 import { ignoreTest } from './load/ignore.js'
 import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadResult } from './load/load-notes.js'
 import { fitHeapTo } from './heap.js'
-import type { Doc, Graph } from './model.js'
+import type { Doc, Graph, SourceFile } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
+import { needsTimeLimit } from './parse/complexity.js'
 import { parseInWorkers, type HeldDrafts } from './parse/parse-pool.js'
+import { parseWithTimeLimit } from './parse/parse-sandbox.js'
 import { loadBodyExtensionsFor } from './render/body-extensions.js'
 import { drafted } from './render/draft-documents.js'
 
@@ -179,8 +181,14 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     const earlier = previous?.get(file.path)
     return earlier && earlier.hash === hashes[i] && earlier.displayPath === file.displayPath ? earlier.result : undefined
   })
-  const toParse = loaded.files.filter((_, i) => reused[i] === undefined)
   const draft = settings.draftBodies === true
+  const parseHere = (file: SourceFile): ParseResult => (draft ? drafted(parseDocument(file), keepTree) : parseDocument(file, { keepTree }))
+  // Notes that could take long to parse are parsed first, each in a worker thread that is stopped at the time limit.
+  const limited = new Map<string, ParseResult>()
+  const risky = loaded.files.filter((file, i) => reused[i] === undefined && needsTimeLimit(file.text))
+  const limitedResults = await parseWithTimeLimit(risky, { seconds: configResult.config.noteTimeLimit, draft: draft ? 'returned' : 'none', here: parseHere })
+  risky.forEach((file, i) => limited.set(file.path, limitedResults[i]!))
+  const toParse = loaded.files.filter((file, i) => reused[i] === undefined && !limited.has(file.path))
   // QUIRE_DRAFTS_HELD_UP_TO moves the threshold, for tests of the one-holder split on small libraries.
   const holders = loaded.files.length <= Number(process.env.QUIRE_DRAFTS_HELD_UP_TO ?? draftsHeldUpTo) ? Infinity : 1
   const inWorkers = await parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, !draft ? 'none' : settings.holdDrafts ? 'held' : 'returned', holders)
@@ -191,7 +199,7 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     if (settings.onProgress && i % 100 === 0) settings.onProgress('parse', i, loaded.files.length)
     let parsed = reused[i]
     if (!parsed) {
-      parsed = parallel ? parallel[parallelIndex++]! : draft ? drafted(parseDocument(file), keepTree) : parseDocument(file, { keepTree })
+      parsed = limited.get(file.path) ?? (parallel ? parallel[parallelIndex++]! : parseHere(file))
       parsedCount++
     }
     parses.set(file.path, { hash: hashes[i]!, displayPath: file.displayPath, result: parsed })

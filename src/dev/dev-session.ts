@@ -19,6 +19,7 @@ import { existsSync } from 'node:fs'
 import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js'
 import type { Slug } from '../model.js'
 import { loadBodyExtensions } from '../render/body-extensions.js'
+import { needsTimeLimit } from '../parse/complexity.js'
 import { parseDocument } from '../parse/parse-document.js'
 import { filePlaces } from '../load/load-notes.js'
 import { contentsOf, isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
@@ -254,7 +255,14 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
 function readyForEdits(analysed: AnalysedSite): void {
   filePlaces(analysed.loaded.files)
   indexForChanges(analysed.graph)
-  for (const file of analysed.loaded.files.slice(0, warmUpRuns)) parseDocument(file, { keepTree: false })
+  // Only notes quick to parse: one that needs the time limit would hold up the server here.
+  let warmed = 0
+  for (const file of analysed.loaded.files) {
+    if (warmed === warmUpRuns) break
+    if (needsTimeLimit(file.text)) continue
+    parseDocument(file, { keepTree: false })
+    warmed++
+  }
   // A plan of its own: the served plan keeps only the fingerprints the session asks for.
   const plan = planSite(analysed.graph, analysed.site)
   const inquiries = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'inquiry').slice(0, warmUpRuns / 2)

@@ -14,6 +14,9 @@ import { locator } from '../parse/lines.js'
 /** The config file names quire looks for, in order. */
 export const configFileNames = ['quire.config.yaml', 'quire.config.yml', 'quire.config.json'] as const
 
+/** Seconds a note may take to parse when the config does not say. */
+const defaultNoteTimeLimit = 5
+
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' })
 
 /** The schema of the config file. */
@@ -37,6 +40,12 @@ export const configSchema = z.object({
    * what a default would leave out (`!templates`).
    */
   ignore: z.array(text, { error: 'expected a list of patterns, such as [private/**, "*.canvas"]' }).default([]),
+  /**
+   * Seconds one note may take to parse before quire stops and reports it
+   * (`note-too-complex`): a note is untrusted input, and a few kilobytes of
+   * some Markdown can take minutes. At most 60.
+   */
+  noteTimeLimit: z.number({ error: 'expected a number of seconds' }).positive({ error: 'must be more than 0' }).max(60, { error: 'must be at most 60 seconds' }).default(defaultNoteTimeLimit),
 })
 
 /** Site configuration, with defaults filled in. */

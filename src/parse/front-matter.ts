@@ -27,10 +27,34 @@ const start: Position = { line: 1, column: 1 }
 
 /** Split `text` into front matter and body, and parse the front matter. */
 export function readFrontMatter(text: string, file: string, locate: Locate): FrontMatter {
+  // A language after the opening fence (`---js`, `--- toml`) would make gray-matter hand the block to
+  // that engine, and its `javascript` engine is `eval`. Front matter is YAML only: refuse before gray-matter sees it.
+  const language = fenceLanguage(text)
+  if (language !== undefined) {
+    return {
+      data: undefined,
+      yaml: undefined,
+      yamlOffset: 3,
+      bodyOffset: text.length,
+      diagnostics: [
+        error(
+          file,
+          { line: 1, column: 4 },
+          'front-matter-language',
+          `The front matter is marked as ${JSON.stringify(language.slice(0, 40))}; quire reads front matter as YAML only and evaluates nothing else. Start the file with a line of just \`---\` and write the fields as YAML.`,
+        ),
+      ],
+    }
+  }
   let yaml: Document | undefined
   // Options are always given: without them gray-matter caches results by content.
   const split = matter(text, {
+    language: 'yaml',
     engines: {
+      // Never reached (the fence was checked above); replaced so that no path can reach gray-matter's `eval`.
+      javascript: refuseEngine,
+      js: refuseEngine,
+      json: refuseEngine,
       yaml: {
         parse(source: string): object {
           // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
@@ -76,6 +100,26 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
     return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
   }
   return { data: data as Record<string, unknown>, yaml, yamlOffset, bodyOffset, diagnostics }
+}
+
+/** An engine for every language but YAML: it evaluates nothing. */
+const refuseEngine = {
+  parse(): object {
+    throw new Error('quire reads front matter as YAML only')
+  },
+  stringify: () => '',
+}
+
+/**
+ * The language named after a file's opening `---` fence (`---js` gives
+ * `js`), or undefined when the first line is a plain fence or there is no
+ * front matter. Mirrors how gray-matter reads the fence: `----` opens none.
+ */
+export function fenceLanguage(text: string): string | undefined {
+  if (!text.startsWith('---') || text.charAt(3) === '-') return undefined
+  const end = text.indexOf('\n')
+  const rest = (end === -1 ? text.slice(3) : text.slice(3, end)).trim()
+  return rest === '' ? undefined : rest
 }
 
 /**

@@ -20,6 +20,7 @@ import path from 'node:path'
 import type { LinkRef } from '../model.js'
 import GithubSlugger from 'github-slugger'
 import { pageIds } from '../anchors.js'
+import { tooDeep, type TooDeep } from './complexity.js'
 import { applyBlockIds } from './block-ids.js'
 import { mayHaveComments, removeComments } from './comments.js'
 import { plainText } from './derive.js'
@@ -98,6 +99,8 @@ export interface ParsedBody {
   readonly tree: Root
   readonly links: LinkRef[]
   readonly hasHtml: boolean
+  /** Set when the body nests deeper than quire renders (the tree is then left empty). */
+  readonly tooDeep?: TooDeep | undefined
   /** Block ids (`^claim-1`) in body order. */
   readonly blockIds: string[]
   /** Inline tags (`#rl/reward`, without `#`) in body order. */
@@ -113,6 +116,12 @@ export interface ParsedBody {
  */
 export function parseBody(body: string, bodyLine: number, bodyOffset: number, relativePath: string): ParsedBody {
   const tree = parserFor(body).parse(body) as Root
+  // Measured before any recursive pass walks the tree: a tree too deep for them is not kept.
+  const deep = tooDeep(tree)
+  if (deep) {
+    const at = deep.position ? { line: deep.position.line + bodyLine - 1, column: deep.position.column } : undefined
+    return { tree: { type: 'root', children: [] }, links: [], hasHtml: false, blockIds: [], tags: [], tooDeep: { depth: deep.depth, position: at } }
+  }
   demoteDollarAmounts(tree, body)
   if (mayHaveComments(body)) removeComments(tree)
   // Each block id has a `^`, each inline tag a `#` and a letter, digit, `_`, `/` or `-` (the start of

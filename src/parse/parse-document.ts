@@ -8,6 +8,7 @@ import { slugFromOverride, slugFromPath } from '../slug.js'
 import { fieldPosition, fieldPositions, readFrontMatter, validateFrontMatter, type Validated } from './front-matter.js'
 import { locator } from './lines.js'
 import { plainText, summaryFromBody, titleFromFileName, titleHeading } from './derive.js'
+import { nestingLimit } from './complexity.js'
 import { headingIds, parseBody } from './markdown.js'
 import { inquirySchema, noteSchema } from './schema.js'
 
@@ -72,6 +73,13 @@ export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions>
 
   const bodyStart = locate(front.bodyOffset)
   const body = parseBody(file.text.slice(front.bodyOffset), bodyStart.line, front.bodyOffset, file.relativePath)
+  if (body.tooDeep) {
+    const at = body.tooDeep.position ?? bodyStart
+    diagnostics.push(
+      error(display, at, 'note-too-complex', `This note nests ${body.tooDeep.depth} levels deep here (lists, quotes, emphasis or HTML inside each other); quire renders at most ${nestingLimit}. Flatten the nesting.`),
+    )
+    return { document: undefined, diagnostics }
+  }
   const heading = titleHeading(body.tree)
   const base = {
     slug,

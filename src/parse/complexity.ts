@@ -1,0 +1,103 @@
+/**
+ * How complex a note is to parse, measured without parsing it.
+ *
+ * Notes are untrusted input, and some Markdown costs far more than its
+ * size: micromark resolves runs of emphasis delimiters (`*_*_…`), brackets
+ * (`[*[*…`) and footnote references in time that grows with the square of
+ * their number, and deep nesting (`>>>>…`, lists in lists) makes trees
+ * that recursive code cannot walk. Two guards keep a build responsive:
+ *
+ * - {@link needsTimeLimit} picks the notes whose parse could take long,
+ *   from a count of the characters that open such constructs; the executor
+ *   parses those in a worker thread it can stop (see `parse-sandbox.ts`).
+ *   Below its thresholds the worst case found takes tens of milliseconds.
+ * - {@link tooDeep} measures a parsed tree's depth without recursion, so a
+ *   note nested deeper than {@link nestingLimit} is refused before any
+ *   recursive stage (to-hast, sanitize, serialize) sees it.
+ */
+import type { Nodes, Root } from 'mdast'
+import type { Position } from '../diagnostics.js'
+
+/**
+ * The deepest tree a note may parse to: levels of the Markdown tree, plus
+ * the elements its raw HTML opens. Real notes stay under about 20; the
+ * recursive stages after parsing stay well inside Node's stack at this depth.
+ */
+export const nestingLimit = 256
+
+/** Notes larger than this are always parsed under the time limit. */
+const sizeLimit = 64 * 1024
+
+/** Notes with more characters that open inline constructs than this are parsed under the time limit. */
+const openerLimit = 2000
+
+/** `*` `_` `[` `]` `!` `` ` `` `~` `<` `>` `^` `$` `|` `\` `&`: the characters the inline tokenizers look back over. */
+const openers = new Uint8Array(128)
+for (const c of '*_[]!`~<>^$|\\&') openers[c.charCodeAt(0)] = 1
+
+/**
+ * Could parsing `text` take long? True for large notes and notes dense in
+ * the characters that start emphasis, links, code, footnotes or HTML.
+ * Linear in the text's length; stops counting at the limit.
+ */
+export function needsTimeLimit(text: string): boolean {
+  if (text.length > sizeLimit) return true
+  let count = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 128 && openers[code] === 1 && ++count > openerLimit) return true
+  }
+  return false
+}
+
+/** Where a tree goes deeper than {@link nestingLimit}, and how deep it got there. */
+export interface TooDeep {
+  readonly depth: number
+  readonly position: Position | undefined
+}
+
+/**
+ * Elements whose end tag HTML lets the author leave out (the parser closes
+ * them), and elements that never have content: neither adds nesting.
+ */
+const notNesting = new Set([
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot', 'colgroup', 'option', 'optgroup', 'rb', 'rt', 'rp', 'rtc',
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+])
+
+const tag = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>/g
+
+/**
+ * Is `tree` deeper than {@link nestingLimit}? Counts each node's depth in
+ * the tree plus the elements still open in the raw HTML before it (an
+ * `html` node of `<div><div>` opens two), with an explicit stack, so any
+ * depth is measured safely. Undefined when the tree is within the limit.
+ */
+export function tooDeep(tree: Root): TooDeep | undefined {
+  let htmlOpen = 0
+  const stack: { node: Nodes; depth: number }[] = [{ node: tree, depth: 0 }]
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!
+    if (node.type === 'html') htmlOpen = Math.max(0, htmlOpen + htmlNesting(node.value))
+    if (depth + htmlOpen > nestingLimit) {
+      const start = node.position?.start
+      return { depth: depth + htmlOpen, position: start ? { line: start.line, column: start.column } : undefined }
+    }
+    if ('children' in node) {
+      // Pushed last to first, so nodes are visited in document order (raw HTML's nesting is counted in order).
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as Nodes, depth: depth + 1 })
+    }
+  }
+  return undefined
+}
+
+/** How many more elements `html` opens than it closes (negative when it closes more). */
+function htmlNesting(html: string): number {
+  let change = 0
+  tag.lastIndex = 0
+  for (let match = tag.exec(html); match; match = tag.exec(html)) {
+    if (match[3] === '/' || notNesting.has(match[2]!.toLowerCase())) continue
+    change += match[1] === '/' ? -1 : 1
+  }
+  return change
+}
