@@ -45,7 +45,9 @@ Options:
       --no-cache    build from nothing: neither read nor write the build
                     cache (.quire-cache/ in the working directory)
       --strict      treat warnings as errors
-      --force       replace an output folder that quire did not create
+      --force       build into a non-empty output folder quire did not
+                    create: it is moved aside, whole, to DIR.before-quire-N
+                    (never deleted); the notes folder is never touched
   -h, --help        show this help
 `
 
