@@ -2,13 +2,17 @@
  * SVG attachments: only drawings are published. Each hostile SVG below
  * would run script (or load from elsewhere) when opened on the site, and
  * most of them got past the old pattern block-list; each ordinary SVG
- * (charts, editor files) must still be published.
+ * (charts, editor files) must still be published. And the site ships a
+ * `_headers` file, so hosts that read it serve every file (an SVG opened
+ * on its own too) with the pages' Content-Security-Policy.
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { contentSecurityPolicy } from '../templates/layout.js'
 import { run } from '../src/cli.js'
 import { deepestSvg, largestSvg, svgSafety, unsafeCss } from '../src/load/svg-safety.js'
+import { headersText } from '../src/render/headers.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 
 const svgNs = 'xmlns="http://www.w3.org/2000/svg"'
@@ -232,5 +236,31 @@ describe('SVG attachments in a build', () => {
     expect(await readFile(path.join(safe, 'site', 'img', 'chart.svg'), 'utf8')).toBe(chart)
     expect(await readFile(path.join(safe, 'site', 'img', 'inkscape.svg'), 'utf8')).toBe(inkscape)
     expect((await readdir(path.join(safe, 'site', 'img'))).sort()).toEqual(['chart.svg', 'inkscape.svg'])
+  })
+})
+
+describe('the _headers file', () => {
+  it('gives every file of the site the pages\' Content-Security-Policy as a header, and nosniff', async () => {
+    const root = await notesFolder({ 'a.md': note('A', 'A.') })
+    expect(await run(['build'], recordingIO(root))).toBe(0)
+    const headers = await readFile(path.join(root, 'site', '_headers'), 'utf8')
+    expect(headers).toBe(
+      `# HTTP headers for every file of this site (Netlify and Cloudflare Pages read this file). Written by quire build.\n/*\n  Content-Security-Policy: ${contentSecurityPolicy}\n  X-Content-Type-Options: nosniff\n`,
+    )
+    // The same policy as the pages' meta tag, which the header repeats.
+    const page = await readFile(path.join(root, 'site', 'a', 'index.html'), 'utf8')
+    expect(page).toContain(`http-equiv="Content-Security-Policy" content="${contentSecurityPolicy.replaceAll("'", '&#x27;')}"`)
+    expect(await run(['build', '--base', '/my notes/'], recordingIO(root))).toBe(0)
+    expect((await readFile(path.join(root, 'site', '_headers'), 'utf8')).split('\n')[1]).toBe('/my%20notes/*')
+    // The README gives hosts the exact value.
+    expect(await readFile(path.join(import.meta.dirname, '..', 'README.md'), 'utf8')).toContain(`\nContent-Security-Policy: ${contentSecurityPolicy}\nX-Content-Type-Options: nosniff\n`)
+  })
+
+  it('is the same for the same settings, and a file of the notes folder cannot take its place', async () => {
+    expect(headersText({ base: '/' })).toBe(headersText({ base: '/' }))
+    // A name without an extension is never an attachment, so a note cannot publish its own `_headers`.
+    const root = await notesFolder({ 'a.md': note('A', 'A.', '[settings](_headers)\n'), _headers: '/*\n  Content-Security-Policy: script-src *\n' })
+    expect(await run(['build'], recordingIO(root))).toBe(0)
+    expect(await readFile(path.join(root, 'site', '_headers'), 'utf8')).toBe(headersText({ base: '/' }))
   })
 })

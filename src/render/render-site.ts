@@ -33,6 +33,7 @@ import { byStructure } from '../graph/structure.js'
 import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageBody, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
+import { headersFile, headersText } from './headers.js'
 import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
 import { attachmentFiles } from './attachments.js'
 import { embeddedTexts } from './embeds.js'
@@ -374,6 +375,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   // Redirect pages (for aliases) are not listed: they are not pages of their own.
   if (hasUrl) add(text(sitemapFile, () => sitemapXml(site, paths.filter((file) => !isRedirect(graph, file)))!))
   add(text(robotsFile, () => robotsTxt(site), 'site'))
+  add(text(headersFile, () => headersText(site), 'site'))
   for (const file of Object.values(assetFiles)) add(text(file, () => readFile(path.join(assetFolder(), path.basename(file)), 'utf8'), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
   for (const file of attachmentFiles(graph)) add({ path: file.path, make: () => file })
