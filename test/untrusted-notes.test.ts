@@ -157,3 +157,56 @@ describe('quire dev and a note that would stall it', () => {
     }
   }, 60_000)
 })
+
+describe('random and adversarial Markdown', () => {
+  it('parses and renders within the budget whenever it is parsed without the time limit, and never overflows the stack', async () => {
+    const { default: fc } = await import('fast-check')
+    const { parseDocument } = await import('../src/parse/parse-document.js')
+    const { drafted } = await import('../src/render/draft-documents.js')
+    const { loadBodyExtensionsFor } = await import('../src/render/body-extensions.js')
+    const { needsTimeLimit } = await import('../src/parse/complexity.js')
+    const pieces = ['*', '_', '**', '*_', '[*', '[', '](', ']', '[[', ']]', '![', '![[', '`', '```\n', '~~', '~', '<div>', '</div>', '<span>', '<p>', '>', '> ', '- ', '  ', '1. ', '[^1]', '[^a]: x\n', '$', '$$\n', '\\', '&amp;', '|', '| - |\n', '\n', '\n\n', 'a', ' ', '# ', 'http://x.y ', '%%', '^b', '#tag ']
+    const run = fc.tuple(fc.constantFrom(...pieces), fc.integer({ min: 1, max: 600 })).map(([piece, times]) => piece.repeat(times))
+    // Nesting as deep as a note can go without being picked for the time limit (2,000 openers).
+    const nesting = fc.tuple(fc.constantFrom('>', '<div>', '<span>', '*a ', '_a ', '[a ', '~~a '), fc.integer({ min: 100, max: 1990 })).map(([piece, times]) => piece.repeat(Math.floor(times / piece.replace(/[^*_[~<>]/g, '').length)))
+    const list = fc.integer({ min: 2, max: 300 }).map((depth) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'))
+    const body = fc.array(fc.oneof(run, run, nesting, list, fc.string({ maxLength: 200 })), { maxLength: 10 }).map((parts) => parts.join(''))
+    let timed = 0
+    await fc.assert(
+      fc.asyncProperty(body, async (text) => {
+        const file = { path: '/notes/a.md', relativePath: 'a.md', displayPath: 'a.md', text: note('A', 'A note.', text) }
+        // Notes picked for the time limit are parsed in a worker that is stopped; the rest must be quick here.
+        if (needsTimeLimit(file.text)) return
+        timed++
+        await loadBodyExtensionsFor([file.text])
+        const started = performance.now()
+        const parsed = drafted(parseDocument(file), false)
+        const ms = performance.now() - started
+        expect(ms, `${ms.toFixed(0)} ms for ${JSON.stringify(text.slice(0, 120))}…`).toBeLessThan(1500)
+        if (!parsed.document) expect(parsed.diagnostics.map((d) => d.code)).toContain('note-too-complex')
+      }),
+      { numRuns: 400, seed: 16 },
+    )
+    expect(timed).toBeGreaterThan(100)
+  }, 120_000)
+
+  it('refuses or renders any nesting, however deep, without overflowing the stack', async () => {
+    const { default: fc } = await import('fast-check')
+    const { parseDocument } = await import('../src/parse/parse-document.js')
+    const { drafted } = await import('../src/render/draft-documents.js')
+    const deep = fc.tuple(
+      fc.constantFrom<[string, string]>(['>', ' x'], ['> ', 'x'], ['<div>', 'x'], ['<blockquote>', 'x'], ['*a ', 'b'], ['[', 'a'], ['~~a ', 'b']),
+      fc.integer({ min: 100, max: 3000 }),
+    ).map(([[open, middle], depth]) => {
+      const close = open.startsWith('*') ? '*'.repeat(depth) : open.startsWith('~') ? '~~'.repeat(depth) : open === '[' ? '](u)'.repeat(depth) : ''
+      return open.repeat(depth) + middle + close
+    })
+    await fc.assert(
+      fc.property(deep, (text) => {
+        const parsed = drafted(parseDocument({ path: '/notes/a.md', relativePath: 'a.md', displayPath: 'a.md', text: note('A', 'A note.', text) }), false)
+        if (!parsed.document) expect(parsed.diagnostics.map((d) => d.code)).toEqual(['note-too-complex'])
+      }),
+      { numRuns: 25, seed: 16 },
+    )
+  }, 120_000)
+})

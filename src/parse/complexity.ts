@@ -8,7 +8,8 @@
  * that recursive code cannot walk. Two guards keep a build responsive:
  *
  * - {@link needsTimeLimit} picks the notes whose parse could take long,
- *   from a count of the characters that open such constructs; the executor
+ *   from their size, their deepest indentation and a count of the
+ *   characters that open such constructs; the executor
  *   parses those in a worker thread it can stop (see `parse-sandbox.ts`).
  *   Below its thresholds the worst case found takes tens of milliseconds.
  * - {@link tooDeep} measures a parsed tree's depth without recursion, so a
@@ -31,6 +32,13 @@ const sizeLimit = 64 * 1024
 /** Notes with more characters that open inline constructs than this are parsed under the time limit. */
 const openerLimit = 2000
 
+/**
+ * Notes with a line indented further than this (spaces, tabs and `>`) are
+ * parsed under the time limit: each level of a list or quote is looked at
+ * again on every line inside it, so deep nesting costs its depth squared.
+ */
+const indentLimit = 64
+
 /** `*` `_` `[` `]` `!` `` ` `` `~` `<` `>` `^` `$` `|` `\` `&`: the characters the inline tokenizers look back over. */
 const openers = new Uint8Array(128)
 for (const c of '*_[]!`~<>^$|\\&') openers[c.charCodeAt(0)] = 1
@@ -43,8 +51,17 @@ for (const c of '*_[]!`~<>^$|\\&') openers[c.charCodeAt(0)] = 1
 export function needsTimeLimit(text: string): boolean {
   if (text.length > sizeLimit) return true
   let count = 0
+  // Columns of indentation (and `>`) at the start of the current line, or -1 once past it.
+  let indent = 0
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
+    if (code === 10) indent = 0
+    else if (indent >= 0) {
+      if (code === 32 || code === 62) indent++
+      else if (code === 9) indent += 4
+      else indent = -1
+      if (indent > indentLimit) return true
+    }
     if (code < 128 && openers[code] === 1 && ++count > openerLimit) return true
   }
   return false
