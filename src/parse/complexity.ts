@@ -4,7 +4,8 @@
  * Notes are untrusted input, and some Markdown costs far more than its
  * size: micromark resolves runs of emphasis delimiters (`*_*_…`), brackets
  * (`[*[*…`) and footnote references in time that grows with the square of
- * their number, and deep nesting (`>>>>…`, lists in lists) makes trees
+ * their number (the report for micromark, with its minimal case, is
+ * `docs/upstream/micromark-attention.md`), and deep nesting (`>>>>…`, lists in lists) makes trees
  * that recursive code cannot walk. Two guards keep a build responsive:
  *
  * - {@link needsTimeLimit} picks the notes whose parse could take long,
