@@ -2,10 +2,11 @@
  * The benchmark: how long quire takes on a synthetic library, next to two
  * floors measured in the same run.
  *
- *   npm run bench [-- --sizes 1000,10000,20000] [--runs N] [--json FILE] [--compare FILE] [--keep] [--check]
+ *   npm run bench [-- --sizes 1000,10000,20000] [--library PATH]… [--runs N] [--json FILE] [--compare FILE] [--keep] [--check]
  *
  * For each size it writes a deterministic library (scripts/synthetic-library.ts)
- * under the system's temporary folder and measures, as child processes of
+ * under the system's temporary folder, and for each `--library` it copies
+ * that folder there (so no library is changed), then measures, as child processes of
  * `node` so that every time includes Node's start-up and every case has its
  * own peak memory:
  *
@@ -14,7 +15,8 @@
  *                  one HTML file per note, one thread (this file, `--floor unified`)
  *   cold build     `quire build LIB --out OUT` into a fresh OUT
  *   warm build     the same again, nothing changed, OUT from the cold build
- *   one-note edit  the same after changing one note's summary
+ *   one-note edit  the same after changing one note's summary (in a library
+ *                  given with --library, a line added to one note's body)
  *   dev start      `quire dev LIB --port 0` until it prints the address it serves
  *   dev save → reload  in that session: save one note, wait for the `reload` event
  *   --version      `quire --version` (once, not per size, ten runs)
@@ -66,8 +68,12 @@ const budgets = {
 const usage = `Usage: npm run bench -- [options]    (or: node dist/scripts/bench.js [options])
 
 Options:
-  --sizes LIST     library sizes in notes, comma-separated (default: 1000,10000;
-                   add 20000 to check that time per note does not grow)
+  --sizes LIST     synthetic library sizes in notes, comma-separated (default:
+                   1000,10000, or none when --library is given; add 20000 to
+                   check that time per note does not grow)
+  --library PATH   also measure this notes folder (copied first; repeat the
+                   option for several): a real garden, or one written by
+                   another generator
   --runs N         runs per case, reported as the median (default: 3 for sizes up
                    to 2,000 notes, 1 above, which keeps the default under ~15 minutes)
   --dev-edits N    saves timed in the dev session (default: 5 up to 2,000 notes, 3 above)
@@ -83,6 +89,8 @@ Options:
 
 interface Options {
   readonly sizes: readonly number[]
+  /** Notes folders to measure besides the synthetic sizes. */
+  readonly libraries: readonly string[]
   readonly runs: number | undefined
   readonly devEdits: number | undefined
   readonly seed: number
@@ -105,7 +113,10 @@ interface Measurement {
 
 /** One row of the results. */
 interface CaseResult {
+  /** Notes in the library (0 for cases that measure no library). */
   readonly size: number
+  /** `synthetic`, or the name of a folder given with --library. */
+  readonly library: string
   /** Stable key for comparisons, such as `cold-build`. */
   readonly case: string
   readonly label: string
@@ -149,7 +160,7 @@ async function main(): Promise<number> {
   }
   process.once('SIGINT', interrupt)
   try {
-    log(`quire benchmark: sizes ${options.sizes.map(count).join(', ')}; working in ${work}`)
+    log(`quire benchmark: ${[...options.sizes.map((size) => `${count(size)} synthetic`), ...options.libraries].join(', ')}; working in ${work}`)
     bin = options.live ? projectBin : await snapshotQuire(work)
     const started = performance.now()
     const environment = describeEnvironment()
@@ -162,10 +173,11 @@ async function main(): Promise<number> {
       bare.push(await runNode(work, ['-e', '0']))
       startup.push(await runNode(work, [bin, '--version']))
     }
-    results.push(row(0, 'node-startup', 'floor: node -e 0', bare, { perNote: false }))
-    results.push(row(0, 'startup', 'quire --version', startup, { perNote: false }))
+    results.push(row(noLibrary, 'node-startup', 'floor: node -e 0', bare, { perNote: false }))
+    results.push(row(noLibrary, 'startup', 'quire --version', startup, { perNote: false }))
 
     for (const size of options.sizes) results.push(...(await benchSize(work, size, options)))
+    for (const [i, library] of options.libraries.entries()) results.push(...(await benchFolder(work, library, i, options)))
 
     const table = [...formatTable(results), '', ...formatBudgets(checkBudgets(results)), ...growthLines(results)]
     const comparison = options.compare ? await compareWith(options.compare, results) : []
@@ -174,7 +186,7 @@ async function main(): Promise<number> {
       date: new Date().toISOString(),
       totalSeconds: round((performance.now() - started) / 1000, 1),
       environment: { ...environment, loadAverageAtEnd: os.loadavg().map((n) => round(n, 2)) },
-      options: { sizes: options.sizes, runs: options.runs ?? 'default', devEdits: options.devEdits ?? 'default', seed: options.seed, quire: options.live ? 'live dist/' : 'snapshot of dist/' },
+      options: { sizes: options.sizes, libraries: options.libraries, runs: options.runs ?? 'default', devEdits: options.devEdits ?? 'default', seed: options.seed, quire: options.live ? 'live dist/' : 'snapshot of dist/' },
       results,
       budgets: checkBudgets(results),
     }
@@ -193,7 +205,8 @@ function readOptions(argv: string[]): Options | undefined {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: 'string', default: '1000,10000' },
+      sizes: { type: 'string' },
+      library: { type: 'string', multiple: true, default: [] },
       runs: { type: 'string' },
       'dev-edits': { type: 'string' },
       seed: { type: 'string', default: '1' },
@@ -215,10 +228,14 @@ function readOptions(argv: string[]): Options | undefined {
     if (!Number.isInteger(n) || n < 1) throw new Error(`${what} must be a positive whole number, not "${text}"`)
     return n
   }
-  const sizes = values.sizes.split(',').map((text) => positive(text.trim(), '--sizes'))
+  const libraries = values.library.map((folder) => path.resolve(folder))
+  for (const folder of libraries) if (!existsSync(folder)) throw new Error(`--library: ${folder} does not exist`)
+  const sizeList = values.sizes ?? (libraries.length > 0 ? '' : '1000,10000')
+  const sizes = sizeList.trim() === '' ? [] : sizeList.split(',').map((text) => positive(text.trim(), '--sizes'))
   if (sizes.some((n) => n < 50)) throw new Error('--sizes: each library needs at least 50 notes (one inquiry per 50)')
   return {
     sizes,
+    libraries,
     runs: values.runs === undefined ? undefined : positive(values.runs, '--runs'),
     devEdits: values['dev-edits'] === undefined ? undefined : positive(values['dev-edits'], '--dev-edits'),
     seed: positive(values.seed, '--seed'),
@@ -230,22 +247,62 @@ function readOptions(argv: string[]): Options | undefined {
   }
 }
 
-/** Every case at one library size. */
+/** A library ready to measure: its notes folder, and the note the edit cases change. */
+interface PreparedLibrary {
+  /** `synthetic`, or the folder's name. */
+  readonly name: string
+  /** Markdown files in it. */
+  readonly size: number
+  /** The copy of the notes folder that is measured. */
+  readonly notes: string
+  /** The note the edit cases change, relative to `notes`, with `/` separators. */
+  readonly editTarget: string
+  /** The edited note's text, for a label that differs per edit. */
+  edit(original: string, label: string): string
+}
+
+/** Every case at one synthetic library size. */
 async function benchSize(work: string, size: number, options: Options): Promise<CaseResult[]> {
+  const folder = path.join(work, `n${size}`)
+  const generated = performance.now()
+  const library = await writeSyntheticLibrary(path.join(folder, 'notes'), size, options.seed)
+  log(`${count(size)} notes: wrote ${library.files.length} files (${mib(library.bytes)} MiB, ~${Math.round(library.words / library.files.length)} words each) in ${seconds(performance.now() - generated)} s`)
+  return benchLibrary(work, folder, { name: 'synthetic', size, notes: path.join(folder, 'notes'), editTarget: library.editTarget, edit: (original, label) => replaceSummary(original, `Edited for the benchmark, ${label}: the claim now holds only at small scale.`) }, options)
+}
+
+/** Every case on a notes folder given with --library, measured on a copy of it. */
+async function benchFolder(work: string, source: string, index: number, options: Options): Promise<CaseResult[]> {
+  const folder = path.join(work, `library-${index}`)
+  const notes = path.join(folder, 'notes')
+  const copied = performance.now()
+  // A repository's own folders are not part of the library.
+  await cp(source, notes, { recursive: true, verbatimSymlinks: true, filter: (file) => !/(^|[/\\])(\.git|node_modules)$/.test(file) })
+  const markdown = (await listFiles(notes)).filter((file) => file.toLowerCase().endsWith('.md')).sort()
+  if (markdown.length === 0) throw new Error(`--library: ${source} holds no Markdown files`)
+  // The note in the middle of the sorted list: neither the first nor the last folder's.
+  const editTarget = markdown[Math.floor(markdown.length / 2)]!
+  const name = path.basename(source)
+  log(`${name}: copied ${count(markdown.length)} Markdown files in ${seconds(performance.now() - copied)} s; the edit cases change ${editTarget}`)
+  return benchLibrary(work, folder, { name, size: markdown.length, notes, editTarget, edit: (original, label) => `${original.replace(/\s*$/, '')}\n\nEdited for the benchmark, ${label}.\n` }, options)
+}
+
+/** Every file under `folder`, relative to it, with `/` separators. */
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+}
+
+/** Every case on one prepared library, in `folder` (which holds its notes). */
+async function benchLibrary(work: string, folder: string, library: PreparedLibrary, options: Options): Promise<CaseResult[]> {
+  const size = library.size
   const runs = options.runs ?? (size <= 2000 ? 3 : 1)
   const edits = options.devEdits ?? (size <= 2000 ? 5 : 3)
-  const folder = path.join(work, `n${size}`)
-  const lib = path.join(folder, 'notes')
+  const lib = library.notes
   const out = path.join(folder, 'site')
   const floorOut = path.join(folder, 'floor')
   // quire's working folder: it holds nothing but what quire keeps there (its build cache, .quire-cache/).
   const cwd = path.join(folder, 'cwd')
-
-  const generated = performance.now()
-  const library = await writeSyntheticLibrary(lib, size, options.seed)
-  log(
-    `${count(size)} notes: wrote ${library.files.length} files (${mib(library.bytes)} MiB, ~${Math.round(library.words / library.files.length)} words each) in ${seconds(performance.now() - generated)} s; ${runs} run${runs === 1 ? '' : 's'} per case, load average ${os.loadavg()[0]!.toFixed(1)}`,
-  )
+  log(`${library.name} (${count(size)} notes): ${runs} run${runs === 1 ? '' : 's'} per case, load average ${os.loadavg()[0]!.toFixed(1)}`)
 
   const samples = { copy: [] as Measurement[], unified: [] as Measurement[], cold: [] as Measurement[], warm: [] as Measurement[], edit: [] as Measurement[] }
   const editFile = path.join(lib, ...library.editTarget.split('/'))
@@ -254,7 +311,7 @@ async function benchSize(work: string, size: number, options: Options): Promise<
   const cacheSizes: number[] = []
   // Runs are interleaved (every case once, then again) so that noise from other work on the machine spreads over all cases.
   for (let run = 1; run <= runs; run++) {
-    const tag = `${count(size)} run ${run}/${runs}`
+    const tag = `${library.name} ${count(size)} run ${run}/${runs}`
     await writeFile(editFile, original)
     await rm(floorOut, { recursive: true, force: true })
     samples.copy.push(await step(`${tag}: copy floor`, runNode(work, [self, '--floor', 'copy', lib, floorOut])))
@@ -272,7 +329,7 @@ async function benchSize(work: string, size: number, options: Options): Promise<
     const cache = await folderSize(cwd)
     cacheSizes.push(cache.bytes)
     samples.warm.push(await step(`${tag}: warm build`, runNode(work, [bin, 'build', lib, '--out', out], cwd)))
-    await writeFile(editFile, replaceSummary(original, `Edited for the benchmark, build run ${run}: the claim now holds only at small scale.`))
+    await writeFile(editFile, library.edit(original, `build run ${run}`))
     samples.edit.push(await step(`${tag}: one-note edit`, runNode(work, [bin, 'build', lib, '--out', out], cwd)))
   }
   const site = await folderSize(out)
@@ -281,12 +338,13 @@ async function benchSize(work: string, size: number, options: Options): Promise<
   // The dev session starts without a build cache too.
   await rm(cwd, { recursive: true, force: true })
   await mkdir(cwd, { recursive: true })
-  const dev = await measureDev(work, cwd, lib, editFile, original, edits, size)
+  const dev = await measureDev(work, cwd, lib, editFile, (label) => library.edit(original, label), edits, size)
   await writeFile(editFile, original)
   if (!options.keep) await rm(folder, { recursive: true, force: true })
 
-  const copy = row(size, 'copy-floor', 'floor: copy folder', samples.copy)
-  const unified = row(size, 'unified-floor', 'floor: bare unified', samples.unified, {
+  const at = { size, library: library.name }
+  const copy = row(at, 'copy-floor', 'floor: copy folder', samples.copy)
+  const unified = row(at, 'unified-floor', 'floor: bare unified', samples.unified, {
     details: { inProcessSeconds: floorSeconds.map((n) => round(n, 3)), note: 'seconds exclude Node start-up and module loading' },
   })
   // Each run's floors, to pair with the cases of the same run.
@@ -295,16 +353,16 @@ async function benchSize(work: string, size: number, options: Options): Promise<
   return [
     copy,
     unified,
-    row(size, 'cold-build', 'quire build (cold)', samples.cold, { floors, details: { ...built(samples.cold), siteFiles: site.files, siteMiB: round(site.bytes / 1048576, 1), searchIndex, cacheMiB: round(Math.max(0, ...cacheSizes) / 1048576, 1) } }),
-    row(size, 'warm-build', 'quire build (warm)', samples.warm, { floors, details: built(samples.warm) }),
-    row(size, 'edit-build', 'quire build (1 summary edited)', samples.edit, { floors, details: { ...built(samples.edit), note: library.editTarget } }),
-    row(size, 'dev-start', 'quire dev: start-up', [dev.start], { floors, details: { note: 'until it prints the address it serves: first build, server, watcher ready' } }),
-    row(size, 'dev-reload', 'quire dev: save → reload', dev.saves, { perNote: false, details: { rebuildLines: dev.rebuildLines, sessionCpuSeconds: dev.sessionCpuSeconds } }),
+    row(at, 'cold-build', 'quire build (cold)', samples.cold, { floors, details: { ...built(samples.cold), siteFiles: site.files, siteMiB: round(site.bytes / 1048576, 1), searchIndex, cacheMiB: round(Math.max(0, ...cacheSizes) / 1048576, 1) } }),
+    row(at, 'warm-build', 'quire build (warm)', samples.warm, { floors, details: built(samples.warm) }),
+    row(at, 'edit-build', 'quire build (1 note edited)', samples.edit, { floors, details: { ...built(samples.edit), note: library.editTarget } }),
+    row(at, 'dev-start', 'quire dev: start-up', [dev.start], { floors, details: { note: 'until it prints the address it serves: first build, server, watcher ready' } }),
+    row(at, 'dev-reload', 'quire dev: save → reload', dev.saves, { perNote: false, details: { rebuildLines: dev.rebuildLines, sessionCpuSeconds: dev.sessionCpuSeconds } }),
   ]
 }
 
 /** One `quire dev` session: start-up, then `edits` timed saves. */
-async function measureDev(work: string, cwd: string, lib: string, file: string, original: string, edits: number, size: number): Promise<{ start: Measurement; saves: Measurement[]; rebuildLines: string[]; sessionCpuSeconds: number | undefined }> {
+async function measureDev(work: string, cwd: string, lib: string, file: string, edited: (label: string) => string, edits: number, size: number): Promise<{ start: Measurement; saves: Measurement[]; rebuildLines: string[]; sessionCpuSeconds: number | undefined }> {
   const tag = `${count(size)} dev`
   log(`${tag}: starting quire dev`)
   const rssFile = path.join(work, `rss-dev-${size}`)
@@ -359,7 +417,7 @@ async function measureDev(work: string, cwd: string, lib: string, file: string, 
         events.clear()
         const seen = lines.length
         const reload = events.next('reload', 10 * 60_000)
-        await writeFile(file, replaceSummary(original, `Edited for the benchmark, dev save ${i}: the effect reverses under distribution shift.`))
+        await writeFile(file, edited(`dev save ${i}`))
         const saved = performance.now()
         await reload
         const ms = performance.now() - saved
@@ -473,8 +531,11 @@ function ratioTo(times: readonly number[], floor: readonly number[]): number {
   return medianOf(times) / medianOf(floor)
 }
 
+/** Where cases that measure no library belong. */
+const noLibrary = { size: 0, library: '' }
+
 function row(
-  size: number,
+  { size, library }: { size: number; library: string },
   key: string,
   label: string,
   samples: readonly Measurement[],
@@ -486,6 +547,7 @@ function row(
   const cpu = samples.map((s) => s.cpuSeconds).filter((n): n is number => n !== undefined)
   return {
     size,
+    library,
     case: key,
     label,
     seconds: times.map((n) => round(n, 4)),
@@ -500,8 +562,9 @@ function row(
 }
 
 function formatTable(results: readonly CaseResult[]): string[] {
-  const header = ['notes', 'case', 'runs', 'median s', 'CPU s', 'ms/note', 'peak RSS MiB', '× unified', '× copy']
+  const header = ['library', 'notes', 'case', 'runs', 'median s', 'CPU s', 'ms/note', 'peak RSS MiB', '× unified', '× copy']
   const rows = results.map((r) => [
+    r.library || '–',
     r.size === 0 ? '–' : count(r.size),
     r.label,
     String(r.seconds.length),
@@ -513,7 +576,7 @@ function formatTable(results: readonly CaseResult[]): string[] {
     r.ratioToCopy === undefined ? '–' : r.ratioToCopy.toFixed(1),
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((cells) => cells[i]!.length)))
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
+  const line = (cells: readonly string[]): string => cells.map((c, i) => (i <= 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ')
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)]
 }
 
@@ -530,12 +593,12 @@ function checkBudgets(results: readonly CaseResult[]): Budget[] {
     ok: within(startup?.medianSeconds, budgets.startupSeconds),
     ...(node ? { note: `node -e 0 took ${node.medianSeconds.toFixed(3)} s in the same run` } : {}),
   })
-  const at10k = results.filter((r) => r.size === 10000 && !r.case.endsWith('floor') && r.peakRssMiB !== undefined)
+  const at10k = results.filter((r) => r.library === 'synthetic' && r.size === 10000 && !r.case.endsWith('floor') && r.peakRssMiB !== undefined)
   if (at10k.length > 0) {
     const peak = Math.max(...at10k.map((r) => r.peakRssMiB!))
     list.push({ name: 'peak RSS of quire at 10,000 notes', limit: budgets.memoryMiBAt10k, value: peak, unit: 'MiB', ok: within(peak, budgets.memoryMiBAt10k) })
   }
-  const cold = results.filter((r) => r.case === 'cold-build')
+  const cold = results.filter((r) => r.case === 'cold-build' && r.library === 'synthetic')
   const base = cold.find((r) => r.size === 10000)
   const largest = cold.reduce<CaseResult | undefined>((best, r) => (!best || r.size > best.size ? r : best), undefined)
   if (base?.msPerNote && largest && largest.size > 10000 && largest.msPerNote) {
@@ -555,7 +618,7 @@ function formatBudgets(list: readonly Budget[]): string[] {
 
 /** How the cold build's time per note changes from size to size. */
 function growthLines(results: readonly CaseResult[]): string[] {
-  const cold = results.filter((r) => r.case === 'cold-build' && r.msPerNote !== undefined).sort((a, b) => a.size - b.size)
+  const cold = results.filter((r) => r.case === 'cold-build' && r.library === 'synthetic' && r.msPerNote !== undefined).sort((a, b) => a.size - b.size)
   if (cold.length < 2) return []
   return [`cold build ms/note by size: ${cold.map((r) => `${count(r.size)}: ${r.msPerNote!.toFixed(2)}`).join(' → ')}`]
 }
@@ -564,7 +627,7 @@ async function compareWith(file: string, results: readonly CaseResult[]): Promis
   const before = JSON.parse(await readFile(file, 'utf8')) as { date?: string; results?: CaseResult[] }
   const lines = ['', `Compared with ${path.basename(file)} (${before.date ?? 'undated'}): median now / before`]
   for (const r of results) {
-    const old = before.results?.find((o) => o.size === r.size && o.case === r.case)
+    const old = before.results?.find((o) => o.size === r.size && (o.library ?? 'synthetic') === (r.library || 'synthetic') && o.case === r.case)
     if (!old) continue
     const ratio = r.medianSeconds / old.medianSeconds
     const memory = r.peakRssMiB !== undefined && old.peakRssMiB !== undefined ? `, peak RSS ${old.peakRssMiB} → ${r.peakRssMiB} MiB` : ''
