@@ -63,6 +63,15 @@ describe('front matter is YAML only', () => {
     for (let i = 0; i < fences.length; i++) expect(existsSync(path.join(root, `ran-${i}`))).toBe(false)
   })
 
+  it('runs nothing when quire import reads the library it imports into', async () => {
+    const root = await notesFolder({ 'a.md': note('A', 'A note.', 'Text.') })
+    await writeFile(path.join(root, 'notes', 'evil.md'), evaluatedNote('---js', path.join(root, 'ran')))
+    const io = recordingIO(root)
+    await run(['import', path.resolve('test/fixtures/import/seed.txt'), '--into', 'notes', '--dry-run'], io)
+    expect(existsSync(path.join(root, 'ran'))).toBe(false)
+    expect(io.err()).not.toMatch(/internal error/)
+  })
+
   it('runs nothing in the worker threads of a large library either', async () => {
     const files: Record<string, string> = {}
     for (let i = 0; i < 420; i++) files[`n${i}.md`] = note(`Note ${i}`, 'A note.', `Text ${i}.`)

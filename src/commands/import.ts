@@ -12,9 +12,12 @@ import type { ParseArgsConfig } from 'node:util'
 import { countDiagnostics, formatDiagnostic, oneLine, sortDiagnostics, error, warning, type Diagnostic } from '../diagnostics.js'
 import { parseExport, type ExportedInquiry } from '../import/parse-export.js'
 import { libraryOf, planImport, type Library } from '../import/plan-import.js'
+import { loadConfig } from '../load/config.js'
 import { loadNotes } from '../load/load-notes.js'
-import type { Doc } from '../model.js'
-import { parseDocument } from '../parse/parse-document.js'
+import type { Doc, SourceFile } from '../model.js'
+import { needsTimeLimit } from '../parse/complexity.js'
+import { parseDocument, type ParseResult } from '../parse/parse-document.js'
+import { parseWithTimeLimit } from '../parse/parse-sandbox.js'
 import { plural } from './build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
@@ -165,10 +168,15 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
 
 /** Every document in the notes folder, read with quire's own loader and parser. */
 async function readLibrary(notesDir: string, display: (file: string) => string): Promise<Library> {
-  const loaded = await loadNotes(notesDir, display)
+  const [loaded, { config }] = await Promise.all([loadNotes(notesDir, display), loadConfig(notesDir, display)])
+  // A note that could take long to parse is parsed in a worker stopped at the time limit, as a build does.
+  const here = (file: SourceFile): ParseResult => parseDocument(file, { keepTree: false })
+  const risky = loaded.files.filter((file) => needsTimeLimit(file.text))
+  const limited = await parseWithTimeLimit(risky, { seconds: config.noteTimeLimit, draft: 'none', here })
+  const limitedByPath = new Map(risky.map((file, i) => [file.path, limited[i]!]))
   const documents: Doc[] = []
   for (const file of loaded.files) {
-    const parsed = parseDocument(file)
+    const parsed = limitedByPath.get(file.path) ?? here(file)
     if (parsed.document) documents.push(parsed.document)
   }
   return libraryOf(loaded.files, documents)
