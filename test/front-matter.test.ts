@@ -54,7 +54,7 @@ describe('front matter validation', () => {
     const { messages } = parse(text)
     expect(messages).toEqual([
       'notes/note.md:10:13: error: `prompt.claims[0].date`: expected a date such as 2025, 2025-04, 2025-04-12 or ~2025. [invalid-field]',
-      'notes/note.md:12:14: error: `prompt.anchors[0].arxiv`: expected an arXiv id such as 2504.13837 or hep-th/9901001 (without the "arXiv:" prefix). [invalid-field]',
+      'notes/note.md:12:14: error: `prompt.anchors[0].arxiv`: expected an arXiv id such as 2504.13837 or hep-th/9901001 (without the "arXiv:" prefix), not "2513.00001". [invalid-field]',
       'notes/note.md:13:13: error: `prompt.anchors[0].date`: expected a date such as 2025, 2025-04, 2025-04-12 or ~2025. [invalid-field]',
     ])
   })
@@ -119,8 +119,10 @@ describe('front matter validation', () => {
   })
 
   it('reports fields from other tools as hints, and near misses as warnings', () => {
-    const { messages } = parse('---\ntitle: T\nsummary: S\ncreated: 2024-01-01\n---\n')
-    expect(messages).toEqual(['notes/note.md:4:1: hint: Unknown field `created` is ignored. Known fields here: type, title, summary, slug, date, tags, aliases, description, draft, publish, papers. [unknown-field]'])
+    const { messages } = parse('---\ntitle: T\nsummary: S\ncssclasses: wide\n---\n')
+    expect(messages).toEqual([
+      'notes/note.md:4:1: hint: Unknown field `cssclasses` is ignored. Known fields here: type, title, summary, slug, date, created, updated, modified, tags, aliases, description, draft, publish, papers. [unknown-field]',
+    ])
   })
 
   it('reports front matter that is not a mapping', () => {

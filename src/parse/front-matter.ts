@@ -59,7 +59,9 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
         parse(source: string): object {
           // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
           // turn `summary: 7\r` into a string. Dropping it keeps every offset the same.
-          yaml = YAML.parseDocument(source.replace(/\r$/, ''), { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
+          const yamlText = source.replace(/\r$/, '')
+          yaml = YAML.parseDocument(yamlText, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
+          keepDecimalsAsWritten(yaml, yamlText)
           return {}
         },
         stringify: () => '',
@@ -100,6 +102,23 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
     return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
   }
   return { data: data as Record<string, unknown>, yaml, yamlOffset, bodyOffset, diagnostics }
+}
+
+/**
+ * Read every unquoted decimal number (`2504.10370`, `1.50`) as the text
+ * written, sliced from the source by the node's range. No front-matter
+ * field is a fractional number, and YAML would read `papers: [2504.10370]`
+ * as the number 2504.1037, losing the arXiv id's last digit.
+ */
+function keepDecimalsAsWritten(doc: Document, source: string): void {
+  if (doc.errors.length > 0) return
+  YAML.visit(doc, {
+    Scalar(key, node) {
+      if (key === 'key' || typeof node.value !== 'number' || node.type !== 'PLAIN' || !node.range) return
+      const written = source.slice(node.range[0], node.range[1])
+      if (/^[-+]?\d+\.\d+$/.test(written)) node.value = written
+    },
+  })
 }
 
 /** An engine for every language but YAML: it evaluates nothing. */

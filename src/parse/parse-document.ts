@@ -94,7 +94,9 @@ export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions>
   if (empty) diagnostics.push(hint(display, { line: 1, column: 1 }, 'empty-note', 'This file is empty, so it is not published. Write the note, or delete the file.'))
 
   if (validated.type === 'inquiry' && validated.value) {
-    const data = { ...validated.value, tags: mergeTags(validated.value.tags, body.tags) }
+    const { prompt, ...written } = validated.value
+    // A prompt without a `question` asks the inquiry's title.
+    const data = { ...written, ...(prompt ? { prompt: { ...prompt, question: prompt.question ?? written.title } } : {}), tags: mergeTags(written.tags, body.tags) }
     return { document: { ...base, type: 'inquiry', data, derived: {}, anchors: [...headingIds(body.tree), ...body.blockIds] }, diagnostics }
   }
 

@@ -5,6 +5,7 @@
  * these schemas, so what is validated is exactly what the code can use.
  */
 import { z } from 'zod'
+import { readDocumentDate } from '../dates.js'
 
 /** A non-empty line of text (surrounding white space is trimmed). */
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' })
@@ -29,12 +30,45 @@ function isRealDay(text: string): boolean {
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
 
-/** An arXiv identifier: `2504.13837` (optionally `v2`) or old-style `hep-th/9901001`. */
+/** What a value was, for a message: `"arXiv:2504.1"`, `the number 2504`, `a list`. */
+function seen(input: unknown): string {
+  if (typeof input === 'string') return JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input)
+  if (typeof input === 'number' || typeof input === 'boolean') return `${typeof input === 'number' ? 'the number' : ''} ${String(input)}`.trim()
+  if (input === null || input === undefined) return 'nothing'
+  return Array.isArray(input) ? 'a list' : 'a mapping'
+}
+
+/**
+ * A document's date (`date`, `created`, `updated`, `modified`), in any form
+ * {@link readDocumentDate} reads; the output is quire's form (`2024-01-02`).
+ * Unquoted years are read as numbers, so accept those too.
+ */
+export const documentDate = z.preprocess(
+  (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
+  z.string({ error: (issue) => `expected a date such as 2025-04-12 or 2025-04-12 13:45, not ${seen(issue.input)}` }).transform((text, context) => {
+    const read = readDocumentDate(text)
+    if (read.ok) return read.text
+    context.addIssue({
+      code: 'custom',
+      message: read.problem === 'day' ? `${seen(text)} is not a real day of that month` : `expected a date such as 2025, 2025-04-12, 2025-04-12 13:45 or April 12, 2025, not ${seen(text)}`,
+    })
+    return z.NEVER
+  }),
+)
+
+/**
+ * An arXiv identifier: `2504.13837` (optionally `v2`) or old-style
+ * `hep-th/9901001`. Unquoted ids are read as written (see
+ * `front-matter.ts`: `2504.10370` keeps its last zero).
+ */
 export const arxivId = z
-  .string({ error: 'expected an arXiv id such as 2504.13837' })
+  .string({ error: (issue) => `expected an arXiv id such as 2504.13837, not ${seen(issue.input)}` })
   .regex(/^(\d{2}(0[1-9]|1[0-2])\.\d{4,5}(v\d+)?|[a-z-]+(\.[A-Z]{2})?\/\d{2}(0[1-9]|1[0-2])\d{3}(v\d+)?)$/, {
-    error: 'expected an arXiv id such as 2504.13837 or hep-th/9901001 (without the "arXiv:" prefix)',
+    error: (issue) => `expected an arXiv id such as 2504.13837 or hep-th/9901001 (without the "arXiv:" prefix), not ${seen(issue.input)}`,
   })
+
+/** `papers: [2504.13837]`, or one id on its own. */
+const arxivList = z.preprocess((value) => (typeof value === 'string' ? [value] : value === null ? [] : value), z.array(arxivId, { error: 'expected a list of arXiv ids, such as [2504.13837]' }))
 
 /** A slug written in front matter: the override is checked further by `slug.ts`. */
 const slugText = z.string({ error: 'expected a slug such as notes/my-note' })
@@ -58,8 +92,8 @@ export const anchorSchema = z.object({
 export const promptSchema = z.object({
   /** Who the model should be: "a critical analyst of …". */
   role: text,
-  /** The question, phrased to follow "The question: ". */
-  question: text,
+  /** The question, phrased to follow "The question: "; the inquiry's title when left out. */
+  question: text.optional(),
   /** The span of the library, such as "2024–2026". */
   library: text.optional(),
   claims: z.array(claimSchema, { error: 'expected a list of claims' }).default([]),
@@ -76,19 +110,39 @@ const tagText = z
   .transform((tag) => tag.replace(/^#/, ''))
   .pipe(z.string().min(1, { error: 'must not be empty' }))
 
-/** `tags: [a, b]`, or as Obsidian also allows, one string `tags: a, b` or `tags: a b`. */
+/**
+ * `tags: [a, b]`, or as Obsidian also allows, one string `tags: a, b` or
+ * `tags: a b`. A tag has no spaces (Obsidian's rule too), so a string is
+ * split at commas and white space: `tags: "machine learning"` is two
+ * tags, `machine` and `learning`; write `machine-learning` for one. An
+ * empty `tags:` is no tags, and empty items of a list are skipped.
+ */
 const tagList = z.preprocess(
-  (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter((tag) => tag !== '') : value),
+  (value) => (typeof value === 'string' ? value.split(/[\s,]+/).filter((tag) => tag !== '') : emptyList(value)),
   z.array(tagText, { error: 'expected a list of tags, such as [rl, reasoning]' }),
 )
 
-/** `aliases: [Old name]`, or one string. */
-const aliasList = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(text, { error: 'expected a list of other names, such as [Old title]' }))
+/** `aliases: [Old name]`, or one string; an empty `aliases:` is none. */
+const aliasList = z.preprocess(
+  (value) => (typeof value === 'string' ? (value.trim() === '' ? [] : [value]) : emptyList(value)),
+  z.array(text, { error: 'expected a list of other names, such as [Old title]' }),
+)
+
+/** `field:` with nothing after it (YAML's null) is an empty list; so is a list's empty item (`- ` alone). */
+function emptyList(value: unknown): unknown {
+  if (value === null) return []
+  return Array.isArray(value) && value.includes(null) ? value.filter((item) => item !== null) : value
+}
 
 /** Fields every document may have. */
 const common = {
   slug: slugText.optional(),
-  date: dateText.optional(),
+  /** When the document was written (first published); `created` is the same, for vaults that use that name. */
+  date: documentDate.optional(),
+  created: documentDate.optional(),
+  /** When it last changed; `modified` is the same. */
+  updated: documentDate.optional(),
+  modified: documentDate.optional(),
   tags: tagList.optional(),
   /** Other names the document is found by (`[[Old name]]`); each also gets a page that redirects here. */
   aliases: aliasList.optional(),
@@ -110,7 +164,7 @@ export const noteSchema = z.object({
   title: text.optional(),
   summary: text.optional(),
   ...common,
-  papers: z.array(arxivId, { error: 'expected a list of arXiv ids' }).optional(),
+  papers: arxivList.optional(),
 })
 
 /** An inquiry's front matter: its title and summary are required (its prompt and sources depend on them). */
@@ -119,7 +173,7 @@ export const inquirySchema = z.object({
   title: text,
   summary: text,
   ...common,
-  papers: z.array(arxivId, { error: 'expected a list of arXiv ids' }).optional(),
+  papers: arxivList.optional(),
   next: z.array(text, { error: 'expected a list of inquiry slugs' }).default([]),
   prompt: promptSchema.optional(),
 })
@@ -128,8 +182,12 @@ export const inquirySchema = z.object({
 export type NoteFrontMatter = z.output<typeof noteSchema>
 /** A note's data once its title and summary are known (from front matter, or derived). */
 export type NoteData = Omit<NoteFrontMatter, 'title' | 'summary'> & { readonly title: string; readonly summary: string }
-export type InquiryData = z.output<typeof inquirySchema>
-export type PromptData = z.output<typeof promptSchema>
+/** An inquiry's front matter as written (its prompt's question possibly missing). */
+export type InquiryFrontMatter = z.output<typeof inquirySchema>
+/** A research prompt's data once its question is known (written, or the inquiry's title). */
+export type PromptData = Omit<z.output<typeof promptSchema>, 'question'> & { readonly question: string }
+/** An inquiry's data, its prompt's question filled in. */
+export type InquiryData = Omit<InquiryFrontMatter, 'prompt'> & { readonly prompt?: PromptData | undefined }
 export type Claim = z.output<typeof claimSchema>
 export type AnchorPaper = z.output<typeof anchorSchema>
 
