@@ -28,6 +28,7 @@ export type DiagnosticCode =
   | 'unknown-field'
   | 'unresolved-link'
   | 'ambiguous-link'
+  | 'folder-link'
   | 'self-link'
   | 'duplicate-slug'
   | 'invalid-slug'

@@ -131,9 +131,16 @@ export type { NoteData, InquiryData, PromptData }
 
 /** What a written link target turned out to name. */
 export type Resolution =
-  | { readonly kind: 'resolved'; readonly slug: Slug }
+  /**
+   * A published document. `candidates` is set when the name fits several
+   * documents: all of them, the chosen `slug` first (see `resolve.ts`).
+   */
+  | { readonly kind: 'resolved'; readonly slug: Slug; readonly candidates?: readonly Slug[] }
   | { readonly kind: 'unresolved' }
-  | { readonly kind: 'ambiguous'; readonly candidates: readonly Slug[] }
+  /** A folder of the notes folder with no note to stand for it (`[[advanced/]]`), by its relative path. */
+  | { readonly kind: 'folder'; readonly path: string }
+  /** The page of a tag (`[[tags/plugin]]` when no note describes the tag), by the tag's address segment. */
+  | { readonly kind: 'tag'; readonly tag: string }
   /** A document that exists but is not published (draft, `publish: false`, empty). */
   | { readonly kind: 'unpublished'; readonly slug: Slug }
   /** A file of the notes folder, by its relative path. */

@@ -189,6 +189,8 @@ export interface TagPageProps {
   readonly documents: readonly DocumentCard[]
   /** The index of tags. */
   readonly indexHref: string
+  /** The note that describes the tag (`tags/<tag>.md`), when there is one: its title and body lead the page. */
+  readonly intro?: { readonly title: string; readonly body: readonly ElementContent[] } | undefined
 }
 
 /** The index of tags. */

@@ -13,12 +13,13 @@ export function tagList(tags: readonly TagLink[]): Element {
   return h('ul', { className: ['tags'], ariaLabel: 'Tags' }, tags.map((tag) => h('li', [h('a', { href: tag.href }, tag.label)])))
 }
 
-/** Render the page of one tag. */
+/** Render the page of one tag: the text of the note describing it, if any, then what carries it. */
 export function tagPage(props: TagPageProps): Root {
   return layout(props.layout, [
     h('div', { className: ['tag-page'] }, [
       h('p', { className: ['kind'] }, 'Tag'),
-      h('h1', props.label),
+      h('h1', props.intro?.title ?? props.label),
+      ...(props.intro && props.intro.body.length > 0 ? [h('div', { className: ['prose'] }, [...props.intro.body])] : []),
       h('p', { className: ['summary'] }, [
         `${count(props.documents.length, 'document carries', 'documents carry')} this tag. `,
         h('a', { href: props.indexHref }, 'See every tag'),

@@ -26,15 +26,15 @@ describe('link resolution', () => {
     ])
   })
 
-  it('resolves by a unique file name, and reports an ambiguous one', () => {
+  it('resolves by a unique file name, and warns about one several notes share', () => {
     const files = { 'x/alpha.md': note('Alpha X'), 'y/alpha.md': note('Alpha Y'), 'x/beta.md': note('Beta'), 'a.md': note('A', '[[beta]]\n\nthen [[alpha]]') }
     const { graph, messages } = library(files)
     expect(graph.resolved.get('a' as never)).toEqual([
       { kind: 'resolved', slug: 'x/beta' },
-      { kind: 'ambiguous', candidates: ['x/alpha', 'y/alpha'] },
+      { kind: 'resolved', slug: 'x/alpha', candidates: ['x/alpha', 'y/alpha'] },
     ])
     expect(messages).toEqual([
-      'notes/a.md:7:6: error: Link [[alpha]] matches 2 documents: x/alpha, y/alpha. Write the full slug, such as [[x/alpha]]. [ambiguous-link]',
+      'notes/a.md:7:6: warning: Link [[alpha]] fits 2 documents (x/alpha, y/alpha); it leads to x/alpha, as in Obsidian (the linking note\'s folder first, then the shortest path). To mean another, write its path, such as [[y/alpha]]. [ambiguous-link]',
     ])
   })
 

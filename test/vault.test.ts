@@ -215,14 +215,14 @@ describe('mistakes in a vault are reported at their place', () => {
     return { code: await run(['check', 'notes'], io), err: io.err() }
   }
 
-  it('a heading or block that does not exist', async () => {
+  it('a heading or block that does not exist: the link leads to the page, with a warning', async () => {
     const { code, err } = await check({
       'a.md': note('A', 'A.', 'See [[b#Nope]] and [[b#^missing]] and [[b#Real heading]].\n'),
       'b.md': note('B', 'B.', '## Real heading\n\nA paragraph. ^real\n'),
     })
-    expect(code).toBe(1)
-    expect(err).toContain('notes/a.md:5:5: error: Link [[b#Nope]] points to heading "Nope", which notes/b.md does not have. It has: real-heading. [unknown-anchor]')
-    expect(err).toContain('notes/a.md:5:20: error: Link [[b#^missing]] points to block `^missing`, which notes/b.md does not have. It has: ^real. [unknown-anchor]')
+    expect(code).toBe(0)
+    expect(err).toContain('notes/a.md:5:5: warning: Link [[b#Nope]] points to heading "Nope", which notes/b.md does not have, so it leads to the top of that page. It has: real-heading. [unknown-anchor]')
+    expect(err).toContain('notes/a.md:5:20: warning: Link [[b#^missing]] points to block `^missing`, which notes/b.md does not have, so it leads to the top of that page. It has: ^real. [unknown-anchor]')
     expect(err).not.toContain('Real heading]]')
   })
 

@@ -6,7 +6,7 @@
  * slugs, and `next` entries that do not name an inquiry.
  */
 import { anchorId, isBlockId } from '../anchors.js'
-import { error, warning, type Diagnostic } from '../diagnostics.js'
+import { error, hint, warning, type Diagnostic } from '../diagnostics.js'
 import { aliasRedirects } from '../graph/aliases.js'
 import { hasFileExtension } from '../graph/resolve.js'
 import { positionOf, type Doc, type Graph, type LinkRef } from '../model.js'
@@ -64,9 +64,9 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
             ? 'does not match any note or inquiry (by slug, file name, title or alias). Fix the name or create the note.'
             : `points to ${link.target} in the notes folder, which is not a note or inquiry. Fix the path or create the file.`
         diagnostics.push(error(file, link.position, 'unresolved-link', `${describe(link)} ${why}`))
-      } else if (result.kind === 'ambiguous') {
+      } else if (result.kind === 'folder') {
         diagnostics.push(
-          error(file, link.position, 'ambiguous-link', `${describe(link)} matches ${result.candidates.length} documents: ${result.candidates.join(', ')}. Write the full slug, such as [[${result.candidates[0]}]].`),
+          hint(file, link.position, 'folder-link', `${describe(link)} names the folder ${result.path}/, which has no note of its own (index.md, README.md or a note named like the folder) and no page yet; it is shown as plain text. Add such a note to give the folder a page, or link to a note in it.`),
         )
       } else if (result.kind === 'unpublished') {
         const draft = graph.unpublished.get(result.slug)!
@@ -77,11 +77,14 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
         const attachment = graph.attachments.get(result.path)
         if (attachment?.unsafe) diagnostics.push(error(file, link.position, 'unsafe-attachment', `${describe(link)} names ${result.path}, which quire will not publish: ${attachment.unsafe}`))
       } else {
+        if (result.kind === 'tag') return
+        if (result.candidates) diagnostics.push(warning(file, link.position, 'ambiguous-link', ambiguity(describe(link), result.slug, result.candidates)))
         if (result.slug === slug && !(link.target === '' && link.fragment !== undefined)) {
           diagnostics.push(warning(file, link.position, 'self-link', `${describe(link)} links this page to itself.`))
         }
+        // The link still leads to the page, at its top.
         const missing = missingAnchor(graph.documents.get(result.slug)!, link)
-        if (missing) diagnostics.push(error(file, link.position, 'unknown-anchor', missing))
+        if (missing) diagnostics.push(warning(file, link.position, 'unknown-anchor', missing))
       }
     })
 
@@ -93,11 +96,10 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
         if (!result) return
         if (result.kind === 'unresolved') {
           diagnostics.push(error(doc.file.displayPath, at, 'next-missing', `\`next\` names "${name}", which is not an inquiry in this library. Fix the slug or remove the entry.`))
-        } else if (result.kind === 'ambiguous') {
-          diagnostics.push(error(doc.file.displayPath, at, 'ambiguous-link', `\`next\` entry "${name}" matches ${result.candidates.join(', ')}. Write the full slug.`))
         } else if (result.kind === 'unpublished') {
           diagnostics.push(warning(doc.file.displayPath, at, 'unpublished-link', `\`next\` names "${name}", which is not published (draft or \`publish: false\`), so it is left out. Publish it or remove the entry.`))
         } else if (result.kind === 'resolved') {
+          if (result.candidates) diagnostics.push(warning(doc.file.displayPath, at, 'ambiguous-link', ambiguity(`\`next\` entry "${name}"`, result.slug, result.candidates)))
           const target = graph.documents.get(result.slug)!
           if (target.type !== 'inquiry') {
             diagnostics.push(
@@ -136,14 +138,24 @@ function missingAnchor(target: Doc, link: LinkRef): string | undefined {
   const what = isBlockId(link.fragment) ? `block \`${link.fragment}\`` : `heading "${link.fragment}"`
   const known = target.anchors.filter((anchor) => isBlockId(anchor) === isBlockId(link.fragment!)).slice(0, 8)
   const list = known.length > 0 ? ` It has: ${known.join(', ')}.` : isBlockId(link.fragment) ? ' It has no block ids: end a paragraph with ` ^id` to make one.' : ' It has no headings.'
-  return `${describe(link)} points to ${what}, which ${target.file.displayPath} does not have.${list}`
+  return `${describe(link)} points to ${what}, which ${target.file.displayPath} does not have, so it leads to the top of that page.${list}`
+}
+
+/**
+ * What to say about a name several documents fit: which one it leads to
+ * (Obsidian's choice, see `resolve.ts`) and how to name another.
+ */
+export function ambiguity(what: string, chosen: string, candidates: readonly string[]): string {
+  const others = candidates.filter((candidate) => candidate !== chosen)
+  return `${what} fits ${candidates.length} documents (${candidates.join(', ')}); it leads to ${chosen}, as in Obsidian (the linking note's folder first, then the shortest path). To mean another, write its path, such as [[${others[0] ?? chosen}]].`
 }
 
 /** Slugs quire uses for its own pages and files. */
 function reservedSlug(slug: string): string | undefined {
   if (slug === 'papers') return 'the papers page'
   if (slug === 'graph') return 'the graph page'
-  if (slug === 'tags' || slug.startsWith('tags/')) return 'the tag pages'
+  // A note below `tags/` describes that tag: its text heads the tag's page.
+  if (slug === 'tags') return 'the index of tags'
   if (slug === 'assets' || slug.startsWith('assets/')) return "the site's stylesheet and script"
   if (slug === '__quire' || slug.startsWith('__quire/')) return "quire dev's own endpoints"
   return undefined

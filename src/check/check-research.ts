@@ -7,6 +7,7 @@ import { agreesWith, isFromTheFuture, parseArxivId } from '../arxiv.js'
 import { ageInMonths, parseFuzzyDate, type CalendarDay } from '../dates.js'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
 import { positionOf, type Doc, type Graph } from '../model.js'
+import { ambiguity } from './check-graph.js'
 
 /** What research checks are measured against. */
 export interface ResearchContext {
@@ -45,8 +46,8 @@ export function checkResearch(graph: Graph, context: ResearchContext, only?: rea
         const at = positionOf(doc, `prompt.claims.${i}.notes.${j}`)
         if (result?.kind === 'unresolved') {
           diagnostics.push(error(file, at, 'unresolved-link', `Claim ${i + 1} cites "${name}", which does not match any note. Fix the slug or create the note.`))
-        } else if (result?.kind === 'ambiguous') {
-          diagnostics.push(error(file, at, 'ambiguous-link', `Claim ${i + 1} cites "${name}", which matches ${result.candidates.join(', ')}. Write the full slug.`))
+        } else if (result?.kind === 'resolved' && result.candidates) {
+          diagnostics.push(warning(file, at, 'ambiguous-link', ambiguity(`Claim ${i + 1} cites "${name}", which`, result.slug, result.candidates)))
         }
       })
     })

@@ -1,29 +1,62 @@
 /**
- * Link resolution: what a written target names.
+ * Link resolution: what a written target names, as Obsidian finds it.
  *
- * `[[x]]` resolves by slug (as written, then normalised), then by file name
- * (exact case first, then any case), then by title and `aliases` (exact,
- * then any case); `[[#Heading]]` names its own page. A Markdown link to a
- * `.md` file resolves by the file's path in the notes folder. A target with
- * a file extension (`![[figure 1.png]]`, `![alt](img/x.png)`, `[pdf](a.pdf)`)
- * names an attachment: by path from the notes folder, by path from the
- * linking note's folder, then by unique file name, as Obsidian finds them.
- * What names no published document but names a draft resolves to
- * `unpublished`.
+ * A wikilink target `[[x]]` (also a name in `next:` or a claim's `notes:`)
+ * is looked up in this order:
+ *
+ * 1. `[[./x]]`, `[[../x]]`: a path from the linking note's folder, and
+ *    nothing else (Obsidian does not fall back to a name search for them).
+ *    `[[a/./x]]` is tried from the note's folder, then as `[[a/x]]`.
+ * 2. A file that exists with that name (`![[figure 1.png]]`): by path from
+ *    the notes folder, by path from the note's folder, then by unique file
+ *    name. A target is only taken for a file when such a file exists, so
+ *    `[[TLS 1.0]]` is the note `TLS 1.0.md`.
+ * 3. A note by its path from the top of the notes folder (`[[Note]]` is
+ *    `Note.md` at the top, `[[b/Note]]` is `b/Note.md`), in any case;
+ *    then by slug (`[[my-note]]`, or a `slug:` override).
+ * 4. A note whose path ends with the name (`[[Note]]`, `[[b/Note]]` finds
+ *    `z/b/Note.md`), in any case. When several do: the one in the linking
+ *    note's own folder (`a/Note.md` from `a/x.md`), else the shortest
+ *    path, else the first by path; with an `ambiguous-link` warning, as
+ *    other tools may choose differently.
+ * 5. A note by title or `aliases`, exactly, then in any case (several: the
+ *    same order, and the same warning). So a file name always wins over a
+ *    title or alias of another note.
+ * 6. `[[advanced/]]`, or `[[advanced]]` naming no note: the folder, by its
+ *    note (`advanced/index.md`, `advanced/README.md`, `advanced/advanced.md`)
+ *    if it has one, else the folder itself.
+ * 7. `[[tags/plugin]]`: the tag's page, when a document carries the tag.
+ *
+ * Steps 3 and 4 are Obsidian's rule for a name several notes share, as its
+ * `getFirstLinkpathDest` behaves: an exact path from the vault's top
+ * first, then the linking note's folder (an ancestor folder counts for
+ * nothing), then the shortest path. Quartz's `shortest` setting instead
+ * takes a name only when one file has it and otherwise reads it as a path
+ * from the top, and it reads `./x` as a name anywhere; where the two
+ * differ, quire follows Obsidian, whose vault the notes were written in.
+ *
+ * Published documents are searched first; what names only a draft
+ * resolves to `unpublished`. A Markdown link to a `.md` file resolves by
+ * its path in the notes folder.
  */
 import path from 'node:path'
+import { compare } from '../diagnostics.js'
 import type { AttachmentFile, Doc, LinkRef, Resolution, Slug } from '../model.js'
 import { slugBasename, slugFromPath } from '../slug.js'
 
 /** Lookup tables for one set of documents. */
 interface DocumentIndex {
   readonly bySlug: ReadonlyMap<Slug, Doc>
-  readonly byFileName: ReadonlyMap<string, readonly Slug[]>
-  readonly byExactName: ReadonlyMap<string, readonly Slug[]>
-  readonly byName: ReadonlyMap<string, readonly Slug[]>
-  readonly byLowerName: ReadonlyMap<string, readonly Slug[]>
+  /** By path without `.md`, as written and in lower case. */
   readonly byPath: ReadonlyMap<string, Slug>
   readonly byLowerPath: ReadonlyMap<string, Slug>
+  /** By file name without `.md`, in lower case. */
+  readonly byLowerName: ReadonlyMap<string, readonly Slug[]>
+  /** By the last segment of the slug its file name gives (`My Note.md` → `my-note`). */
+  readonly bySlugName: ReadonlyMap<string, readonly Slug[]>
+  /** By title or alias, as written and in lower case. */
+  readonly byTitle: ReadonlyMap<string, readonly Slug[]>
+  readonly byLowerTitle: ReadonlyMap<string, readonly Slug[]>
 }
 
 /** Lookup tables built once per graph, so each resolution is a few map reads. */
@@ -33,6 +66,10 @@ export interface LinkIndex {
   readonly attachments: ReadonlyMap<string, AttachmentFile>
   readonly attachmentsLower: ReadonlyMap<string, readonly string[]>
   readonly attachmentsByName: ReadonlyMap<string, readonly string[]>
+  /** Every folder that holds a document or a file, by its path in lower case. */
+  readonly folders: ReadonlyMap<string, string>
+  /** The address segment of every tag a published document carries (`rl`, `rl/reward`). */
+  readonly tags: ReadonlySet<string>
 }
 
 /** Index documents (each set already unique by slug) and attachments for resolution. */
@@ -44,31 +81,49 @@ export function indexDocuments(
   const byPath = new Map<string, AttachmentFile>()
   const lower = new Map<string, string[]>()
   const byName = new Map<string, string[]>()
+  const folders = new Map<string, string>()
+  const addFolders = (file: string): void => {
+    for (let folder = path.posix.dirname(file); folder !== '.' && !folders.has(folder.toLowerCase()); folder = path.posix.dirname(folder)) folders.set(folder.toLowerCase(), folder)
+  }
   for (const file of attachments) {
     byPath.set(file.relativePath, file)
     push(lower, file.relativePath.toLowerCase(), file.relativePath)
     push(byName, path.posix.basename(file.relativePath).toLowerCase(), file.relativePath)
+    addFolders(file.relativePath)
   }
-  return { published: indexSet(documents), unpublished: indexSet(unpublished), attachments: byPath, attachmentsLower: lower, attachmentsByName: byName }
+  const tags = new Set<string>()
+  for (const doc of documents.values()) {
+    addFolders(doc.file.relativePath)
+    for (const tag of doc.data.tags ?? []) {
+      const parts = tag.split('/')
+      for (let i = 1; i <= parts.length; i++) {
+        const key = slugFromPath(parts.slice(0, i).join('/'))
+        if (key) tags.add(key)
+      }
+    }
+  }
+  for (const doc of unpublished.values()) addFolders(doc.file.relativePath)
+  return { published: indexSet(documents), unpublished: indexSet(unpublished), attachments: byPath, attachmentsLower: lower, attachmentsByName: byName, folders, tags }
 }
 
 function indexSet(documents: ReadonlyMap<Slug, Doc>): DocumentIndex {
-  const byFileName = new Map<string, Slug[]>()
-  const byExactName = new Map<string, Slug[]>()
-  const byName = new Map<string, Slug[]>()
-  const byLowerName = new Map<string, Slug[]>()
   const byPath = new Map<string, Slug>()
   const byLowerPath = new Map<string, Slug>()
+  const byLowerName = new Map<string, Slug[]>()
+  const bySlugName = new Map<string, Slug[]>()
+  const byTitle = new Map<string, Slug[]>()
+  const byLowerTitle = new Map<string, Slug[]>()
   for (const [slug, doc] of documents) {
-    push(byFileName, slugBasename(slugFromPath(doc.file.relativePath) ?? slug), slug)
-    push(byExactName, path.posix.basename(doc.file.relativePath).replace(/\.md$/i, ''), slug)
+    const file = withoutMd(doc.file.relativePath)
+    byPath.set(file, slug)
+    if (!byLowerPath.has(file.toLowerCase())) byLowerPath.set(file.toLowerCase(), slug)
+    push(byLowerName, path.posix.basename(file).toLowerCase(), slug)
+    push(bySlugName, slugBasename(slugFromPath(doc.file.relativePath) ?? slug), slug)
     const names = new Set([doc.data.title, ...(doc.data.aliases ?? [])])
-    for (const name of names) push(byName, name, slug)
-    for (const name of new Set([...names].map((name) => name.toLowerCase()))) push(byLowerName, name, slug)
-    byPath.set(doc.file.relativePath, slug)
-    byLowerPath.set(doc.file.relativePath.toLowerCase(), slug)
+    for (const name of names) push(byTitle, name, slug)
+    for (const name of new Set([...names].map((name) => name.toLowerCase()))) push(byLowerTitle, name, slug)
   }
-  return { bySlug: documents, byFileName, byExactName, byName, byLowerName, byPath, byLowerPath }
+  return { bySlug: documents, byPath, byLowerPath, byLowerName, bySlugName, byTitle, byLowerTitle }
 }
 
 const unresolved: Resolution = { kind: 'unresolved' }
@@ -78,52 +133,180 @@ export function resolveLink(index: LinkIndex, link: LinkRef, from?: Doc): Resolu
   if (link.syntax === 'markdown') {
     if (!/\.md$/i.test(link.target) && (link.embed || hasFileExtension(link.target))) return attachmentByPath(index, link.target) ?? unresolved
     // `[x](other)` without `.md`, as some tools write links between notes.
-    const file = /\.md$/i.test(link.target) ? link.target : `${link.target}.md`
+    const file = withoutMd(link.target)
     const published = byPath(index.published, file)
     if (published) return { kind: 'resolved', slug: published }
     const draft = byPath(index.unpublished, file)
     return draft ? { kind: 'unpublished', slug: draft } : unresolved
   }
   if (link.target === '' && link.fragment !== undefined && from) return { kind: 'resolved', slug: from.slug }
-  if (hasFileExtension(link.target)) {
-    const file = findAttachment(index, link.target, from)
+  const folder = from ? folderOf(from.file.relativePath) : ''
+  const target = readTarget(link.target, folder)
+  if (!target) return unresolved
+  if (target.relative) {
+    return attachmentByPath(index, target.path) ?? documentAt(index, target.path) ?? folderOrTag(index, target.path) ?? unresolved
+  }
+  if (target.folder) {
+    const found = folderOrTag(index, target.path)
+    if (found) return found
+  }
+  const fromFolder = target.fromFolder !== undefined ? attachmentByPath(index, target.fromFolder) ?? documentAt(index, target.fromFolder) : undefined
+  if (fromFolder) return fromFolder
+  if (/\.[^./]+$/.test(target.path)) {
+    const file = findAttachment(index, target.path, folder)
     if (file) return file
   }
-  return resolveName(index, link.target)
+  const named = resolveIn(index, target.path, folder)
+  if (named.kind !== 'unresolved') return named
+  return folderOrTag(index, target.path) ?? unresolved
 }
 
-/** Resolve a name written as `[[name]]`, in `next:` or in a claim's `notes:`. */
+/** Resolve a name written in `next:` or in a claim's `notes:` (seen from the top of the notes folder). */
 export function resolveName(index: LinkIndex, name: string): Resolution {
-  const published = resolveIn(index.published, name)
-  if (published.kind !== 'unresolved') return published
-  const draft = resolveIn(index.unpublished, name)
-  return draft.kind === 'resolved' ? { kind: 'unpublished', slug: draft.slug } : published
+  const target = readTarget(name, '')
+  return target ? resolveIn(index, target.path, '') : unresolved
 }
 
-function resolveIn(index: DocumentIndex, name: string): Resolution {
-  const written = name.trim().replace(/^\/+|\/+$/g, '').replace(/\.md$/i, '')
-  if (written === '') return unresolved
-  if (index.bySlug.has(written as Slug)) return { kind: 'resolved', slug: written as Slug }
-  const normalised = slugFromPath(written)
+/** A target read as a path: where it points, and how it was written. */
+interface Target {
+  /** The path without `.md` or slashes at either end (from the top, or for a relative target from the linking note's folder). */
+  readonly path: string
+  /** Written `./x` or `../x`: only this path counts. */
+  readonly relative: boolean
+  /** Written with a trailing `/`: a folder. */
+  readonly folder: boolean
+  /** For `a/./x` (a dot segment inside): the path from the linking note's folder, tried first. */
+  readonly fromFolder?: string | undefined
+}
+
+/** Read a written target; undefined when it is empty or climbs above the notes folder. */
+function readTarget(written: string, folder: string): Target | undefined {
+  const trimmed = written.trim()
+  const wantsFolder = /\/$/.test(trimmed)
+  const bare = withoutMd(trimmed.replace(/^\/+|\/+$/g, ''))
+  if (bare === '') return undefined
+  const segments = bare.split('/')
+  const dotted = segments.some((segment) => segment === '.' || segment === '..')
+  if (!dotted) return { path: bare, relative: false, folder: wantsFolder }
+  const fromFolder = inside(path.posix.join(folder, bare))
+  if (!trimmed.startsWith('/') && (segments[0] === '.' || segments[0] === '..')) return fromFolder === undefined ? undefined : { path: fromFolder, relative: true, folder: wantsFolder }
+  const fromTop = inside(bare)
+  return fromTop === undefined ? undefined : { path: fromTop, relative: false, folder: wantsFolder, fromFolder }
+}
+
+/** `a/../b` → `b`; undefined when the path leaves the notes folder or is empty. */
+function inside(joined: string): string | undefined {
+  const normal = path.posix.normalize(joined)
+  return normal === '.' || normal === '..' || normal.startsWith('../') ? undefined : normal
+}
+
+/** The folder of a file, `''` at the top. */
+function folderOf(relativePath: string): string {
+  const folder = path.posix.dirname(relativePath)
+  return folder === '.' ? '' : folder
+}
+
+/** The document at exactly this path (without `.md`), published or not. */
+function documentAt(index: LinkIndex, file: string): Resolution | undefined {
+  const published = byPath(index.published, file)
+  if (published) return { kind: 'resolved', slug: published }
+  const draft = byPath(index.unpublished, file)
+  return draft ? { kind: 'unpublished', slug: draft } : undefined
+}
+
+function resolveIn(index: LinkIndex, name: string, folder: string): Resolution {
+  const published = findDocument(index.published, name, folder)
+  if (published) return published
+  const draft = findDocument(index.unpublished, name, folder)
+  return draft ? { kind: 'unpublished', slug: draft.slug } : unresolved
+}
+
+/** Steps 3 to 5 of the module comment in one set of documents. */
+function findDocument(index: DocumentIndex, name: string, folder: string): Extract<Resolution, { kind: 'resolved' }> | undefined {
+  const exact = byPath(index, name)
+  if (exact) return { kind: 'resolved', slug: exact }
+  if (index.bySlug.has(name as Slug)) return { kind: 'resolved', slug: name as Slug }
+  const normalised = slugFromPath(name)
   if (normalised && index.bySlug.has(normalised)) return { kind: 'resolved', slug: normalised }
-  if (normalised && !normalised.includes('/')) {
-    // `[[Apple]]` prefers `Apple.md` to `fruit/apple.md`; then any case.
-    const exact = index.byExactName.get(written)
-    if (exact?.length === 1) return { kind: 'resolved', slug: exact[0]! }
-    const named = fromCandidates(index.byFileName.get(normalised))
-    if (named) return named
-  }
+  const lower = name.toLowerCase()
+  const endsWith = (file: string): boolean => file === lower || file.endsWith(`/${lower}`)
+  const byName = (index.byLowerName.get(path.posix.basename(lower)) ?? []).filter((slug) => endsWith(withoutMd(index.bySlug.get(slug)!.file.relativePath).toLowerCase()))
+  const bySlugName =
+    byName.length > 0 || !normalised
+      ? []
+      : (index.bySlugName.get(slugBasename(normalised)) ?? []).filter((slug) => {
+          const own = slugFromPath(index.bySlug.get(slug)!.file.relativePath) ?? slug
+          return own === normalised || own.endsWith(`/${normalised}`)
+        })
   const trimmed = name.trim()
-  return fromCandidates(index.byName.get(trimmed)) ?? fromCandidates(index.byLowerName.get(trimmed.toLowerCase())) ?? unresolved
+  const file = (slug: Slug): string => index.bySlug.get(slug)!.file.relativePath
+  const beside = `${folder}/${lower}`
+  const besideFile = (slug: Slug): boolean => withoutMd(file(slug)).toLowerCase() === beside
+  const besideTitle = (slug: Slug): boolean => folderOf(file(slug)) === folder
+  return (
+    pick(index, byName.length > 0 ? byName : bySlugName, besideFile) ??
+    pick(index, index.byTitle.get(trimmed), besideTitle) ??
+    pick(index, index.byLowerTitle.get(trimmed.toLowerCase()), besideTitle)
+  )
 }
 
-function byPath(index: DocumentIndex, relativePath: string): Slug | undefined {
-  return index.byPath.get(relativePath) ?? index.byLowerPath.get(relativePath.toLowerCase())
+/**
+ * One of several documents a name fits, as Obsidian picks: the one in the
+ * linking note's folder (`beside`), else the shortest path, else the first
+ * by path. All stay in `candidates`, for the `ambiguous-link` warning.
+ */
+function pick(index: DocumentIndex, slugs: readonly Slug[] | undefined, beside: (slug: Slug) => boolean): Extract<Resolution, { kind: 'resolved' }> | undefined {
+  if (!slugs || slugs.length === 0) return undefined
+  if (slugs.length === 1) return { kind: 'resolved', slug: slugs[0]! }
+  const file = (slug: Slug): string => index.bySlug.get(slug)!.file.relativePath
+  const ranked = [...slugs].sort((a, b) => Number(beside(b)) - Number(beside(a)) || file(a).length - file(b).length || compare(file(a), file(b)))
+  return { kind: 'resolved', slug: ranked[0]!, candidates: ranked }
 }
 
-/** Does a wikilink target end in a file extension other than `.md` (`figure.png`)? */
+/**
+ * A folder (step 6) or a tag's page (step 7) at `target`, a path from the
+ * top of the notes folder.
+ */
+function folderOrTag(index: LinkIndex, target: string): Resolution | undefined {
+  const folder = index.folders.get(target.toLowerCase())
+  if (folder !== undefined) {
+    for (const name of ['index', 'README', path.posix.basename(folder)]) {
+      const found = documentAt(index, `${folder}/${name}`)
+      if (found) return found
+    }
+    return { kind: 'folder', path: folder }
+  }
+  const tag = /^tags\/(.+)$/i.exec(target)?.[1]
+  const key = tag === undefined ? undefined : slugFromPath(tag)
+  return key !== undefined && index.tags.has(key) ? { kind: 'tag', tag: key } : undefined
+}
+
+function byPath(index: DocumentIndex, file: string): Slug | undefined {
+  return index.byPath.get(file) ?? index.byLowerPath.get(file.toLowerCase())
+}
+
+function withoutMd(file: string): string {
+  return file.replace(/\.md$/i, '')
+}
+
+/** Extensions of the files a note embeds or links to (as Obsidian accepts them), besides `.md`. */
+const attachmentExtensions = new Set(
+  (
+    'png jpg jpeg gif webp avif bmp svg ico tif tiff heic ' +
+    'mp3 wav m4a ogg oga flac opus 3gp mp4 webm ogv mov mkv ' +
+    'pdf canvas base excalidraw html htm txt csv tsv json xml yaml yml zip gz tar epub ' +
+    'doc docx xls xlsx ppt pptx odt ods odp tex bib ipynb'
+  ).split(' '),
+)
+
+/**
+ * Does a target end in the extension of a file a note can embed or link to
+ * (`figure.png`, `paper.pdf`)? A name with another dot (`TLS 1.0`,
+ * `v2.final`) is a note's name; it names a file only when that file exists.
+ */
 export function hasFileExtension(target: string): boolean {
-  return /\.[A-Za-z0-9]{1,8}$/.test(path.posix.basename(target)) && !/\.md$/i.test(target)
+  const extension = /\.([A-Za-z0-9]{1,11})$/.exec(path.posix.basename(target.trim()))?.[1]
+  return extension !== undefined && attachmentExtensions.has(extension.toLowerCase())
 }
 
 function attachmentByPath(index: LinkIndex, relativePath: string): Resolution | undefined {
@@ -133,10 +316,8 @@ function attachmentByPath(index: LinkIndex, relativePath: string): Resolution | 
   return lower?.length === 1 ? { kind: 'attachment', path: lower[0]! } : undefined
 }
 
-function findAttachment(index: LinkIndex, target: string, from: Doc | undefined): Resolution | undefined {
-  const written = target.replace(/^\/+/, '')
-  const inFolder = from ? path.posix.normalize(path.posix.join(path.posix.dirname(from.file.relativePath), written)) : undefined
-  const found = attachmentByPath(index, written) ?? (inFolder ? attachmentByPath(index, inFolder) : undefined)
+function findAttachment(index: LinkIndex, written: string, folder: string): Resolution | undefined {
+  const found = attachmentByPath(index, written) ?? (folder === '' ? undefined : attachmentByPath(index, `${folder}/${written}`))
   if (found) return found
   const named = index.attachmentsByName.get(path.posix.basename(written).toLowerCase())
   if (!named || named.length === 0) return undefined
@@ -144,15 +325,8 @@ function findAttachment(index: LinkIndex, target: string, from: Doc | undefined)
   const pick = exact.length === 1 ? exact : named
   // Several files of that name: the one nearest the linking note, as Obsidian does; else the first by path.
   if (pick.length === 1) return { kind: 'attachment', path: pick[0]! }
-  const folder = from ? path.posix.dirname(from.file.relativePath) : ''
-  const near = pick.find((candidate) => path.posix.dirname(candidate) === folder)
+  const near = pick.find((candidate) => folderOf(candidate) === folder)
   return { kind: 'attachment', path: near ?? [...pick].sort()[0]! }
-}
-
-function fromCandidates(candidates: readonly Slug[] | undefined): Resolution | undefined {
-  if (!candidates || candidates.length === 0) return undefined
-  if (candidates.length === 1) return { kind: 'resolved', slug: candidates[0]! }
-  return { kind: 'ambiguous', candidates }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,6 +1,6 @@
 /**
- * `[[target]]`, `[[target|label]]`, `[[target#fragment]]` and embeds
- * `![[target]]` as Markdown
+ * `[[target]]`, `[[target|label]]` (`[[target\|label]]` in a table cell),
+ * `[[target#fragment]]` and embeds `![[target]]` as Markdown
  * syntax: a micromark extension (tokenizer) and an mdast-util-from-markdown
  * extension (tree builder). Because wikilinks are parsed, not found with a
  * regular expression, they keep exact positions and are never recognised
@@ -159,7 +159,8 @@ export function wikiLinkFromMarkdown(): FromMarkdownExtension {
     },
     exit: {
       wikiLinkTarget(this: CompileContext, token: Token) {
-        current(this).value = this.sliceSerialize(token).trim()
+        // In a table cell the `|` must be escaped (`[[note\|label]]`, `![[figure.png\|600]]`); the `\` is not part of the target.
+        current(this).value = this.sliceSerialize(token).replace(/\\$/, '').trim()
       },
       wikiLinkLabel(this: CompileContext, token: Token) {
         current(this).label = this.sliceSerialize(token).trim()

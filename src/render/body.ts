@@ -63,7 +63,7 @@ export const sanitizeSchema: SanitizeSchema = withCalloutSchema({
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className')), ['className', 'data-footnote-backref', 'internal', 'tag']],
-    span: [['className', 'broken-link', 'unpublished-link']],
+    span: [['className', 'broken-link', 'unpublished-link', 'folder-link']],
     // Embedded notes (`embeds.ts`) and files (`attachments.ts`).
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
     p: [...(defaultSchema.attributes?.p ?? []), ['className', 'embed-source']],
@@ -85,6 +85,8 @@ type LinkTarget =
   | { readonly kind: 'page'; readonly href: string; readonly title: string }
   | { readonly kind: 'file'; readonly href: string; readonly name: string }
   | { readonly kind: 'unpublished' }
+  /** A folder with no page (yet): plain text. */
+  | { readonly kind: 'folder' }
   | undefined
 
 /**
@@ -97,6 +99,8 @@ function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc | unde
   const link = owner?.links[index]
   if (result?.kind === 'attachment') return { kind: 'file', href: attachmentUrl(root, result.path), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
   if (result?.kind === 'unpublished') return { kind: 'unpublished' }
+  if (result?.kind === 'folder') return { kind: 'folder' }
+  if (result?.kind === 'tag') return { kind: 'page', href: urlFor(root, { slug: tagPageSlug(result.tag) }), title: `#${result.tag}` }
   if (result?.kind !== 'resolved') return undefined
   const doc = graph.documents.get(result.slug)
   if (!doc) return undefined
@@ -122,14 +126,14 @@ function target(ctx: BodyContext, node: MdastNodes): LinkTarget {
 function linkShell(found: LinkTarget): Pick<Element, 'tagName' | 'properties'> {
   if (found?.kind === 'page') return { tagName: 'a', properties: { href: found.href, className: ['internal'] } }
   if (found?.kind === 'file') return { tagName: 'a', properties: { href: found.href } }
-  return { tagName: 'span', properties: { className: [found?.kind === 'unpublished' ? 'unpublished-link' : 'broken-link'] } }
+  return { tagName: 'span', properties: { className: [found?.kind === 'unpublished' ? 'unpublished-link' : found?.kind === 'folder' ? 'folder-link' : 'broken-link'] } }
 }
 
 /** What an unlabelled `[[value]]` shows: the page's title or the file's name, else the link as written. */
 function unlabelledText(found: LinkTarget, value: string): string {
   if (found?.kind === 'page') return found.title
   if (found?.kind === 'file') return found.name
-  if (found?.kind === 'unpublished') return value.replace(/#.*$/, '')
+  if (found?.kind === 'unpublished' || found?.kind === 'folder') return value.replace(/#.*$/, '')
   return value
 }
 

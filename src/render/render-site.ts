@@ -28,7 +28,7 @@ import { graphJson, serialiseJson } from './graph-json.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewsFile, previewsJson } from './previews.js'
 import { minisearchModule, SearchFiles, searchFiles, searchFingerprint } from './search-index.js'
-import { hasTags, lazyTagPages } from './tags.js'
+import { describedTag, hasTags, lazyTagPages } from './tags.js'
 import { byStructure } from '../graph/structure.js'
 import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageBody, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
@@ -193,6 +193,7 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
     hash.update('\u0000')
     if (result.kind === 'resolved') hash.update(`${result.slug}\u0001${graph.documents.get(result.slug)?.data.title ?? ''}`)
     else if (result.kind === 'attachment') hash.update(`attachment\u0001${result.path}`)
+    else if (result.kind === 'tag') hash.update(`tag\u0001${result.tag}`)
     else hash.update(result.kind)
   }
   // What embedded notes show is part of the page too.
@@ -315,6 +316,8 @@ const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
   for (const [slug, doc] of graph.documents) {
     // `index.md` is the home page's content, not a page of its own.
     if (slug === homeSlug) continue
+    // A note below `tags/` heads its tag's page instead (see `tags.ts`).
+    if (describedTag(slug) !== undefined) continue
     const prompt = doc.type === 'inquiry' && Boolean(doc.data.prompt)
     entries.push({ slug, paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`] : [`${slug}/index.html`] })
   }
@@ -354,7 +357,11 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   for (const entry of documents) add(entry)
   if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(contextFor(papersPageSlug)))))
   if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(contextFor(graphPageSlug)))))
-  for (const tagPage of lazyTagPages(graph, contextFor)) add(page(tagPage.path, tagPage.tree))
+  const tagIntro = (slug: Slug) => {
+    const doc = graph.documents.get(slug)
+    return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc).nodes }
+  }
+  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro)) add(page(tagPage.path, tagPage.tree))
   add(
     page('404.html', () => {
       const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }

@@ -5,6 +5,11 @@
  * A tag's address is its slug (the rule slugs follow everywhere), so tags
  * that differ only in case or punctuation (`RL`, `rl`) share a page, which
  * is labelled with their most used spelling.
+ *
+ * A note below `tags/` (`tags/plugin.md`, as Quartz has them) describes
+ * the tag of that name: it has no page of its own, its title and body head
+ * the tag's page instead, at the address the note's slug gives anyway
+ * (`tags/plugin/`), and the tag has a page even if nothing carries it yet.
  */
 import type { Root } from 'hast'
 import { tagIndexPage, tagPage } from '../../templates/tag.js'
@@ -72,9 +77,18 @@ function withParents(tag: string): string[] {
   return parts.map((_, i) => parts.slice(0, i + 1).join('/'))
 }
 
+/** The tag (its address segment) that a document at `slug` describes, if it is a note below `tags/`. */
+export function describedTag(slug: Slug): string | undefined {
+  return slug.startsWith(`${tagsPageSlug}/`) ? slug.slice(tagsPageSlug.length + 1) : undefined
+}
+
+/** The title and body of the note describing a tag, for the top of its page. */
+export type TagIntro = (slug: Slug) => TagPageProps['intro']
+
 /** Props for one tag's page. */
-export function tagPageProps(context: PageContext, tag: Tag): TagPageProps {
+export function tagPageProps(context: PageContext, tag: Tag, intro?: TagPageProps['intro']): TagPageProps {
   return {
+    intro,
     layout: layoutProps(context, `Tagged “${tag.label}”`, `Notes and inquiry lines tagged “${tag.label}”.`, 'tags', { slug: tagPageSlug(tag.slug) }),
     label: tag.label,
     documents: tag.documents.map((slug) => card(context, slug)),
@@ -94,22 +108,35 @@ export function tagIndexProps(context: PageContext, tags: readonly Tag[]): TagIn
  * The tag index and every tag's page, as trees by path (none when no
  * document has tags). `contextFor` gives the page context for a slug.
  */
-export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext): { path: string; tree: Root }[] {
-  return lazyTagPages(graph, contextFor).map((page) => ({ path: page.path, tree: page.tree() }))
+export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext, introFor?: TagIntro): { path: string; tree: Root }[] {
+  return lazyTagPages(graph, contextFor, introFor).map((page) => ({ path: page.path, tree: page.tree() }))
 }
 
 /** The tags and their documents (unsorted): tags are structure, so `quire dev` collects them once per structure. */
 const unsortedTags = byStructure((graph) => collectTags(graph, false))
 
 /** {@link tagPages}, each tree made only when asked for (the paths are known at once). */
-export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageContext): { path: string; tree: () => Root }[] {
+export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageContext, introFor?: TagIntro): { path: string; tree: () => Root }[] {
   // Each tag's documents are sorted only when its page is made (`quire dev` plans the site on every save).
-  const tags = unsortedTags(graph)
+  const tags = withDescribedTags(graph, unsortedTags(graph))
   if (tags.length === 0) return []
   const pages = [{ path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
   for (const tag of tags) {
     const slug = tagPageSlug(tag.slug)
-    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), { ...tag, documents: byTitle(graph, tag.documents) })) })
+    const intro = graph.documents.has(slug) ? introFor : undefined
+    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), { ...tag, documents: byTitle(graph, tag.documents) }, intro?.(slug))) })
   }
   return pages
+}
+
+/** `tags`, and a tag for each note describing one that no document carries (labelled with its address segment), in the same order. */
+function withDescribedTags(graph: Graph, tags: readonly Tag[]): readonly Tag[] {
+  const known = new Set(tags.map((tag) => tag.slug))
+  const added: Tag[] = []
+  for (const slug of graph.documents.keys()) {
+    const tag = describedTag(slug)
+    if (tag !== undefined && !known.has(tag)) added.push({ slug: tag, label: tag, documents: [] })
+  }
+  if (added.length === 0) return tags
+  return [...tags, ...added].sort((a, b) => compare(a.label.toLowerCase(), b.label.toLowerCase()) || compare(a.slug, b.slug))
 }
