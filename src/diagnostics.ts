@@ -35,6 +35,7 @@ export type DiagnosticCode =
   | 'next-missing'
   | 'next-not-inquiry'
   | 'unreadable-file'
+  | 'not-a-note'
   | 'stale-claim'
   | 'arxiv-future'
   | 'arxiv-date-mismatch'

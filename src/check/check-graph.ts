@@ -55,7 +55,12 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
         }
         if (link.embed || hasFileExtension(link.target)) {
           diagnostics.push(
-            error(file, link.position, 'missing-attachment', `${describe(link)} names a file that is not in the notes folder (or is in an ignored folder). Fix the name or path, or add the file.`),
+            warning(
+              file,
+              link.position,
+              'missing-attachment',
+              `${describe(link)} names a file that is not in the notes folder, or is one quire does not publish (in an ignored folder, a canvas, a drawing); the page marks it as missing. Fix the name or path, or add the file.`,
+            ),
           )
           return
         }

@@ -8,10 +8,11 @@
 import { readFileSync } from 'node:fs'
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { compare, error, type Diagnostic } from '../diagnostics.js'
+import { compare, hint, warning, type Diagnostic } from '../diagnostics.js'
 import type { AttachmentFile, SourceFile } from '../model.js'
 import { configFileNames } from './config.js'
 import { ignoreTest, type IgnoreTest } from './ignore.js'
+import { drawingHint, isCanvas, isDrawing } from './not-notes.js'
 import { largestSvg, svgSafety } from './svg-safety.js'
 
 /** What loading found: the files it could read, the other files, and problems. */
@@ -71,6 +72,10 @@ export async function loadNotes(root: string, display: (file: string) => string,
         continue
       } else if (!entry.name.toLowerCase().endsWith('.md')) {
         if (relative === '' && (configFileNames as readonly string[]).includes(entry.name)) continue
+        if (isCanvas(entry.name)) {
+          diagnostics.push(drawingHint(display(full), 'canvas'))
+          continue
+        }
         attachments.push({ path: full, relativePath: rel, unsafe: await unsafeReason(full, entry.name) })
       } else {
         // A file known not to have changed since it was last read (`quire dev` knows from its watcher).
@@ -131,16 +136,29 @@ export function readNoteNow(full: string, rel: string, display: (file: string) =
   return noteFrom(readFileSync(full), full, rel, display)
 }
 
+/**
+ * A Markdown file as a note, or why it is left out: a binary file named
+ * `.md` and a drawing stored as Markdown are not notes (a hint: nothing to
+ * fix), text that is not UTF-8 is a note quire cannot read (a warning).
+ * Neither fails a build.
+ */
 function noteFrom(bytes: Uint8Array, full: string, rel: string, display: (file: string) => string): SourceFile | Diagnostic {
+  const start = { line: 1, column: 1 }
+  if (bytes.includes(0)) {
+    return hint(
+      display(full),
+      start,
+      'not-a-note',
+      'This file is named .md but is binary (it contains NUL bytes), so quire leaves it out. Rename it if it is not a note, or list it under `ignore` in the config.',
+    )
+  }
   let text: string
   try {
     text = utf8.decode(bytes)
   } catch {
-    return error(display(full), { line: 1, column: 1 }, 'unreadable-file', 'This file is not valid UTF-8 text. Save it as UTF-8, or remove it from the notes folder.')
+    return warning(display(full), start, 'unreadable-file', 'This file is not valid UTF-8 text, so quire leaves it out. Save it as UTF-8 to publish it, or remove it from the notes folder.')
   }
-  if (text.includes('\u0000')) {
-    return error(display(full), { line: 1, column: 1 }, 'unreadable-file', 'This file looks binary (it contains NUL bytes), not Markdown. Remove it from the notes folder or rename it.')
-  }
+  if (isDrawing(rel, text)) return drawingHint(display(full), 'excalidraw')
   return { path: full, relativePath: rel, displayPath: display(full), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
 }
 

@@ -21,6 +21,8 @@ import { anchorId } from '../anchors.js'
 import type { InlineTag } from '../parse/inline-tags.js'
 import type { WikiLink } from '../parse/wikilink-syntax.js'
 import { attachmentUrl, embeddedFile } from './attachments.js'
+import { missingFile, missingFileClass } from './missing-file.js'
+import { hasFileExtension } from '../graph/resolve.js'
 import { rehypeBlockAnchors } from './block-anchors.js'
 import { rehypeScrollRegions } from './scroll-regions.js'
 import { dropTitleHeading, pageBody } from './embeds.js'
@@ -63,7 +65,7 @@ export const sanitizeSchema: SanitizeSchema = withCalloutSchema({
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className')), ['className', 'data-footnote-backref', 'internal', 'tag']],
-    span: [['className', 'broken-link', 'unpublished-link', 'folder-link']],
+    span: [['className', 'broken-link', 'unpublished-link', 'folder-link', missingFileClass]],
     // Embedded notes (`embeds.ts`) and files (`attachments.ts`).
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
     p: [...(defaultSchema.attributes?.p ?? []), ['className', 'embed-source']],
@@ -164,6 +166,7 @@ function wikiLinkHandler(state: State, node: WikiLink): Element {
   } else {
     const found = target(ctx, node)
     if (found?.kind === 'file' && node.embed) element = embeddedFile(found.href, found.name, node.label)
+    else if (found === undefined && node.embed && hasFileExtension(node.value.replace(/#.*$/, ''))) element = missingFile(node.value)
     else element = { type: 'element', ...linkShell(found), children: text(node.label ?? unlabelledText(found, node.value)) }
   }
   state.patch(node, element)
@@ -182,13 +185,33 @@ function linkHandler(state: State, node: Link): ElementContent | ElementContent[
 function imageHandler(state: State, node: Image): ElementContent | ElementContent[] {
   if (node.data?.quireLink === undefined) return defaultHandlers.image(state, node)
   const ctx = context(state)
-  if (ctx.slots) {
-    const element = defaultHandlers.image(state, { ...node, url: '' })
-    element.properties['src'] = slot(ctx, { kind: 'src', link: node.data.quireLink })
-    return element
+  // While drafting, the whole image waits for the graph: it is an `<img>`, or the placeholder of a missing file.
+  if (ctx.slots) return { type: 'text', value: slot(ctx, { kind: 'image', link: node.data.quireLink, written: node.url, alt: node.alt ?? undefined, title: node.title ?? undefined }) }
+  const element = imageOrMissing(target(ctx, node), node.url, node.alt ?? undefined, node.title ?? undefined)
+  state.patch(node, element)
+  return element
+}
+
+/**
+ * A Markdown image that names a file of the notes folder: the `<img>` (as
+ * mdast-util-to-hast makes it), or the placeholder of a missing file.
+ * Drafts fill their image slots with it, so both paths make the same bytes.
+ */
+function imageOrMissing(found: LinkTarget, written: string, alt: string | undefined, title: string | undefined): Element {
+  if (found?.kind !== 'file') return missingFile(safeDecode(written), alt)
+  const properties: Element['properties'] = { src: normalizeUri(found.href) }
+  if (alt !== undefined) properties['alt'] = alt
+  if (title !== undefined) properties['title'] = title
+  return { type: 'element', tagName: 'img', properties, children: [] }
+}
+
+/** `img/figure%201.png` as its file name is written on disk; as it is when it does not decode. */
+function safeDecode(url: string): string {
+  try {
+    return decodeURIComponent(url)
+  } catch {
+    return url
   }
-  const found = target(ctx, node)
-  return defaultHandlers.image(state, { ...node, url: found?.kind === 'file' ? found.href : '' })
 }
 
 /** `#rl/reward` links to its tag's page. */
@@ -324,10 +347,8 @@ export function slotFills(doc: Doc, slots: readonly Slot[], graph: Graph, root: 
         return tagsOf(linkShell(targetOf(value.link))).close
       case 'title':
         return fragmentHtml({ type: 'text', value: unlabelledText(targetOf(value.link), doc.links[value.link]?.written ?? '') })
-      case 'src': {
-        const to = targetOf(value.link)
-        return attributeText(to?.kind === 'file' ? normalizeUri(to.href) : '')
-      }
+      case 'image':
+        return fragmentHtml(imageOrMissing(targetOf(value.link), value.written, value.alt, value.title))
       case 'tag':
         return attributeText(urlFor(root, { slug: tagPageSlug(tagSlug(value.tag)) }))
     }

@@ -13,8 +13,12 @@ export type Slot =
   | { readonly kind: 'close'; readonly link: number }
   /** What an unlabelled `[[target]]` shows: the target's title, or the link as written. */
   | { readonly kind: 'title'; readonly link: number }
-  /** The `src` of an image that names a file of the notes folder. */
-  | { readonly kind: 'src'; readonly link: number }
+  /**
+   * A Markdown image (`![alt](img/x.png)`) that names a file of the notes
+   * folder: the `<img>`, or when there is no such file, the placeholder
+   * that says so (see `missing-file.ts`).
+   */
+  | { readonly kind: 'image'; readonly link: number; readonly written: string; readonly alt: string | undefined; readonly title: string | undefined }
   /** The address of tag `tag`'s page (relative to the page, so it waits for the page's depth). */
   | { readonly kind: 'tag'; readonly tag: string }
 
