@@ -30,7 +30,10 @@ const buildHelp = `Usage: quire build [NOTES_DIR] [options]
 
 Reads every *.md file under NOTES_DIR (default: notes), checks it, and writes
 the site to the output folder, replacing the previous site only when the
-build succeeds.
+build succeeds. Prints every error and, of each kind of warning, the first 3
+and how many more (quire check lists every one). A note's link to a note not
+written yet is a warning: the page marks it "not written yet", and the page
+not-written-yet/ lists such notes, most cited first.
 
 Options:
   -o, --out DIR     output folder (default: site)
@@ -44,7 +47,8 @@ Options:
                     SOURCE_DATE_EPOCH's day, else today in UTC)
       --no-cache    build from nothing: neither read nor write the build
                     cache (.quire-cache/ in the working directory)
-      --strict      treat warnings as errors
+      --strict      treat warnings as errors, such as links to notes not
+                    written yet (so does strict: true in the config)
       --force       build into a non-empty output folder quire did not
                     create: it is moved aside, whole, to DIR.before-quire-N
                     (never deleted); the notes folder is never touched
@@ -53,18 +57,21 @@ Options:
 
 const checkHelp = `Usage: quire check [NOTES_DIR] [options]
 
-Runs every check a build runs and prints each problem as
+Runs every check a build runs and prints every problem, hints too, as
 path:line:column: severity: message [code]. Writes nothing.
 
 Options:
       --report            also print the research-health report: stale claims,
                           claims with no supporting note, notes no inquiry cites,
-                          inquiries with few sources, papers cited once
-      --json              print the report and all diagnostics as JSON (stdout)
+                          inquiries with few sources, papers cited once, and
+                          notes not written yet, most cited first
+      --json              print one JSON document to stdout: the counts, every
+                          diagnostic and the report
       --min-sources N     "few sources" means fewer than N (default: 3)
       --build-date DATE   measure claim ages to DATE (YYYY-MM-DD; default:
                           SOURCE_DATE_EPOCH's day, else today in UTC)
-      --strict            treat warnings as errors (exit 1)
+      --strict            treat warnings as errors (exit 1); so does
+                          strict: true in the config
   -h, --help              show this help
 `
 
@@ -80,7 +87,7 @@ Options:
       --open        open the site in the default browser
   -b, --base PATH   serve under this base path (default: the config's base)
   -t, --title TEXT  the site's title (default: the config's title)
-      --strict      treat warnings as errors
+      --strict      treat warnings as errors (so does strict: true in the config)
   -h, --help        show this help
 `
 

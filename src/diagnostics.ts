@@ -145,3 +145,63 @@ export function countDiagnostics(list: readonly Diagnostic[]): { errors: number;
 export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
+
+/** Warnings of one code that an abridged list left out (see {@link abridgeWarnings}). */
+export interface LeftOut {
+  readonly code: DiagnosticCode
+  /** How many of that code's warnings were left out. */
+  readonly count: number
+  /** How many warnings of that code there are in all. */
+  readonly total: number
+}
+
+/**
+ * What `quire build` prints of a long list: every error, and of each
+ * code's warnings the first `examples` (in the list's order), so a library
+ * with thousands of links to notes not written yet gets a few lines, not
+ * thousands. Hints are left out (they are only counted). `leftOut` says,
+ * code by code in order of count (then code), what was not shown.
+ */
+export function abridgeWarnings(list: readonly Diagnostic[], examples: number): { shown: Diagnostic[]; leftOut: LeftOut[] } {
+  const seen = new Map<DiagnosticCode, number>()
+  const shown: Diagnostic[] = []
+  for (const d of list) {
+    if (d.severity === 'hint') continue
+    if (d.severity === 'error') {
+      shown.push(d)
+      continue
+    }
+    const n = (seen.get(d.code) ?? 0) + 1
+    seen.set(d.code, n)
+    if (n <= examples) shown.push(d)
+  }
+  const leftOut = [...seen]
+    .filter(([, total]) => total > examples)
+    .map(([code, total]) => ({ code, count: total - examples, total }))
+    .sort((a, b) => b.total - a.total || compare(a.code, b.code))
+  return { shown, leftOut }
+}
+
+/** "47 more unresolved-link warnings (50 in all); `quire check notes` lists every one". */
+function leftOutLine(left: LeftOut, listCommand: string): string {
+  return `${left.count} more ${left.code} ${left.count === 1 ? 'warning' : 'warnings'} (${left.total} in all); \`${listCommand}\` lists every one`
+}
+
+/** How many warnings of each code `quire build` and `quire dev` show; `quire check` shows every one. */
+export const warningExamples = 3
+
+/**
+ * The lines `quire build` (and `quire dev`, with its own `prefix`) print
+ * about the notes' problems: every error, up to {@link warningExamples}
+ * warnings of each code, and for each code with more, how many more and
+ * the command that lists them all.
+ */
+export function abridgedReport(diagnostics: readonly Diagnostic[], notesDir: string, prefix = 'quire'): string[] {
+  const { shown, leftOut } = abridgeWarnings(diagnostics, warningExamples)
+  return [...shown.map(formatDiagnostic), ...leftOut.map((left) => `${prefix}: ${leftOutLine(left, `quire check ${shellWord(notesDir)}`)}`)]
+}
+
+/** A word as a shell reads it back: as it is when it is plain, else in single quotes. */
+function shellWord(word: string): string {
+  return /^[\w./@%+=:,-]+$/.test(word) ? word : `'${oneLine(word).replaceAll("'", "'\\''")}'`
+}

@@ -30,7 +30,7 @@ export const freshState: BuildState = { parses: undefined, pages: undefined }
 export interface SiteOverrides {
   readonly base?: string | undefined
   readonly title?: string | undefined
-  /** Warnings fail the build. */
+  /** Warnings fail the build (so does the config's `strict: true`). */
   readonly strict?: boolean | undefined
   /** Folder that diagnostic paths are relative to. */
   readonly cwd: string
@@ -126,7 +126,8 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
     }))
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
-  const failed = errors > 0 || (overrides.strict === true && warnings > 0)
+  // `--strict` or the config's `strict: true`: warnings fail the build too.
+  const failed = errors > 0 || ((overrides.strict === true || analysis.config.strict) && warnings > 0)
   return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount, loaded: analysis.loaded, held: analysis.held, checks: analysis.checks, analysis }
 }
 

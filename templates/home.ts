@@ -17,5 +17,7 @@ export function homePage(props: HomePageProps): Root {
     main.push(section('inquiries', ['Inquiring lines ', h('span', { className: ['count'] }, count(props.inquiries.length, 'line', 'lines'))], [cardList(props.inquiries, false)], 'inquiries'))
   }
   main.push(section('notes', ['Notes ', h('span', { className: ['count'] }, count(props.notes.length, 'note', 'notes'))], [cardList(props.notes, false)], 'notes'))
+  // Links to notes not written yet are shown as marks; this says where they are all listed.
+  if (props.unwritten) main.push(h('p', { className: ['unwritten-summary'] }, [h('a', { href: props.unwritten.href }, count(props.unwritten.count, 'note', 'notes')), props.unwritten.count === 1 ? ' is' : ' are', ' linked but not written yet.']))
   return layout(props.layout, [h('div', { className: ['home'] }, main)])
 }

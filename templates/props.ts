@@ -157,6 +157,29 @@ export interface HomePageProps {
   readonly intro: { readonly title: string; readonly body: readonly ElementContent[] } | undefined
   readonly inquiries: readonly DocumentCard[]
   readonly notes: readonly DocumentCard[]
+  /** The page of notes not written yet and how many there are, when there are some. */
+  readonly unwritten: { readonly href: string; readonly count: number } | undefined
+}
+
+/** One note not written yet, with (some of) the documents that link to it. */
+export interface UnwrittenEntryProps {
+  /** The name the links give it. */
+  readonly name: string
+  /** The entry's id on the page. */
+  readonly id: string
+  /** How many documents link to it. */
+  readonly citedByCount: number
+  /** The first of them, in slug order. */
+  readonly citedBy: readonly { readonly href: string; readonly title: string; readonly type: 'note' | 'inquiry' }[]
+}
+
+/** The page listing notes not written yet, most cited first. */
+export interface UnwrittenPageProps {
+  readonly layout: LayoutProps
+  /** How many notes are not written yet in all. */
+  readonly total: number
+  /** The most cited of them, in rank order. */
+  readonly notes: readonly UnwrittenEntryProps[]
 }
 
 /** The page at an alias's address (see `redirect.ts`). */

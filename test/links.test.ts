@@ -43,10 +43,11 @@ describe('link resolution', () => {
     expect(targets(files, 'a')).toEqual([{ kind: 'resolved', slug: 'q' }])
   })
 
-  it('reports an unresolved link at its line and column', () => {
-    const { messages } = library({ 'a.md': note('A', 'First line.\n\nA link to [[nowhere|somewhere]] here.') })
+  it('reports an unresolved link at its line and column: a warning in a note, an error in an inquiry', () => {
+    const { messages } = library({ 'a.md': note('A', 'First line.\n\nA link to [[nowhere|somewhere]] here.'), 'q.md': inquiry('Q', 'See [[nowhere]].') })
     expect(messages).toEqual([
-      'notes/a.md:7:11: error: Link [[nowhere]] does not match any note or inquiry (by slug, file name, title or alias). Fix the name or create the note. [unresolved-link]',
+      'notes/a.md:7:11: warning: Link [[nowhere]] does not match any note or inquiry (by slug, file name, title or alias); it is shown as a note not written yet. Write the note or fix the name. [unresolved-link]',
+      "notes/q.md:6:5: error: Link [[nowhere]] does not match any note or inquiry (by slug, file name, title or alias). An inquiry's links are its sources, so each must be a published note: write the note, fix the name, or remove the link. [unresolved-link]",
     ])
   })
 
@@ -54,7 +55,7 @@ describe('link resolution', () => {
     const files = { 'x/b.md': note('B'), 'x/sub/a.md': note('A', '[up](../b.md) and [missing](../nope.md) and [web](https://example.com/a.md)') }
     const { graph, messages } = library(files)
     expect(graph.resolved.get('x/sub/a' as never)).toEqual([{ kind: 'resolved', slug: 'x/b' }, { kind: 'unresolved' }])
-    expect(messages).toEqual(['notes/x/sub/a.md:5:19: error: Link to ../nope.md points to x/nope.md in the notes folder, which is not a note or inquiry. Fix the path or create the file. [unresolved-link]'])
+    expect(messages).toEqual(['notes/x/sub/a.md:5:19: warning: Link to ../nope.md points to x/nope.md in the notes folder, which is not a note or inquiry; it is shown as a note not written yet. Write the note or fix the name. [unresolved-link]'])
   })
 
   it('does not treat [[x]] inside code spans or code blocks as links', () => {

@@ -9,6 +9,7 @@ import { anchorId, isBlockId } from '../anchors.js'
 import { error, hint, warning, type Diagnostic } from '../diagnostics.js'
 import { aliasRedirects } from '../graph/aliases.js'
 import { hasFileExtension } from '../graph/resolve.js'
+import { isUnwrittenNoteLink, unwrittenPageSlug } from '../graph/unwritten-notes.js'
 import { positionOf, type Doc, type Graph, type LinkRef } from '../model.js'
 import { embedCycles } from './embed-cycles.js'
 
@@ -53,7 +54,7 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
           )
           return
         }
-        if (link.embed || hasFileExtension(link.target)) {
+        if (!isUnwrittenNoteLink(link, result) && (link.embed || hasFileExtension(link.target))) {
           diagnostics.push(
             warning(
               file,
@@ -64,11 +65,7 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
           )
           return
         }
-        const why =
-          link.syntax === 'wikilink'
-            ? 'does not match any note or inquiry (by slug, file name, title or alias). Fix the name or create the note.'
-            : `points to ${link.target} in the notes folder, which is not a note or inquiry. Fix the path or create the file.`
-        diagnostics.push(error(file, link.position, 'unresolved-link', `${describe(link)} ${why}`))
+        diagnostics.push(unresolvedLink(doc, link, isUnwrittenNoteLink(link, result)))
       } else if (result.kind === 'folder') {
         diagnostics.push(
           hint(file, link.position, 'folder-link', `${describe(link)} names the folder ${result.path}/, which has no note of its own (index.md, README.md or a note named like the folder) and no page yet; it is shown as plain text. Add such a note to give the folder a page, or link to a note in it.`),
@@ -159,11 +156,32 @@ export function ambiguity(what: string, chosen: string, candidates: readonly str
 function reservedSlug(slug: string): string | undefined {
   if (slug === 'papers') return 'the papers page'
   if (slug === 'graph') return 'the graph page'
+  if (slug === unwrittenPageSlug) return 'the page of notes not written yet'
   // A note below `tags/` describes that tag: its text heads the tag's page.
   if (slug === 'tags') return 'the index of tags'
   if (slug === 'assets' || slug.startsWith('assets/')) return "the site's stylesheet and script"
   if (slug === '__quire' || slug.startsWith('__quire/')) return "quire dev's own endpoints"
   return undefined
+}
+
+/**
+ * A link that names no document. In a note it names a note not written
+ * yet: normal in a library that grows by linking first, so a warning, and
+ * the page shows the mark (see `unwritten-mark.ts`). In an inquiry it
+ * stays an error: an inquiry's links are its sources, and its page would
+ * cite a note that is not there. So does a link that names nothing at all.
+ */
+function unresolvedLink(doc: Doc, link: LinkRef, unwritten: boolean): Diagnostic {
+  const file = doc.file.displayPath
+  const what =
+    link.syntax === 'wikilink'
+      ? `${describe(link)} does not match any note or inquiry (by slug, file name, title or alias)`
+      : `${describe(link)} points to ${link.target} in the notes folder, which is not a note or inquiry`
+  if (!unwritten) return error(file, link.position, 'unresolved-link', `${what}. Fix the name or create the note.`)
+  if (doc.type === 'inquiry') {
+    return error(file, link.position, 'unresolved-link', `${what}. An inquiry's links are its sources, so each must be a published note: write the note, fix the name, or remove the link.`)
+  }
+  return warning(file, link.position, 'unresolved-link', `${what}; it is shown as a note not written yet. Write the note or fix the name.`)
 }
 
 function describe(link: LinkRef): string {

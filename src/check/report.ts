@@ -4,6 +4,7 @@
  */
 import { ageInMonths, parseFuzzyDate, type CalendarDay } from '../dates.js'
 import { oneLine } from '../diagnostics.js'
+import { unwrittenNotes, type UnwrittenNote } from '../graph/unwritten-notes.js'
 import type { Graph, Slug } from '../model.js'
 import { citedPapers } from '../render/pages.js'
 
@@ -33,7 +34,12 @@ export interface ResearchReport {
   readonly uncitedNotes: readonly string[]
   readonly thinInquiries: readonly { readonly inquiry: string; readonly sources: number }[]
   readonly papersCitedOnce: readonly { readonly arxiv: string; readonly citedBy: string }[]
+  /** Notes linked but not written yet, most cited first: what to write next. */
+  readonly unwrittenNotes: readonly UnwrittenNote[]
 }
+
+/** How many citing documents the text report names for each note not written yet (`--json` has them all). */
+export const citersShown = 5
 
 /** Build the report from the graph. */
 export function researchReport(graph: Graph, options: ReportOptions): ResearchReport {
@@ -69,6 +75,7 @@ export function researchReport(graph: Graph, options: ReportOptions): ResearchRe
     uncitedNotes,
     thinInquiries,
     papersCitedOnce,
+    unwrittenNotes: unwrittenNotes(graph),
   }
 }
 
@@ -86,7 +93,15 @@ export function formatReport(report: ResearchReport): string {
   group('Notes cited by no inquiry', report.uncitedNotes)
   group(`Inquiries with fewer than ${report.minSources} sources`, report.thinInquiries.map((t) => `${t.inquiry} (${t.sources})`))
   group('Papers cited once', report.papersCitedOnce.map((p) => `arXiv:${p.arxiv} (${p.citedBy})`))
+  group('Notes not written yet, most cited first', report.unwrittenNotes.map(unwrittenLine))
   return lines.join('\n') + '\n'
+}
+
+/** "name: cited by 7 (a, b, c, d, e and 2 more)". */
+function unwrittenLine(note: UnwrittenNote): string {
+  const shown = note.citedBy.slice(0, citersShown).join(', ')
+  const more = note.citedBy.length > citersShown ? ` and ${note.citedBy.length - citersShown} more` : ''
+  return `${note.name}: cited by ${note.citedBy.length} (${shown}${more})`
 }
 
 /** Characters `JSON.stringify` leaves as they are that a terminal or a line-based reader may act on: DEL, C1, U+2028 and U+2029. */

@@ -2,7 +2,7 @@
  * `quire build`: analyse the notes, render the site, swap it into place.
  */
 import path from 'node:path'
-import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'
+import { abridgedReport, countDiagnostics } from '../diagnostics.js'
 import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../cache/persistent-cache.js'
 import { openSite, realPath, recoverSite, siteMarker, writeFailure, type EmitResult, type FileStamp } from '../emit/emit-site.js'
 import type { CalendarDay } from '../dates.js'
@@ -66,13 +66,14 @@ async function buildAnalysed(
   { started, outDir, key, cachePath, cachedPages, progress }: { started: number; outDir: string; key: string; cachePath: string | undefined; cachedPages: RenderCache | undefined; progress: ReturnType<typeof progressLine> | undefined },
 ): Promise<ExitCode> {
   progress?.clear()
-  // Hints (a title taken from the body…) are only counted here; `quire check` lists them.
-  for (const d of analysed.diagnostics) if (d.severity !== 'hint') io.stderr(formatDiagnostic(d) + '\n')
+  // Every error; of each code's warnings a few examples; hints (a title taken from the body…) only counted.
+  // `quire check` lists them all.
+  for (const line of abridgedReport(analysed.diagnostics, options.notesDir)) io.stderr(line + '\n')
   const { errors, warnings, hints } = countDiagnostics(analysed.diagnostics)
   const hinted = hints > 0 ? `, ${plural(hints, 'hint')} (quire check lists them)` : ''
   const outName = displayPath(io.cwd, outDir)
   if (analysed.failed) {
-    const why = errors > 0 ? '' : ' (--strict makes warnings fail the build)'
+    const why = errors > 0 ? '' : options.strict ? ' (--strict makes warnings fail the build)' : ' (the config\'s `strict: true` makes warnings fail the build)'
     io.stderr(`quire: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${why}; ${outName}/ was not changed\n`)
     return exitCode.failed
   }
@@ -95,8 +96,8 @@ async function buildAnalysed(
     return { emitted: await opened.writer.commit(siteId(rendered.cache)), rendered, stamps: opened.writer.stamps }
   }
   let result = await write(cachedPages)
-  // A page reused from the previous site could not be placed after all: render everything.
-  if (!result.emitted.ok && cachedPages) result = await write(undefined)
+  // A page reused from the previous site could not be placed after all: render everything (any other failure would only fail again).
+  if (!result.emitted.ok && result.emitted.reuse && cachedPages) result = await write(undefined)
   const { emitted, rendered, stamps } = result
   if (!emitted.ok || !rendered) {
     io.stderr(`quire: error: ${emitted.ok ? 'the site could not be rendered' : emitted.message}\n`)

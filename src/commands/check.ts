@@ -17,7 +17,7 @@ export interface CheckOptions {
   readonly buildDate: CalendarDay | undefined
   /** Print the research-health report (to stdout). */
   readonly report: boolean
-  /** Print the report as JSON. */
+  /** Print the counts, every diagnostic and the report as one JSON document (stdout). */
   readonly json: boolean
   readonly minSources: number
 }
@@ -30,9 +30,12 @@ export async function checkCommand(options: CheckOptions, io: CommandIO): Promis
   const { errors, warnings, hints } = countDiagnostics(analysis.diagnostics)
   if (options.report || options.json) {
     const report = researchReport(analysis.graph, { buildDate: analysis.buildDate, staleAfterMonths: analysis.config.staleAfterMonths, minSources: options.minSources })
-    io.stdout(options.json ? controlFreeJson({ report, diagnostics: analysis.diagnostics }) + '\n' : formatReport(report))
+    // One JSON document for tools: the counts, every diagnostic (hints too), the report.
+    io.stdout(options.json ? controlFreeJson({ counts: { errors, warnings, hints }, diagnostics: analysis.diagnostics, report }) + '\n' : formatReport(report))
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   io.stderr(`quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hints > 0 ? `, ${plural(hints, 'hint')}` : ''}\n`)
-  return errors > 0 || (options.strict && warnings > 0) ? exitCode.failed : exitCode.ok
+  // `--strict` or the config's `strict: true`: warnings fail the check too.
+  const strict = options.strict || analysis.config.strict
+  return errors > 0 || (strict && warnings > 0) ? exitCode.failed : exitCode.ok
 }

@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { existsSync } from 'node:fs'
-import { countDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js'
+import { abridgedReport, countDiagnostics, type Diagnostic } from '../diagnostics.js'
 import type { Slug } from '../model.js'
 import { loadBodyExtensions } from '../render/body-extensions.js'
 import { needsTimeLimit } from '../parse/complexity.js'
@@ -172,7 +172,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     last = analysed
     latest = analysed.diagnostics
     const { errors, warnings } = countDiagnostics(analysed.diagnostics)
-    for (const d of analysed.diagnostics) if (d.severity !== 'hint') options.log(formatDiagnostic(d))
+    // Every error, a few warnings of each code: `quire check` lists them all.
+    for (const line of abridgedReport(analysed.diagnostics, path.relative(options.cwd, options.notesDir) || '.', 'quire dev')) options.log(line)
     if (analysed.failed) {
       ok = false
       const ms = Math.round(performance.now() - started)

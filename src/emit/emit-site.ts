@@ -33,6 +33,8 @@ export const siteMarker = '.quire-site'
 export interface EmitFailure {
   readonly ok: false
   readonly message: string
+  /** A file of the previous site could not be reused after all: building again without reuse may succeed. */
+  readonly reuse?: true
 }
 
 /** What was written. */
@@ -232,7 +234,10 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
       await settle()
       try {
         if (failure !== undefined) throw failure
-        if (failedReuse.length > 0) throw new Error(`${failedReuse[0]} could not be reused from the previous site`)
+        if (failedReuse.length > 0) {
+          await cleanUp()
+          return { ok: false, message: `could not write the site to ${outDir}: ${failedReuse[0]} could not be reused from the previous site. The previous site was left as it was.`, reuse: true }
+        }
         const id = siteId ? `site: ${siteId}\n` : ''
         await writeFile(path.join(staging, siteMarker), `This folder is a site built by quire. quire replaces it whole on every build.\n${id}`)
         const movedAside = await swapIn(staging, paths, aside, force)

@@ -46,6 +46,12 @@ export const configSchema = z.object({
    * some Markdown can take minutes. At most 60.
    */
   noteTimeLimit: z.number({ error: 'expected a number of seconds' }).positive({ error: 'must be more than 0' }).max(60, { error: 'must be at most 60 seconds' }).default(defaultNoteTimeLimit),
+  /**
+   * Treat every warning as an error, as `--strict` does: `quire build`
+   * and `quire dev` then write nothing and `quire check` exits 1 while a
+   * note links to a note not written yet (or has any other warning).
+   */
+  strict: z.boolean({ error: 'expected true or false' }).default(false),
 })
 
 /** Site configuration, with defaults filled in. */

@@ -3,6 +3,7 @@
  */
 import type { Element, ElementContent, Root, Text } from 'hast'
 import type { TextRun } from '../../templates/props.js'
+import { unwrittenClass } from './unwritten-mark.js'
 import { arxivUrl } from './url.js'
 
 /** `arXiv:2504.13837`, `arXiv: 2504.13837v2`, `arXiv:hep-th/9901001`; group 1 is the id. */
@@ -25,8 +26,8 @@ export function arxivRuns(text: string): TextRun[] {
 /**
  * Rewrite text nodes in a body so arXiv mentions become links: not inside
  * links or code, nor inside a link to a note that could not be made (a
- * broken or unpublished one): its text stays as written, as it would if the
- * link worked.
+ * broken or unpublished one, or one not written yet): its text stays as
+ * written, as it would if the link worked.
  */
 export function linkArxivMentions(tree: Root): void {
   rewrite(tree)
@@ -35,7 +36,7 @@ export function linkArxivMentions(tree: Root): void {
 /** A link quire could not make, shown as a `<span>` (see `linkShell` in body.ts). */
 function isDeadLink(element: Element): boolean {
   const classes = element.properties['className']
-  return element.tagName === 'span' && Array.isArray(classes) && (classes.includes('broken-link') || classes.includes('unpublished-link'))
+  return element.tagName === 'span' && Array.isArray(classes) && (classes.includes('broken-link') || classes.includes('unpublished-link') || classes.includes(unwrittenClass))
 }
 
 function rewrite(parent: Root | Element): void {

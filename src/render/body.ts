@@ -38,6 +38,8 @@ import { fragmentHtml } from './page-html.js'
 import { tableOfContents } from './toc.js'
 import { normalizeUri } from 'micromark-util-sanitize-uri'
 import { skip, walk } from '../walk.js'
+import { isUnwrittenNoteLink } from '../graph/unwritten-notes.js'
+import { unwrittenClass, unwrittenHint, unwrittenHintClass, unwrittenShell } from './unwritten-mark.js'
 
 /** What the link handlers need to know about the body being rendered. */
 interface BodyContext {
@@ -65,7 +67,7 @@ export const sanitizeSchema: SanitizeSchema = withCalloutSchema({
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className')), ['className', 'data-footnote-backref', 'internal', 'tag']],
-    span: [['className', 'broken-link', 'unpublished-link', 'folder-link', missingFileClass]],
+    span: [['className', 'broken-link', 'unpublished-link', unwrittenClass, unwrittenHintClass, 'folder-link', missingFileClass]],
     // Embedded notes (`embeds.ts`) and files (`attachments.ts`).
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
     p: [...(defaultSchema.attributes?.p ?? []), ['className', 'embed-source']],
@@ -82,11 +84,15 @@ function context(state: State): BodyContext {
   return data
 }
 
-/** Where a link goes: a page (with its title), a file of the notes folder, a draft (no address), or nowhere. */
+/**
+ * Where a link goes: a page (with its title), a file of the notes folder,
+ * a draft (no address), a note not written yet (no address), or nowhere.
+ */
 type LinkTarget =
   | { readonly kind: 'page'; readonly href: string; readonly title: string }
   | { readonly kind: 'file'; readonly href: string; readonly name: string }
   | { readonly kind: 'unpublished' }
+  | { readonly kind: 'unwritten' }
   /** A folder with no page (yet): plain text. */
   | { readonly kind: 'folder' }
   | undefined
@@ -103,6 +109,7 @@ function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc | unde
   if (result?.kind === 'unpublished') return { kind: 'unpublished' }
   if (result?.kind === 'folder') return { kind: 'folder' }
   if (result?.kind === 'tag') return { kind: 'page', href: urlFor(root, { slug: tagPageSlug(result.tag) }), title: `#${result.tag}` }
+  if (link && isUnwrittenNoteLink(link, result)) return { kind: 'unwritten' }
   if (result?.kind !== 'resolved') return undefined
   const doc = graph.documents.get(result.slug)
   if (!doc) return undefined
@@ -124,18 +131,33 @@ function target(ctx: BodyContext, node: MdastNodes): LinkTarget {
   return linkTarget(graph, root, ctx.doc, owner, index)
 }
 
-/** The element around a link's content: `<a>` to a page or file, or a `<span>` marking a draft's or a broken link. */
+/**
+ * The element around a link's content: `<a>` to a page or file, or a
+ * `<span>` marking a draft's, a broken link, or a note not written yet
+ * (see `unwritten-mark.ts`).
+ */
 function linkShell(found: LinkTarget): Pick<Element, 'tagName' | 'properties'> {
   if (found?.kind === 'page') return { tagName: 'a', properties: { href: found.href, className: ['internal'] } }
   if (found?.kind === 'file') return { tagName: 'a', properties: { href: found.href } }
+  if (found?.kind === 'unwritten') return unwrittenShell()
   return { tagName: 'span', properties: { className: [found?.kind === 'unpublished' ? 'unpublished-link' : found?.kind === 'folder' ? 'folder-link' : 'broken-link'] } }
+}
+
+/** What follows a link's content inside its element: the screen-reader hint of a note not written yet, else nothing. */
+function linkTail(found: LinkTarget): ElementContent[] {
+  return found?.kind === 'unwritten' ? [unwrittenHint()] : []
+}
+
+/** A link's element with its content. */
+function linkElement(found: LinkTarget, children: ElementContent[]): Element {
+  return { type: 'element', ...linkShell(found), children: [...children, ...linkTail(found)] }
 }
 
 /** What an unlabelled `[[value]]` shows: the page's title or the file's name, else the link as written. */
 function unlabelledText(found: LinkTarget, value: string): string {
   if (found?.kind === 'page') return found.title
   if (found?.kind === 'file') return found.name
-  if (found?.kind === 'unpublished' || found?.kind === 'folder') return value.replace(/#.*$/, '')
+  if (found?.kind === 'unpublished' || found?.kind === 'unwritten' || found?.kind === 'folder') return value.replace(/#.*$/, '')
   return value
 }
 
@@ -167,7 +189,7 @@ function wikiLinkHandler(state: State, node: WikiLink): Element {
     const found = target(ctx, node)
     if (found?.kind === 'file' && node.embed) element = embeddedFile(found.href, found.name, node.label)
     else if (found === undefined && node.embed && hasFileExtension(node.value.replace(/#.*$/, ''))) element = missingFile(node.value)
-    else element = { type: 'element', ...linkShell(found), children: text(node.label ?? unlabelledText(found, node.value)) }
+    else element = linkElement(found, text(node.label ?? unlabelledText(found, node.value)))
   }
   state.patch(node, element)
   return element
@@ -176,7 +198,7 @@ function wikiLinkHandler(state: State, node: WikiLink): Element {
 function linkHandler(state: State, node: Link): ElementContent | ElementContent[] {
   if (node.data?.quireLink === undefined) return defaultHandlers.link(state, node)
   const ctx = context(state)
-  const element: Element = ctx.slots ? draftedLink(ctx, node.data.quireLink, state.all(node)) : { type: 'element', ...linkShell(target(ctx, node)), children: state.all(node) }
+  const element: Element = ctx.slots ? draftedLink(ctx, node.data.quireLink, state.all(node)) : linkElement(target(ctx, node), state.all(node))
   state.patch(node, element)
   return element
 }
@@ -343,8 +365,11 @@ export function slotFills(doc: Doc, slots: readonly Slot[], graph: Graph, root: 
     switch (value.kind) {
       case 'open':
         return tagsOf(linkShell(targetOf(value.link))).open
-      case 'close':
-        return tagsOf(linkShell(targetOf(value.link))).close
+      case 'close': {
+        const to = targetOf(value.link)
+        const tail = linkTail(to)
+        return (tail.length > 0 ? fragmentHtml(tail) : '') + tagsOf(linkShell(to)).close
+      }
       case 'title':
         return fragmentHtml({ type: 'text', value: unlabelledText(targetOf(value.link), doc.links[value.link]?.written ?? '') })
       case 'image':

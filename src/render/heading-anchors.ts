@@ -11,10 +11,10 @@
 import type { Element, Nodes, Root } from 'hast'
 import GithubSlugger from 'github-slugger'
 import { anchorId, pageIds } from '../anchors.js'
-import { toString } from 'hast-util-to-string'
 import type { Plugin } from 'unified'
 import { walk } from '../walk.js'
 import { withoutTokens } from './slots.js'
+import { visibleText } from './unwritten-mark.js'
 
 export { pageIds } from '../anchors.js'
 
@@ -51,8 +51,8 @@ export const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {
   for (const id of pageIds) slugger.slug(id)
   walk<Nodes>(tree, (node, index, parent) => {
     if (node.type !== 'element' || !isHeading(node) || parent === undefined || index === undefined) return
-    // A drafted link's tokens (`slots.ts`) are not part of the heading's text.
-    const text = withoutTokens(toString(node)).trim()
+    // A drafted link's tokens (`slots.ts`) and a mark's screen-reader hint are not part of the heading's text.
+    const text = withoutTokens(visibleText(node)).trim()
     const existing = node.properties['id']
     const id = typeof existing === 'string' && existing !== '' ? existing : slugger.slug(text) || slugger.slug('section')
     node.properties['id'] = id

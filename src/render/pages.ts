@@ -17,10 +17,13 @@ import type {
   PapersPageProps,
   PromptProps,
   TocEntry,
+  UnwrittenEntryProps,
+  UnwrittenPageProps,
 } from '../../templates/props.js'
 import { promptText } from '../../templates/prompt.js'
 import { ageInMonths, machineDate, parseFuzzyDate, yearSpan } from '../dates.js'
 import { compare } from '../diagnostics.js'
+import { unwrittenPageSlug, type UnwrittenNote } from '../graph/unwritten-notes.js'
 import type { Doc, Graph, Inquiry, Note, SiteOptions, Slug } from '../model.js'
 import { arxivRuns } from './arxiv-links.js'
 import { graphPageSlug } from './graph-layout.js'
@@ -227,6 +230,34 @@ export function papersProps(context: PageContext): PapersPageProps {
     }),
   }))
   return { layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.', 'papers', { slug: papersPageSlug }), papers }
+}
+
+/** The page of notes not written yet lists at most this many, the most cited (`quire check --report` lists them all). */
+export const unwrittenListed = 500
+
+/** Each note not written yet names at most this many of the documents that link to it, then says how many more. */
+export const unwrittenCitersListed = 10
+
+/** Props for the page of notes not written yet; `notes` ranked as `unwrittenNotes` ranks them. */
+export function unwrittenProps(context: PageContext, notes: readonly UnwrittenNote[]): UnwrittenPageProps {
+  const ids = new Set<string>()
+  const entries: UnwrittenEntryProps[] = notes.slice(0, unwrittenListed).map((note) => {
+    // Keys are distinct, but a name kept as it was may hold spaces, which an id may not.
+    let id = `unwritten-${note.key.replace(/\s+/g, '-')}`
+    while (ids.has(id)) id += '-'
+    ids.add(id)
+    return {
+      name: note.name,
+      id,
+      citedByCount: note.citedBy.length,
+      citedBy: note.citedBy.slice(0, unwrittenCitersListed).map((slug) => {
+        const doc = context.graph.documents.get(slug)!
+        return { href: urlFor(context.root, { slug }), title: doc.data.title, type: doc.type }
+      }),
+    }
+  })
+  const description = 'Notes this library links to that are not written yet, most cited first, with the notes that link to them.'
+  return { layout: layoutProps(context, 'Not written yet', description, undefined, { slug: unwrittenPageSlug }), total: notes.length, notes: entries }
 }
 
 /** Documents of one type, ordered for listing: by title, then slug. */

@@ -16,6 +16,7 @@ import { notFoundPage } from '../../templates/not-found.js'
 import { notePage } from '../../templates/note.js'
 import { papersPage } from '../../templates/papers.js'
 import { graphPage } from '../../templates/graph.js'
+import { unwrittenPage } from '../../templates/unwritten.js'
 import type { Progress } from '../analyse.js'
 import type { Doc, Graph, SiteOptions, Slug } from '../model.js'
 import { assetFolder } from './assets.js'
@@ -30,7 +31,8 @@ import { previewsFile, previewsJson } from './previews.js'
 import { minisearchModule, SearchFiles, searchFiles, searchFingerprint } from './search-index.js'
 import { describedTag, hasTags, lazyTagPages } from './tags.js'
 import { byStructure } from '../graph/structure.js'
-import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, type PageBody, type PageContext } from './pages.js'
+import { unwrittenNotes, unwrittenPageSlug } from '../graph/unwritten-notes.js'
+import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, unwrittenProps, type PageBody, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
 import { headersFile, headersText } from './headers.js'
@@ -340,6 +342,8 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   }
   const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, make: async () => ({ path: file, contents: await make() }) })
   const page = (file: string, tree: () => Root, scope?: FileScope): PlannedFile => ({ path: file, scope, make: () => ({ path: file, contents: pageHtml(tree()) }) })
+  // Links to notes not written yet: their page exists when there are some.
+  const unwritten = unwrittenNotes(graph)
 
   add(
     page('index.html', () => {
@@ -350,6 +354,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
         intro: homeIntro(home),
         inquiries: listed(graph, 'inquiry').map((slug) => card(home, slug)),
         notes: listed(graph, 'note').map((slug) => card(home, slug)),
+        unwritten: unwritten.length > 0 ? { href: urlFor(home.root, { slug: unwrittenPageSlug }), count: unwritten.length } : undefined,
       })
     }),
   )
@@ -357,6 +362,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   for (const entry of documents) add(entry)
   if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(contextFor(papersPageSlug)))))
   if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(contextFor(graphPageSlug)))))
+  if (unwritten.length > 0) add(page(`${unwrittenPageSlug}/index.html`, () => unwrittenPage(unwrittenProps(contextFor(unwrittenPageSlug), unwritten))))
   const tagIntro = (slug: Slug) => {
     const doc = graph.documents.get(slug)
     return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc).nodes }

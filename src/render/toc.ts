@@ -4,10 +4,10 @@
  * always match what the page shows.
  */
 import type { ElementContent } from 'hast'
-import { toString } from 'hast-util-to-string'
 import type { TocEntry } from '../../templates/props.js'
 import { isHeading } from './heading-anchors.js'
 import { withoutTokens } from './slots.js'
+import { visibleText } from './unwritten-mark.js'
 
 /** Bodies with fewer h2 and h3 headings than this get no table of contents. */
 export const tocThreshold = 3
@@ -20,7 +20,7 @@ export function bodyHeadings(body: readonly ElementContent[]): TocEntry[] {
       if (node.type !== 'element') continue
       if (isHeading(node)) {
         const id = node.properties['id']
-        if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string') entries.push({ id, text: withoutTokens(toString(node)).trim(), depth: node.tagName === 'h2' ? 2 : 3 })
+        if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string') entries.push({ id, text: withoutTokens(visibleText(node)).trim(), depth: node.tagName === 'h2' ? 2 : 3 })
         continue
       }
       // Headings inside quotes, lists and details are not sections of the page.
