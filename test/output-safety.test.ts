@@ -12,7 +12,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
-import { lockText } from '../src/emit/emit-site.js'
+import { leftoverOf, lockOwner, lockText } from '../src/emit/emit-site.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 import { snapshot } from './support/site.js'
 
@@ -124,6 +124,24 @@ describe('a build killed mid-swap', () => {
     expect((await build(root)).code).toBe(0)
     expect(await entries(root)).toEqual([`.docs.quire-staging-${dead}-4`, 'notes', 'site'])
     expect(await readFile(path.join(root, 'site', 'a', 'index.html'), 'utf8')).toContain('Does A hold?')
+  })
+})
+
+describe('names beside the output folder', () => {
+  it('tells a build\'s leftovers from other folders', () => {
+    expect(leftoverOf('site', '.site.quire-staging-42-lz3k')).toEqual({ kind: 'staging', pid: 42, made: Number.parseInt('lz3k', 36) })
+    expect(leftoverOf('site', '.site.quire-old-7-a')).toEqual({ kind: 'old', pid: 7, made: 10 })
+    // Another output folder's, or not a build's at all.
+    for (const other of ['.docs.quire-old-7-a', '.site.quire-lock', '.site.quire-staging-1.quire-staging-2-a', 'site.before-quire-1', '.site.quire-old-x-1']) {
+      expect(leftoverOf('site', other)).toBeUndefined()
+    }
+  })
+
+  it('reads a lock back, and a bare process id as a lock from an older quire', () => {
+    expect(lockOwner(lockText({ pid: 12, started: '345' }))).toEqual({ pid: 12, started: '345' })
+    expect(lockOwner(lockText({ pid: 12, started: undefined }))).toEqual({ pid: 12, started: undefined })
+    expect(lockOwner('981\n')).toEqual({ pid: 981, started: undefined })
+    expect(lockOwner('')).toBeUndefined()
   })
 })
 

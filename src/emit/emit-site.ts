@@ -397,7 +397,9 @@ async function outputState(out: string): Promise<OutputState> {
   const info = await stat(out).catch(() => undefined)
   if (!info) return 'missing'
   if (!info.isDirectory()) return 'not-folder'
-  const entries = await readdir(out)
+  // A folder that cannot be read is not known to be quire's.
+  const entries = await readdir(out).catch(() => undefined)
+  if (!entries) return 'foreign'
   if (entries.length === 0) return 'empty'
   return entries.includes(siteMarker) ? 'site' : 'foreign'
 }
@@ -561,9 +563,13 @@ async function takeLock(file: string): Promise<Lock | EmitFailure> {
       } finally {
         await handle.close()
       }
+      let released = false
       return {
         ok: true,
+        // Once only: a second release must not remove a lock another build of this process has taken since.
         release: async () => {
+          if (released) return
+          released = true
           heldLocks.delete(file)
           await rm(file, { force: true })
         },
