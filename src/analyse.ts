@@ -22,6 +22,7 @@ import { parseInWorkers, type HeldDrafts } from './parse/parse-pool.js'
 import { parseWithTimeLimit } from './parse/parse-sandbox.js'
 import { loadBodyExtensionsFor } from './render/body-extensions.js'
 import { drafted } from './render/draft-documents.js'
+import { gitDates } from './load/git-dates.js'
 
 /** The library as quire understands it. */
 export interface Analysis {
@@ -96,6 +97,8 @@ export interface AnalyseOptions {
   readonly previousLoad?: LoadResult
   /** Draft each published body as it is parsed (see `draftBody`): for builds, which render every page. */
   readonly draftBodies?: boolean
+  /** Take dates from the notes folder's git history (default true; the config's `gitDates: false` also turns it off). */
+  readonly gitDates?: boolean
   /**
    * With `draftBodies`, let the worker threads that parse a large library
    * keep the drafts and assemble their pages (`Analysis.held`). Whoever
@@ -160,6 +163,8 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   }
   // The config comes first: its `ignore` list decides which files are read.
   const configResult = await loadConfig(notesDir, display)
+  // The folder's history (one `git log`) is read while the folder is walked.
+  const history = settings.gitDates !== false && configResult.config.gitDates ? gitDates(notesDir) : undefined
   const changed = settings.previous && settings.changedFiles ? new Set(settings.changedFiles.map((file) => path.resolve(file))) : undefined
   const unchanged = changed && settings.previous ? (file: string) => (changed.has(file) ? undefined : settings.previous!.get(file)?.result.document?.file) : undefined
   const loaded = (await reloadChanged(settings, display)) ?? (await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged))
@@ -212,6 +217,8 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const staleAfterMonths = configResult.config.staleAfterMonths
   try {
     graph = buildGraph(documents, loaded.attachments)
+    const dates = await history
+    if (dates && dates.size > 0) graph = { ...graph, history: dates }
     checks = { diagnostics: [...checkGraph(graph), ...checkResearch(graph, { buildDate, staleAfterMonths })], buildDate, staleAfterMonths }
     diagnostics.push(...checks.diagnostics)
   } catch (problem) {

@@ -47,6 +47,9 @@ Options:
                     SOURCE_DATE_EPOCH's day, else today in UTC)
       --no-cache    build from nothing: neither read nor write the build
                     cache (.quire-cache/ in the working directory)
+      --no-git-dates
+                    take no dates from the notes folder's git history (so
+                    does gitDates: false in the config)
       --strict      treat warnings as errors, such as links to notes not
                     written yet (so does strict: true in the config)
       --force       build into a non-empty output folder quire did not
@@ -123,6 +126,7 @@ const buildOptions = {
   title: { type: 'string', short: 't' },
   'build-date': { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
+  'no-git-dates': { type: 'boolean', default: false },
   strict: { type: 'boolean', default: false },
   force: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -183,6 +187,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
             strict: values.strict,
             buildDate: buildDate(values['build-date'], 'build'),
             cacheDir: values['no-cache'] ? undefined : cacheFolderName,
+            gitDates: !values['no-git-dates'],
           },
           io,
         )

@@ -184,6 +184,18 @@ export interface Graph {
   readonly attachments: ReadonlyMap<string, AttachmentFile>
   /** Pages that redirect to a document, made from its `aliases` (old address → document), in slug order. */
   readonly redirects: ReadonlyMap<Slug, Slug>
+  /**
+   * When each file of the notes folder was first committed and last
+   * changed, by relative path, from the git history of the folder (see
+   * `load/git-dates.ts`); absent when it has none or it is turned off.
+   */
+  readonly history?: ReadonlyMap<string, FileDates> | undefined
+}
+
+/** A file's days (`2024-01-02`) from history: its first commit and its last change. */
+export interface FileDates {
+  readonly created: string
+  readonly updated: string
 }
 
 /** One claim of one inquiry's prompt. */

@@ -43,7 +43,7 @@ export function canonicalJson(value: unknown): string {
  * slugs): the ones a regraft must put the edited documents into. Listing a
  * field that holds none, or leaving one out, is a compile error.
  */
-type DocumentFields = { [K in keyof Graph]: Graph[K] extends ReadonlyMap<Slug, Doc> | readonly Doc[] ? K : never }[keyof Graph]
+type DocumentFields = { [K in keyof Graph]-?: Graph[K] extends ReadonlyMap<Slug, Doc> | readonly Doc[] ? K : never }[keyof Graph]
 const documentFields = ['documents', 'unpublished', 'duplicates'] as const satisfies readonly DocumentFields[]
 const everyDocumentField: Exclude<DocumentFields, (typeof documentFields)[number]> extends never ? true : never = true
 

@@ -38,6 +38,8 @@ export interface SiteOverrides {
   readonly buildDate?: CalendarDay | undefined
   /** Progress of long stages (parse, render). */
   readonly onProgress?: Progress | undefined
+  /** Take dates from the notes folder's git history (default true). */
+  readonly gitDates?: boolean | undefined
   /** What the persistent cache holds from the previous build (used when `state` is fresh). */
   readonly cache?: LoadedCache | undefined
   /** Keep bodies' trees from parsing to rendering (see `AnalyseOptions.keepTrees`). */
@@ -120,6 +122,7 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
       stored: overrides.cache?.parses,
       buildDate,
       onProgress: overrides.onProgress,
+      ...(overrides.gitDates === undefined ? {} : { gitDates: overrides.gitDates }),
       ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }),
       draftBodies: overrides.draftBodies === true,
       holdDrafts: overrides.holdDrafts === true,

@@ -17,7 +17,12 @@ export function inquiryPage(props: InquiryPageProps): Root {
       h('p', { className: ['kind'] }, 'Inquiring line'),
       h('h1', props.title),
       h('p', { className: ['summary'] }, props.summary),
-      props.date ? h('p', { className: ['meta'] }, [h('time', { dateTime: props.date.replace(/^~/, '') }, props.date)]) : undefined,
+      props.date || props.updated
+        ? h('p', { className: ['meta'] }, [
+            props.date ? h('time', { dateTime: props.date.replace(/^~/, '') }, props.date) : undefined,
+            props.updated ? h('span', { className: ['updated'] }, ['Updated ', h('time', { dateTime: props.updated.replace(/^~/, '') }, props.updated)]) : undefined,
+          ])
+        : undefined,
       props.toc.length > 0 ? tableOfContents(props.toc) : undefined,
       h('div', { className: ['prose'] }, [...props.body]),
       section('sources', ['Sources ', h('span', { className: ['count'] }, count(props.sources.length, 'note', 'notes'))], [cardList(props.sources, true)], 'sources'),

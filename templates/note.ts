@@ -14,6 +14,7 @@ import { tableOfContents } from './toc.js'
 export function notePage(props: NotePageProps): Root {
   const meta: ElementContent[] = []
   if (props.date) meta.push(h('time', { dateTime: props.date.replace(/^~/, '') }, props.date))
+  if (props.updated) meta.push(h('span', { className: ['updated'] }, ['Updated ', h('time', { dateTime: props.updated.replace(/^~/, '') }, props.updated)]))
   if (props.tagLinks.length > 0) meta.push(tagList(props.tagLinks))
 
   const parts: ElementContent[] = [

@@ -93,7 +93,10 @@ export interface InquiryPageProps {
   readonly layout: LayoutProps
   readonly title: string
   readonly summary: string
+  /** When it was written (front matter, else its file's first commit). */
   readonly date: string | undefined
+  /** When it last changed, if that is another day than `date`. */
+  readonly updated?: string | undefined
   /** The sanitized body. */
   readonly body: readonly ElementContent[]
   readonly sources: readonly DocumentCard[]
@@ -118,7 +121,10 @@ export interface NotePageProps {
   readonly title: string
   /** Undefined when the summary is the body's first paragraph (shown just below), or there is none. */
   readonly summary: string | undefined
+  /** When it was written (front matter, else its file's first commit). */
   readonly date: string | undefined
+  /** When it last changed, if that is another day than `date`. */
+  readonly updated?: string | undefined
   readonly tags: readonly string[]
   readonly papers: readonly PaperLink[]
   readonly body: readonly ElementContent[]

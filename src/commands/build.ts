@@ -22,6 +22,8 @@ export interface BuildOptions {
   readonly strict: boolean
   /** The day claims' ages are measured to. */
   readonly buildDate: CalendarDay | undefined
+  /** Take dates from the notes folder's git history (`--no-git-dates` turns it off). */
+  readonly gitDates?: boolean | undefined
   /** Folder of the persistent build cache, or undefined to build without one. */
   readonly cacheDir: string | undefined
 }
@@ -44,7 +46,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const progress = io.interactive ? progressLine(io) : undefined
   const key = options.cacheDir ? await quireKey() : ''
   const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
-  const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, onProgress: progress?.update }
+  const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, gitDates: options.gitDates, onProgress: progress?.update }
   let cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const cachedPages = cache?.pages
   // On a large library, the worker threads that parse keep the drafts and assemble those pages.

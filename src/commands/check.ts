@@ -25,7 +25,7 @@ export interface CheckOptions {
 /** Check the notes; print every problem and a summary line. */
 export async function checkCommand(options: CheckOptions, io: CommandIO): Promise<ExitCode> {
   const started = performance.now()
-  const analysis = await analyse(path.resolve(io.cwd, options.notesDir), { cwd: io.cwd, buildDate: options.buildDate })
+  const analysis = await analyse(path.resolve(io.cwd, options.notesDir), { cwd: io.cwd, buildDate: options.buildDate, gitDates: false })
   for (const d of analysis.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings, hints } = countDiagnostics(analysis.diagnostics)
   if (options.report || options.json) {

@@ -41,6 +41,12 @@ export const configSchema = z.object({
    */
   ignore: z.array(text, { error: 'expected a list of patterns, such as [private/**, "*.canvas"]' }).default([]),
   /**
+   * Date notes whose front matter gives none from the git history of the
+   * notes folder (first commit, last change; see `git-dates.ts`). `false`
+   * turns it off, as `--no-git-dates` does.
+   */
+  gitDates: z.boolean({ error: 'expected true or false' }).default(true),
+  /**
    * Seconds one note may take to parse before quire stops and reports it
    * (`note-too-complex`): a note is untrusted input, and a few kilobytes of
    * some Markdown can take minutes. At most 60.

@@ -1,10 +1,13 @@
 /**
  * `feed.xml`: an Atom feed of the library's inquiries and notes, newest
- * first by their `date`.
+ * first by their date (see `document-dates.ts`: `date` or `created`, else
+ * the file's first commit).
  *
- * - Only documents with a `date` are entries: a feed orders by time, and an
+ * - Only dated documents are entries: a feed orders by time, and an
  *   undated note has no place in it (giving it the build date would mark it
  *   as new on every build).
+ * - An entry is `published` at its date and `updated` at its last change
+ *   (`updated`, `modified`, else the file's last commit), or its date.
  * - A fuzzy date stands for the first day it can mean: `2025-04` is
  *   2025-04-01, `~2025` is 2025-01-01. Equal dates are ordered by slug.
  * - The feed's `updated` is its newest entry's date, or the build date when
@@ -16,6 +19,7 @@
  */
 import { parseFuzzyDate, type CalendarDay, type FuzzyDate } from '../dates.js'
 import { compare } from '../diagnostics.js'
+import { documentDates } from '../document-dates.js'
 import type { Doc, Graph, SiteOptions } from '../model.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { serialiseXml, x, type XmlElement } from './xml.js'
@@ -32,15 +36,19 @@ export function atomDate(date: FuzzyDate | CalendarDay): string {
   return `${pad(date.year, 4)}-${pad(date.month ?? 1)}-${pad(date.day ?? 1)}T00:00:00Z`
 }
 
-/** Dated documents, newest first (then by slug), at most `limit` of them. */
-export function feedDocuments(graph: Graph, limit = feedEntryLimit): { doc: Doc; date: FuzzyDate }[] {
-  const dated: { doc: Doc; date: FuzzyDate; key: string }[] = []
+/** Dated documents, newest first (then by slug), at most `limit` of them, each with its last change (its date when it has none later). */
+export function feedDocuments(graph: Graph, limit = feedEntryLimit): { doc: Doc; date: FuzzyDate; updated: FuzzyDate }[] {
+  const dated: { doc: Doc; date: FuzzyDate; updated: FuzzyDate; key: string }[] = []
   for (const doc of graph.documents.values()) {
-    const date = doc.data.date === undefined ? undefined : parseFuzzyDate(doc.data.date)
-    if (date) dated.push({ doc, date, key: atomDate(date) })
+    const dates = documentDates(graph, doc)
+    const date = dates.date === undefined ? undefined : parseFuzzyDate(dates.date)
+    if (!date) continue
+    const changed = dates.updated === undefined ? undefined : parseFuzzyDate(dates.updated)
+    const updated = changed && atomDate(changed) > atomDate(date) ? changed : date
+    dated.push({ doc, date, updated, key: atomDate(date) })
   }
   dated.sort((a, b) => compare(b.key, a.key) || compare(a.doc.slug, b.doc.slug))
-  return dated.slice(0, limit).map(({ doc, date }) => ({ doc, date }))
+  return dated.slice(0, limit).map(({ doc, date, updated }) => ({ doc, date, updated }))
 }
 
 /** The feed's text, or undefined when the site has no configured `url`. */
@@ -48,8 +56,9 @@ export function atomFeed(graph: Graph, site: SiteOptions): string | undefined {
   const root = siteRootUrl(site)
   if (root === undefined) return undefined
   const documents = feedDocuments(graph)
-  const newest = documents[0]
-  const entries = documents.map(({ doc, date }): XmlElement => {
+  // The feed changed when its latest entry did.
+  const newest = documents.reduce<FuzzyDate | undefined>((latest, entry) => (latest === undefined || atomDate(entry.updated) > atomDate(latest) ? entry.updated : latest), undefined)
+  const entries = documents.map(({ doc, date, updated }): XmlElement => {
     const href = absoluteUrlFor(site, { slug: doc.slug })!
     return x(
       'entry',
@@ -57,7 +66,8 @@ export function atomFeed(graph: Graph, site: SiteOptions): string | undefined {
       x('id', null, href),
       x('title', { type: 'text' }, doc.data.title),
       x('link', { rel: 'alternate', type: 'text/html', href }),
-      x('updated', null, atomDate(date)),
+      x('updated', null, atomDate(updated)),
+      atomDate(updated) === atomDate(date) ? undefined : x('published', null, atomDate(date)),
       x('summary', { type: 'text' }, doc.data.summary),
       x('category', { term: doc.type, label: doc.type === 'inquiry' ? 'Inquiring line' : 'Note' }),
       ...(doc.data.tags ?? []).map((tag) => x('category', { term: tag })),
@@ -71,7 +81,7 @@ export function atomFeed(graph: Graph, site: SiteOptions): string | undefined {
     site.description === undefined ? undefined : x('subtitle', { type: 'text' }, site.description),
     x('link', { rel: 'self', type: 'application/atom+xml', href: absoluteUrlFor(site, { file: feedFile })! }),
     x('link', { rel: 'alternate', type: 'text/html', href: root }),
-    x('updated', null, atomDate(newest ? newest.date : site.buildDate)),
+    x('updated', null, atomDate(newest ?? site.buildDate)),
     x('author', null, x('name', null, site.author ?? site.title)),
     x('generator', null, 'quire'),
     ...entries,

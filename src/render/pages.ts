@@ -23,6 +23,7 @@ import type {
 import { promptText } from '../../templates/prompt.js'
 import { ageInMonths, machineDate, parseFuzzyDate, yearSpan } from '../dates.js'
 import { compare } from '../diagnostics.js'
+import { documentDates } from '../document-dates.js'
 import { unwrittenPageSlug, type UnwrittenNote } from '../graph/unwritten-notes.js'
 import type { Doc, Graph, Inquiry, Note, SiteOptions, Slug } from '../model.js'
 import { arxivRuns } from './arxiv-links.js'
@@ -109,7 +110,8 @@ export function inquiryPromptText(graph: Graph, inquiry: Inquiry): string | unde
 export function librarySpan(graph: Graph, inquiry: Inquiry): string | undefined {
   const years: number[] = []
   for (const slug of graph.sources.get(inquiry.slug) ?? []) {
-    const date = graph.documents.get(slug)?.data.date
+    const doc = graph.documents.get(slug)
+    const date = doc && documentDates(graph, doc).date
     const parsed = date ? parseFuzzyDate(date) : undefined
     if (parsed) years.push(parsed.year)
   }
@@ -118,6 +120,12 @@ export function librarySpan(graph: Graph, inquiry: Inquiry): string | undefined 
     if (parsed) years.push(parsed.year)
   }
   return yearSpan(years)
+}
+
+/** A page's dates: when it was written, and when it last changed if that was another day. */
+function pageDates(graph: Graph, doc: Doc): { date: string | undefined; updated: string | undefined } {
+  const { date, updated } = documentDates(graph, doc)
+  return { date, updated: updated !== undefined && updated !== date ? updated : undefined }
 }
 
 function dateProps(text: string): DateProps {
@@ -161,7 +169,7 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
     layout: layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }),
     title: inquiry.data.title,
     summary: inquiry.data.summary,
-    date: inquiry.data.date,
+    ...pageDates(graph, inquiry),
     body: body.nodes,
     sources: (graph.sources.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
     next,
@@ -188,7 +196,7 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
     layout: layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }),
     title: note.data.title,
     summary: note.derived.summary === 'paragraph' || note.derived.summary === 'none' ? undefined : note.data.summary,
-    date: note.data.date,
+    ...pageDates(graph, note),
     tags: note.data.tags ?? [],
     papers: (note.data.papers ?? []).map((id) => ({ id, href: arxivUrl(id) })),
     body: body.nodes,
