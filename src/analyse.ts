@@ -22,6 +22,7 @@ import { parseInWorkers, type HeldDrafts } from './parse/parse-pool.js'
 import { parseWithTimeLimit } from './parse/parse-sandbox.js'
 import { loadBodyExtensionsFor } from './render/body-extensions.js'
 import { drafted } from './render/draft-documents.js'
+import { siteFiles } from './render/site-files.js'
 import { gitDates } from './load/git-dates.js'
 
 /** The library as quire understands it. */
@@ -216,7 +217,7 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const buildDate = settings.buildDate ?? defaultBuildDate()
   const staleAfterMonths = configResult.config.staleAfterMonths
   try {
-    graph = buildGraph(documents, loaded.attachments)
+    graph = buildGraph(documents, loaded.attachments, { siteFiles })
     const dates = await history
     if (dates && dates.size > 0) graph = { ...graph, history: dates }
     checks = { diagnostics: [...checkGraph(graph), ...checkResearch(graph, { buildDate, staleAfterMonths })], buildDate, staleAfterMonths }

@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'self-link'
   | 'duplicate-slug'
   | 'invalid-slug'
+  | 'address-case-clash'
   | 'next-missing'
   | 'next-not-inquiry'
   | 'unreadable-file'

@@ -10,6 +10,7 @@ import type { InquiryData, NoteData, PromptData } from './parse/schema.js'
 import type { CalendarDay } from './dates.js'
 import type { Position } from './diagnostics.js'
 import type { DraftBody } from './render/slots.js'
+import type { MovedAttachment, Readdressed } from './graph/addresses.js'
 
 /** A document's address inside the site: `path/to/note`, no leading or trailing slash. */
 export type Slug = string & { readonly __brand: 'Slug' }
@@ -164,8 +165,8 @@ export interface Graph {
   readonly resolved: ReadonlyMap<Slug, readonly Resolution[]>
   /** For each inquiry, what each entry of its `next` resolved to (same order). */
   readonly next: ReadonlyMap<Slug, readonly Resolution[]>
-  /** Documents that lost their slug to an earlier file with the same slug. */
-  readonly duplicates: readonly Doc[]
+  /** Documents published at another address than their slug, because another document has it (see `graph/addresses.ts`). */
+  readonly readdressed: readonly Readdressed[]
   /** Unique edges, sorted by from, kind, to. */
   readonly edges: readonly Edge[]
   /** For each document, the documents that link to it (sorted by slug). */
@@ -182,6 +183,8 @@ export interface Graph {
   readonly unpublished: ReadonlyMap<Slug, Doc>
   /** Attachments that published documents reference, by relative path (only these are copied). */
   readonly attachments: ReadonlyMap<string, AttachmentFile>
+  /** Attachments published at another path than their own, by relative path (see `graph/addresses.ts`). */
+  readonly movedAttachments: ReadonlyMap<string, MovedAttachment>
   /** Pages that redirect to a document, made from its `aliases` (old address → document), in slug order. */
   readonly redirects: ReadonlyMap<Slug, Slug>
   /**
@@ -221,4 +224,6 @@ export interface SiteOptions {
   readonly buildDate: CalendarDay
   /** Claims older than this many months are marked for re-testing. */
   readonly staleAfterMonths: number
+  /** The tool that published the site before: `quartz` writes `_redirects` from its addresses. */
+  readonly movedFrom?: 'quartz' | undefined
 }

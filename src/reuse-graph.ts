@@ -44,7 +44,7 @@ export function canonicalJson(value: unknown): string {
  * field that holds none, or leaving one out, is a compile error.
  */
 type DocumentFields = { [K in keyof Graph]-?: Graph[K] extends ReadonlyMap<Slug, Doc> | readonly Doc[] ? K : never }[keyof Graph]
-const documentFields = ['documents', 'unpublished', 'duplicates'] as const satisfies readonly DocumentFields[]
+const documentFields = ['documents', 'unpublished'] as const satisfies readonly DocumentFields[]
 const everyDocumentField: Exclude<DocumentFields, (typeof documentFields)[number]> extends never ? true : never = true
 
 /**
@@ -56,14 +56,15 @@ const everyDocumentField: Exclude<DocumentFields, (typeof documentFields)[number
  */
 export function regraft(previous: Graph, replaced: ReadonlyMap<Doc, Doc>): Graph | undefined {
   for (const [old, doc] of replaced) if (old.file.path !== doc.file.path || graphInputs(old) !== graphInputs(doc)) return undefined
+  // A document published at another address than its slug is held as a copy: build the graph again.
+  if (previous.readdressed.some((moved) => replaced.has(moved.parsed))) return undefined
   if (replaced.size === 0 || !everyDocumentField) return previous
   const swapped = (map: ReadonlyMap<Slug, Doc>): ReadonlyMap<Slug, Doc> => {
     const changes = new Map<Slug, Doc>()
     for (const [old, doc] of replaced) if (map.get(old.slug) === old) changes.set(old.slug, doc)
     return withReplaced(map, changes)
   }
-  const duplicates = previous.duplicates.some((doc) => replaced.has(doc)) ? previous.duplicates.map((doc) => replaced.get(doc) ?? doc) : previous.duplicates
-  const next: Graph = { ...previous, documents: swapped(previous.documents), unpublished: swapped(previous.unpublished), duplicates }
+  const next: Graph = { ...previous, documents: swapped(previous.documents), unpublished: swapped(previous.unpublished) }
   shareStructure(previous, next)
   return next
 }

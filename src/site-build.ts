@@ -76,6 +76,7 @@ export function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildD
     author: config.author,
     buildDate,
     staleAfterMonths: config.staleAfterMonths,
+    movedFrom: config.movedFrom,
   }
 }
 

@@ -68,10 +68,11 @@ describe('link resolution', () => {
     expect(library({ 'a.md': note('A', 'Me: [[a]]') }).messages).toEqual(['notes/a.md:5:5: warning: Link [[a]] links this page to itself. [self-link]'])
   })
 
-  it('reports duplicate slugs, including names that differ only in case', () => {
-    const { messages } = library({ 'Alpha.md': note('One'), 'alpha.md': note('Two') })
+  it('gives names that differ only in case an address each, with a warning', () => {
+    const { graph, messages } = library({ 'Alpha.md': note('One'), 'alpha.md': note('Two') })
+    expect([...graph.documents.keys()]).toEqual(['alpha', 'alpha-2'])
     expect(messages).toEqual([
-      'notes/alpha.md:1:1: error: Slug `alpha` is already used by notes/Alpha.md (the names differ only in case, which collide on many file systems). Rename one file or set a different `slug:`. [duplicate-slug]',
+      "notes/alpha.md:1:1: warning: The address `alpha/` is already notes/Alpha.md's (the names differ only in case, which collide on many file systems), so this page is published at `alpha-2/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]",
     ])
   })
 

@@ -11,6 +11,7 @@ import { aliasRedirects } from '../graph/aliases.js'
 import { hasFileExtension } from '../graph/resolve.js'
 import { isUnwrittenNoteLink, unwrittenPageSlug } from '../graph/unwritten-notes.js'
 import { positionOf, type Doc, type Graph, type LinkRef } from '../model.js'
+import { checkAddresses } from './check-addresses.js'
 import { embedCycles } from './embed-cycles.js'
 
 /**
@@ -24,19 +25,7 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
   const files = only && new Set(only.map((doc) => doc.file.displayPath))
   const wanted = (doc: Doc): boolean => !files || files.has(doc.file.displayPath)
 
-  for (const duplicate of graph.duplicates) {
-    if (!wanted(duplicate)) continue
-    const kept = graph.documents.get(duplicate.slug)!
-    const sameCase = kept.file.relativePath.toLowerCase() === duplicate.file.relativePath.toLowerCase() && kept.file.relativePath !== duplicate.file.relativePath
-    diagnostics.push(
-      error(
-        duplicate.file.displayPath,
-        { line: 1, column: 1 },
-        'duplicate-slug',
-        `Slug \`${duplicate.slug}\` is already used by ${kept.file.displayPath}${sameCase ? ' (the names differ only in case, which collide on many file systems)' : ''}. Rename one file or set a different \`slug:\`.`,
-      ),
-    )
-  }
+  diagnostics.push(...checkAddresses(graph).filter((d) => !files || files.has(d.file)))
 
   for (const doc of only ? only.filter((doc) => graph.documents.get(doc.slug) === doc) : graph.documents.values()) {
     const slug = doc.slug

@@ -6,24 +6,34 @@
  */
 import { compare } from '../diagnostics.js'
 import type { AttachmentFile, ClaimRef, Doc, Edge, Graph, Resolution, Slug } from '../model.js'
+import { attachmentAddresses, documentAddresses } from './addresses.js'
 import { aliasRedirects } from './aliases.js'
 import { indexDocuments, resolveLink, resolveName } from './resolve.js'
 
+/** Options for {@link buildGraph}. */
+export interface GraphOptions {
+  /** quire's own files in every site (`graph.json`, `assets/quire.css`…): attachments keep clear of their paths. */
+  readonly siteFiles?: readonly string[]
+}
+
+const emptyOptions: GraphOptions = {}
+
 /**
- * Build the graph. Documents sharing a slug keep the first (by file path);
- * the rest are in `duplicates`. Unpublished documents (drafts) only take
- * part in resolution. `attachments` are the notes folder's other files.
+ * Build the graph. Published documents sharing a slug each get an address
+ * of their own (see `addresses.ts`); the ones that moved are in
+ * `readdressed`. Unpublished documents (drafts) only take part in
+ * resolution. `attachments` are the notes folder's other files.
  */
-export function buildGraph(parsed: readonly Doc[], attachments: readonly AttachmentFile[] = []): Graph {
-  const ordered = [...parsed].sort((a, b) => compare(a.slug, b.slug) || compare(a.file.relativePath, b.file.relativePath))
+export function buildGraph(parsed: readonly Doc[], attachments: readonly AttachmentFile[] = [], options?: Readonly<GraphOptions> | null): Graph {
+  const { documents: addressed, readdressed } = documentAddresses(parsed.filter((doc) => doc.published))
+  const drafts = parsed.filter((doc) => !doc.published)
+  const ordered = [...addressed, ...drafts].sort((a, b) => compare(a.slug, b.slug) || compare(a.file.relativePath, b.file.relativePath))
   const documents = new Map<Slug, Doc>()
   const unpublished = new Map<Slug, Doc>()
-  const duplicates: Doc[] = []
   for (const doc of ordered) {
     if (!doc.published) {
       if (!unpublished.has(doc.slug)) unpublished.set(doc.slug, doc)
-    } else if (documents.has(doc.slug)) duplicates.push(doc)
-    else documents.set(doc.slug, doc)
+    } else documents.set(doc.slug, doc)
   }
   // A draft that shares its slug with a published document is shadowed by it.
   for (const slug of documents.keys()) unpublished.delete(slug)
@@ -96,11 +106,13 @@ export function buildGraph(parsed: readonly Doc[], attachments: readonly Attachm
     else citedBy.set(edge.to, [edge.from])
   }
   const sortedAttachments = new Map([...usedAttachments].sort((a, b) => compare(a[0], b[0])))
+  const redirects = aliasRedirects(documents).redirects
+  const siteFiles = (options || emptyOptions).siteFiles ?? []
   return {
     documents,
     resolved,
     next,
-    duplicates,
+    readdressed,
     edges,
     citedBy,
     sources,
@@ -109,7 +121,8 @@ export function buildGraph(parsed: readonly Doc[], attachments: readonly Attachm
     suggestions: suggestRelated(documents, sources),
     unpublished,
     attachments: sortedAttachments,
-    redirects: aliasRedirects(documents).redirects,
+    movedAttachments: attachmentAddresses([...sortedAttachments.keys()], { documents, redirects, siteFiles }),
+    redirects,
   }
 }
 

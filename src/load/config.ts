@@ -53,6 +53,12 @@ export const configSchema = z.object({
    */
   noteTimeLimit: z.number({ error: 'expected a number of seconds' }).positive({ error: 'must be more than 0' }).max(60, { error: 'must be at most 60 seconds' }).default(defaultNoteTimeLimit),
   /**
+   * The tool that published the site before, whose addresses should keep
+   * working: `quartz` writes `_redirects` from each page's Quartz address
+   * to its quire address (see `quartz-redirects.ts`).
+   */
+  movedFrom: z.enum(['quartz'], { error: 'expected quartz (the only tool whose addresses quire can redirect from)' }).optional(),
+  /**
    * Treat every warning as an error, as `--strict` does: `quire build`
    * and `quire dev` then write nothing and `quire check` exits 1 while a
    * note links to a note not written yet (or has any other warning).

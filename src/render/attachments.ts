@@ -2,7 +2,9 @@
  * Attachments: the notes folder's other files (images, PDFs, audio…) that
  * published notes embed or link to. Each is published at its path in the
  * notes folder (`img/figure 1.png` → `<site>/img/figure%201.png`), so only
- * files a published note references ever reach the site.
+ * files a published note references ever reach the site; unless that path
+ * differs only in case from another of the site's (see
+ * `graph/addresses.ts`).
  */
 import type { Element } from 'hast'
 import type { Graph } from '../model.js'
@@ -14,9 +16,14 @@ export function attachmentUrl(root: RootPrefix, relativePath: string): string {
   return root + relativePath.split('/').map(encodeURIComponent).join('/')
 }
 
+/** Where the attachment at `relativePath` in the notes folder is published in the site. */
+export function attachmentPath(graph: Graph, relativePath: string): string {
+  return graph.movedAttachments.get(relativePath)?.path ?? relativePath
+}
+
 /** The attachments to copy into the site, in path order. */
 export function attachmentFiles(graph: Graph): CopiedFile[] {
-  return [...graph.attachments.values()].map((file) => ({ path: file.relativePath, copyFrom: file.path }))
+  return [...graph.attachments.values()].map((file) => ({ path: attachmentPath(graph, file.relativePath), copyFrom: file.path }))
 }
 
 const image = /\.(png|jpe?g|gif|webp|avif|bmp|svg|ico)$/i

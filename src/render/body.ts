@@ -20,7 +20,7 @@ import type { Doc, Graph } from '../model.js'
 import { anchorId } from '../anchors.js'
 import type { InlineTag } from '../parse/inline-tags.js'
 import type { WikiLink } from '../parse/wikilink-syntax.js'
-import { attachmentUrl, embeddedFile } from './attachments.js'
+import { attachmentPath, attachmentUrl, embeddedFile } from './attachments.js'
 import { missingFile, missingFileClass } from './missing-file.js'
 import { hasFileExtension } from '../graph/resolve.js'
 import { rehypeBlockAnchors } from './block-anchors.js'
@@ -105,7 +105,7 @@ type LinkTarget =
 function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc | undefined, index: number): LinkTarget {
   const result = owner ? graph.resolved.get(owner.slug)?.[index] : undefined
   const link = owner?.links[index]
-  if (result?.kind === 'attachment') return { kind: 'file', href: attachmentUrl(root, result.path), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
+  if (result?.kind === 'attachment') return { kind: 'file', href: attachmentUrl(root, attachmentPath(graph, result.path)), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
   if (result?.kind === 'unpublished') return { kind: 'unpublished' }
   if (result?.kind === 'folder') return { kind: 'folder' }
   if (result?.kind === 'tag') return { kind: 'page', href: urlFor(root, { slug: tagPageSlug(result.tag) }), title: `#${result.tag}` }

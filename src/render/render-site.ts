@@ -37,7 +37,8 @@ import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
 import { headersFile, headersText } from './headers.js'
 import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
-import { attachmentFiles } from './attachments.js'
+import { attachmentFiles, attachmentPath } from './attachments.js'
+import { quartzRedirectsText, redirectsFile } from './quartz-redirects.js'
 import { embeddedTexts } from './embeds.js'
 import { redirectPage } from '../../templates/redirect.js'
 import { readFile } from 'node:fs/promises'
@@ -194,7 +195,7 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
   for (const result of graph.resolved.get(slug) ?? []) {
     hash.update('\u0000')
     if (result.kind === 'resolved') hash.update(`${result.slug}\u0001${graph.documents.get(result.slug)?.data.title ?? ''}`)
-    else if (result.kind === 'attachment') hash.update(`attachment\u0001${result.path}`)
+    else if (result.kind === 'attachment') hash.update(`attachment\u0001${result.path}\u0001${attachmentPath(graph, result.path)}`)
     else if (result.kind === 'tag') hash.update(`tag\u0001${result.tag}`)
     else hash.update(result.kind)
   }
@@ -389,6 +390,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   if (hasUrl) add(text(sitemapFile, () => sitemapXml(site, paths.filter((file) => !isRedirect(graph, file)))!))
   add(text(robotsFile, () => robotsTxt(site), 'site'))
   add(text(headersFile, () => headersText(site), 'site'))
+  if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
   for (const file of Object.values(assetFiles)) add(text(file, () => readFile(path.join(assetFolder(), path.basename(file)), 'utf8'), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
   for (const file of attachmentFiles(graph)) add({ path: file.path, make: () => file })

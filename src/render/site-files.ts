@@ -1,0 +1,33 @@
+/**
+ * The files quire writes into every site whatever the notes hold: the
+ * graph keeps attachments clear of their paths (see `graph/addresses.ts`).
+ */
+import { feedFile } from './feed.js'
+import { graphPageSlug } from './graph-layout.js'
+import { headersFile } from './headers.js'
+import { assetFiles, papersPageSlug } from './pages.js'
+import { previewsFile } from './previews.js'
+import { redirectsFile } from './quartz-redirects.js'
+import { searchFiles } from './search-index.js'
+import { robotsFile, sitemapFile } from './sitemap.js'
+import { tagsPageSlug } from './tag-links.js'
+
+/** quire's own files, by path in the site (all lower case). Folders among them (`tags/`) are quire's to the bottom. */
+export const siteFiles: readonly string[] = [
+  'index.html',
+  '404.html',
+  'graph.json',
+  `${papersPageSlug}/index.html`,
+  `${graphPageSlug}/index.html`,
+  `${tagsPageSlug}/index.html`,
+  previewsFile,
+  searchFiles.index,
+  searchFiles.text,
+  searchFiles.library,
+  feedFile,
+  sitemapFile,
+  robotsFile,
+  headersFile,
+  redirectsFile,
+  ...Object.values(assetFiles),
+]
