@@ -56,6 +56,23 @@ describe('relative wikilinks', () => {
   })
 })
 
+describe('Markdown links, as Obsidian reads them', () => {
+  it('[x](name.md) without ./ is also a name in any folder; [x](./folder) leads to the folder’s note', () => {
+    const files = {
+      'parts/widget.md': note('Widget'),
+      'guide/index.md': note('Guide'),
+      'a.md': note('A', '[w](widget.md) [w](./widget.md) [g](./guide) [g](/guide/) [t](Widget)'),
+    }
+    expect(resolved(files, 'a').results).toEqual([
+      { kind: 'resolved', slug: 'parts/widget' },
+      { kind: 'unresolved' },
+      { kind: 'resolved', slug: 'guide/index' },
+      { kind: 'resolved', slug: 'guide/index' },
+      { kind: 'resolved', slug: 'parts/widget' },
+    ])
+  })
+})
+
 describe('names with dots', () => {
   it('[[TLS 1.0]] is the note TLS 1.0.md; a missing one is a missing note, not a missing file', () => {
     const files = { 'TLS 1.0.md': note('TLS one'), 'a.md': note('A', '[[TLS 1.0]] then [[Version 2.5]] then ![[absent.png]]') }

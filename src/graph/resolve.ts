@@ -15,7 +15,8 @@
  *    `Note.md` at the top, `[[b/Note]]` is `b/Note.md`), in any case;
  *    then by slug (`[[my-note]]`, or a `slug:` override).
  * 4. A note whose path ends with the name (`[[Note]]`, `[[b/Note]]` finds
- *    `z/b/Note.md`), in any case. When several do: the one in the linking
+ *    `z/b/Note.md`): those that match in case if any, else in any case
+ *    (`[[Apple]]` is `one/Apple.md`, not `two/apple.md`). When several do: the one in the linking
  *    note's own folder (`a/Note.md` from `a/x.md`), else the shortest
  *    path, else the first by path; with an `ambiguous-link` warning, as
  *    other tools may choose differently.
@@ -36,8 +37,10 @@
  * differ, quire follows Obsidian, whose vault the notes were written in.
  *
  * Published documents are searched first; what names only a draft
- * resolves to `unpublished`. A Markdown link to a `.md` file resolves by
- * its path in the notes folder.
+ * resolves to `unpublished`. A Markdown link to a note (`[x](other.md)`,
+ * `[x](../other)`) resolves by its path from the linking note's folder;
+ * written without `./`, `../` or `/`, it is then also a name (steps 3 and
+ * 4, as Obsidian reads such links), and then a folder (step 6).
  */
 import path from 'node:path'
 import { compare } from '../diagnostics.js'
@@ -133,11 +136,14 @@ export function resolveLink(index: LinkIndex, link: LinkRef, from?: Doc): Resolu
   if (link.syntax === 'markdown') {
     if (!/\.md$/i.test(link.target) && (link.embed || hasFileExtension(link.target))) return attachmentByPath(index, link.target) ?? unresolved
     // `[x](other)` without `.md`, as some tools write links between notes.
-    const file = withoutMd(link.target)
-    const published = byPath(index.published, file)
-    if (published) return { kind: 'resolved', slug: published }
-    const draft = byPath(index.unpublished, file)
-    return draft ? { kind: 'unpublished', slug: draft } : unresolved
+    const file = withoutMd(link.target.replace(/\/+$/, ''))
+    const found = documentAt(index, file)
+    if (found) return found
+    // As in Obsidian, a bare `[x](other.md)` (no `./`, `../` or `/`) is also a name, found in any folder.
+    const written = writtenPath(link.written)
+    const named = written !== undefined && !/^(\.{1,2})?\//.test(written) ? resolveIn(index, withoutMd(written), from ? folderOf(from.file.relativePath) : '', false) : unresolved
+    if (named.kind !== 'unresolved') return named
+    return folderOrTag(index, file) ?? unresolved
   }
   if (link.target === '' && link.fragment !== undefined && from) return { kind: 'resolved', slug: from.slug }
   const folder = from ? folderOf(from.file.relativePath) : ''
@@ -214,15 +220,26 @@ function documentAt(index: LinkIndex, file: string): Resolution | undefined {
   return draft ? { kind: 'unpublished', slug: draft } : undefined
 }
 
-function resolveIn(index: LinkIndex, name: string, folder: string): Resolution {
-  const published = findDocument(index.published, name, folder)
+/** A name among the documents, published first; `titles` also by title and alias. */
+function resolveIn(index: LinkIndex, name: string, folder: string, titles = true): Resolution {
+  const published = findDocument(index.published, name, folder, titles)
   if (published) return published
-  const draft = findDocument(index.unpublished, name, folder)
+  const draft = findDocument(index.unpublished, name, folder, titles)
   return draft ? { kind: 'unpublished', slug: draft.slug } : unresolved
 }
 
-/** Steps 3 to 5 of the module comment in one set of documents. */
-function findDocument(index: DocumentIndex, name: string, folder: string): Extract<Resolution, { kind: 'resolved' }> | undefined {
+/** The path part of a Markdown link's URL, decoded; undefined when it cannot be decoded. */
+function writtenPath(url: string): string | undefined {
+  const hash = url.indexOf('#')
+  try {
+    return decodeURIComponent(hash === -1 ? url : url.slice(0, hash))
+  } catch {
+    return undefined
+  }
+}
+
+/** Steps 3 to 5 of the module comment in one set of documents (step 5 only with `titles`). */
+function findDocument(index: DocumentIndex, name: string, folder: string, titles: boolean): Extract<Resolution, { kind: 'resolved' }> | undefined {
   const exact = byPath(index, name)
   if (exact) return { kind: 'resolved', slug: exact }
   if (index.bySlug.has(name as Slug)) return { kind: 'resolved', slug: name as Slug }
@@ -230,7 +247,13 @@ function findDocument(index: DocumentIndex, name: string, folder: string): Extra
   if (normalised && index.bySlug.has(normalised)) return { kind: 'resolved', slug: normalised }
   const lower = name.toLowerCase()
   const endsWith = (file: string): boolean => file === lower || file.endsWith(`/${lower}`)
-  const byName = (index.byLowerName.get(path.posix.basename(lower)) ?? []).filter((slug) => endsWith(withoutMd(index.bySlug.get(slug)!.file.relativePath).toLowerCase()))
+  const inAnyCase = (index.byLowerName.get(path.posix.basename(lower)) ?? []).filter((slug) => endsWith(withoutMd(index.bySlug.get(slug)!.file.relativePath).toLowerCase()))
+  // Files whose names match in case come first: `[[Apple]]` is `one/Apple.md`, `[[apple]]` is `two/apple.md`.
+  const inCase = inAnyCase.filter((slug) => {
+    const own = withoutMd(index.bySlug.get(slug)!.file.relativePath)
+    return own === name || own.endsWith(`/${name}`)
+  })
+  const byName = inCase.length > 0 ? inCase : inAnyCase
   const bySlugName =
     byName.length > 0 || !normalised
       ? []
@@ -243,11 +266,9 @@ function findDocument(index: DocumentIndex, name: string, folder: string): Extra
   const beside = `${folder}/${lower}`
   const besideFile = (slug: Slug): boolean => withoutMd(file(slug)).toLowerCase() === beside
   const besideTitle = (slug: Slug): boolean => folderOf(file(slug)) === folder
-  return (
-    pick(index, byName.length > 0 ? byName : bySlugName, besideFile) ??
-    pick(index, index.byTitle.get(trimmed), besideTitle) ??
-    pick(index, index.byLowerTitle.get(trimmed.toLowerCase()), besideTitle)
-  )
+  const byFile = pick(index, byName.length > 0 ? byName : bySlugName, besideFile)
+  if (byFile || !titles) return byFile
+  return pick(index, index.byTitle.get(trimmed), besideTitle) ?? pick(index, index.byLowerTitle.get(trimmed.toLowerCase()), besideTitle)
 }
 
 /**
