@@ -2,6 +2,7 @@
  * The files quire writes into every site whatever the notes hold: the
  * graph keeps attachments clear of their paths (see `graph/addresses.ts`).
  */
+import { unwrittenPageSlug } from '../graph/unwritten-notes.js'
 import { feedFile } from './feed.js'
 import { graphPageSlug } from './graph-layout.js'
 import { headersFile } from './headers.js'
@@ -20,6 +21,7 @@ export const siteFiles: readonly string[] = [
   `${papersPageSlug}/index.html`,
   `${graphPageSlug}/index.html`,
   `${tagsPageSlug}/index.html`,
+  `${unwrittenPageSlug}/index.html`,
   previewsFile,
   searchFiles.index,
   searchFiles.text,
