@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | 'front-matter-not-mapping'
   | 'missing-field'
   | 'invalid-field'
+  | 'unreadable-date'
   | 'unknown-field'
   | 'unresolved-link'
   | 'ambiguous-link'

@@ -61,10 +61,10 @@ describe('front matter as vaults write it', () => {
     expect(document?.data).toMatchObject({ created: '2024-01-02', modified: '2024-03-04' })
     expect(parse('---\ntitle: T\nsummary: S\ndate: January 2, 2024\nupdated: 3 Feb 2024\n---\n').document?.data).toMatchObject({ date: '2024-01-02', updated: '2024-02-03' })
     expect(parse('---\ntitle: T\nsummary: S\ndate: 2024-02-30 10:00\n---\n').messages).toEqual([
-      'notes/note.md:4:7: error: `date`: "2024-02-30 10:00" is not a real day of that month. [invalid-field]',
+      'notes/note.md:4:7: warning: `date`: "2024-02-30 10:00" is not a real day of that month; the note is published without it. Correct the day to date the note. [unreadable-date]',
     ])
     expect(parse('---\ntitle: T\nsummary: S\nupdated: 01/02/2024\n---\n').messages).toEqual([
-      'notes/note.md:4:10: error: `updated`: expected a date such as 2025, 2025-04-12, 2025-04-12 13:45 or April 12, 2025, not "01/02/2024". [invalid-field]',
+      'notes/note.md:4:10: warning: `updated`: expected a date such as 2025, 2025-04-12, 2025-04-12 13:45 or April 12, 2025, not "01/02/2024"; the note is published without it. Write it as year-month-day (2025-04-12) to date the note. [unreadable-date]',
     ])
   })
 

@@ -40,7 +40,9 @@
  * resolves to `unpublished`. A Markdown link to a note (`[x](other.md)`,
  * `[x](../other)`) resolves by its path from the linking note's folder;
  * written without `./`, `../` or `/`, it is then also a name (steps 3 and
- * 4, as Obsidian reads such links), and then a folder (step 6).
+ * 4, as Obsidian reads such links), and then a folder (step 6). A Markdown
+ * link to a file (`![x](chart.png)`) likewise: its path from the note's
+ * folder, then, written without `./`, `../` or `/`, as in step 2.
  */
 import path from 'node:path'
 import { compare } from '../diagnostics.js'
@@ -134,7 +136,14 @@ const unresolved: Resolution = { kind: 'unresolved' }
 /** Resolve one link written in `from`. */
 export function resolveLink(index: LinkIndex, link: LinkRef, from?: Doc): Resolution {
   if (link.syntax === 'markdown') {
-    if (!/\.md$/i.test(link.target) && (link.embed || hasFileExtension(link.target))) return attachmentByPath(index, link.target) ?? unresolved
+    if (!/\.md$/i.test(link.target) && (link.embed || hasFileExtension(link.target))) {
+      const beside = attachmentByPath(index, link.target)
+      if (beside) return beside
+      // As in Obsidian, a bare `![x](chart.png)` is then also a path from the top and a file name, found in any folder.
+      const written = writtenPath(link.written)
+      const named = written !== undefined && !/^(\.{1,2})?\//.test(written) ? findAttachment(index, written, from ? folderOf(from.file.relativePath) : '') : undefined
+      return named ?? unresolved
+    }
     // `[x](other)` without `.md`, as some tools write links between notes.
     const file = withoutMd(link.target.replace(/\/+$/, ''))
     const found = documentAt(index, file)

@@ -176,7 +176,18 @@ export interface ValidateOptions {
    * `sumary` stays a warning).
    */
   readonly unknownFields?: 'warning' | 'hint'
+  /**
+   * `error` (the default) when `date`, `created`, `updated` or `modified`
+   * cannot be read; `warning` to leave such a date out and go on
+   * (`unreadable-date`), as for notes from other tools: a note published
+   * without a date its author wrote in another form is not wrong, only
+   * undated (git may still date it).
+   */
+  readonly unreadableDates?: 'error' | 'warning'
 }
+
+/** The document dates a note may be published without. */
+const documentDates = new Set(['date', 'created', 'updated', 'modified'])
 
 /** Validate front matter against `schema`; every problem is reported at its YAML node. */
 export function validateFrontMatter<S extends z.ZodType>(
@@ -192,25 +203,53 @@ export function validateFrontMatter<S extends z.ZodType>(
     return offset === undefined ? start : locate(front.yamlOffset + offset)
   }
 
-  const result = schema.safeParse(front.data)
+  let data = front.data
+  let result = schema.safeParse(data)
+  if (!result.success && options.unreadableDates === 'warning') {
+    const unread = result.error.issues.filter((issue) => issue.path.length === 1 && documentDates.has(String(issue.path[0])))
+    if (unread.length > 0) {
+      data = { ...data }
+      for (const issue of unread) {
+        const name = String(issue.path[0])
+        delete data[name]
+        diagnostics.push(warning(file, at(issue.path, 'value'), 'unreadable-date', `\`${name}\`: ${issue.message}; the note is published without it.${dateAdvice(front.data[name])}`))
+      }
+      result = schema.safeParse(data)
+    }
+  }
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path
       const name = describePath(path)
-      if (getIn(front.data, path) === undefined) {
+      if (getIn(data, path) === undefined) {
         diagnostics.push(error(file, at(path, 'key'), 'missing-field', `Missing required field \`${name}\`. Add it to the front matter.`))
       } else {
         diagnostics.push(error(file, at(path, 'value'), 'invalid-field', `\`${name}\`: ${issue.message}.`))
       }
     }
   }
-  for (const unknown of unknownKeys(schema, front.data, [])) {
+  for (const unknown of unknownKeys(schema, data, [])) {
     const suggestion = closest(unknown.key, unknown.known, 2)
     const advice = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields here: ${unknown.known.join(', ')}.`
     const report = suggestion || options.unknownFields !== 'hint' ? warning : hint
     diagnostics.push(report(file, at([...unknown.path, unknown.key], 'key'), 'unknown-field', `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${advice}`))
   }
   return { value: result.success ? result.data : undefined, diagnostics }
+}
+
+/**
+ * What to write instead of a date quire cannot read: ` Write it as
+ * 2026-01-14.` when a day-first date (`14-01-2026`) can only mean one day,
+ * a nudge to the day when it does not exist (`2025-02-30`), else the form
+ * to use.
+ */
+function dateAdvice(value: unknown): string {
+  const match = typeof value === 'string' ? /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(value.trim()) : null
+  const pad = (part: string): string => part.padStart(2, '0')
+  if (match && Number(match[1]) > 12 && Number(match[2]) <= 12) return ` Write it as ${match[3]}-${pad(match[2]!)}-${pad(match[1]!)}.`
+  if (match && Number(match[2]) > 12 && Number(match[1]) <= 12) return ` Write it as ${match[3]}-${pad(match[1]!)}-${pad(match[2]!)}.`
+  if (typeof value === 'string' && /^~?\d{4}-\d{2}-\d{2}/.test(value.trim())) return ' Correct the day to date the note.'
+  return ' Write it as year-month-day (2025-04-12) to date the note.'
 }
 
 /** Report a problem at a front-matter field (used by later checks of valid data). */

@@ -55,7 +55,7 @@ export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions>
   const validated =
     type === 'inquiry'
       ? tag('inquiry', validateFrontMatter(inquirySchema, { ...front, data }, display, locate))
-      : tag('note', validateFrontMatter(noteSchema, { ...front, data }, display, locate, { unknownFields: 'hint' }))
+      : tag('note', validateFrontMatter(noteSchema, { ...front, data }, display, locate, { unknownFields: 'hint', unreadableDates: 'warning' }))
   report(validated.diagnostics)
 
   let slug: Slug | undefined
