@@ -15,7 +15,7 @@ import { loadConfig, type SiteConfig } from './load/config.js'
 import { ignoreTest } from './load/ignore.js'
 import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadResult } from './load/load-notes.js'
 import { fitHeapTo } from './heap.js'
-import type { Doc, Graph, SourceFile } from './model.js'
+import type { Doc, FileDates, Graph, SourceFile } from './model.js'
 import { parseDocument, type ParseResult } from './parse/parse-document.js'
 import { needsTimeLimit } from './parse/complexity.js'
 import { parseInWorkers, type HeldDrafts } from './parse/parse-pool.js'
@@ -101,6 +101,12 @@ export interface AnalyseOptions {
   /** Take dates from the notes folder's git history (default true; the config's `gitDates: false` also turns it off). */
   readonly gitDates?: boolean
   /**
+   * The history an earlier analysis of the same session read (`quire dev`):
+   * git is not run again. Commits made while the session runs show at its
+   * next start.
+   */
+  readonly gitHistory?: { readonly dates: ReadonlyMap<string, FileDates> | undefined }
+  /**
    * With `draftBodies`, let the worker threads that parse a large library
    * keep the drafts and assemble their pages (`Analysis.held`). Whoever
    * asks must close them.
@@ -165,7 +171,7 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   // The config comes first: its `ignore` list decides which files are read.
   const configResult = await loadConfig(notesDir, display)
   // The folder's history (one `git log`) is read while the folder is walked.
-  const history = settings.gitDates !== false && configResult.config.gitDates ? gitDates(notesDir) : undefined
+  const history = settings.gitHistory ? Promise.resolve(settings.gitHistory.dates) : settings.gitDates !== false && configResult.config.gitDates ? gitDates(notesDir) : undefined
   const changed = settings.previous && settings.changedFiles ? new Set(settings.changedFiles.map((file) => path.resolve(file))) : undefined
   const unchanged = changed && settings.previous ? (file: string) => (changed.has(file) ? undefined : settings.previous!.get(file)?.result.document?.file) : undefined
   const loaded = (await reloadChanged(settings, display)) ?? (await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged))

@@ -4,6 +4,7 @@
  * once from nothing; `quire dev` runs it after every change with the state
  * of the previous run, and both produce the same bytes.
  */
+import path from 'node:path'
 import { analyse, type Analysis, type Checks, type ParseCache, type Progress } from './analyse.js'
 import { analyseEdit } from './analyse-edit.js'
 import { defaultBuildDate } from './dates.js'
@@ -11,7 +12,7 @@ import type { LoadedCache } from './cache/persistent-cache.js'
 import type { LoadResult } from './load/load-notes.js'
 import { countDiagnostics, type Diagnostic } from './diagnostics.js'
 import type { CalendarDay } from './dates.js'
-import type { SiteConfig } from './load/config.js'
+import { configFileNames, type SiteConfig } from './load/config.js'
 import type { Graph, SiteOptions, Slug } from './model.js'
 import { renderSite, type OutputFile, type RenderCache } from './render/render-site.js'
 import { normaliseBase } from './render/url.js'
@@ -124,6 +125,8 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
       buildDate,
       onProgress: overrides.onProgress,
       ...(overrides.gitDates === undefined ? {} : { gitDates: overrides.gitDates }),
+      // Within a session, the history read at its start serves every later analysis, unless the config changed.
+      ...(since && !since.changedFiles.some((file) => (configFileNames as readonly string[]).includes(path.basename(file))) ? { gitHistory: { dates: since.previous.graph.history } } : {}),
       ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }),
       draftBodies: overrides.draftBodies === true,
       holdDrafts: overrides.holdDrafts === true,

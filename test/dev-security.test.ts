@@ -115,7 +115,9 @@ describe('quire dev answers only its own host names', () => {
 
 describe("quire dev's 500 page", () => {
   it('names the file relative to the notes folder and the message, with no stack or absolute path', async () => {
-    // The build that follows fails (the figure is missing), so the last good site, which still lists it, stays served.
+    // A note with broken front matter makes the builds that follow fail, so the last good site, which still lists the figure, stays served.
+    await writeFile(path.join(root, 'notes', 'broken.md'), '---\ntitle: [unclosed\n---\nText.\n')
+    await until('the build that fails', () => session.diagnostics().some((d) => d.code === 'yaml-syntax'))
     await rm(path.join(root, 'notes', 'figure.png'))
     await until('the build that misses the figure', () => session.diagnostics().some((d) => d.code === 'missing-attachment'))
     const answer = await get(session.port, '/figure.png', { host: `localhost:${session.port}` })
@@ -129,8 +131,9 @@ describe("quire dev's 500 page", () => {
     expect(log).toContain(answer.body.split('\n')[0])
     expect(log.filter((line) => /^\s+at /.test(line))).toEqual([])
 
-    // Put the figure back: the site builds again and the figure is served.
+    // Put the figure back and mend the note: the site builds again and the figure is served.
     await writeFile(path.join(root, 'notes', 'figure.png'), 'not really a PNG')
+    await rm(path.join(root, 'notes', 'broken.md'))
     await until('the build that finds the figure again', () => session.diagnostics().length === 0)
     expect((await get(session.port, '/figure.png', { host: `localhost:${session.port}` })).status).toBe(200)
   })

@@ -115,8 +115,9 @@ describe('tags', () => {
     try {
       const io = recordingIO(clash)
       expect(await run(['check', 'notes'], io)).toBe(1)
-      expect(io.err()).toMatch(/notes\/tags\.md:1:1: error: The slug `tags` is reserved for the tag pages\..*\[invalid-slug\]/)
-      expect(io.err()).toMatch(/notes\/x\.md:\d+:\d+: error: The slug `tags\/rl` is reserved for the tag pages\..*\[invalid-slug\]/)
+      expect(io.err()).toMatch(/notes\/tags\.md:1:1: error: The slug `tags` is reserved for the index of tags\..*\[invalid-slug\]/)
+      // A note at `tags/rl` describes the tag `rl`: its text heads that tag's page (as Quartz uses such notes).
+      expect(io.err()).not.toMatch(/notes\/x\.md/)
     } finally {
       await rm(clash, { recursive: true, force: true })
     }
