@@ -71,3 +71,16 @@ describe('a Markdown image named by its file name alone', () => {
     expect(messages.map((message) => message.replace(/^.*\[(.*)\]$/, '$1'))).toEqual(['missing-attachment', 'missing-attachment'])
   })
 })
+
+describe('an attachment in a capitalised folder of notes', () => {
+  it('moves to its pages’ lower-case folder without a warning: only quire’s addresses differ in case, not the author’s folders', () => {
+    const { graph, messages } = library({ 'Recipes/Bread.md': note('Bread', '![a loaf](loaves/loaf.png)\n'), 'Recipes/Soup.md': note('Soup') }, ['Recipes/loaves/loaf.png'])
+    expect(graph.movedAttachments.get('Recipes/loaves/loaf.png')?.path).toBe('recipes/loaves/loaf.png')
+    expect(messages).toEqual([])
+  })
+
+  it('still warns when the author spelled the folder two ways', () => {
+    const { messages } = library({ 'recipes/Bread.md': note('Bread', '![a loaf](../Recipes/loaf.png)\n') }, ['Recipes/loaf.png'])
+    expect(messages.map((message) => message.replace(/^.*\[(.*)\]$/, '$1'))).toEqual(['address-case-clash'])
+  })
+})

@@ -5,7 +5,7 @@
  * how to choose the address instead.
  */
 import { warning, type Diagnostic, type Position } from '../diagnostics.js'
-import type { PathOwner } from '../graph/addresses.js'
+import type { MovedAttachment, PathOwner } from '../graph/addresses.js'
 import type { Doc, Graph } from '../model.js'
 
 /** One warning per document that moved, and per attachment folder or file that moved. */
@@ -29,7 +29,7 @@ export function checkAddresses(graph: Graph): Diagnostic[] {
   const reported = new Set<string>()
   for (const [relativePath, moved] of graph.movedAttachments) {
     const from = linked.get(relativePath)
-    if (!from) continue
+    if (!from || !authorsClash(relativePath, moved)) continue
     const folder = relativePath.slice(0, relativePath.lastIndexOf('/') + 1)
     const key = moved.clash === 'folder' ? `folder\u0000${folder}` : `file\u0000${relativePath}`
     if (reported.has(key)) continue
@@ -43,6 +43,25 @@ export function checkAddresses(graph: Graph): Diagnostic[] {
     diagnostics.push(warning(from.doc.file.displayPath, from.position, 'address-case-clash', message))
   }
   return diagnostics
+}
+
+/**
+ * Did the author spell one folder two ways? An attachment that only took
+ * the lower case of its own folder's pages (`Tools/aws/chart.png` beside
+ * `Tools/aws/AWS.md`, whose page is `tools/aws/aws/`) moved because page
+ * addresses are lower case, not because of anything to rename: it is only
+ * reported when the page's own file is in a folder spelled otherwise
+ * (`Linux/diagram.png` beside `linux/shell.md`), or another attachment's
+ * or quire's own path has the spelling.
+ */
+function authorsClash(relativePath: string, moved: MovedAttachment): boolean {
+  if (moved.clash !== 'folder' || moved.owner.kind !== 'document') return true
+  const own = relativePath.split('/').slice(0, -1)
+  const published = moved.path.split('/').slice(0, -1)
+  const depth = own.findIndex((segment, i) => segment !== published[i]) + 1
+  const pageFolders = moved.owner.doc.file.relativePath.split('/').slice(0, -1)
+  if (depth === 0 || pageFolders.length < depth) return false
+  return pageFolders.slice(0, depth).join('/') !== own.slice(0, depth).join('/')
 }
 
 /** What has a path, in words. */
