@@ -84,3 +84,15 @@ describe('an attachment in a capitalised folder of notes', () => {
     expect(messages.map((message) => message.replace(/^.*\[(.*)\]$/, '$1'))).toEqual(['address-case-clash'])
   })
 })
+
+describe('a link to a part of the same note, written with its name', () => {
+  it('[[This note#Part]] is an in-page link like [[#Part]], not a self-link; [[This note]] still is', () => {
+    const { graph, messages } = library({ 'Pantry.md': note('Pantry', '## Spices\n\nSee [[Pantry#Spices]] and [[#Spices]], or [[Pantry]].\n') }, [])
+    expect(graph.resolved.get('pantry' as never)).toEqual([
+      { kind: 'resolved', slug: 'pantry' },
+      { kind: 'resolved', slug: 'pantry' },
+      { kind: 'resolved', slug: 'pantry' },
+    ])
+    expect(messages).toEqual(['notes/Pantry.md:7:43: warning: Link [[Pantry]] links this page to itself. [self-link]'])
+  })
+})

@@ -70,7 +70,8 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
       } else {
         if (result.kind === 'tag') return
         if (result.candidates) diagnostics.push(warning(file, link.position, 'ambiguous-link', ambiguity(describe(link), result.slug, result.candidates)))
-        if (result.slug === slug && !(link.target === '' && link.fragment !== undefined)) {
+        // `[[#Part]]` and `[[This note#Part]]` lead to a part of the page, as Obsidian writes them: only a link to the whole page is a self-link.
+        if (result.slug === slug && (link.fragment === undefined || link.embed)) {
           diagnostics.push(warning(file, link.position, 'self-link', `${describe(link)} links this page to itself.`))
         }
         // The link still leads to the page, at its top.
