@@ -156,6 +156,7 @@ const ordinary: [string, string][] = [
   ['an Illustrator file with data-name and an ASCII Latin-1 declaration', illustrator],
   ['a byte-order mark', `\ufeff<svg ${svgNs}><rect width="1" height="1"/></svg>`],
   ['a local link and an accessible label', svg('<a href="#part"><rect id="part" aria-label="Image (left)" role="img" width="5" height="5"/></a>')],
+  ['an embedded SVG 1.1 font and editor text attributes', svg('<defs><font id="f" horiz-adv-x="500"><font-face font-family="Hand" units-per-em="1000" ascent="800" descent="-200"/><missing-glyph horiz-adv-x="500" d="M0 0h500v700H0z"/><glyph unicode="a" glyph-name="a" horiz-adv-x="520" d="M10 0L260 700L510 0z"/><hkern u1="a" u2="a" k="20"/></font></defs><text x="5" y="20" font-family="Hand" text-align="center" line-height="1.2">a</text>')],
   ['a marker and a pattern', svg('<defs><marker id="arrow" markerWidth="4" markerHeight="4" refX="2" refY="2" orient="auto"><path d="M0,0 L4,2 L0,4 z"/></marker><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse"><line x1="0" y1="0" x2="4" y2="4" stroke="#000"/></pattern></defs><line x1="0" y1="0" x2="9" y2="9" marker-end="url(#arrow)" fill="url(&quot;#hatch&quot;)"/>')],
 ]
 
@@ -221,14 +222,21 @@ describe('SVG attachments in a build', () => {
       'img/inkscape.svg': inkscape,
     })
     const io = recordingIO(root)
-    expect(await run(['build'], io)).toBe(1)
-    const errors = io.err().split('\n').filter((line) => line.includes('[unsafe-attachment]'))
-    expect(errors).toHaveLength(embeds.length + 1)
-    expect(errors.at(-1)).toContain('names img/huge.svg, which quire will not publish: this SVG has more than 16 MiB, more than quire reads to check it.')
-    expect(errors[0]).toMatch(
-      /^notes\/a\.md:5:1: error: Embed !\[\[img\/bad-0\.svg\]\] names img\/bad-0\.svg, which quire will not publish: this SVG has a <s:script> element \(line 1, column 41 of the SVG\)\. .*Export it again without script.*or as PNG\)\. \[unsafe-attachment\]$/,
+    // The build goes on without them: a refused file is left out and its embed shows as missing.
+    expect(await run(['check'], io)).toBe(0)
+    const refused = io.err().split('\n').filter((line) => line.includes('[unsafe-attachment]'))
+    expect(refused).toHaveLength(embeds.length + 1)
+    expect(refused.at(-1)).toContain('names img/huge.svg, which quire does not publish (the page shows it as missing): this SVG has more than 16 MiB, more than quire reads to check it.')
+    expect(refused[0]).toMatch(
+      /^notes\/a\.md:5:1: warning: Embed !\[\[img\/bad-0\.svg\]\] names img\/bad-0\.svg, which quire does not publish \(the page shows it as missing\): this SVG has a <s:script> element \(line 1, column 41 of the SVG\)\. .*Export it again without script.*or as PNG\)\. \[unsafe-attachment\]$/,
     )
     expect(io.err()).not.toMatch(/chart\.svg|inkscape\.svg/)
+    expect(await run(['build', '--strict'], recordingIO(root))).toBe(1)
+    expect(await run(['build'], recordingIO(root))).toBe(0)
+    expect((await readdir(path.join(root, 'site', 'img'))).sort()).toEqual(['chart.svg', 'inkscape.svg'])
+    const page = await readFile(path.join(root, 'site', 'a', 'index.html'), 'utf8')
+    expect(page).toContain('<span class="missing-file">Missing image: img/bad-0.svg</span>')
+    expect(page).not.toMatch(/<img[^>]*bad-0/)
 
     // Without the hostile embeds the build succeeds: the safe drawings are published byte for byte, the hostile files are not.
     const safe = await notesFolder({ 'a.md': note('A', 'A.', '![[img/chart.svg]] ![[img/inkscape.svg]]\n'), ...hostileFiles, 'img/chart.svg': chart, 'img/inkscape.svg': inkscape })

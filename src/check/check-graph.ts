@@ -66,7 +66,8 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
         )
       } else if (result.kind === 'attachment') {
         const attachment = graph.attachments.get(result.path)
-        if (attachment?.unsafe) diagnostics.push(error(file, link.position, 'unsafe-attachment', `${describe(link)} names ${result.path}, which quire will not publish: ${attachment.unsafe}`))
+        // Not an error: the file is left out and the page marks it as missing, so nothing unsafe and nothing wrong is published.
+        if (attachment?.unsafe) diagnostics.push(warning(file, link.position, 'unsafe-attachment', `${describe(link)} names ${result.path}, which quire does not publish (the page shows it as missing): ${attachment.unsafe}`))
       } else {
         if (result.kind === 'tag') return
         if (result.candidates) diagnostics.push(warning(file, link.position, 'ambiguous-link', ambiguity(describe(link), result.slug, result.candidates)))

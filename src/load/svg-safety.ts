@@ -77,6 +77,8 @@ const drawingElements = new Set([
   'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset', 'fePointLight',
   'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence',
   'animate', 'animateMotion', 'animateTransform', 'set', 'mpath',
+  // SVG 1.1 fonts, as older editors embed them: glyph outlines and metrics only (`font-face-uri`, which loads a file, is not here)
+  'font', 'font-face', 'font-face-src', 'font-face-name', 'glyph', 'missing-glyph', 'hkern', 'vkern',
 ])
 
 /** Elements that may carry a `data:` image rather than only a `#fragment`. */
@@ -118,6 +120,14 @@ const drawingAttributes = new Set([
   'stroke-opacity', 'stroke-width', 'text-anchor', 'text-decoration', 'text-overflow', 'text-rendering',
   'transform-box', 'transform-origin', 'unicode-bidi', 'vector-effect', 'visibility', 'white-space',
   'word-spacing', 'writing-mode',
+  // CSS properties some editors write as attributes; browsers ignore them there
+  'text-align', 'line-height', 'font-variant-ligatures', 'text-transform',
+  // SVG 1.1 fonts and glyphs
+  'horiz-origin-x', 'horiz-origin-y', 'horiz-adv-x', 'vert-origin-x', 'vert-origin-y', 'vert-adv-y', 'units-per-em',
+  'ascent', 'descent', 'cap-height', 'x-height', 'accent-height', 'alphabetic', 'hanging', 'ideographic',
+  'mathematical', 'underline-position', 'underline-thickness', 'strikethrough-position', 'strikethrough-thickness',
+  'overline-position', 'overline-thickness', 'panose-1', 'slope', 'stemh', 'stemv', 'bbox', 'widths',
+  'unicode', 'unicode-range', 'glyph-name', 'arabic-form', 'g1', 'g2', 'u1', 'u2', 'k', 'name',
   // animation timing and values
   'attributeName', 'attributeType', 'begin', 'dur', 'end', 'min', 'max', 'restart', 'repeatCount', 'repeatDur',
   'calcMode', 'keyTimes', 'keySplines', 'keyPoints', 'from', 'to', 'by', 'additive', 'accumulate', 'origin',

@@ -21,9 +21,9 @@ export function attachmentPath(graph: Graph, relativePath: string): string {
   return graph.movedAttachments.get(relativePath)?.path ?? relativePath
 }
 
-/** The attachments to copy into the site, in path order. */
+/** The attachments to copy into the site, in path order: never one quire refused as unsafe (its embeds show it as missing). */
 export function attachmentFiles(graph: Graph): CopiedFile[] {
-  return [...graph.attachments.values()].map((file) => ({ path: attachmentPath(graph, file.relativePath), copyFrom: file.path }))
+  return [...graph.attachments.values()].filter((file) => !file.unsafe).map((file) => ({ path: attachmentPath(graph, file.relativePath), copyFrom: file.path }))
 }
 
 const image = /\.(png|jpe?g|gif|webp|avif|bmp|svg|ico)$/i

@@ -105,6 +105,8 @@ type LinkTarget =
 function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc | undefined, index: number): LinkTarget {
   const result = owner ? graph.resolved.get(owner.slug)?.[index] : undefined
   const link = owner?.links[index]
+  // A file quire refused as unsafe is not published: its embed shows as missing, a link to it as text.
+  if (result?.kind === 'attachment' && graph.attachments.get(result.path)?.unsafe) return undefined
   if (result?.kind === 'attachment') return { kind: 'file', href: attachmentUrl(root, attachmentPath(graph, result.path)), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
   if (result?.kind === 'unpublished') return { kind: 'unpublished' }
   if (result?.kind === 'folder') return { kind: 'folder' }
