@@ -167,6 +167,26 @@ describe('quire dev and a note that would stall it', () => {
   }, 60_000)
 })
 
+describe('which notes are parsed under the time limit', () => {
+  it('leaves code-heavy notes on the fast path, and is not fooled by a fence that is not one', async () => {
+    const { needsTimeLimit } = await import('../src/parse/complexity.js')
+    const code = '```sh\n' + 'echo "$HOME" | grep -v \'*_[x]\' > /dev/null && ls <dir>\n'.repeat(150) + '```\n'
+    expect(needsTimeLimit(note('Code', 'Shell.', `Text.\n\n${code}\nMore text.\n`))).toBe(false)
+    // The same characters outside a fence are parsed for emphasis and links.
+    expect(needsTimeLimit(note('Runs', 'Delimiters.', '*_[x] '.repeat(600)))).toBe(true)
+    // An HTML block swallows the fence line, and a blank line ends it: micromark then parses the runs as Markdown.
+    const fooled = `<div>\n\`\`\`\n\n${'*_'.repeat(4500)}\n`
+    expect(needsTimeLimit(note('Fooled', 'A fence that is not one.', fooled))).toBe(true)
+    // Below the cap on every opener, the worst such note is still quick to parse here.
+    const { parseDocument } = await import('../src/parse/parse-document.js')
+    const worst = note('Fooled', 'A fence that is not one.', `<div>\n\`\`\`\n\n${'*_'.repeat(3990)}\n`)
+    expect(needsTimeLimit(worst)).toBe(false)
+    const started = performance.now()
+    parseDocument({ path: '/notes/w.md', relativePath: 'w.md', displayPath: 'w.md', text: worst })
+    expect(performance.now() - started).toBeLessThan(3000)
+  })
+})
+
 describe('random and adversarial Markdown', () => {
   it('parses and renders within the budget whenever it is parsed without the time limit, and never overflows the stack', async () => {
     const { default: fc } = await import('fast-check')

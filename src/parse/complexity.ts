@@ -30,8 +30,15 @@ export const nestingLimit = 256
 /** Notes larger than this are always parsed under the time limit. */
 const sizeLimit = 64 * 1024
 
-/** Notes with more characters that open inline constructs than this are parsed under the time limit. */
+/** Notes with more characters that open inline constructs than this, outside fenced code, are parsed under the time limit. */
 const openerLimit = 2000
+
+/**
+ * Notes with more such characters than this, counting those in fenced code,
+ * are parsed under the time limit whatever their fences (the worst case
+ * found at this count takes well under a second).
+ */
+const allOpenersLimit = 8000
 
 /**
  * Notes with a line indented further than this (spaces, tabs and `>`) are
@@ -51,21 +58,51 @@ for (const c of '*_[]!`~<>^$|\\&') openers[c.charCodeAt(0)] = 1
  */
 export function needsTimeLimit(text: string): boolean {
   if (text.length > sizeLimit) return true
-  let count = 0
+  // Openers outside fenced code, and in all: code is not parsed for inline constructs, so technical
+  // notes full of code stay on the fast path. The fences are told apart by a simpler rule than
+  // micromark's, so a note that fools it is still caught by the count of every opener.
+  let outside = 0
+  let all = 0
   // Columns of indentation (and `>`) at the start of the current line, or -1 once past it.
   let indent = 0
+  let fence: string | undefined
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    if (code === 10) indent = 0
-    else if (indent >= 0) {
+    if (code === 10 || i === 0) {
+      const start = code === 10 ? i + 1 : 0
+      const end = text.indexOf('\n', start)
+      const line = text.slice(start, end === -1 ? text.length : end)
+      if (fence === undefined) fence = openingFence(line)
+      else if (closesFence(line, fence)) fence = undefined
+      indent = 0
+      if (code === 10) continue
+    }
+    if (indent >= 0) {
       if (code === 32 || code === 62) indent++
       else if (code === 9) indent += 4
       else indent = -1
       if (indent > indentLimit) return true
     }
-    if (code < 128 && openers[code] === 1 && ++count > openerLimit) return true
+    if (code < 128 && openers[code] === 1) {
+      if (++all > allOpenersLimit) return true
+      if (fence === undefined && ++outside > openerLimit) return true
+    }
   }
   return false
+}
+
+/** The fence a line of code opens (its run of `` ` `` or `~`), if it opens one at the start of a line. */
+function openingFence(line: string): string | undefined {
+  const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line)
+  if (!match) return undefined
+  if (match[1]![0] === '`' && match[2]!.includes('`')) return undefined
+  return match[1]
+}
+
+/** Does `line` close a fence opened by `fence`? */
+function closesFence(line: string, fence: string): boolean {
+  const match = /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.exec(line)
+  return match !== null && match[1]![0] === fence[0] && match[1]!.length >= fence.length
 }
 
 /** Where a tree goes deeper than {@link nestingLimit}, and how deep it got there. */
