@@ -1,10 +1,12 @@
 /**
  * Builds the real notes/ folder and reads the site the way a reader would.
  */
+import { execFile } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
@@ -39,6 +41,19 @@ beforeAll(async () => {
   // notes/ sets no `url` on purpose: it is a sample, not a published site (see the README).
   expect(io.err()).toMatch(/^notes\/quire\.config\.yaml:1:1: warning: The site has no `url`.*\[missing-site-url\]\nquire: built 14 pages from 10 files into .* \(0 errors, 1 warning\)\n$/)
   expect(code).toBe(0)
+})
+
+describe("the demo library's feed", () => {
+  it('is written without a site url, linked from every page, and dated from git history', async () => {
+    const feed = await readFile(path.join(out, 'feed.xml'), 'utf8')
+    expect(feed).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/)
+    expect(feed).toContain('<link rel="self" type="application/atom+xml" href="feed.xml"/>')
+    const home = await page('index.html')
+    expect(select('link[rel=alternate][type="application/atom+xml"]', home)?.properties['href']).toBe('feed.xml')
+    // The notes carry no dates of their own: in a clone with its history, each is dated by its first commit.
+    const shallow = await promisify(execFile)('git', ['rev-parse', '--is-shallow-repository']).then(({ stdout }) => stdout.trim() !== 'false', () => true)
+    if (!shallow) expect((feed.match(/<entry>/g) ?? []).length).toBe(10)
+  })
 })
 
 describe('the seed inquiry as published', () => {

@@ -44,12 +44,26 @@ describe('feed.xml', () => {
     'i.md': doc('An inquiry?', '2025', 'type: inquiry\n'),
   })
 
-  it('is not written without a site url', () => {
-    expect(atomFeed(graph, noUrl)).toBeUndefined()
+  it('links relative to the site without a site url, with ids that stay put', () => {
+    const xml = atomFeed(graph, noUrl)
+    expect(XMLValidator.validate(xml)).toBe(true)
+    const feed = parser.parse(xml).feed
+    const entries = Array.isArray(feed.entry) ? feed.entry : [feed.entry]
+    expect(entries.length).toBeGreaterThan(0)
+    const uuid = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
+    expect(feed.id).toMatch(uuid)
+    for (const entry of entries) {
+      expect(entry.id).toMatch(uuid)
+      const links = Array.isArray(entry.link) ? entry.link : [entry.link]
+      for (const link of links) expect(link['@href']).not.toMatch(/^[a-z]+:|^\//)
+    }
+    expect(new Set(entries.map((entry: { id: string }) => entry.id)).size).toBe(entries.length)
+    // The same notes give the same ids.
+    expect(atomFeed(graph, noUrl)).toBe(xml)
   })
 
   it('lists dated documents newest first, escaped, and parses as Atom', () => {
-    const xml = atomFeed(graph, withUrl)!
+    const xml = atomFeed(graph, withUrl)
     expect(XMLValidator.validate(xml)).toBe(true)
     const feed = parser.parse(xml).feed
     expect(feed['@xmlns']).toBe('http://www.w3.org/2005/Atom')
@@ -92,7 +106,7 @@ describe('feed.xml', () => {
   it('drops characters XML cannot carry instead of writing a broken file', () => {
     expect(escapeXml('a\u0001b\uD800c & <d>')).toBe('abc &amp; &lt;d&gt;')
     const graph = library({ 'a.md': doc('Bell\u0007 and surrogate?', '2025') })
-    const xml = atomFeed(graph, withUrl)!
+    const xml = atomFeed(graph, withUrl)
     expect(XMLValidator.validate(xml)).toBe(true)
   })
 
@@ -123,7 +137,7 @@ describe('sitemap.xml and robots.txt', () => {
 })
 
 describe('page meta', () => {
-  it('has a canonical URL, og:url and the feed link only with a site url', () => {
+  it('has a canonical URL and og:url only with a site url, and the feed link always', () => {
     const page = { address: { slug: 'a/b' as Slug }, title: 'T', description: 'D', article: true }
     const root = rootFromPage('a/b' as Slug)
     expect(pageMeta(withUrl, root, page)).toEqual({
@@ -139,7 +153,7 @@ describe('page meta', () => {
     })
     const without = pageMeta(noUrl, root, page)
     expect(without.canonical).toBeUndefined()
-    expect(without.feedHref).toBeUndefined()
+    expect(without.feedHref).toBe('../../feed.xml')
     expect(without.openGraph.map((p) => p.property)).toEqual(['og:type', 'og:title', 'og:description', 'og:site_name'])
   })
 })
@@ -147,7 +161,7 @@ describe('page meta', () => {
 describe('the missing-site-url warning', () => {
   it('points at the config file, and is not given without one, with a url, or with a broken config', () => {
     expect(checkSite(parseConfig('title: Lab\n', 'notes/quire.config.yml')).map(formatDiagnostic)).toEqual([
-      'notes/quire.config.yml:1:1: warning: The site has no `url`, so feed.xml and sitemap.xml are not written and pages have no canonical link or og:url. To publish them, add the address the site is served at, such as `url: https://example.org/notes/`. [missing-site-url]',
+      'notes/quire.config.yml:1:1: warning: The site has no `url`, so sitemap.xml is not written, feed.xml links relative to the site, and pages have no canonical link or og:url. Add the address the site is served at, such as `url: https://example.org/notes/`. [missing-site-url]',
     ])
     expect(checkSite({ config: defaultConfig, file: undefined, diagnostics: [] })).toEqual([])
     expect(checkSite(parseConfig('url: https://example.org/\n', 'c.yaml'))).toEqual([])

@@ -23,7 +23,7 @@ export function checkSite(config: ConfigResult): Diagnostic[] {
       config.file,
       { line: 1, column: 1 },
       'missing-site-url',
-      'The site has no `url`, so feed.xml and sitemap.xml are not written and pages have no canonical link or og:url. To publish them, add the address the site is served at, such as `url: https://example.org/notes/`.',
+      'The site has no `url`, so sitemap.xml is not written, feed.xml links relative to the site, and pages have no canonical link or og:url. Add the address the site is served at, such as `url: https://example.org/notes/`.',
     ),
   ]
 }

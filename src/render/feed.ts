@@ -14,14 +14,20 @@
  *   no document is dated, never the wall clock: the same notes give the same
  *   bytes.
  * - At most {@link feedEntryLimit} entries, as feed readers expect.
- * - Written only when the site's `url` is configured: Atom ids and links
- *   must be absolute.
+ * - With the site's `url`, ids and links are absolute. Without it (a site
+ *   whose address is not known yet) links are relative to the site's root,
+ *   where the feed is, which feed readers resolve against the feed's own
+ *   address; ids, which must be absolute, are then `urn:uuid:`s made from
+ *   the site's title and each page's address, so they stay put from build
+ *   to build.
  */
+import { createHash } from 'node:crypto'
 import { parseFuzzyDate, type CalendarDay, type FuzzyDate } from '../dates.js'
 import { compare } from '../diagnostics.js'
 import { documentDates } from '../document-dates.js'
 import type { Doc, Graph, SiteOptions } from '../model.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
+import { urlFor, type RootPrefix } from './url.js'
 import { serialiseXml, x, type XmlElement } from './xml.js'
 
 /** Where the feed is written, relative to the site root. */
@@ -51,19 +57,28 @@ export function feedDocuments(graph: Graph, limit = feedEntryLimit): { doc: Doc;
   return dated.slice(0, limit).map(({ doc, date, updated }) => ({ doc, date, updated }))
 }
 
-/** The feed's text, or undefined when the site has no configured `url`. */
-export function atomFeed(graph: Graph, site: SiteOptions): string | undefined {
-  const root = siteRootUrl(site)
-  if (root === undefined) return undefined
+/** A stable `urn:uuid:` for `name` (a name-based UUID, version 5 layout, from SHA-1). */
+function nameId(name: string): string {
+  const hex = createHash('sha1').update(name).digest('hex')
+  const variant = ((Number.parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+}
+
+/** The feed's text: absolute with the site's `url`, relative to the site's root without it. */
+export function atomFeed(graph: Graph, site: SiteOptions): string {
+  const absolute = siteRootUrl(site)
+  const root = absolute ?? './'
+  const address = (target: { slug: Doc['slug'] } | { file: string }): string => absoluteUrlFor(site, target) ?? urlFor('' as RootPrefix, target)
+  const id = (href: string): string => (absolute === undefined ? nameId(`${site.title}\u0000${href}`) : href)
   const documents = feedDocuments(graph)
   // The feed changed when its latest entry did.
   const newest = documents.reduce<FuzzyDate | undefined>((latest, entry) => (latest === undefined || atomDate(entry.updated) > atomDate(latest) ? entry.updated : latest), undefined)
   const entries = documents.map(({ doc, date, updated }): XmlElement => {
-    const href = absoluteUrlFor(site, { slug: doc.slug })!
+    const href = address({ slug: doc.slug })
     return x(
       'entry',
       null,
-      x('id', null, href),
+      x('id', null, id(href)),
       x('title', { type: 'text' }, doc.data.title),
       x('link', { rel: 'alternate', type: 'text/html', href }),
       x('updated', null, atomDate(updated)),
@@ -76,10 +91,10 @@ export function atomFeed(graph: Graph, site: SiteOptions): string | undefined {
   const feed = x(
     'feed',
     { xmlns: 'http://www.w3.org/2005/Atom' },
-    x('id', null, root),
+    x('id', null, id(root)),
     x('title', { type: 'text' }, site.title),
     site.description === undefined ? undefined : x('subtitle', { type: 'text' }, site.description),
-    x('link', { rel: 'self', type: 'application/atom+xml', href: absoluteUrlFor(site, { file: feedFile })! }),
+    x('link', { rel: 'self', type: 'application/atom+xml', href: address({ file: feedFile }) }),
     x('link', { rel: 'alternate', type: 'text/html', href: root }),
     x('updated', null, atomDate(newest ?? site.buildDate)),
     x('author', null, x('name', null, site.author ?? site.title)),

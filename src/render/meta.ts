@@ -24,5 +24,5 @@ export function pageMeta(site: SiteOptions, root: RootPrefix, page: { address: P
     { property: 'og:site_name', content: site.title },
   ]
   if (canonical !== undefined) openGraph.push({ property: 'og:url', content: canonical })
-  return { canonical, openGraph, feedHref: site.url === undefined ? undefined : urlFor(root, { file: feedFile }) }
+  return { canonical, openGraph, feedHref: urlFor(root, { file: feedFile }) }
 }

@@ -384,7 +384,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   add({ path: searchFiles.index, fingerprint: searchKey, make: async () => ({ path: searchFiles.index, pieces: (await search()).index() }) })
   add(text(searchFiles.library, minisearchModule, 'static'))
   const hasUrl = siteRootUrl(site) !== undefined
-  if (hasUrl) add(text(feedFile, () => atomFeed(graph, site)!))
+  add(text(feedFile, () => atomFeed(graph, site)))
   // The sitemap lists every page of the plan, so pages planned after it are listed too.
   // Redirect pages (for aliases) are not listed: they are not pages of their own.
   if (hasUrl) add(text(sitemapFile, () => sitemapXml(site, paths.filter((file) => !isRedirect(graph, file)))!))
