@@ -9,10 +9,14 @@ import YAML from 'yaml'
 import { z } from 'zod'
 import { error, type Diagnostic } from '../diagnostics.js'
 import { validateFrontMatter, yamlToJS } from '../parse/front-matter.js'
+import { maxStarsInPart, tooManyStars } from './ignore.js'
 import { locator } from '../parse/lines.js'
 
 /** The config file names quire looks for, in order. */
 export const configFileNames = ['quire.config.yaml', 'quire.config.yml', 'quire.config.json'] as const
+
+/** Most `ignore` patterns: each is matched against every path of the notes folder. */
+const maxPatterns = 200
 
 /** Seconds a note may take to parse when the config does not say. */
 const defaultNoteTimeLimit = 5
@@ -39,7 +43,12 @@ export const configSchema = z.object({
    * to the defaults (see `ignore.ts`); a pattern starting with `!` publishes
    * what a default would leave out (`!templates`).
    */
-  ignore: z.array(text, { error: 'expected a list of patterns, such as [private/**, "*.canvas"]' }).default([]),
+  ignore: z
+    .array(text.refine((pattern) => !tooManyStars(pattern), { error: `a part of a pattern (between two /) may have at most ${maxStarsInPart} *, such as *draft*` }), {
+      error: 'expected a list of patterns, such as [private/**, "*.canvas"]',
+    })
+    .max(maxPatterns, { error: `at most ${maxPatterns} patterns` })
+    .default([]),
   /**
    * Date notes whose front matter gives none from the git history of the
    * notes folder (first commit, last change; see `git-dates.ts`). `false`

@@ -20,7 +20,8 @@ export type IgnoreTest = (relativePath: string, isFolder: boolean) => boolean
 export function ignoreTest(patterns: readonly string[]): IgnoreTest {
   const positive = [...defaultIgnore, ...patterns.filter((pattern) => !pattern.startsWith('!'))].map(clean)
   const negative = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => clean(pattern.slice(1)))
-  const options = { dot: true, nocase: true }
+  // No extglobs (`+(a*)`): they nest quantifiers, and a pattern of the (untrusted) config must not take minutes to match.
+  const options = { dot: true, nocase: true, noextglob: true }
   const matches = picomatch(positive, options)
   const keeps = negative.length > 0 ? picomatch(negative, options) : () => false
   return (relativePath, isFolder) => {
@@ -28,6 +29,21 @@ export function ignoreTest(patterns: readonly string[]): IgnoreTest {
     if (name.startsWith('.') || (isFolder && name === 'node_modules')) return true
     return matches(relativePath) && !keeps(relativePath)
   }
+}
+
+/**
+ * Most `*` one part of a pattern may have (a `**` part aside). picomatch
+ * matches with a regular expression that backtracks: `*a*a*a*a*c` takes
+ * seconds on one long file name, and minutes with a few more stars; with
+ * two, matching stays quick on any name.
+ */
+export const maxStarsInPart = 2
+
+/** Does an `ignore` pattern have a part with more than {@link maxStarsInPart} `*`? */
+export function tooManyStars(pattern: string): boolean {
+  return clean(pattern.replace(/^!/, ''))
+    .split('/')
+    .some((part) => part !== '**' && (part.match(/\*/g)?.length ?? 0) > maxStarsInPart)
 }
 
 /** `private/` and `./private` mean the folder `private`. */

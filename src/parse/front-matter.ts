@@ -132,9 +132,12 @@ const refuseEngine = {
 /**
  * The language named after a file's opening `---` fence (`---js` gives
  * `js`), or undefined when the first line is a plain fence or there is no
- * front matter. Mirrors how gray-matter reads the fence: `----` opens none.
+ * front matter. Mirrors how gray-matter reads the fence: `----` opens none,
+ * and a byte-order mark before the fence does not hide it.
  */
 export function fenceLanguage(text: string): string | undefined {
+  // gray-matter drops one byte-order mark before looking for the fence: so must this.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (!text.startsWith('---') || text.charAt(3) === '-') return undefined
   const end = text.indexOf('\n')
   const rest = (end === -1 ? text.slice(3) : text.slice(3, end)).trim()

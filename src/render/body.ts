@@ -329,7 +329,22 @@ export function draftBody(doc: Doc, tree: MdastRoot): DraftBody | undefined {
   file.data.quireBody = { doc, linked: undefined, slots }
   const hast = bodyProcessor.runSync(tree, file) as HastRoot
   const children = hast.children.filter((child): child is ElementContent => child.type !== 'doctype')
-  return { html: utf8.encode(fragmentHtml(children)), slots, toc: tableOfContents(children) }
+  const html = fragmentHtml(children)
+  // The file holds no token's characters, but a step after the parse can still make them (KaTeX's
+  // `\char"1`): a draft whose HTML has any token but its slots' own is rendered whole instead.
+  if (!holdsOnlyTokensOf(html, slots)) return undefined
+  return { html: utf8.encode(html), slots, toc: tableOfContents(children) }
+}
+
+/** Does `html` hold each of the `slots` tokens once, and no other U+0001 or U+0002? */
+function holdsOnlyTokensOf(html: string, slots: readonly Slot[]): boolean {
+  let marks = 0
+  for (let at = html.indexOf('\u0001'); at !== -1; at = html.indexOf('\u0001', at + 1)) marks++
+  for (let at = html.indexOf('\u0002'); at !== -1; at = html.indexOf('\u0002', at + 1)) marks++
+  if (marks !== 2 * slots.length) return false
+  const seen = new Set<string>()
+  for (const [token] of html.matchAll(/\u0001\d+\u0002/g)) seen.add(token)
+  return seen.size === slots.length && slots.every((_, n) => seen.has(slotToken(n)))
 }
 
 const utf8 = new TextEncoder()

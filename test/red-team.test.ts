@@ -1,0 +1,67 @@
+/**
+ * Attacks on the promises of SECURITY.md, one `describe` per hole found:
+ * each test is an attack that once got through, kept so it cannot again.
+ */
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { run } from '../src/cli.js'
+import { parseConfig } from '../src/load/config.js'
+import { ignoreTest } from '../src/load/ignore.js'
+import { fenceLanguage } from '../src/parse/front-matter.js'
+import { note, notesFolder, recordingIO } from './support/notes.js'
+
+const bom = '\uFEFF'
+
+describe('front matter behind byte-order marks', () => {
+  it('is refused by its language however many marks come first, without crashing', async () => {
+    // Reading the file drops one mark, quire drops a second, gray-matter a third: the fence test must see what gray-matter sees.
+    expect(fenceLanguage(`${bom}---js\n`)).toBe('js')
+    const root = await notesFolder({
+      'ok.md': note('Fine', 'A note.', 'Text.'),
+    })
+    await writeFile(path.join(root, 'notes', 'marked.md'), `${bom.repeat(3)}---coffee\ntitle: x\n---\nBody.\n`)
+    await writeFile(path.join(root, 'notes', 'script.md'), `${bom.repeat(3)}---js\n{ title: 'x' }\n---\nBody.\n`)
+    const io = recordingIO(root)
+    expect(await run(['check'], io)).toBe(1)
+    expect(io.err()).not.toMatch(/internal error/)
+    expect(io.err()).toMatch(/^notes\/marked\.md:1:4: error: .*\[front-matter-language\]$/m)
+    expect(io.err()).toMatch(/^notes\/script\.md:1:4: error: .*\[front-matter-language\]$/m)
+  })
+})
+
+describe('slot tokens made by math', () => {
+  it('cannot fill a drafted body with another slot, or crash the build', async () => {
+    // KaTeX writes `\char"1` as U+0001: this formula renders as the text of a slot's token.
+    const forged = (n: number): string => `$\\text{\\char"1${[...String(n)].map((d) => `\\char"3${d}`).join('')}\\char"2}$`
+    const root = await notesFolder({
+      'a.md': note('A', 'A note.', `No links, and a token: ${forged(99)}.`),
+      'b.md': note('B', 'B note.', `See [[a]] and ${forged(0)}.`),
+    })
+    const io = recordingIO(root)
+    expect(await run(['build', '--no-cache'], io)).toBe(0)
+    const b = await readFile(path.join(root, 'site', 'b', 'index.html'), 'utf8')
+    // The link is there once, as the link; the formula keeps its text.
+    expect(b.match(/class="internal"/g)).toHaveLength(1)
+    expect(b).toContain('<mtext>\u00010\u0002</mtext>')
+  })
+})
+
+describe('ignore patterns of the config', () => {
+  it('refuses a pattern whose matching would backtrack for minutes on a long file name', () => {
+    const stalling = parseConfig('ignore: ["*a*a*a*a*a*a*a*a*a*a*a*a*a*c"]\n', 'quire.config.yaml')
+    expect(stalling.diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['1:10 invalid-field'])
+    expect(stalling.config.ignore).toEqual([])
+    const fine = parseConfig('ignore: ["*draft*", "private/**", "**/*.excalidraw.md", "!templates"]\n', 'quire.config.yaml')
+    expect(fine.diagnostics).toEqual([])
+    expect(parseConfig(`ignore: [${Array.from({ length: 201 }, (_, i) => `p${i}`).join(', ')}]\n`, 'quire.config.yaml').diagnostics).toHaveLength(1)
+  })
+
+  it('matches extglob syntax as plain characters, so it cannot nest quantifiers', () => {
+    const ignored = ignoreTest(['+(a*)c'])
+    const started = performance.now()
+    expect(ignored(`${'a'.repeat(40)}.md`, false)).toBe(false)
+    expect(performance.now() - started).toBeLessThan(100)
+    expect(ignored('+(a*)c', false)).toBe(true)
+  })
+})
