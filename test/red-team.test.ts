@@ -9,6 +9,8 @@ import { run } from '../src/cli.js'
 import { parseConfig } from '../src/load/config.js'
 import { ignoreTest } from '../src/load/ignore.js'
 import { fenceLanguage } from '../src/parse/front-matter.js'
+import { parseBody } from '../src/parse/markdown.js'
+import { searchableBody } from '../src/render/search-index.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 
 const bom = '\uFEFF'
@@ -63,5 +65,41 @@ describe('ignore patterns of the config', () => {
     expect(ignored(`${'a'.repeat(40)}.md`, false)).toBe(false)
     expect(performance.now() - started).toBeLessThan(100)
     expect(ignored('+(a*)c', false)).toBe(true)
+  })
+})
+
+/** Milliseconds `work` takes. */
+function timed(work: () => unknown): number {
+  const started = performance.now()
+  work()
+  return performance.now() - started
+}
+
+/** `body` cut or padded with `x` to `length` characters. */
+function padded(body: string, length: number): string {
+  return body.length >= length ? body.slice(0, length) : body + 'x'.repeat(length - body.length)
+}
+
+describe('notes under the time-limit screen', () => {
+  // Each of these is below every threshold of `needsTimeLimit`, so it is parsed on the main thread with no limit.
+  it('find a trailing block id in time linear in the paragraph', () => {
+    const spaces = `A caret ^ here.\n\na${' '.repeat(60_000)}b\n`
+    expect(timed(() => parseBody(spaces, 1, 0, 'spaces.md'))).toBeLessThan(500)
+    expect(parseBody('A claim. ^claim-1\n', 1, 0, 'claim.md').blockIds).toEqual(['^claim-1'])
+    expect(parseBody('No space before^claim-1\n', 1, 0, 'claim.md').blockIds).toEqual([])
+  })
+
+  it('measure the nesting of raw HTML in one pass, however many tags are left open', () => {
+    const open = `<div ${padded('<a '.repeat(1990), 63_000)}\n`
+    const quoted = `<div ${padded(`<a '"`.repeat(1990), 63_000)}\n`
+    for (const text of [open, quoted]) expect(timed(() => parseBody(text, 1, 0, 'html.md'))).toBeLessThan(500)
+  })
+
+  it('index a body for search in time linear in its length', () => {
+    for (const unit of ['[a', '[[a', '<a', '<!--']) {
+      const text = `\`\`\`\n${padded(unit.repeat(7900 / unit.length), 60_000)}\n\`\`\`\n](\n`
+      expect(timed(() => searchableBody(text))).toBeLessThan(200)
+    }
+    expect(searchableBody('a <!-- x --> b [t](u) [[c|d]] <b class="q">e</b>')).toBe('a   b  t   d   e ')
   })
 })

@@ -10,7 +10,7 @@
 import type { Nodes, Paragraph, Parent, Root, RootContent, Text } from 'mdast'
 import { walk } from '../walk.js'
 
-const trailingId = /[ \t]+(\^[A-Za-z0-9-]+)[ \t]*$/
+const trailingId = /\^[A-Za-z0-9-]+(?=[ \t]*$)/g
 const aloneId = /^\s*(\^[A-Za-z0-9-]+)\s*$/
 
 /** Take the block ids out of `tree`, set them on their blocks, and return them in order. */
@@ -29,15 +29,32 @@ export function applyBlockIds(tree: Root): string[] {
     }
     const last = node.children[node.children.length - 1]
     if (last?.type !== 'text') return
-    const match = trailingId.exec(last.value)
-    if (!match) return
-    last.value = last.value.slice(0, match.index)
+    const found = trailingIdOf(last.value)
+    if (!found) return
+    last.value = last.value.slice(0, found.start)
     // In a list item, the id names the item (Obsidian links to the whole item).
-    setId(parent.type === 'listItem' && parent.children[0] === node ? (parent as unknown as RootContent) : node, match[1]!)
-    ids.push(match[1]!)
+    setId(parent.type === 'listItem' && parent.children[0] === node ? (parent as unknown as RootContent) : node, found.id)
+    ids.push(found.id)
     return undefined
   })
   return ids
+}
+
+/**
+ * The `^id` that ends `text` after a space or tab, and where the space
+ * before it starts. Not one regular expression with the spaces in it:
+ * `/[ \t]+\^…$/` backtracks over every run of spaces, and a paragraph of
+ * 60,000 spaces and a `^` took seconds.
+ */
+function trailingIdOf(text: string): { id: string; start: number } | undefined {
+  trailingId.lastIndex = 0
+  let match: RegExpExecArray | null
+  let last: RegExpExecArray | undefined
+  while ((match = trailingId.exec(text))) last = match
+  if (!last) return undefined
+  let start = last.index
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--
+  return start === last.index ? undefined : { id: last[0], start }
 }
 
 function onlyText(node: Paragraph): Text | undefined {
