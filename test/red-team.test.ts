@@ -11,6 +11,7 @@ import { ignoreTest } from '../src/load/ignore.js'
 import { fenceLanguage } from '../src/parse/front-matter.js'
 import { parseBody } from '../src/parse/markdown.js'
 import { searchableBody } from '../src/render/search-index.js'
+import { normaliseBase } from '../src/render/url.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 
 const bom = '\uFEFF'
@@ -46,6 +47,20 @@ describe('slot tokens made by math', () => {
     // The link is there once, as the link; the formula keeps its text.
     expect(b.match(/class="internal"/g)).toHaveLength(1)
     expect(b).toContain('<mtext>\u00010\u0002</mtext>')
+  })
+})
+
+describe('a base path that browsers would read as another site', () => {
+  it('is refused in the config and kept a path on the command line', async () => {
+    const config = parseConfig('base: "/\\\\evil.example/"\n', 'quire.config.yaml')
+    expect(config.diagnostics.map((d) => d.code)).toEqual(['invalid-field'])
+    expect(normaliseBase('/\\evil.example/')).toBe('/evil.example/')
+    expect(normaliseBase('\\\\evil.example')).toBe('/evil.example/')
+    const root = await notesFolder({ 'a.md': note('A', 'A.') })
+    const io = recordingIO(root)
+    expect(await run(['build', '--base', '/\\evil.example/', '--no-cache'], io)).toBe(0)
+    const missing = await readFile(path.join(root, 'site', '404.html'), 'utf8')
+    expect(missing).not.toMatch(/(href|src)="(\/\\|\/\/|\\)/)
   })
 })
 

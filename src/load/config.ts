@@ -32,7 +32,7 @@ export const configSchema = z.object({
   /** Who writes the notes (feeds and page metadata). */
   author: text.optional(),
   /** The path the site is served under, such as `/my-notes/` for GitHub Pages. */
-  base: z.string({ error: 'expected a path such as /my-notes/' }).regex(/^\/([^\s?#]*\/)?$/, { error: 'expected a path that starts and ends with /, such as /my-notes/' }).default('/'),
+  base: z.string({ error: 'expected a path such as /my-notes/' }).regex(/^\/([^\s?#\\]*\/)?$/, { error: 'expected a path that starts and ends with /, such as /my-notes/ (no spaces, ?, # or \\)' }).default('/'),
   /** The site's absolute address, such as `https://example.org/notes/` (feeds, sitemap, canonical links). */
   url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org/notes/' }).optional(),
   /** Claims older than this many months are marked for re-testing. */

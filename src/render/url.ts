@@ -34,7 +34,8 @@ export function urlFor(root: RootPrefix, target: { slug: Slug } | { file: string
 
 /** Normalise a `--base` option: always starts and ends with `/`. */
 export function normaliseBase(base: string): string {
-  const trimmed = base.trim().replace(/^\/+|\/+$/g, '')
+  // A backslash is a slash to browsers: `/\evil.example/` would be read as `//evil.example/`, another site.
+  const trimmed = base.trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '')
   return trimmed === '' ? '/' : `/${trimmed}/`
 }
 
