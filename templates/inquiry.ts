@@ -6,6 +6,7 @@ import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { layout } from './layout.js'
 import { localGraphSection } from './local-graph.js'
+import { folderListing } from './navigation.js'
 import { cardList, count, section } from './parts.js'
 import type { InquiryPageProps, PromptProps } from './props.js'
 import { tableOfContents } from './toc.js'
@@ -25,6 +26,7 @@ export function inquiryPage(props: InquiryPageProps): Root {
         : undefined,
       props.toc.length > 0 ? tableOfContents(props.toc) : undefined,
       h('div', { className: ['prose'] }, [...props.body]),
+      props.folder ? h('div', { className: ['folder-page'] }, folderListing(props.folder)) : undefined,
       section('sources', ['Sources ', h('span', { className: ['count'] }, count(props.sources.length, 'note', 'notes'))], [cardList(props.sources, true)], 'sources'),
       props.prompt ? promptSection(props.prompt) : undefined,
       props.claims.length > 0 || props.papers.length > 0 ? claimsSection(props) : undefined,

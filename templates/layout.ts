@@ -4,6 +4,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { headMeta } from './meta.js'
+import { breadcrumbs } from './navigation.js'
 import type { LayoutProps } from './props.js'
 import { searchForm } from './search.js'
 
@@ -33,7 +34,7 @@ export function layout(props: LayoutProps, main: ElementContent[]): Root {
         props.nav.length > 0 ? h('nav', { ariaLabel: 'Site' }, [h('ul', props.nav.map((link) => h('li', [h('a', { href: link.href, ariaCurrent: link.current ? 'page' : undefined }, link.label)])))]) : undefined,
         searchForm(),
       ].filter((part) => part !== undefined)),
-      h('main', { id: 'main', tabIndex: -1 }, main),
+      h('main', { id: 'main', tabIndex: -1 }, props.breadcrumbs ? [breadcrumbs(props.breadcrumbs), ...main] : main),
       h('footer', { className: ['site-footer'] }, [h('p', ['Published with quire'])]),
     ]),
   ])

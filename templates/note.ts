@@ -5,6 +5,7 @@ import type { ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { layout } from './layout.js'
 import { localGraphSection } from './local-graph.js'
+import { folderListing } from './navigation.js'
 import { cardList, section } from './parts.js'
 import type { NotePageProps } from './props.js'
 import { tagList } from './tag.js'
@@ -25,6 +26,8 @@ export function notePage(props: NotePageProps): Root {
   if (meta.length > 0) parts.push(h('div', { className: ['meta'] }, meta))
   if (props.toc.length > 0) parts.push(tableOfContents(props.toc))
   if (props.body.length > 0) parts.push(h('div', { className: ['prose'] }, [...props.body]))
+  // A note whose address is a folder's is that folder's page: its listing follows the text.
+  if (props.folder) parts.push(h('div', { className: ['folder-page'] }, folderListing(props.folder)))
   if (props.papers.length > 0) {
     parts.push(
       section('papers', ['Papers'], [h('ul', { className: ['papers'] }, props.papers.map((paper) => h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`)])))], 'papers'),

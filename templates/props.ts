@@ -21,6 +21,84 @@ export interface LayoutProps {
   readonly nav: readonly { readonly href: string; readonly label: string; readonly current: boolean }[]
   /** Canonical address, Open Graph properties and the feed link. */
   readonly meta: PageMetaProps
+  /** Where the page sits (Home › folder › page); shown at the top of the page. */
+  readonly breadcrumbs?: BreadcrumbProps | undefined
+}
+
+/** One step of a breadcrumb trail: a link, or plain text for a folder without a page. */
+export interface CrumbProps {
+  readonly label: string
+  readonly href: string | undefined
+}
+
+/** The way from the home page down to this page. */
+export interface BreadcrumbProps {
+  /** Home, then each folder above the page. */
+  readonly trail: readonly CrumbProps[]
+  /** The page itself. */
+  readonly current: string
+}
+
+/** A folder as listed: its name, its page and how many documents it holds. */
+export interface FolderLinkProps {
+  readonly label: string
+  /** Its page; undefined when its address belongs to one of quire's own pages. */
+  readonly href: string | undefined
+  readonly count: number
+}
+
+/** A folder in the explorer, with the sub-folders shown below it. */
+export interface ExplorerFolderProps extends FolderLinkProps {
+  /** Is this the page's own folder? */
+  readonly current: boolean
+  /** Is it shown open (on the way to the page's folder)? */
+  readonly open: boolean
+  readonly children: readonly ExplorerFolderProps[]
+  /** Sub-folders left out to keep the explorer small (see the folder's page). */
+  readonly more: number
+}
+
+/** The folder tree: top-level folders, deeper levels collapsed. */
+export interface ExplorerProps {
+  readonly folders: readonly ExplorerFolderProps[]
+  /** Top-level folders left out. */
+  readonly more: number
+}
+
+/** Links between the pages of a long listing. */
+export interface PaginationProps {
+  /** This page, from 1. */
+  readonly page: number
+  readonly pages: number
+  readonly previous: string | undefined
+  readonly next: string | undefined
+}
+
+/** One page of a folder's listing: sub-folders first, then documents. */
+export interface FolderListingProps {
+  readonly folders: readonly FolderLinkProps[]
+  readonly documents: readonly DocumentCard[]
+  /** How many documents the folder holds, at any depth. */
+  readonly total: number
+  readonly pagination: PaginationProps | undefined
+}
+
+/** A folder's page (or a later page of its listing). */
+export interface FolderPageProps {
+  readonly layout: LayoutProps
+  readonly title: string
+  /** The folder's `index.md`, on the first page: its body heads the page. */
+  readonly intro: { readonly title: string; readonly body: readonly ElementContent[]; readonly href: string } | undefined
+  readonly listing: FolderListingProps
+  readonly explorer: ExplorerProps
+}
+
+/** One page of the list of every document. */
+export interface AllNotesPageProps {
+  readonly layout: LayoutProps
+  readonly total: number
+  readonly documents: readonly DocumentCard[]
+  readonly pagination: PaginationProps | undefined
 }
 
 /** What a page tells other sites about itself. Absolute addresses need the site's `url`. */
@@ -113,6 +191,8 @@ export interface InquiryPageProps {
   readonly localGraph: LocalGraphProps | undefined
   /** The table of contents (empty for short bodies). */
   readonly toc: readonly TocEntry[]
+  /** When the inquiry's address is a folder's, the folder's listing (below the text). */
+  readonly folder?: FolderListingProps | undefined
 }
 
 /** A note's page. */
@@ -137,6 +217,8 @@ export interface NotePageProps {
   readonly tagLinks: readonly TagLink[]
   /** The table of contents (empty for short bodies). */
   readonly toc: readonly TocEntry[]
+  /** When the note's address is a folder's (`methods.md` beside `methods/`), the folder's listing (below the text). */
+  readonly folder?: FolderListingProps | undefined
 }
 
 /** One paper on the papers page, with everything that cites it. */
@@ -161,8 +243,19 @@ export interface HomePageProps {
   readonly description: string | undefined
   /** The content of `index.md` at the top of the notes folder, when there is one: its title and body lead the page. */
   readonly intro: { readonly title: string; readonly body: readonly ElementContent[] } | undefined
+  /** Inquiring lines, by title (at most a bounded number). */
   readonly inquiries: readonly DocumentCard[]
-  readonly notes: readonly DocumentCard[]
+  /** How many inquiring lines there are in all. */
+  readonly inquiryCount: number
+  /** The most recently changed documents, newest first. */
+  readonly recent: readonly (DocumentCard & { readonly date: DateProps })[]
+  /** The folder tree (top-level folders with counts). */
+  readonly explorer: ExplorerProps
+  /** Documents at the top of the library, outside any folder (the first of them). */
+  readonly topDocuments: readonly DocumentCard[]
+  readonly topDocumentCount: number
+  /** The list of every document, and how many there are. */
+  readonly allNotes: { readonly href: string; readonly count: number }
   /** The page of notes not written yet and how many there are, when there are some. */
   readonly unwritten: { readonly href: string; readonly count: number } | undefined
 }

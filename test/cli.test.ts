@@ -97,10 +97,11 @@ describe('progress', () => {
     expect(err).toContain('\r\u001b[2Kquire: reading 0/520 (0%)')
     expect(err).toContain('quire: rendering 500/520 (96%)')
     // The progress line is cleared before the summary is printed.
-    expect(err.split('\r\u001b[2K').at(-1)).toMatch(/^quire: built 523 pages from 520 files into site\/ in \d+\.\d+ s \(0 errors, 0 warnings\)\n$/)
+    // 525 pages: 520 notes, the home, graph and not-found pages, and the list of every note in two pages of 500.
+    expect(err.split('\r\u001b[2K').at(-1)).toMatch(/^quire: built 525 pages from 520 files into site\/ in \d+\.\d+ s \(0 errors, 0 warnings\)\n$/)
     // Not a terminal: no progress, just the summary.
     const plain = recordingIO(root)
     expect(await run(['build'], plain)).toBe(0)
-    expect(plain.err()).toMatch(/^quire: built 523 pages/)
+    expect(plain.err()).toMatch(/^quire: built 525 pages/)
   })
 })

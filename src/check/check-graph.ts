@@ -152,6 +152,7 @@ function reservedSlug(slug: string): string | undefined {
   if (slug === 'tags') return 'the index of tags'
   if (slug === 'assets' || slug.startsWith('assets/')) return "the site's stylesheet and script"
   if (slug === '__quire' || slug.startsWith('__quire/')) return "quire dev's own endpoints"
+  if (slug === 'all-notes' || slug.startsWith('all-notes/')) return 'the list of every note'
   return undefined
 }
 

@@ -19,7 +19,7 @@ export interface AliasConflict {
 }
 
 /** Addresses quire uses for its own pages (see the check of reserved slugs). */
-const reserved = new Set(['papers', 'graph', 'tags', 'assets', '__quire', 'index'])
+const reserved = new Set(['papers', 'graph', 'tags', 'assets', '__quire', 'index', 'all-notes'])
 
 /** The address an alias gets: the alias as a slug, in the document's folder. */
 export function aliasSlug(doc: Doc, alias: string): Slug | undefined {

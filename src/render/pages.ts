@@ -30,6 +30,7 @@ import { arxivRuns } from './arxiv-links.js'
 import { graphPageSlug } from './graph-layout.js'
 import { inlineMarkdown } from './inline.js'
 import { localGraphProps } from './local-graph.js'
+import { breadcrumbsFor, ownFolderListing } from './navigation.js'
 import { pageMeta, type PageAddress } from './meta.js'
 import { tagLinks, tagsPageSlug } from './tag-links.js'
 import { arxivUrl, homeSlug, urlFor, type RootPrefix } from './url.js'
@@ -166,7 +167,7 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
   const listed = new Set(papers.map((paper) => paper.id))
   for (const id of inquiry.data.papers ?? []) if (!listed.has(id)) papers.push({ id, href: arxivUrl(id) })
   return {
-    layout: layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }),
+    layout: { ...layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }), breadcrumbs: breadcrumbsFor(context, inquiry.slug, inquiry.data.title) },
     title: inquiry.data.title,
     summary: inquiry.data.summary,
     ...pageDates(graph, inquiry),
@@ -181,6 +182,7 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
     citedBy: (graph.citedBy.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
     localGraph: localGraphProps(graph, inquiry.slug, context.root),
     toc: body.toc,
+    folder: ownFolderListing(context, inquiry.slug),
   }
 }
 
@@ -193,7 +195,7 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
     return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: urlFor(context.root, { slug: inquiry }), title: doc.data.title } }
   })
   return {
-    layout: layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }),
+    layout: { ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }), breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title) },
     title: note.data.title,
     summary: note.derived.summary === 'paragraph' || note.derived.summary === 'none' ? undefined : note.data.summary,
     ...pageDates(graph, note),
@@ -205,6 +207,7 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
     localGraph: localGraphProps(graph, note.slug, context.root),
     tagLinks: tagLinks(context, note.data.tags),
     toc: body.toc,
+    folder: ownFolderListing(context, note.slug),
   }
 }
 

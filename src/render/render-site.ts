@@ -8,9 +8,11 @@
  * makes a file only when a browser asks for it.
  */
 import { createHash } from 'node:crypto'
+import { compare } from '../diagnostics.js'
 import type { ElementContent, Root } from 'hast'
 import { pageHtml } from './page-html.js'
 import { homePage } from '../../templates/home.js'
+import { allNotesPage, folderPage } from '../../templates/folder.js'
 import { inquiryPage } from '../../templates/inquiry.js'
 import { notFoundPage } from '../../templates/not-found.js'
 import { notePage } from '../../templates/note.js'
@@ -32,8 +34,10 @@ import { minisearchModule, SearchFiles, searchFiles, searchFingerprint } from '.
 import { describedTag, hasTags, lazyTagPages } from './tags.js'
 import { byStructure } from '../graph/structure.js'
 import { unwrittenNotes, unwrittenPageSlug } from '../graph/unwritten-notes.js'
-import { assetFiles, card, inquiryPromptText, inquiryProps, layoutProps, listed, noteProps, papersPageSlug, papersProps, promptFileName, unwrittenProps, type PageBody, type PageContext } from './pages.js'
+import { assetFiles, inquiryPromptText, inquiryProps, layoutProps, noteProps, papersPageSlug, papersProps, promptFileName, unwrittenProps, type PageBody, type PageContext } from './pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
+import { allNotesSlug, folderTree, isListed, listingFile, pageCount } from './folders.js'
+import { allDocuments, allNotesProps, folderPageProps, folderPages, homeSections } from './navigation.js'
 import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
 import { headersFile, headersText } from './headers.js'
 import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
@@ -221,6 +225,23 @@ function homeIntro(context: PageContext): { title: string; body: ElementContent[
   return { title: doc.data.title, body: pageBodyOf(context, doc).nodes }
 }
 
+/** The folder of a folder's `index.md` (`a/b/index` → `a/b`): its text is shown on that folder's page. */
+function parentOfIndex(slug: Slug): Slug {
+  return slug.slice(0, slug.lastIndexOf('/')) as Slug
+}
+
+/** Is the document at `slug` an `index.md` whose text heads the home page or a folder's page (rendered here, not by a worker)? */
+function isIntro(slug: Slug): boolean {
+  return slug === homeSlug || slug.endsWith('/index')
+}
+
+/** How many documents the list of every note holds (as `allDocuments(graph).length`, without sorting). */
+function documentCount(graph: Graph): number {
+  let n = 0
+  for (const slug of graph.documents.keys()) if (isListed(slug)) n++
+  return n
+}
+
 /** A redirect page from an alias's address `from` to the document `to`. */
 function redirectPageTree(graph: Graph, site: SiteOptions, from: Slug, to: Slug): Root {
   const doc = graph.documents.get(to)!
@@ -353,14 +374,27 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
         layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home', 'home'),
         description: site.description,
         intro: homeIntro(home),
-        inquiries: listed(graph, 'inquiry').map((slug) => card(home, slug)),
-        notes: listed(graph, 'note').map((slug) => card(home, slug)),
+        ...homeSections(home),
         unwritten: unwritten.length > 0 ? { href: urlFor(home.root, { slug: unwrittenPageSlug }), count: unwritten.length } : undefined,
       })
     }),
   )
   const documents = documentEntries(graph)
   for (const entry of documents) add(entry)
+  // Each folder's page, and the further pages of long listings (see `folders.ts`).
+  const folders = folderTree(graph)
+  const folderBody = (slug: Slug) => pageBodyOf(contextFor(parentOfIndex(slug)), graph.documents.get(slug)!).nodes
+  for (const folder of [...folders.folders.values()].sort((a, b) => compare(a.slug, b.slug))) {
+    if (!folder.hasPage) continue
+    const pages = folderPages(folder)
+    for (let n = folder.note === undefined ? 1 : 2; n <= pages; n++) {
+      add(page(listingFile(folder.slug, n), () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody))))
+    }
+  }
+  const everything = once(() => allDocuments(graph))
+  // The list of every note, when there is one to list.
+  const listedCount = documentCount(graph)
+  for (let n = 1; listedCount > 0 && n <= pageCount(listedCount); n++) add(page(listingFile(allNotesSlug, n), () => allNotesPage(allNotesProps(contextFor(allNotesSlug), everything(), n))))
   if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(contextFor(papersPageSlug)))))
   if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(contextFor(graphPageSlug)))))
   if (unwritten.length > 0) add(page(`${unwrittenPageSlug}/index.html`, () => unwrittenPage(unwrittenProps(contextFor(unwrittenPageSlug), unwritten))))
@@ -463,7 +497,8 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
   const rendered: Slug[] = []
   // Math and highlighting are needed here only if some body is rendered whole here (a draft in hand was rendered
   // where it was parsed); then for every document, since such a body may embed any other.
-  const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && !held?.holds(doc.file.path))
+  // The library's and folders' `index.md` are rendered here for the home and folder pages even when a worker holds their drafts.
+  const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
   await loadBodyExtensions(whole ? graph.documents.values() : [])
   let done = 0
   // Pages being made by worker threads, and the first problem one of them met.

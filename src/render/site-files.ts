@@ -4,6 +4,7 @@
  */
 import { unwrittenPageSlug } from '../graph/unwritten-notes.js'
 import { feedFile } from './feed.js'
+import { allNotesSlug } from './folders.js'
 import { graphPageSlug } from './graph-layout.js'
 import { headersFile } from './headers.js'
 import { assetFiles, papersPageSlug } from './pages.js'
@@ -22,6 +23,7 @@ export const siteFiles: readonly string[] = [
   `${graphPageSlug}/index.html`,
   `${tagsPageSlug}/index.html`,
   `${unwrittenPageSlug}/index.html`,
+  `${allNotesSlug}/index.html`,
   previewsFile,
   searchFiles.index,
   searchFiles.text,

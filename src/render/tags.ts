@@ -17,6 +17,7 @@ import type { TagIndexPageProps, TagPageProps } from '../../templates/props.js'
 import { compare } from '../diagnostics.js'
 import { byStructure } from '../graph/structure.js'
 import type { Graph, Slug } from '../model.js'
+import { tagBreadcrumbs } from './navigation.js'
 import { card, layoutProps, type PageContext } from './pages.js'
 import { isNestedTag, tagPageSlug, tagSlug, tagsPageSlug } from './tag-links.js'
 import { urlFor } from './url.js'
@@ -89,7 +90,7 @@ export type TagIntro = (slug: Slug) => TagPageProps['intro']
 export function tagPageProps(context: PageContext, tag: Tag, intro?: TagPageProps['intro']): TagPageProps {
   return {
     intro,
-    layout: layoutProps(context, `Tagged “${tag.label}”`, `Notes and inquiry lines tagged “${tag.label}”.`, 'tags', { slug: tagPageSlug(tag.slug) }),
+    layout: { ...layoutProps(context, `Tagged “${tag.label}”`, `Notes and inquiry lines tagged “${tag.label}”.`, 'tags', { slug: tagPageSlug(tag.slug) }), breadcrumbs: tagBreadcrumbs(context, tag.label, false) },
     label: tag.label,
     documents: tag.documents.map((slug) => card(context, slug)),
     indexHref: urlFor(context.root, { slug: tagsPageSlug }),
@@ -99,7 +100,7 @@ export function tagPageProps(context: PageContext, tag: Tag, intro?: TagPageProp
 /** Props for the index of tags. */
 export function tagIndexProps(context: PageContext, tags: readonly Tag[]): TagIndexPageProps {
   return {
-    layout: layoutProps(context, 'Tags', 'Every tag in this library, with how many notes and inquiry lines carry it.', 'tags', { slug: tagsPageSlug }),
+    layout: { ...layoutProps(context, 'Tags', 'Every tag in this library, with how many notes and inquiry lines carry it.', 'tags', { slug: tagsPageSlug }), breadcrumbs: tagBreadcrumbs(context, 'Tags', true) },
     tags: tags.map((tag) => ({ label: tag.label, href: urlFor(context.root, { slug: tagPageSlug(tag.slug) }), count: tag.documents.length })),
   }
 }

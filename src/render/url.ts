@@ -25,10 +25,15 @@ export function rootFromBase(base: string): RootPrefix {
  */
 export const homeSlug = 'index' as Slug
 
-/** The one function that makes a URL to a document, the home page, or a file in the site. */
-export function urlFor(root: RootPrefix, target: { slug: Slug } | { file: string } | 'home'): string {
+/**
+ * The one function that makes a URL to a document, the home page, or a file
+ * in the site. `page` (from 1) is a page of the listing at `slug` (a folder,
+ * the list of every note): the first is the address itself, the others
+ * `page-2.html`, … inside it.
+ */
+export function urlFor(root: RootPrefix, target: { slug: Slug; page?: number } | { file: string } | 'home'): string {
   if (target === 'home' || ('slug' in target && target.slug === homeSlug)) return root === '' ? './' : root
-  if ('slug' in target) return `${root}${target.slug}/`
+  if ('slug' in target) return target.page !== undefined && target.page > 1 ? `${root}${target.slug}/page-${target.page}.html` : `${root}${target.slug}/`
   return `${root}${target.file}`
 }
 
