@@ -75,7 +75,7 @@ describe('config file', () => {
     const io = recordingIO(root)
     expect(await run(['check'], io)).toBe(1)
     expect(io.err().split('\n').slice(0, 4)).toEqual([
-      'notes/quire.config.yaml:2:7: error: `base`: expected a path that starts and ends with /, such as /my-notes/. [invalid-field]',
+      'notes/quire.config.yaml:2:7: error: `base`: expected a path that starts and ends with /, such as /my-notes/ (no spaces, ?, # or \\). [invalid-field]',
       'notes/quire.config.yaml:3:6: error: `url`: expected an absolute http(s) URL such as https://example.org/notes/. [invalid-field]',
       'notes/quire.config.yaml:4:19: error: `staleAfterMonths`: must be at least 1. [invalid-field]',
       'notes/quire.config.yaml:5:1: warning: Unknown field `titel` is ignored. Did you mean `title`? [unknown-field]',

@@ -64,6 +64,16 @@ describe('a base path that browsers would read as another site', () => {
   })
 })
 
+describe("an alias that names one of quire's own pages", () => {
+  it('gets no redirect page over the page of notes not written yet', async () => {
+    const root = await notesFolder({ 'a.md': note('A', 'A.', '[[nowhere]]\n', 'aliases: [Not written yet]\n') })
+    const io = recordingIO(root)
+    expect(await run(['build', '--no-cache'], io)).toBe(0)
+    expect(io.err()).toMatch(/notes\/a\.md:\d+:\d+: warning: Alias "Not written yet" would redirect from not-written-yet\/.*\[alias-conflict\]/)
+    expect(await readFile(path.join(root, 'site', 'not-written-yet', 'index.html'), 'utf8')).toMatch(/<title>Not written yet · /)
+  })
+})
+
 describe('ignore patterns of the config', () => {
   it('refuses a pattern whose matching would backtrack for minutes on a long file name', () => {
     const stalling = parseConfig('ignore: ["*a*a*a*a*a*a*a*a*a*a*a*a*a*c"]\n', 'quire.config.yaml')

@@ -7,6 +7,7 @@
 import { compare } from '../diagnostics.js'
 import type { Doc, Slug } from '../model.js'
 import { slugifySegment } from '../slug.js'
+import { unwrittenPageSlug } from './unwritten-notes.js'
 
 /** An alias that could not get its page, and why. */
 export interface AliasConflict {
@@ -19,7 +20,7 @@ export interface AliasConflict {
 }
 
 /** Addresses quire uses for its own pages (see the check of reserved slugs). */
-const reserved = new Set(['papers', 'graph', 'tags', 'assets', '__quire', 'index', 'all-notes'])
+const reserved = new Set(['papers', 'graph', 'tags', 'assets', '__quire', 'index', 'all-notes', unwrittenPageSlug])
 
 /** The address an alias gets: the alias as a slug, in the document's folder. */
 export function aliasSlug(doc: Doc, alias: string): Slug | undefined {
