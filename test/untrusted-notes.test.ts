@@ -183,7 +183,8 @@ describe('which notes are parsed under the time limit', () => {
     expect(needsTimeLimit(worst)).toBe(false)
     const started = performance.now()
     parseDocument({ path: '/notes/w.md', relativePath: 'w.md', displayPath: 'w.md', text: worst })
-    expect(performance.now() - started).toBeLessThan(3000)
+    // Under a second on a quiet machine; the bound is loose for a busy one, and far below the minutes the cap prevents.
+    expect(performance.now() - started).toBeLessThan(10_000)
   })
 })
 
@@ -211,7 +212,8 @@ describe('random and adversarial Markdown', () => {
         const started = performance.now()
         const parsed = drafted(parseDocument(file), false)
         const ms = performance.now() - started
-        expect(ms, `${ms.toFixed(0)} ms for ${JSON.stringify(text.slice(0, 120))}…`).toBeLessThan(1500)
+        // Tens of milliseconds on a quiet machine; loose for a busy one, far below the seconds a stall takes.
+        expect(ms, `${ms.toFixed(0)} ms for ${JSON.stringify(text.slice(0, 120))}…`).toBeLessThan(5000)
         if (!parsed.document) expect(parsed.diagnostics.map((d) => d.code)).toContain('note-too-complex')
       }),
       { numRuns: 400, seed: 16 },
