@@ -172,6 +172,9 @@ describe('which notes are parsed under the time limit', () => {
     const { needsTimeLimit } = await import('../src/parse/complexity.js')
     const code = '```sh\n' + 'echo "$HOME" | grep -v \'*_[x]\' > /dev/null && ls <dir>\n'.repeat(150) + '```\n'
     expect(needsTimeLimit(note('Code', 'Shell.', `Text.\n\n${code}\nMore text.\n`))).toBe(false)
+    // A list nested 100 levels deep is small, but each line looks at every open level again.
+    expect(needsTimeLimit(note('Deep', 'A deep list.', Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')))).toBe(true)
+    expect(needsTimeLimit(note('Shallow', 'A list.', Array.from({ length: 20 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')))).toBe(false)
     // The same characters outside a fence are parsed for emphasis and links.
     expect(needsTimeLimit(note('Runs', 'Delimiters.', '*_[x] '.repeat(600)))).toBe(true)
     // An HTML block swallows the fence line, and a blank line ends it: micromark then parses the runs as Markdown.
