@@ -378,7 +378,8 @@ function documentPages(site: Site): Set<string> {
     if (!file.endsWith('/index.html')) continue
     const slug = file.slice(0, -'/index.html'.length)
     if (own.has(slug) || refreshOf(tree) !== undefined) continue
-    if (slug.startsWith('tags/') && !select('article.document', tree)) continue
+    // Tag pages, folder pages and the list of every note are listings, not documents (a note that heads its folder's page is one).
+    if (!select('article.document', tree)) continue
     slugs.add(slug)
   }
   return slugs
