@@ -12,6 +12,7 @@ import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
+import { parseBody } from '../src/parse/markdown.js'
 import { notesFolder, note, recordingIO } from './support/notes.js'
 import { listFiles } from './support/site.js'
 
@@ -267,5 +268,21 @@ describe('mistakes in a vault are reported at their place', () => {
     })
     expect(err).not.toContain('ambiguous')
     expect(code).toBe(0)
+  })
+})
+
+describe('comments that hold whole blocks', () => {
+  it('leave no empty bullet, list or quote behind, in a note or what it embeds', () => {
+    const { tree } = parseBody('- one\n%%\n- hidden\n%%\n- two\n\n%%\n- a\n- b\n%%\n\n> %%only a remark%%\n\nEnd.\n', 1, 0, 'a.md')
+    const types: string[] = []
+    const visit = (node: { type: string; children?: unknown[] }, depth: number): void => {
+      types.push(`${depth}:${node.type}${node.children?.length === 0 ? ' (empty)' : ''}`)
+      for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child, depth + 1)
+    }
+    visit(tree, 0)
+    expect(types.filter((t) => t.endsWith('(empty)'))).toEqual([])
+    expect(types.filter((t) => t.endsWith(':listItem'))).toHaveLength(2)
+    expect(types.filter((t) => t.endsWith(':list'))).toHaveLength(1)
+    expect(types.filter((t) => t.endsWith(':blockquote'))).toHaveLength(0)
   })
 })

@@ -10,6 +10,9 @@ import type { Nodes, Parent, Root } from 'mdast'
 
 const marker = '%%'
 
+/** Containers that are dropped when a comment took all they held. */
+const emptied = new Set<Nodes['type']>(['listItem', 'list', 'blockquote', 'heading', 'emphasis', 'strong', 'delete'])
+
 /** Could `text` contain a comment? (Cheap test, so most bodies skip the walk.) */
 export function mayHaveComments(text: string): boolean {
   return text.includes(marker)
@@ -41,8 +44,12 @@ export function removeComments(tree: Root): void {
       } else if (open && !containsMarker(child)) {
         // Wholly inside a comment: a link, a list, a code block…
       } else if ('children' in child) {
+        const had = child.children.length > 0
         walk(child)
-        if (!(child.type === 'paragraph' && child.children.every((node) => node.type === 'text' && node.value.trim() === ''))) kept.push(child)
+        if (child.type === 'paragraph' && child.children.every((node) => node.type === 'text' && node.value.trim() === '')) continue
+        // A list item, list, quote or heading that held nothing but a comment goes with it (no empty bullet is left behind).
+        if (had && child.children.length === 0 && emptied.has(child.type)) continue
+        kept.push(child)
       } else {
         kept.push(child)
       }
