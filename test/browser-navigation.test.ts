@@ -4,42 +4,41 @@
  * screen, and the folder explorer opened and followed with JavaScript off.
  */
 import { AxeBuilder } from '@axe-core/playwright'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { writeFolderLibrary } from '../scripts/folder-library.js'
 import { run } from '../src/cli.js'
-import { launchBrowser } from './support/browser.js'
-import { serveSite, type ServedSite } from './support/serve.js'
+import { browseBuiltSite, type BrowsedSite } from './support/browser.js'
+import type { ServedSite } from './support/serve.js'
 
 type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]
 
-let tmp: string
-let launching: Promise<Browser> | undefined
+let browsed: BrowsedSite
 let browser: Browser
 let site: ServedSite
 /** One page per width and colour scheme, shared by the tests (a navigation reuses the renderer, and axe in it). */
 let views: { width: number; colorScheme: 'light' | 'dark'; page: Page }[]
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'quire-browser-navigation-'))
-  launching = launchBrowser()
-  launching.catch(() => {})
-  // Enough notes for the large folder to run over two pages.
-  await writeFolderLibrary(path.join(tmp, 'notes'), 5100)
-  let errors = ''
-  const code = await run(['build', 'notes', '--out', 'site'], { stdout: () => {}, stderr: (text) => void (errors += text), cwd: tmp })
-  expect(code, errors).toBe(0)
-  ;[browser, site] = await Promise.all([launching, serveSite(path.join(tmp, 'site'))])
+  browsed = await browseBuiltSite(async () => {
+    const tmp = await mkdtemp(path.join(tmpdir(), 'quire-browser-navigation-'))
+    // Enough notes for the large folder to run over two pages.
+    await writeFolderLibrary(path.join(tmp, 'notes'), 5100)
+    let errors = ''
+    const code = await run(['build', 'notes', '--out', 'site'], { stdout: () => {}, stderr: (text) => void (errors += text), cwd: tmp })
+    expect(code, errors).toBe(0)
+    return tmp
+  })
+  ;({ browser, site } = browsed)
   const kinds = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })))
-  views = await Promise.all(kinds.map(async ({ width, colorScheme }) => ({ width, colorScheme, page: await (await browser.newContext({ viewport: { width, height: 900 }, colorScheme })).newPage() })))
+  views = await Promise.all(kinds.map(async ({ width, colorScheme }) => ({ width, colorScheme, page: await browsed.openPage({ viewport: { width, height: 900 }, colorScheme }) })))
 }, 120_000)
 
 afterAll(async () => {
-  await Promise.all([launching?.then((b) => b.close(), () => {}), site?.close()])
-  if (tmp) await rm(tmp, { recursive: true, force: true })
+  await browsed?.close()
 })
 
 describe('the home page and folder pages', () => {

@@ -6,45 +6,38 @@
  * scroll sideways.
  */
 import { AxeBuilder } from '@axe-core/playwright'
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import type { BrowserContextOptions, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
-import { launchBrowser } from './support/browser.js'
+import { browseBuiltSite, type BrowsedSite } from './support/browser.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
-import { serveSite, type ServedSite } from './support/serve.js'
+import type { ServedSite } from './support/serve.js'
 
-let root: string
-let launching: Promise<Browser> | undefined
-let browser: Browser
+let browsed: BrowsedSite
 let site: ServedSite
-
-async function openPage(options: BrowserContextOptions): Promise<Page> {
-  const context = await browser.newContext(options)
-  return context.newPage()
-}
+const openPage = (options: BrowserContextOptions): Promise<Page> => browsed.openPage(options)
 
 beforeAll(async () => {
-  launching = launchBrowser()
-  launching.catch(() => {})
-  root = await notesFolder({
-    'garden.md': note(
-      'Does a garden grow by linking first?',
-      'Links come before the notes they name.',
-      'A link to [[Someday]] and to [[someday|the same note, labelled]], then [[written]].\n\n## About [[A Longer Name Nobody Wrote Yet]]\n\n- [[Someday]] in a list\n',
-    ),
-    'written.md': note('Is this one written?', 'Yes.', 'It links to [[Someday]] too.\n'),
+  browsed = await browseBuiltSite(async () => {
+    const root = await notesFolder({
+      'garden.md': note(
+        'Does a garden grow by linking first?',
+        'Links come before the notes they name.',
+        'A link to [[Someday]] and to [[someday|the same note, labelled]], then [[written]].\n\n## About [[A Longer Name Nobody Wrote Yet]]\n\n- [[Someday]] in a list\n',
+      ),
+      'written.md': note('Is this one written?', 'Yes.', 'It links to [[Someday]] too.\n'),
+    })
+    const io = recordingIO(root)
+    const code = await run(['build', 'notes', '--out', path.join(root, 'site'), '--no-cache'], io)
+    expect(code, io.err()).toBe(0)
+    return root
   })
-  const io = recordingIO(root)
-  const code = await run(['build', 'notes', '--out', path.join(root, 'site'), '--no-cache'], io)
-  expect(code, io.err()).toBe(0)
-  ;[browser, site] = await Promise.all([launching, serveSite(path.join(root, 'site'))])
+  site = browsed.site
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all([launching?.then((b) => b.close(), () => {}), site?.close()])
-  if (root) await rm(root, { recursive: true, force: true })
+  await browsed?.close()
 })
 
 describe('notes not written yet in the browser', () => {
