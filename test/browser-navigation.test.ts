@@ -4,14 +4,10 @@
  * screen, and the folder explorer opened and followed with JavaScript off.
  */
 import { AxeBuilder } from '@axe-core/playwright'
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { writeFolderLibrary } from '../scripts/folder-library.js'
-import { run } from '../src/cli.js'
-import { browseBuiltSite, type BrowsedSite } from './support/browser.js'
+import type { BrowsedSite } from './support/browser.js'
+import { browseLargeLibrary } from './support/large-library.js'
 import type { ServedSite } from './support/serve.js'
 
 type AxeViolation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number]
@@ -23,15 +19,8 @@ let site: ServedSite
 let views: { width: number; colorScheme: 'light' | 'dark'; page: Page }[]
 
 beforeAll(async () => {
-  browsed = await browseBuiltSite(async () => {
-    const tmp = await mkdtemp(path.join(tmpdir(), 'quire-browser-navigation-'))
-    // Enough notes for the large folder to run over two pages.
-    await writeFolderLibrary(path.join(tmp, 'notes'), 5100)
-    let errors = ''
-    const code = await run(['build', 'notes', '--out', 'site'], { stdout: () => {}, stderr: (text) => void (errors += text), cwd: tmp })
-    expect(code, errors).toBe(0)
-    return tmp
-  })
+  // The shared 10,200-note library: its large folder runs over several pages.
+  browsed = await browseLargeLibrary()
   ;({ browser, site } = browsed)
   const kinds = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })))
   views = await Promise.all(kinds.map(async ({ width, colorScheme }) => ({ width, colorScheme, page: await browsed.openPage({ viewport: { width, height: 900 }, colorScheme }) })))

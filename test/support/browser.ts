@@ -67,6 +67,14 @@ export async function browseBuiltSite(build: () => Promise<string>): Promise<Bro
     await launching.then((browser) => browser.close(), () => {})
     throw problem
   }
+  return browseSite(root, { keep: false }, launching)
+}
+
+/**
+ * Serve `root/site` and launch Chromium (or use the launch already under
+ * way). `close()` removes `root` unless `keep` is set.
+ */
+export async function browseSite(root: string, { keep }: { keep: boolean }, launching = launchBrowser()): Promise<BrowsedSite> {
   const [browser, site] = await Promise.all([launching, serveSite(path.join(root, 'site'))])
   return {
     root,
@@ -75,7 +83,7 @@ export async function browseBuiltSite(build: () => Promise<string>): Promise<Bro
     openPage: async (options) => (await browser.newContext(options)).newPage(),
     async close() {
       await Promise.all([browser.close().catch(() => {}), site.close()])
-      await rm(root, { recursive: true, force: true })
+      if (!keep) await rm(root, { recursive: true, force: true })
     },
   }
 }
