@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { exitCode, UsageError, type CommandIO, type ExitCode } from './commands/io.js'
-import { cacheFolderName } from './cache/cache-folder.js'
+import { cacheFolderName } from './build/cache-folder.js'
 import { parseCalendarDay, type CalendarDay } from './dates.js'
 import { oneLine } from './diagnostics.js'
 

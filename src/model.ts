@@ -10,7 +10,6 @@ import type { InquiryData, NoteData, PromptData } from './parse/schema.js'
 import type { CalendarDay } from './dates.js'
 import type { Position } from './diagnostics.js'
 import type { DraftBody } from './render/slots.js'
-import type { MovedAttachment, Readdressed } from './graph/addresses.js'
 
 /** A document's address inside the site: `path/to/note`, no leading or trailing slash. */
 export type Slug = string & { readonly __brand: 'Slug' }
@@ -226,4 +225,31 @@ export interface SiteOptions {
   readonly staleAfterMonths: number
   /** The tool that published the site before: `quartz` writes `_redirects` from its addresses. */
   readonly movedFrom?: 'quartz' | undefined
+}
+
+/** A document published at another address than its slug, because another document has that slug. */
+export interface Readdressed {
+  /** The document as the graph holds it, with its new slug. */
+  readonly doc: Doc
+  /** The document as parsed, with the slug it asked for. */
+  readonly parsed: Doc
+  /** The document that has the slug. */
+  readonly holder: Doc
+}
+
+/** What already has a path of the site. */
+export type PathOwner =
+  | { readonly kind: 'document'; readonly doc: Doc }
+  | { readonly kind: 'attachment'; readonly path: string }
+  /** quire's own pages and files (`assets/`, `tags/`, `graph.json`…). */
+  | { readonly kind: 'site'; readonly path: string }
+
+/** An attachment published at another path than its own. */
+export interface MovedAttachment {
+  /** Where it is published. */
+  readonly path: string
+  /** What moved: a folder took another's spelling, or the file name took a number. */
+  readonly clash: 'folder' | 'file'
+  /** What has the folder or file its own path met. */
+  readonly owner: PathOwner
 }

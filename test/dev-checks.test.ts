@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { analyseSite, type AnalysedSite, type BuildState } from '../src/site-build.js'
+import { analyseSite, type AnalysedSite, type BuildState } from '../src/build/site-build.js'
 import { formatDiagnostic } from '../src/diagnostics.js'
 import { note, notesFolder } from './support/notes.js'
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Graph } from '../src/model.js'
 import { contentsOf, renderSite } from '../src/render/render-site.js'
-import { analyseSite } from '../src/site-build.js'
+import { analyseSite } from '../src/build/site-build.js'
 import { writeSyntheticVault } from '../scripts/synthetic-vault.js'
 import { note, notesFolder } from './support/notes.js'
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { promptText, type PromptView } from '../templates/prompt.js'
-import { analyse } from '../src/analyse.js'
+import { analyse } from '../src/build/analyse.js'
 import { inquiryPromptText } from '../src/render/pages.js'
 
 const view: PromptView = {

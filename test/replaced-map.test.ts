@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { replacedKeys, withReplaced } from '../src/replaced-map.js'
+import { replacedKeys, withReplaced } from '../src/build/replaced-map.js'
 
 describe('a map with values replaced', () => {
   const base = new Map([['a', 1], ['b', 2], ['c', 3]])

@@ -13,7 +13,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { siteChanges } from '../src/dev/site-changes.js'
 import { planSite, renderSite, contentsOf } from '../src/render/render-site.js'
-import { analyseSite, buildSite, freshState, type BuildState } from '../src/site-build.js'
+import { analyseSite, buildSite, freshState, type BuildState } from '../src/build/site-build.js'
 
 const names = ['a', 'b', 'c', 'd', 'sub/e'] as const
 type Name = (typeof names)[number]

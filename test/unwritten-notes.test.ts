@@ -15,7 +15,7 @@ import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import { contentsOf, renderSite } from '../src/render/render-site.js'
-import { analyseSite } from '../src/site-build.js'
+import { analyseSite } from '../src/build/site-build.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 
 const inquiry = (title: string, body: string) => note(title, `About ${title}`, body, 'type: inquiry\n')

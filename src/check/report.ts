@@ -6,7 +6,7 @@ import { ageInMonths, parseFuzzyDate, type CalendarDay } from '../dates.js'
 import { oneLine } from '../diagnostics.js'
 import { unwrittenNotes, type UnwrittenNote } from '../graph/unwritten-notes.js'
 import type { Graph, Slug } from '../model.js'
-import { citedPapers } from '../render/pages.js'
+import { citedPapers } from '../graph/papers.js'
 
 /** Options of the report. */
 export interface ReportOptions {

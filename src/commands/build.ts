@@ -3,11 +3,11 @@
  */
 import path from 'node:path'
 import { abridgedReport, countDiagnostics } from '../diagnostics.js'
-import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../cache/persistent-cache.js'
+import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../build/persistent-cache.js'
 import { openSite, realPath, recoverSite, siteMarker, writeFailure, type EmitResult, type FileStamp } from '../emit/emit-site.js'
 import type { CalendarDay } from '../dates.js'
 import { renderSite, type RenderCache, type RenderedSite } from '../render/render-site.js'
-import { analyseSite, type AnalysedSite } from '../site-build.js'
+import { analyseSite, type AnalysedSite } from '../build/site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
 /** Options of `quire build`. */

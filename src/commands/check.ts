@@ -3,7 +3,7 @@
  * `--report`, the research-health report too.
  */
 import path from 'node:path'
-import { analyse } from '../analyse.js'
+import { analyse } from '../build/analyse.js'
 import { controlFreeJson, formatReport, researchReport } from '../check/report.js'
 import type { CalendarDay } from '../dates.js'
 import { countDiagnostics, formatDiagnostic } from '../diagnostics.js'

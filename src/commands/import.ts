@@ -17,7 +17,7 @@ import { loadNotes } from '../load/load-notes.js'
 import type { Doc, SourceFile } from '../model.js'
 import { needsTimeLimit } from '../parse/complexity.js'
 import { parseDocument, type ParseResult } from '../parse/parse-document.js'
-import { parseWithTimeLimit } from '../parse/parse-sandbox.js'
+import { parseWithTimeLimit } from '../build/parse-sandbox.js'
 import { plural } from './build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 

@@ -24,11 +24,11 @@
  * themselves are always made from the current graph.
  */
 import type { Graph, Slug } from '../model.js'
-import { documentData, graphInputs } from '../reuse-graph.js'
+import { documentData, graphInputs } from '../build/reuse-graph.js'
 import { byStructure, structureOf } from '../graph/structure.js'
 import { graphIndex } from '../render/graph-layout.js'
 import { isDocumentEntry, type SitePlan } from '../render/render-site.js'
-import { replacedKeys } from '../replaced-map.js'
+import { replacedKeys } from '../build/replaced-map.js'
 
 /** What changed between two plans of the site. */
 export interface SiteChanges {

@@ -24,7 +24,7 @@
 import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import type { BigIntStats } from 'node:fs'
 import path from 'node:path'
-import type { FileSink, OutputFile, ReusedFile } from '../render/render-site.js'
+import type { FileSink, OutputFile, ReusedFile } from '../render/output-files.js'
 
 /** The file that marks a folder as a site quire wrote (and may replace). */
 export const siteMarker = '.quire-site'

@@ -22,18 +22,11 @@
  * name already taken gets `-2`, `-3`, … before its extension.
  */
 import { compare } from '../diagnostics.js'
-import type { Doc, Slug } from '../model.js'
+import type { Doc, MovedAttachment, PathOwner, Readdressed, Slug } from '../model.js'
+
+export type { MovedAttachment, PathOwner, Readdressed }
 import { spelledSlugFromPath } from '../slug.js'
 
-/** A document published at another address than its slug, because another document has that slug. */
-export interface Readdressed {
-  /** The document as the graph holds it, with its new slug. */
-  readonly doc: Doc
-  /** The document as parsed, with the slug it asked for. */
-  readonly parsed: Doc
-  /** The document that has the slug. */
-  readonly holder: Doc
-}
 
 /** Published documents with addresses of their own, and the ones that moved. */
 export interface DocumentAddresses {
@@ -103,22 +96,6 @@ function freeSlug(doc: Doc, taken: ReadonlySet<Slug>): Slug {
   }
 }
 
-/** What already has a path of the site. */
-export type PathOwner =
-  | { readonly kind: 'document'; readonly doc: Doc }
-  | { readonly kind: 'attachment'; readonly path: string }
-  /** quire's own pages and files (`assets/`, `tags/`, `graph.json`…). */
-  | { readonly kind: 'site'; readonly path: string }
-
-/** An attachment published at another path than its own. */
-export interface MovedAttachment {
-  /** Where it is published. */
-  readonly path: string
-  /** What moved: a folder took another's spelling, or the file name took a number. */
-  readonly clash: 'folder' | 'file'
-  /** What has the folder or file its own path met. */
-  readonly owner: PathOwner
-}
 
 /** What the attachments' paths must keep clear of. */
 export interface SitePaths {

@@ -8,7 +8,7 @@
  */
 import type { Element } from 'hast'
 import type { Graph } from '../model.js'
-import type { CopiedFile } from './render-site.js'
+import type { CopiedFile } from './output-files.js'
 import type { RootPrefix } from './url.js'
 
 /** The URL of an attachment from a page (each path segment percent-encoded). */

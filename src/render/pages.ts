@@ -30,63 +30,16 @@ import { arxivRuns } from './arxiv-links.js'
 import { graphPageSlug } from './graph-layout.js'
 import { inlineMarkdown } from './inline.js'
 import { localGraphProps } from './local-graph.js'
+import { card, layoutProps, papersPageSlug, promptFileName } from './layout-props.js'
+import type { PageContext } from './page-context.js'
+import { citedPapers } from '../graph/papers.js'
 import { breadcrumbsFor, ownFolderListing } from './navigation.js'
 import { pageMeta, type PageAddress } from './meta.js'
 import { tagLinks, tagsPageSlug } from './tag-links.js'
 import { arxivUrl, homeSlug, urlFor, type RootPrefix } from './url.js'
 
-/** Where the site's own assets and shared pages live, relative to the site root. */
-export const assetFiles = {
-  stylesheet: 'assets/quire.css',
-  script: 'assets/quire.js',
-  search: 'assets/search.js',
-  searchTerms: 'assets/search-terms.js',
-  preview: 'assets/preview.js',
-} as const
-export const papersPageSlug = 'papers' as Slug
-export const promptFileName = 'prompt.md'
-
-/** Everything a page's props are computed from. */
-export interface PageContext {
-  readonly graph: Graph
-  readonly site: SiteOptions
-  /** The way from this page back to the site root. */
-  readonly root: RootPrefix
-  /** Does the site have a papers page (computed once per build)? */
-  readonly hasPapers: boolean
-  /** Does any document carry a tag, so the site has tag pages (computed once per build)? */
-  readonly hasTags: boolean
-}
-
-/**
- * Layout props for a page. `address` is where the page is published (for
- * its canonical URL and Open Graph); leave it out for pages served at any
- * address, such as 404.html.
- */
-export function layoutProps(context: PageContext, title: string | undefined, description: string, current?: 'home' | 'papers' | 'graph' | 'tags', address?: PageAddress): LayoutProps {
-  const { site, root } = context
-  const nav = [{ href: urlFor(root, 'home'), label: 'Home', current: current === 'home' }]
-  if (context.hasPapers) nav.push({ href: urlFor(root, { slug: papersPageSlug }), label: 'Papers', current: current === 'papers' })
-  if (context.hasTags) nav.push({ href: urlFor(root, { slug: tagsPageSlug }), label: 'Tags', current: current === 'tags' })
-  if (context.graph.documents.size > 0) nav.push({ href: urlFor(root, { slug: graphPageSlug }), label: 'Graph', current: current === 'graph' })
-  return {
-    siteTitle: site.title,
-    homeHref: urlFor(root, 'home'),
-    stylesheetHref: urlFor(root, { file: assetFiles.stylesheet }),
-    scriptHref: urlFor(root, { file: assetFiles.script }),
-    moduleHrefs: [urlFor(root, { file: assetFiles.search }), urlFor(root, { file: assetFiles.preview })],
-    documentTitle: title ? `${title} · ${site.title}` : site.title,
-    description,
-    nav,
-    meta: pageMeta(site, root, { address, title: title ?? site.title, description, article: address !== undefined && address !== 'home' && context.graph.documents.has(address.slug) }),
-  }
-}
-
-/** A card for the document `slug`. */
-export function card(context: PageContext, slug: Slug): DocumentCard {
-  const doc = context.graph.documents.get(slug)!
-  return { href: urlFor(context.root, { slug }), title: doc.data.title, summary: doc.data.summary, type: doc.type }
-}
+export { assetFiles, card, layoutProps, papersPageSlug, promptFileName } from './layout-props.js'
+export type { PageContext } from './page-context.js'
 
 /**
  * The research prompt of an inquiry, as it is shown, copied and
@@ -211,22 +164,7 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
   }
 }
 
-/** Every cited paper: its title and date where an anchor gives them, and the documents citing it (by slug). */
-export function citedPapers(graph: Graph): Map<string, { title: string | undefined; date: string | undefined; citedBy: Slug[] }> {
-  const papers = new Map<string, { title: string | undefined; date: string | undefined; citedBy: Slug[] }>()
-  const add = (id: string, slug: Slug, title?: string, date?: string): void => {
-    const entry = papers.get(id) ?? { title: undefined, date: undefined, citedBy: [] }
-    entry.title ??= title
-    entry.date ??= date
-    if (!entry.citedBy.includes(slug)) entry.citedBy.push(slug)
-    papers.set(id, entry)
-  }
-  for (const [slug, doc] of graph.documents) {
-    if (doc.type === 'inquiry') for (const anchor of doc.data.prompt?.anchors ?? []) add(anchor.arxiv, slug, anchor.title, anchor.date)
-    for (const id of doc.data.papers ?? []) add(id, slug)
-  }
-  return new Map([...papers].sort((a, b) => compare(a[0], b[0])))
-}
+export { citedPapers } from '../graph/papers.js'
 
 /** Props for the papers page. */
 export function papersProps(context: PageContext): PapersPageProps {

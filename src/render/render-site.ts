@@ -19,12 +19,13 @@ import { notePage } from '../../templates/note.js'
 import { papersPage } from '../../templates/papers.js'
 import { graphPage } from '../../templates/graph.js'
 import { unwrittenPage } from '../../templates/unwritten.js'
-import type { Progress } from '../analyse.js'
+import type { Progress } from '../progress.js'
 import type { Doc, Graph, SiteOptions, Slug } from '../model.js'
 import { assetFolder } from './assets.js'
 import { loadBodyExtensions } from './body-extensions.js'
 import { bodyNodes, finishBody, renderBody, slotFills } from './body.js'
-import type { HeldDrafts } from '../parse/parse-pool.js'
+import type { HeldDrafts } from './held-drafts.js'
+import { contentsOf, type CacheKey, type CopiedFile, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type WrittenFile } from './output-files.js'
 import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
@@ -48,70 +49,8 @@ import { redirectPage } from '../../templates/redirect.js'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-/** One file of the site: a path relative to the output folder and its contents. */
-export interface WrittenFile {
-  readonly path: string
-  readonly contents: string
-}
-
-/** A file whose bytes are already on disk from the previous build (hard-linked, not rewritten). */
-export interface ReusedFile {
-  readonly path: string
-  readonly reuseFrom: string
-  /** What the file was when quire wrote it (see `FileStamp`): it is reused only if it still is. */
-  readonly stamp?: string | undefined
-}
-
-/** A file copied byte for byte from elsewhere on disk (never linked: its source may change). */
-export interface CopiedFile {
-  readonly path: string
-  readonly copyFrom: string
-}
-
-/** A large generated file (the search files), made and written piece by piece rather than held whole. */
-export interface StreamedFile {
-  readonly path: string
-  /** The file's text, in pieces; read once. */
-  readonly pieces: Iterable<string>
-}
-
-/** A file of the site. */
-export type OutputFile = WrittenFile | ReusedFile | CopiedFile | StreamedFile
-
-/** The text of a file rendered in memory (dev and tests build without reuse). */
-export function contentsOf(file: OutputFile): string {
-  if ('contents' in file) return file.contents
-  if ('pieces' in file) return [...file.pieces].join('')
-  throw new Error(`quire: ${file.path} is on disk (${'copyFrom' in file ? file.copyFrom : file.reuseFrom}), not rendered in memory`)
-}
-
-/** Where the files of a site go as they are made. */
-export interface FileSink {
-  /** The folder the files are written into, when they go to disk (worker threads write the pages they make straight into it). */
-  readonly folder?: string
-  /** Take one file; resolves when the sink is ready for the next (writes may overlap). */
-  add(file: OutputFile): Promise<void> | void
-  /** A file a worker thread wrote into `folder` itself, at this path relative to it. */
-  placed?(path: string): void
-  /** Wait for every file taken so far; resolves to the paths of reused files that could not be placed. */
-  settle(): Promise<readonly string[]>
-}
-
 export { pageHtml }
-
-/** A document page as rendered: the fingerprint of its inputs, its files' paths, and (in memory) the files. */
-export interface RenderedPage {
-  readonly fingerprint: string
-  readonly paths: readonly string[]
-  /** The files, when they can be used again: kept in memory, or on disk from the previous build. */
-  readonly files?: readonly OutputFile[] | undefined
-}
-
-/** Rendered document pages by slug. */
-export type RenderCache = ReadonlyMap<CacheKey, RenderedPage>
-
-/** What the render cache keys: a document's page by its slug, or another reusable file (see `PlannedFile.fingerprint`) by `file:` and its path. */
-export type CacheKey = Slug | `file:${string}`
+export { contentsOf, type CacheKey, type CopiedFile, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type ReusedFile, type StreamedFile, type WrittenFile } from './output-files.js'
 
 /** A rendered site. */
 export interface RenderedSite {

@@ -6,7 +6,7 @@
 import type { TagLink } from '../../templates/props.js'
 import type { Slug } from '../model.js'
 import { slugifySegment } from '../slug.js'
-import type { PageContext } from './pages.js'
+import type { PageContext } from './page-context.js'
 import { urlFor } from './url.js'
 
 /** The tag index's address; each tag's page is below it. */

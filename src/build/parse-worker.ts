@@ -14,12 +14,13 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import type { SourceFile } from '../model.js'
-import { storeParse, type StoredParseResult } from '../cache/stored-parse.js'
+import { storeParse, type StoredParseResult } from './stored-parse.js'
 import { loadBodyExtensionsFor } from '../render/body-extensions.js'
 import { drafted } from '../render/draft-documents.js'
 import { draftedPageHtml, type DraftedPage } from '../render/drafted-page.js'
 import type { DraftBody } from '../render/slots.js'
-import { parseDocument } from './parse-document.js'
+import type { LentDraft } from '../render/held-drafts.js'
+import { parseDocument } from '../parse/parse-document.js'
 
 /** What to do with each published body besides parsing it. */
 export type DraftMode = 'none' | 'returned' | 'held'
@@ -47,7 +48,7 @@ export interface PageRequest {
   readonly path: string
   readonly page: DraftedPage
   /** A draft the main thread holds, sent for this thread to make the page while the main thread is busy. */
-  readonly draft?: { readonly html: Uint8Array; readonly toc: DraftBody['toc'] } | undefined
+  readonly draft?: LentDraft | undefined
   /** Where the page goes: a file in the site's staging folder. */
   readonly target: string
 }

@@ -4,26 +4,28 @@
  */
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { checkGraph } from './check/check-graph.js'
-import { restoreParses, type StoredParses } from './cache/persistent-cache.js'
-import { checkResearch } from './check/check-research.js'
-import { checkSite } from './check/check-site.js'
-import { defaultBuildDate, type CalendarDay } from './dates.js'
-import { sortDiagnostics, type Diagnostic } from './diagnostics.js'
-import { buildGraph } from './graph/build-graph.js'
-import { loadConfig, type SiteConfig } from './load/config.js'
-import { ignoreTest } from './load/ignore.js'
-import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadResult } from './load/load-notes.js'
+import { checkGraph } from '../check/check-graph.js'
+import { restoreParses, type StoredParses } from './persistent-cache.js'
+import { checkResearch } from '../check/check-research.js'
+import { checkSite } from '../check/check-site.js'
+import { defaultBuildDate, type CalendarDay } from '../dates.js'
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js'
+import { buildGraph } from '../graph/build-graph.js'
+import { loadConfig, type SiteConfig } from '../load/config.js'
+import { ignoreTest } from '../load/ignore.js'
+import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadResult } from '../load/load-notes.js'
 import { fitHeapTo } from './heap.js'
-import type { Doc, FileDates, Graph, SourceFile } from './model.js'
-import { parseDocument, type ParseResult } from './parse/parse-document.js'
-import { needsTimeLimit } from './parse/complexity.js'
-import { parseInWorkers, type HeldDrafts } from './parse/parse-pool.js'
-import { parseWithTimeLimit } from './parse/parse-sandbox.js'
-import { loadBodyExtensionsFor } from './render/body-extensions.js'
-import { drafted } from './render/draft-documents.js'
-import { siteFiles } from './render/site-files.js'
-import { gitDates } from './load/git-dates.js'
+import type { Progress } from '../progress.js'
+import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
+import type { Doc, FileDates, Graph, SourceFile } from '../model.js'
+import { parseDocument, type ParseResult } from '../parse/parse-document.js'
+import { needsTimeLimit } from '../parse/complexity.js'
+import { parseInWorkers, type HeldDrafts } from './parse-pool.js'
+import { parseWithTimeLimit } from './parse-sandbox.js'
+import { loadBodyExtensionsFor } from '../render/body-extensions.js'
+import { drafted } from '../render/draft-documents.js'
+import { siteFiles } from '../render/site-files.js'
+import { gitDates } from '../load/git-dates.js'
 
 /** The library as quire understands it. */
 export interface Analysis {
@@ -55,15 +57,7 @@ export interface Checks {
   readonly staleAfterMonths: number
 }
 
-/** Parse results by file path, with the text they were parsed from. */
-export type ParseCache = ReadonlyMap<string, ParseCacheEntry>
-
-/** One file's parse, with the hash of the text it was parsed from. */
-export interface ParseCacheEntry {
-  readonly hash: string
-  readonly displayPath: string
-  readonly result: ParseResult
-}
+export type { ParseCache, ParseCacheEntry } from './parse-cache.js'
 
 /** The hash that says whether a file's text changed. */
 export function textHash(text: string): string {
@@ -125,8 +119,7 @@ export interface AnalyseOptions {
  */
 export const draftsHeldUpTo = 5000
 
-/** Progress of a long stage: `done` of `total` items. */
-export type Progress = (stage: 'parse' | 'render', done: number, total: number) => void
+export type { Progress }
 
 const emptyOptions: AnalyseOptions = {}
 

@@ -20,9 +20,9 @@ import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { ParseCache, ParseCacheEntry } from '../analyse.js'
+import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
 import type { SourceFile } from '../model.js'
-import type { CacheKey, RenderCache } from '../render/render-site.js'
+import type { CacheKey, RenderCache } from '../render/output-files.js'
 import { restoreParse, storeParse, type StoredParseResult } from './stored-parse.js'
 
 

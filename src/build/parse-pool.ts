@@ -12,33 +12,20 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { restoreParse } from '../cache/stored-parse.js'
+import { restoreParse } from './stored-parse.js'
 import type { SourceFile } from '../model.js'
 import type { DraftedPage } from '../render/drafted-page.js'
-import type { ParseResult } from './parse-document.js'
+import type { HeldDrafts } from '../render/held-drafts.js'
+import type { ParseResult } from '../parse/parse-document.js'
 import type { DraftMode, PageRequest, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Below this many files to parse, workers are not worth starting (override: QUIRE_PARALLEL_MIN). */
 export const parallelFrom = 400
 const batchSize = 100
 
-/** Drafts kept by the worker threads that made them. */
-export interface HeldDrafts {
-  /** Does a worker hold the draft of the file at `path`? */
-  holds(path: string): boolean
-  /**
-   * Write to `target` the page `page` describes, around the draft of the
-   * file at `path`: the worker that holds the draft does it, or, given the
-   * draft (one the main thread holds), the least busy worker.
-   */
-  page(path: string, page: DraftedPage, target: string, draft?: PageRequest['draft']): Promise<void>
-  /** How many pages the workers have been asked for and not yet made. */
-  pending(): number
-  /** Stop the workers; their drafts go with them (and `holds` says no from then on). */
-  close(): Promise<void>
-}
-
 /** What parsing in workers gives: each file's parse, and with `held`, the workers that keep the drafts. */
+export type { HeldDrafts }
+
 export interface ParsedInWorkers {
   readonly results: ParseResult[]
   readonly held: HeldDrafts | undefined

@@ -9,8 +9,8 @@
  * its text, its positions and its summary, so a field added to documents
  * later counts too.
  */
-import { shareStructure } from './graph/structure.js'
-import type { Doc, Graph, Slug } from './model.js'
+import { shareStructure } from '../graph/structure.js'
+import type { Doc, Graph, Slug } from '../model.js'
 import { withReplaced } from './replaced-map.js'
 
 /**

@@ -12,10 +12,10 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { restoreParse } from '../cache/stored-parse.js'
+import { restoreParse } from './stored-parse.js'
 import { error } from '../diagnostics.js'
 import type { SourceFile } from '../model.js'
-import type { ParseResult } from './parse-document.js'
+import type { ParseResult } from '../parse/parse-document.js'
 import type { DraftMode, ParseAnswer, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Options for {@link parseWithTimeLimit}. */

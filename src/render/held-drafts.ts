@@ -1,0 +1,30 @@
+/**
+ * What render needs from drafts kept elsewhere (by the executor's worker
+ * threads): render asks for a page around a draft; the executor decides
+ * which thread makes it. Render knows this contract, not the threads.
+ */
+import type { DraftedPage } from './drafted-page.js'
+import type { DraftBody } from './slots.js'
+
+/** A draft the main thread holds, lent to a worker to make its page while the main thread is busy. */
+export interface LentDraft {
+  readonly html: Uint8Array
+  readonly toc: DraftBody['toc']
+}
+
+/** Drafts kept by the worker threads that made them. */
+export interface HeldDrafts {
+  /** Does a worker hold the draft of the file at `path`? */
+  holds(path: string): boolean
+  /**
+   * Write to `target` the page `page` describes, around the draft of the
+   * file at `path`: the worker that holds the draft does it, or, given the
+   * draft (one the main thread holds), the least busy worker.
+   */
+  page(path: string, page: DraftedPage, target: string, draft?: LentDraft): Promise<void>
+  /** How many pages the workers have been asked for and not yet made. */
+  pending(): number
+  /** Stop the workers; their drafts go with them (and `holds` says no from then on). */
+  close(): Promise<void>
+}
+
