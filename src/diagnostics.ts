@@ -4,6 +4,7 @@
  * Nothing in the library prints or throws for a content problem: each stage
  * returns the diagnostics it found, the command sorts and prints them.
  */
+import type { CodeWithSeverity, DiagnosticCode } from './diagnostic-codes.js'
 
 /** A place in a file: 1-based line and column. */
 export interface Position {
@@ -18,54 +19,8 @@ export interface Position {
  */
 export type Severity = 'error' | 'warning' | 'hint'
 
-/** Stable identifiers for every kind of problem (documented in the README). */
-export type DiagnosticCode =
-  | 'yaml-syntax'
-  | 'front-matter-language'
-  | 'front-matter-not-mapping'
-  | 'missing-field'
-  | 'invalid-field'
-  | 'unreadable-date'
-  | 'unknown-field'
-  | 'unresolved-link'
-  | 'ambiguous-link'
-  | 'folder-link'
-  | 'self-link'
-  | 'duplicate-slug'
-  | 'invalid-slug'
-  | 'address-case-clash'
-  | 'next-missing'
-  | 'next-not-inquiry'
-  | 'unreadable-file'
-  | 'not-a-note'
-  | 'stale-claim'
-  | 'arxiv-future'
-  | 'arxiv-date-mismatch'
-  | 'missing-site-url'
-  | 'import-not-export'
-  | 'import-unrecognised-section'
-  | 'import-unplaced-line'
-  | 'import-missing-summary'
-  | 'import-source-count'
-  | 'import-source-order'
-  | 'import-source-unlinked'
-  | 'import-unlinked-title'
-  | 'import-undated-claim'
-  | 'import-invalid-anchor'
-  | 'import-prompt-mismatch'
-  | 'import-next-unresolved'
-  | 'import-file-exists'
-  | 'fallback-title'
-  | 'fallback-summary'
-  | 'empty-note'
-  | 'unknown-anchor'
-  | 'unpublished-link'
-  | 'embed-cycle'
-  | 'missing-attachment'
-  | 'unsafe-attachment'
-  | 'alias-conflict'
-  | 'dead-link'
-  | 'note-too-complex'
+/** Stable identifiers for every kind of problem, listed in the catalogue (src/diagnostic-codes.ts). */
+export type { DiagnosticCode }
 
 /** One problem, with where it is and what to do about it. */
 export interface Diagnostic {
@@ -80,17 +35,17 @@ export interface Diagnostic {
 }
 
 /** Make an error diagnostic. */
-export function error(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+export function error(file: string, at: Position, code: CodeWithSeverity<'error'>, message: string): Diagnostic {
   return { file, line: at.line, column: at.column, severity: 'error', code, message }
 }
 
 /** Make a warning diagnostic. */
-export function warning(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+export function warning(file: string, at: Position, code: CodeWithSeverity<'warning'>, message: string): Diagnostic {
   return { file, line: at.line, column: at.column, severity: 'warning', code, message }
 }
 
 /** Make a hint: where quire filled a gap, for `quire check` to list. */
-export function hint(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+export function hint(file: string, at: Position, code: CodeWithSeverity<'hint'>, message: string): Diagnostic {
   return { file, line: at.line, column: at.column, severity: 'hint', code, message }
 }
 

@@ -133,7 +133,7 @@ const introTail: string = (() => {
 /** Parse one export. `file` is the path to show in diagnostics. */
 export function parseExport(text: string, file: string): ParseExportResult {
   const diagnostics: Diagnostic[] = []
-  const warn = (line: number, code: Diagnostic['code'], message: string): void => {
+  const warn = (line: number, code: Parameters<typeof warning>[2], message: string): void => {
     diagnostics.push(warning(file, { line, column: 1 }, code, message))
   }
   const lines: Line[] = text
@@ -293,7 +293,7 @@ function withoutRepeats(paragraphs: readonly ExportedParagraph[], summary: strin
   return out
 }
 
-type Warn = (line: number, code: Diagnostic['code'], message: string) => void
+type Warn = (line: number, code: Parameters<typeof warning>[2], message: string) => void
 
 /**
  * Title, blank line, summary, blank line, … A block of two or more lines is
