@@ -30,7 +30,7 @@ An **error** stops \`quire build\` (nothing is written) and makes every
 command exit with status 1. A **warning** does not, unless \`--strict\` or
 \`strict: true\` in the config is set. A **hint** says where quire filled a
 gap; \`quire check\` lists hints, \`quire build\` only counts them. See
-[What is an error and what is a warning](content-model.md#what-is-an-error-and-what-is-a-warning).
+[What is an error and what is a warning](commands.md#what-is-an-error-and-what-is-a-warning).
 `
 
 const importNote = `\`quire import\` reports these at their line in the text export. The
