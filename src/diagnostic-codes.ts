@@ -114,7 +114,7 @@ export const diagnosticCodes = {
     severityWhen: 'warning in a note; error in an inquiry or a claim',
     example: '`[[missing-note]]`',
     action:
-      "Write the note or fix the name. In a note the link is shown as \"not written yet\" and listed on `not-written-yet/`; an inquiry's links and claims must name notes that exist. `--strict` or `strict: true` makes the warning fail the build.",
+      'Write the note or fix the name. In a note the link is shown as "not written yet" and listed on `not-written-yet/`; an inquiry\'s links and claims must name notes that exist. `--strict` or `strict: true` makes the warning fail the build.',
   },
   'ambiguous-link': {
     topic: 'Links and embeds',
@@ -174,7 +174,7 @@ export const diagnosticCodes = {
   'invalid-slug': {
     topic: 'Addresses',
     severities: ['error'],
-    example: "`slug: ../x`; a note at `papers.md`, `tags.md`, `graph.md`, `all-notes.md`, `not-written-yet.md` or under `assets/`",
+    example: '`slug: ../x`; a note at `papers.md`, `tags.md`, `graph.md`, `all-notes.md`, `not-written-yet.md` or under `assets/`',
     action:
       "Use a relative path inside the site, and not one of the addresses of quire's own pages: rename the file or set `slug:`. (A name with no letters or digits, such as `$?.md`, is not an error: it is spelled out, `dollar-question/`.)",
   },
@@ -232,7 +232,8 @@ export const diagnosticCodes = {
     topic: 'Site',
     severities: ['warning'],
     example: 'a `quire.config.yaml` with no `url:`',
-    action: "Add the site's address (`url: https://…/`) to get the sitemap, canonical links and a feed with absolute links. Reported at the config file's line 1; a notes folder with no config file gets no such warning.",
+    action:
+      "Add the site's address (`url: https://…/`) to get the sitemap, canonical links and a feed with absolute links. Reported at the config file's line 1; a notes folder with no config file gets no such warning.",
   },
   'import-not-export': {
     topic: 'Import',
@@ -268,13 +269,13 @@ export const diagnosticCodes = {
     topic: 'Import',
     severities: ['warning'],
     example: 'a Sources list in another order than the prose first mentions them',
-    action: "Nothing: the imported inquiry lists its sources in order of first mention, as every inquiry page does.",
+    action: 'Nothing: the imported inquiry lists its sources in order of first mention, as every inquiry page does.',
   },
   'import-source-unlinked': {
     topic: 'Import',
     severities: ['warning'],
     example: 'a source whose title the prose never mentions',
-    action: "The note is imported but the inquiry will not list it among its sources: link it from the prose with its title or `[[slug]]`.",
+    action: 'The note is imported but the inquiry will not list it among its sources: link it from the prose with its title or `[[slug]]`.',
   },
   'import-unlinked-title': {
     topic: 'Import',
@@ -297,8 +298,9 @@ export const diagnosticCodes = {
   'import-prompt-mismatch': {
     topic: 'Import',
     severities: ['warning'],
-    example: "a research prompt that does not start \"You are …. The question: …\", or whose wording or task numbers differ from quire's template",
-    action: "Check the imported `prompt` data against the export; the published prompt uses the template's words. When the role and question cannot be read, the prompt is not imported.",
+    example: 'a research prompt that does not start "You are …. The question: …", or whose wording or task numbers differ from quire\'s template',
+    action:
+      "Check the imported `prompt` data against the export; the published prompt uses the template's words. When the role and question cannot be read, the prompt is not imported.",
   },
   'import-next-unresolved': {
     topic: 'Import',

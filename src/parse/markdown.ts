@@ -178,11 +178,6 @@ export function headingAnchors(tree: Root, skip?: Heading): Map<Heading, string>
   return ids
 }
 
-/** Does a path end in a file extension (`report.pdf`, not `v1` or `notes/`)? */
-function hasExtension(file: string): boolean {
-  return /\.[A-Za-z0-9]{1,8}$/.test(path.posix.basename(file))
-}
-
 /** `../other.md#part` written in `folder` → `{ file: 'other.md', fragment: 'part' }`; undefined for URLs that leave the notes folder's files. */
 function localTarget(url: string, folder: string): { file: string; fragment: string | undefined } | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url.startsWith('#') || url.startsWith('?') || url === '') return undefined
