@@ -123,7 +123,7 @@ export interface AnalyseOptions {
  * every thread kept, a build's peak memory went past 600 MiB (645 MiB, for
  * 42-49 s rather than 60 s).
  */
-export const draftsHeldUpTo = 5000
+const draftsHeldUpTo = 5000
 
 /** Progress of a long stage: `done` of `total` items. */
 export type Progress = (stage: 'parse' | 'render', done: number, total: number) => void

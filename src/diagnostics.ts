@@ -104,7 +104,7 @@ export function compare(a: string, b: string): number {
 }
 
 /** Warnings of one code that an abridged list left out (see {@link abridgeWarnings}). */
-export interface LeftOut {
+interface LeftOut {
   readonly code: DiagnosticCode
   /** How many of that code's warnings were left out. */
   readonly count: number
@@ -119,7 +119,7 @@ export interface LeftOut {
  * thousands. Hints are left out (they are only counted). `leftOut` says,
  * code by code in order of count (then code), what was not shown.
  */
-export function abridgeWarnings(list: readonly Diagnostic[], examples: number): { shown: Diagnostic[]; leftOut: LeftOut[] } {
+function abridgeWarnings(list: readonly Diagnostic[], examples: number): { shown: Diagnostic[]; leftOut: LeftOut[] } {
   const seen = new Map<DiagnosticCode, number>()
   const shown: Diagnostic[] = []
   for (const d of list) {
@@ -145,7 +145,7 @@ function leftOutLine(left: LeftOut, listCommand: string): string {
 }
 
 /** How many warnings of each code `quire build` and `quire dev` show; `quire check` shows every one. */
-export const warningExamples = 3
+const warningExamples = 3
 
 /**
  * The lines `quire build` (and `quire dev`, with its own `prefix`) print

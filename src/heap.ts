@@ -12,7 +12,7 @@
 import { setFlagsFromString } from 'node:v8'
 
 /** Libraries with more files than this get the tighter heap. */
-export const tightHeapFrom = 1500
+const tightHeapFrom = 1500
 
 let tight = false
 

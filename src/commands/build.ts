@@ -120,7 +120,7 @@ async function buildAnalysed(
  * real paths (symbolic links resolved, see `realPath`): compared as
  * written, a link to the notes folder looks like any other folder.
  */
-export function unsafeOutput(notesDir: string, outDir: string): string | undefined {
+function unsafeOutput(notesDir: string, outDir: string): string | undefined {
   if (outDir === path.parse(outDir).root) return `refusing to write the site into the file system root (${outDir}). Choose another --out.`
   if (outDir === notesDir) return `the output folder is the notes folder (${outDir}); building would replace your notes. Choose another --out.`
   if (isWithin(outDir, notesDir)) return `the output folder ${outDir} contains the notes folder (${notesDir}); building would replace your notes. Choose another --out.`

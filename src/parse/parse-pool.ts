@@ -19,7 +19,7 @@ import type { ParseResult } from './parse-document.js'
 import type { DraftMode, PageRequest, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Below this many files to parse, workers are not worth starting (override: QUIRE_PARALLEL_MIN). */
-export const parallelFrom = 400
+const parallelFrom = 400
 const batchSize = 100
 
 /** Drafts kept by the worker threads that made them. */
