@@ -1,6 +1,6 @@
 /**
  * The search index's size budget, checked by the benchmark (scripts/bench.ts)
- * on every library size it builds, and stated in the README.
+ * on every library size it builds, and stated in docs/benchmark.md.
  *
  * The index (search-index.json) is fetched once, when a reader first uses
  * the search field. It holds every word of every title, summary, tag list

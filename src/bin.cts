@@ -2,7 +2,7 @@
 /**
  * The `quire` executable (package.json's `bin`). CommonJS on purpose:
  * `quire --version` answers without starting Node's ES module loader,
- * which costs 15–20 ms of its 150 ms budget. Every other command loads the
+ * a large share of its budget in `npm run bench`. Every other command loads the
  * CLI as an ES module (`bin.js`).
  */
 import { readFileSync } from 'node:fs'

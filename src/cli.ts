@@ -142,7 +142,7 @@ const checkOptions = {
 } as const satisfies ParseArgsConfig['options']
 
 /** quire's version, from its package.json. */
-export function version(): string {
+function version(): string {
   let folder = path.dirname(fileURLToPath(import.meta.url))
   for (;;) {
     try {

@@ -12,7 +12,7 @@ export interface CalendarDay {
 }
 
 /** How precisely a date is known. */
-export type DatePrecision = 'year' | 'month' | 'day'
+type DatePrecision = 'year' | 'month' | 'day'
 
 /** A parsed date with its precision. */
 export interface FuzzyDate {
@@ -113,14 +113,6 @@ export function ageInMonths(date: FuzzyDate, day: CalendarDay): number {
   let months = (day.year - date.year) * 12 + (day.month - month)
   if (date.day !== undefined && day.day < date.day) months -= 1
   return months
-}
-
-/** Is the date after `day` (at its earliest possible moment)? */
-export function isAfter(date: FuzzyDate, day: CalendarDay): boolean {
-  const month = date.month ?? 1
-  if (date.year !== day.year) return date.year > day.year
-  if (month !== day.month) return month > day.month
-  return (date.day ?? 1) > day.day
 }
 
 /** Today in UTC, or the day of `SOURCE_DATE_EPOCH` (seconds) when it is set, for reproducible builds. */

@@ -4,6 +4,10 @@
  * Nothing in the library prints or throws for a content problem: each stage
  * returns the diagnostics it found, the command sorts and prints them.
  */
+import type { CodeWithSeverity, DiagnosticCode, Severity } from './diagnostic-codes.js'
+
+/** How bad a problem is (see the catalogue). */
+export type { Severity }
 
 /** A place in a file: 1-based line and column. */
 export interface Position {
@@ -11,61 +15,8 @@ export interface Position {
   readonly column: number
 }
 
-/**
- * How bad a problem is: errors stop a build, warnings do not, and hints
- * only say where quire filled a gap (a title taken from the body, a field
- * it ignores). `quire check` lists hints; `quire build` only counts them.
- */
-export type Severity = 'error' | 'warning' | 'hint'
-
-/** Stable identifiers for every kind of problem (documented in the README). */
-export type DiagnosticCode =
-  | 'yaml-syntax'
-  | 'front-matter-language'
-  | 'front-matter-not-mapping'
-  | 'missing-field'
-  | 'invalid-field'
-  | 'unreadable-date'
-  | 'unknown-field'
-  | 'unresolved-link'
-  | 'ambiguous-link'
-  | 'folder-link'
-  | 'self-link'
-  | 'duplicate-slug'
-  | 'invalid-slug'
-  | 'address-case-clash'
-  | 'next-missing'
-  | 'next-not-inquiry'
-  | 'unreadable-file'
-  | 'not-a-note'
-  | 'stale-claim'
-  | 'arxiv-future'
-  | 'arxiv-date-mismatch'
-  | 'missing-site-url'
-  | 'import-not-export'
-  | 'import-unrecognised-section'
-  | 'import-unplaced-line'
-  | 'import-missing-summary'
-  | 'import-source-count'
-  | 'import-source-order'
-  | 'import-source-unlinked'
-  | 'import-unlinked-title'
-  | 'import-undated-claim'
-  | 'import-invalid-anchor'
-  | 'import-prompt-mismatch'
-  | 'import-next-unresolved'
-  | 'import-file-exists'
-  | 'fallback-title'
-  | 'fallback-summary'
-  | 'empty-note'
-  | 'unknown-anchor'
-  | 'unpublished-link'
-  | 'embed-cycle'
-  | 'missing-attachment'
-  | 'unsafe-attachment'
-  | 'alias-conflict'
-  | 'dead-link'
-  | 'note-too-complex'
+/** Stable identifiers for every kind of problem, listed in the catalogue (src/diagnostic-codes.ts). */
+export type { DiagnosticCode }
 
 /** One problem, with where it is and what to do about it. */
 export interface Diagnostic {
@@ -80,17 +31,17 @@ export interface Diagnostic {
 }
 
 /** Make an error diagnostic. */
-export function error(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+export function error(file: string, at: Position, code: CodeWithSeverity<'error'>, message: string): Diagnostic {
   return { file, line: at.line, column: at.column, severity: 'error', code, message }
 }
 
 /** Make a warning diagnostic. */
-export function warning(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+export function warning(file: string, at: Position, code: CodeWithSeverity<'warning'>, message: string): Diagnostic {
   return { file, line: at.line, column: at.column, severity: 'warning', code, message }
 }
 
 /** Make a hint: where quire filled a gap, for `quire check` to list. */
-export function hint(file: string, at: Position, code: DiagnosticCode, message: string): Diagnostic {
+export function hint(file: string, at: Position, code: CodeWithSeverity<'hint'>, message: string): Diagnostic {
   return { file, line: at.line, column: at.column, severity: 'hint', code, message }
 }
 
@@ -149,7 +100,7 @@ export function compare(a: string, b: string): number {
 }
 
 /** Warnings of one code that an abridged list left out (see {@link abridgeWarnings}). */
-export interface LeftOut {
+interface LeftOut {
   readonly code: DiagnosticCode
   /** How many of that code's warnings were left out. */
   readonly count: number
@@ -164,7 +115,7 @@ export interface LeftOut {
  * thousands. Hints are left out (they are only counted). `leftOut` says,
  * code by code in order of count (then code), what was not shown.
  */
-export function abridgeWarnings(list: readonly Diagnostic[], examples: number): { shown: Diagnostic[]; leftOut: LeftOut[] } {
+function abridgeWarnings(list: readonly Diagnostic[], examples: number): { shown: Diagnostic[]; leftOut: LeftOut[] } {
   const seen = new Map<DiagnosticCode, number>()
   const shown: Diagnostic[] = []
   for (const d of list) {
@@ -190,7 +141,7 @@ function leftOutLine(left: LeftOut, listCommand: string): string {
 }
 
 /** How many warnings of each code `quire build` and `quire dev` show; `quire check` shows every one. */
-export const warningExamples = 3
+const warningExamples = 3
 
 /**
  * The lines `quire build` (and `quire dev`, with its own `prefix`) print

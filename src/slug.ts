@@ -86,7 +86,7 @@ function symbolName(symbol: string): string {
  * becomes its name (`Bash &&` → `bash-and-and`, `$?` → `dollar-question`).
  * Never empty for a non-empty segment.
  */
-export function spellSegment(text: string): string {
+function spellSegment(text: string): string {
   const words: string[] = []
   let word = ''
   const end = (): void => {
@@ -147,11 +147,6 @@ export function slugFromOverride(written: string): SlugOverride {
 export function slugFromTitle(title: string): Slug | undefined {
   const slug = slugifySegment(title).slice(0, 80).replace(/-$/, '')
   return slug === '' ? undefined : (slug as Slug)
-}
-
-/** Is `text` already a well-formed slug? */
-export function isSlug(text: string): text is Slug {
-  return text !== '' && text.split('/').every((s) => s !== '' && slugifySegment(s) === s)
 }
 
 /** The last segment of a slug: the file name it came from, normalised. */

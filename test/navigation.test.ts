@@ -4,8 +4,7 @@
  * library of 13,000 notes in 30 folders built with the real CLI, and on a
  * small library for the cases a generated one does not have.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Element, Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'

@@ -260,8 +260,8 @@ describe('the _headers file', () => {
     expect(page).toContain(`http-equiv="Content-Security-Policy" content="${contentSecurityPolicy.replaceAll("'", '&#x27;')}"`)
     expect(await run(['build', '--base', '/my notes/'], recordingIO(root))).toBe(0)
     expect((await readFile(path.join(root, 'site', '_headers'), 'utf8')).split('\n')[1]).toBe('/my%20notes/*')
-    // The README gives hosts the exact value.
-    expect(await readFile(path.join(import.meta.dirname, '..', 'README.md'), 'utf8')).toContain(`\nContent-Security-Policy: ${contentSecurityPolicy}\nX-Content-Type-Options: nosniff\n`)
+    // docs/deploy.md gives hosts the exact value.
+    expect(await readFile(path.join(import.meta.dirname, '..', 'docs', 'deploy.md'), 'utf8')).toContain(`\nContent-Security-Policy: ${contentSecurityPolicy}\nX-Content-Type-Options: nosniff\n`)
   })
 
   it('is the same for the same settings, and a file of the notes folder cannot take its place', async () => {

@@ -114,10 +114,10 @@ export interface AnalyseOptions {
  * thread keeps its drafts; the others send theirs to the main thread and
  * stop, and the main thread makes those pages while the one thread makes
  * its own. A thread that stays up keeps its heap: at 10,000 notes, with
- * every thread kept, a build's peak memory went past 600 MiB (645 MiB, for
- * 42-49 s rather than 60 s).
+ * every thread kept, a build's peak memory went past the benchmark's memory
+ * budget, for a build only somewhat faster (`npm run bench` measures both).
  */
-export const draftsHeldUpTo = 5000
+const draftsHeldUpTo = 5000
 
 export type { Progress }
 

@@ -14,13 +14,12 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { restoreParse } from './stored-parse.js'
 import type { SourceFile } from '../model.js'
-import type { DraftedPage } from '../render/drafted-page.js'
 import type { HeldDrafts } from '../render/held-drafts.js'
 import type { ParseResult } from '../parse/parse-document.js'
 import type { DraftMode, PageRequest, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Below this many files to parse, workers are not worth starting (override: QUIRE_PARALLEL_MIN). */
-export const parallelFrom = 400
+const parallelFrom = 400
 const batchSize = 100
 
 /** What parsing in workers gives: each file's parse, and with `held`, the workers that keep the drafts. */

@@ -1,8 +1,8 @@
 /**
  * A map that is another map with some values replaced, made without
- * copying it. Copying a map of 10,000 entries takes several milliseconds,
- * and `quire dev` makes new maps of every file and every document after
- * each save that changed one of them.
+ * copying it. Copying a map costs time in proportion to the library, and
+ * `quire dev` makes new maps of every file and every document after each
+ * save that changed one of them.
  */
 
 /** Past this many replaced entries, the map is copied once rather than looked through in two. */

@@ -32,7 +32,7 @@ export function graphInputs(doc: Doc): string {
 }
 
 /** JSON with every object's keys sorted. */
-export function canonicalJson(value: unknown): string {
+function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     item && typeof item === 'object' && !Array.isArray(item) && !(item instanceof Map) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
   )
@@ -44,6 +44,7 @@ export function canonicalJson(value: unknown): string {
  * field that holds none, or leaving one out, is a compile error.
  */
 type DocumentFields = { [K in keyof Graph]-?: Graph[K] extends ReadonlyMap<Slug, Doc> | readonly Doc[] ? K : never }[keyof Graph]
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- a value only for its type: the check below is at compile time
 const documentFields = ['documents', 'unpublished'] as const satisfies readonly DocumentFields[]
 const everyDocumentField: Exclude<DocumentFields, (typeof documentFields)[number]> extends never ? true : never = true
 

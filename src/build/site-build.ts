@@ -68,7 +68,7 @@ export interface SiteBuild {
 }
 
 /** The site options from the config file and the command line. */
-export function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildDate: CalendarDay): SiteOptions {
+function siteOptions(config: SiteConfig, overrides: SiteOverrides, buildDate: CalendarDay): SiteOptions {
   return {
     base: normaliseBase(overrides.base ?? config.base),
     title: overrides.title ?? config.title,

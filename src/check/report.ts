@@ -17,7 +17,7 @@ export interface ReportOptions {
 }
 
 /** A claim, named by its inquiry and its 1-based number. */
-export interface ReportedClaim {
+interface ReportedClaim {
   readonly inquiry: string
   readonly claim: number
   readonly text: string
@@ -39,7 +39,7 @@ export interface ResearchReport {
 }
 
 /** How many citing documents the text report names for each note not written yet (`--json` has them all). */
-export const citersShown = 5
+const citersShown = 5
 
 /** Build the report from the graph. */
 export function researchReport(graph: Graph, options: ReportOptions): ResearchReport {

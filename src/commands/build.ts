@@ -51,7 +51,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const cachedPages = cache?.pages
   // On a large library, the worker threads that parse keep the drafts and assemble those pages.
   const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true, holdDrafts: true })
-  // The rest of the build needs only the cached pages: let the cached parses go (at 10,000 notes, about 200 MiB).
+  // The rest of the build needs only the cached pages: let the cached parses go (on a large library they weigh a lot).
   cache = undefined
   try {
     return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cachedPages, progress })
@@ -120,7 +120,7 @@ async function buildAnalysed(
  * real paths (symbolic links resolved, see `realPath`): compared as
  * written, a link to the notes folder looks like any other folder.
  */
-export function unsafeOutput(notesDir: string, outDir: string): string | undefined {
+function unsafeOutput(notesDir: string, outDir: string): string | undefined {
   if (outDir === path.parse(outDir).root) return `refusing to write the site into the file system root (${outDir}). Choose another --out.`
   if (outDir === notesDir) return `the output folder is the notes folder (${outDir}); building would replace your notes. Choose another --out.`
   if (isWithin(outDir, notesDir)) return `the output folder ${outDir} contains the notes folder (${notesDir}); building would replace your notes. Choose another --out.`

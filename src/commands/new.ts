@@ -17,7 +17,7 @@ export interface NewOptions {
 }
 
 /** Where a new document of `type` goes: notes at the top, inquiries in `inquiries/`. */
-export function newDocumentPath(notesDir: string, type: DocumentType, slug: string): string {
+function newDocumentPath(notesDir: string, type: DocumentType, slug: string): string {
   return type === 'inquiry' ? path.join(notesDir, 'inquiries', `${slug}.md`) : path.join(notesDir, `${slug}.md`)
 }
 

@@ -23,7 +23,7 @@ export interface AliasConflict {
 const reserved = new Set(['papers', 'graph', 'tags', 'assets', '__quire', 'index', 'all-notes', unwrittenPageSlug])
 
 /** The address an alias gets: the alias as a slug, in the document's folder. */
-export function aliasSlug(doc: Doc, alias: string): Slug | undefined {
+function aliasSlug(doc: Doc, alias: string): Slug | undefined {
   const segment = slugifySegment(alias)
   if (segment === '') return undefined
   const folder = doc.slug.includes('/') ? doc.slug.slice(0, doc.slug.lastIndexOf('/') + 1) : ''

@@ -46,7 +46,7 @@ function writtenName(link: LinkRef): string {
 }
 
 /** What spellings of one missing note are grouped by: its likely slug, else the name in lower case. */
-export function unwrittenKey(name: string): string {
+function unwrittenKey(name: string): string {
   return slugFromPath(name) ?? name.toLowerCase()
 }
 

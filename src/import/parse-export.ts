@@ -21,7 +21,7 @@ import { promptText } from '../../templates/prompt.js'
 import { closest } from '../closest.js'
 
 /** A paragraph of prose and the line it starts on. */
-export interface ExportedParagraph {
+interface ExportedParagraph {
   /** The paragraph's lines joined with `\n`, repeated text removed. */
   readonly text: string
   readonly line: number
@@ -36,26 +36,26 @@ export interface ExportedSource {
   readonly summaryLine: number | undefined
 }
 
-export interface ExportedClaim {
+interface ExportedClaim {
   readonly text: string
   readonly date: string
   readonly line: number
 }
 
-export interface ExportedAnchor {
+interface ExportedAnchor {
   readonly arxiv: string
   readonly date: string
   readonly title: string
   readonly line: number
 }
 
-export interface ExportedTask {
+interface ExportedTask {
   readonly text: string
   readonly line: number
 }
 
 /** The research prompt, taken apart into the data quire's template writes it from. */
-export interface ExportedPrompt {
+interface ExportedPrompt {
   readonly line: number
   readonly role: string
   readonly question: string
@@ -68,7 +68,7 @@ export interface ExportedPrompt {
 }
 
 /** A "Next inquiring lines" entry: the title of another inquiry. */
-export interface ExportedNext {
+interface ExportedNext {
   readonly title: string
   readonly line: number
 }
@@ -133,7 +133,7 @@ const introTail: string = (() => {
 /** Parse one export. `file` is the path to show in diagnostics. */
 export function parseExport(text: string, file: string): ParseExportResult {
   const diagnostics: Diagnostic[] = []
-  const warn = (line: number, code: Diagnostic['code'], message: string): void => {
+  const warn = (line: number, code: Parameters<typeof warning>[2], message: string): void => {
     diagnostics.push(warning(file, { line, column: 1 }, code, message))
   }
   const lines: Line[] = text
@@ -293,7 +293,7 @@ function withoutRepeats(paragraphs: readonly ExportedParagraph[], summary: strin
   return out
 }
 
-type Warn = (line: number, code: Diagnostic['code'], message: string) => void
+type Warn = (line: number, code: Parameters<typeof warning>[2], message: string) => void
 
 /**
  * Title, blank line, summary, blank line, … A block of two or more lines is

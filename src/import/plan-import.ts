@@ -30,7 +30,7 @@ import { slugFromPath, slugFromTitle, slugifySegment } from '../slug.js'
 import { titlePattern, type ExportedInquiry, type ExportedSource } from './parse-export.js'
 
 /** A document already in the notes folder, as far as importing cares. */
-export interface ExistingDocument {
+interface ExistingDocument {
   readonly slug: string
   readonly type: DocumentType
   readonly title: string
@@ -46,7 +46,7 @@ export interface Library {
 }
 
 /** One file the import would write. */
-export interface PlannedFile {
+interface PlannedFile {
   readonly type: DocumentType
   readonly title: string
   readonly slug: string
@@ -61,7 +61,7 @@ export interface PlannedFile {
 }
 
 /** A source that was linked to a note already in the library instead of being written. */
-export interface LinkedNote {
+interface LinkedNote {
   readonly title: string
   readonly slug: string
   readonly relativePath: string

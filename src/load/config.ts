@@ -24,7 +24,7 @@ const defaultNoteTimeLimit = 5
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' })
 
 /** The schema of the config file. */
-export const configSchema = z.object({
+const configSchema = z.object({
   /** The site's name, in the header and every page title. */
   title: text.default('Research notes'),
   /** One sentence about the site (home page and its description). */

@@ -11,7 +11,7 @@
 import picomatch from 'picomatch'
 
 /** Patterns ignored unless the config takes them back. */
-export const defaultIgnore: readonly string[] = ['**/templates', '**/_templates']
+const defaultIgnore: readonly string[] = ['**/templates', '**/_templates']
 
 /** Is a path (relative to the notes folder, `/`-separated) ignored? Folders are asked about before their contents. */
 export type IgnoreTest = (relativePath: string, isFolder: boolean) => boolean

@@ -43,8 +43,8 @@ export function applyBlockIds(tree: Root): string[] {
 /**
  * The `^id` that ends `text` after a space or tab, and where the space
  * before it starts. Not one regular expression with the spaces in it:
- * `/[ \t]+\^…$/` backtracks over every run of spaces, and a paragraph of
- * 60,000 spaces and a `^` took seconds.
+ * `/[ \t]+\^…$/` backtracks over every run of spaces, in time that grows
+ * with the square of the run: a paragraph of spaces and a `^` stalled it.
  */
 function trailingIdOf(text: string): { id: string; start: number } | undefined {
   trailingId.lastIndex = 0

@@ -6,7 +6,7 @@
 import matter from 'gray-matter'
 import YAML, { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml'
 import { z } from 'zod'
-import { error, hint, warning, type Diagnostic, type DiagnosticCode, type Position } from '../diagnostics.js'
+import { error, hint, warning, type Diagnostic, type Position } from '../diagnostics.js'
 import type { Locate } from './lines.js'
 import { closest } from '../closest.js'
 
@@ -371,5 +371,3 @@ function unwrap(schema: z.ZodType): z.ZodType {
   }
 }
 
-
-export type { DiagnosticCode }

@@ -43,7 +43,7 @@ function seen(input: unknown): string {
  * {@link readDocumentDate} reads; the output is quire's form (`2024-01-02`).
  * Unquoted years are read as numbers, so accept those too.
  */
-export const documentDate = z.preprocess(
+const documentDate = z.preprocess(
   (value) => (typeof value === 'number' && Number.isInteger(value) ? String(value) : value),
   z.string({ error: (issue) => `expected a date such as 2025-04-12 or 2025-04-12 13:45, not ${seen(issue.input)}` }).transform((text, context) => {
     const read = readDocumentDate(text)
@@ -74,7 +74,7 @@ const arxivList = z.preprocess((value) => (typeof value === 'string' ? [value] :
 const slugText = z.string({ error: 'expected a slug such as notes/my-note' })
 
 /** One dated claim of a research prompt. */
-export const claimSchema = z.object({
+const claimSchema = z.object({
   text,
   date: dateText,
   /** Slugs (or names) of the notes that support the claim. */
@@ -82,14 +82,14 @@ export const claimSchema = z.object({
 })
 
 /** One anchor paper of a research prompt. */
-export const anchorSchema = z.object({
+const anchorSchema = z.object({
   arxiv: arxivId,
   date: dateText,
   title: text,
 })
 
 /** The data a research prompt is generated from. */
-export const promptSchema = z.object({
+const promptSchema = z.object({
   /** Who the model should be: "a critical analyst of …". */
   role: text,
   /** The question, phrased to follow "The question: "; the inquiry's title when left out. */
@@ -179,11 +179,11 @@ export const inquirySchema = z.object({
 })
 
 /** A note's front matter as written (title and summary possibly missing). */
-export type NoteFrontMatter = z.output<typeof noteSchema>
+type NoteFrontMatter = z.output<typeof noteSchema>
 /** A note's data once its title and summary are known (from front matter, or derived). */
 export type NoteData = Omit<NoteFrontMatter, 'title' | 'summary'> & { readonly title: string; readonly summary: string }
 /** An inquiry's front matter as written (its prompt's question possibly missing). */
-export type InquiryFrontMatter = z.output<typeof inquirySchema>
+type InquiryFrontMatter = z.output<typeof inquirySchema>
 /** A research prompt's data once its question is known (written, or the inquiry's title). */
 export type PromptData = Omit<z.output<typeof promptSchema>, 'question'> & { readonly question: string }
 /** An inquiry's data, its prompt's question filled in. */

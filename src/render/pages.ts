@@ -8,9 +8,7 @@ import type {
   BackedClaimProps,
   ClaimProps,
   DateProps,
-  DocumentCard,
   InquiryPageProps,
-  LayoutProps,
   NotePageProps,
   PaperEntryProps,
   PaperLink,
@@ -25,18 +23,16 @@ import { ageInMonths, machineDate, parseFuzzyDate, yearSpan } from '../dates.js'
 import { compare } from '../diagnostics.js'
 import { documentDates } from '../document-dates.js'
 import { unwrittenPageSlug, type UnwrittenNote } from '../graph/unwritten-notes.js'
-import type { Doc, Graph, Inquiry, Note, SiteOptions, Slug } from '../model.js'
+import type { Doc, Graph, Inquiry, Note, Slug } from '../model.js'
 import { arxivRuns } from './arxiv-links.js'
-import { graphPageSlug } from './graph-layout.js'
 import { inlineMarkdown } from './inline.js'
 import { localGraphProps } from './local-graph.js'
 import { card, layoutProps, papersPageSlug, promptFileName } from './layout-props.js'
 import type { PageContext } from './page-context.js'
 import { citedPapers } from '../graph/papers.js'
 import { breadcrumbsFor, ownFolderListing } from './navigation.js'
-import { pageMeta, type PageAddress } from './meta.js'
-import { tagLinks, tagsPageSlug } from './tag-links.js'
-import { arxivUrl, homeSlug, urlFor, type RootPrefix } from './url.js'
+import { tagLinks } from './tag-links.js'
+import { arxivUrl, homeSlug, urlFor } from './url.js'
 
 export { assetFiles, card, layoutProps, papersPageSlug, promptFileName } from './layout-props.js'
 export type { PageContext } from './page-context.js'

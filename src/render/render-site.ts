@@ -25,7 +25,7 @@ import { assetFolder } from './assets.js'
 import { loadBodyExtensions } from './body-extensions.js'
 import { bodyNodes, finishBody, renderBody, slotFills } from './body.js'
 import type { HeldDrafts } from './held-drafts.js'
-import { contentsOf, type CacheKey, type CopiedFile, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type WrittenFile } from './output-files.js'
+import { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type WrittenFile } from './output-files.js'
 import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
@@ -50,7 +50,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export { pageHtml }
-export { contentsOf, type CacheKey, type CopiedFile, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type ReusedFile, type StreamedFile, type WrittenFile } from './output-files.js'
+export { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type ReusedFile, type StreamedFile, type WrittenFile } from './output-files.js'
 
 /** A rendered site. */
 export interface RenderedSite {
