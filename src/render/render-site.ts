@@ -42,6 +42,7 @@ import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
 import { headersFile, headersText } from './headers.js'
 import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
 import { attachmentFiles, attachmentPath } from './attachments.js'
+import { libraryFingerprint } from './library-fingerprint.js'
 import { quartzRedirectsText, redirectsFile } from './quartz-redirects.js'
 import { embeddedTexts } from './embeds.js'
 import { redirectPage } from '../../templates/redirect.js'
@@ -110,8 +111,20 @@ export interface RenderedPage {
 /** Rendered document pages by slug. */
 export type RenderCache = ReadonlyMap<CacheKey, RenderedPage>
 
-/** What the render cache keys: a document's page by its slug, or another reusable file (see `PlannedFile.fingerprint`) by `file:` and its path. */
+/**
+ * What the render cache keys: a document's page by its slug, another
+ * reusable file by `file:` and its path, and the library's fingerprint
+ * (see {@link libraryCacheKey}).
+ */
 export type CacheKey = Slug | `file:${string}`
+
+/**
+ * The render cache's entry for the whole library: its fingerprint is the
+ * {@link libraryFingerprint} of the render that made the cache, and it
+ * names no file. While it is unchanged, every file of the cache is carried
+ * over as it is.
+ */
+export const libraryCacheKey = 'file:' satisfies CacheKey
 
 /** A rendered site. */
 export interface RenderedSite {
@@ -167,6 +180,8 @@ export interface SitePlan {
   readonly shared: string
   /** The fingerprint of a document's page: equal fingerprints, equal bytes. */
   fingerprint(slug: Slug): string
+  /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
+  library(): string
   /** Render a document's files (call {@link loadBodyExtensions} for it first). */
   render(slug: Slug): WrittenFile[]
   /**
@@ -362,8 +377,10 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     if (isDocumentEntry(entry)) paths.push(...entry.paths)
     else paths.push(entry.path)
   }
-  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, make: async () => ({ path: file, contents: await make() }) })
-  const page = (file: string, tree: () => Root, scope?: FileScope): PlannedFile => ({ path: file, scope, make: () => ({ path: file, contents: pageHtml(tree()) }) })
+  // Every file made from the library is as the previous build made it while the library is unchanged.
+  const library = once(() => libraryFingerprint(graph, site))
+  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, fingerprint: library, make: async () => ({ path: file, contents: await make() }) })
+  const page = (file: string, tree: () => Root, scope?: FileScope): PlannedFile => ({ path: file, scope, fingerprint: library, make: () => ({ path: file, contents: pageHtml(tree()) }) })
   // Links to notes not written yet: their page exists when there are some.
   const unwritten = unwrittenNotes(graph)
 
@@ -440,6 +457,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     paths,
     documents,
     shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
+    library,
     fingerprint(slug) {
       let key = fingerprints.get(slug)
       if (key === undefined) {
@@ -498,8 +516,19 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
   // Math and highlighting are needed here only if some body is rendered whole here (a draft in hand was rendered
   // where it was parsed); then for every document, since such a body may embed any other.
   // The library's and folders' `index.md` are rendered here for the home and folder pages even when a worker holds their drafts.
-  const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
-  await loadBodyExtensions(whole ? graph.documents.values() : [])
+  // Loaded before the first file is made: a site carried over whole needs neither.
+  const extensions = once(() => {
+    const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
+    return loadBodyExtensions(whole ? graph.documents.values() : [])
+  })
+  const make = async (entry: PlannedFile): Promise<OutputFile> => {
+    await extensions()
+    return entry.make()
+  }
+  // An unchanged library: every file of the previous render is carried over, no page's fingerprint is worked out.
+  const library = plan.library()
+  const unchanged = previous?.get(libraryCacheKey)?.fingerprint === library
+  cache.set(libraryCacheKey, { fingerprint: library, paths: [] })
   let done = 0
   // Pages being made by worker threads, and the first problem one of them met.
   const inFlight = new Set<Promise<void>>()
@@ -512,16 +541,16 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
       await held.close()
     }
     if (!isDocumentEntry(entry)) {
-      const key = entry.fingerprint?.()
+      const cacheKey = `file:${entry.path}` as const
+      const earlier = entry.fingerprint && previous?.get(cacheKey)
+      const key = unchanged && earlier ? earlier.fingerprint : entry.fingerprint?.()
       if (key === undefined) {
-        await out.add(await entry.make())
+        await out.add(await make(entry))
         continue
       }
-      const cacheKey = `file:${entry.path}` as const
-      const earlier = previous?.get(cacheKey)
-      let own = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
+      let own = earlier && earlier.files && earlier.fingerprint === key ? earlier.files : undefined
       if (!own) {
-        const made = await entry.make()
+        const made = await make(entry)
         // A file kept for the next render is kept whole (a streamed file's pieces can be read once).
         own = [keep && 'pieces' in made ? { path: made.path, contents: contentsOf(made) } : made]
       }
@@ -531,9 +560,10 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
     }
     const { slug } = entry
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
-    const key = plan.fingerprint(slug)
     const earlier = previous?.get(slug)
+    const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
+    if (!reused) await extensions()
     const elsewhere = reused ? undefined : plan.renderHeld(slug)
     if (elsewhere) {
       rendered.push(slug)
@@ -566,10 +596,11 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
       if (!page.paths.some((file) => missing.has(file))) continue
       if (key.startsWith('file:')) {
         const planned = plan.entries.find((entry): entry is PlannedFile => !isDocumentEntry(entry) && `file:${entry.path}` === key)
-        if (planned) await out.add(await planned.make())
+        if (planned) await out.add(await make(planned))
         continue
       }
       const slug = key as Slug
+      await extensions()
       for (const file of plan.render(slug)) await out.add(file)
       if (!rendered.includes(slug)) rendered.push(slug)
     }
