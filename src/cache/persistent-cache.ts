@@ -143,8 +143,8 @@ function headOf(text: string): { key: string; siteId: string } | undefined {
  * (in worker threads, drafting each body in the same pass) is faster than
  * taking the cached parses, which hold no drafts and leave every body to
  * be rendered whole on the main thread. The key and the site are checked
- * before the rest of the file is parsed: at 10,000 notes the whole file
- * takes about 200 MiB once parsed.
+ * before the rest of the file is parsed: on a large library the whole file
+ * takes more memory once parsed than anything else the build holds.
  */
 export async function loadCache(file: string, key: string, outDir: string, marker: string): Promise<LoadedCache | undefined> {
   let text: string | undefined

@@ -51,7 +51,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const cachedPages = cache?.pages
   // On a large library, the worker threads that parse keep the drafts and assemble those pages.
   const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true, holdDrafts: true })
-  // The rest of the build needs only the cached pages: let the cached parses go (at 10,000 notes, about 200 MiB).
+  // The rest of the build needs only the cached pages: let the cached parses go (on a large library, much of the heap).
   cache = undefined
   try {
     return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cachedPages, progress })

@@ -284,7 +284,7 @@ function readyForEdits(analysed: AnalysedSite): void {
   siteChanges(plan, planSite(analysed.graph, analysed.site), [])
 }
 
-/** How many files and pages {@link readyForEdits} runs through (about 0.1 s on a 600-word note library). */
+/** How many files and pages {@link readyForEdits} runs through: enough to warm the code up, few enough not to delay serving. */
 const warmUpRuns = 16
 
 /** The live-reload client's files, from `templates/dev/`. */
