@@ -157,6 +157,12 @@ export interface PlannedFile {
    * file when it is unchanged. Equal fingerprints, equal bytes.
    */
   readonly fingerprint?: () => string
+  /**
+   * The documents whose prose (a body beyond its data and summary) the
+   * file shows: a home, folder or tag page its `index.md` or tag note's,
+   * most files none. Undefined: any document's (the search files).
+   */
+  readonly prose?: readonly Slug[]
   make(): OutputFile | Promise<OutputFile>
 }
 
@@ -379,8 +385,9 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   }
   // Every file made from the library is as the previous build made it while the library is unchanged.
   const library = once(() => libraryFingerprint(graph, site))
-  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, fingerprint: library, make: async () => ({ path: file, contents: await make() }) })
-  const page = (file: string, tree: () => Root, scope?: FileScope): PlannedFile => ({ path: file, scope, fingerprint: library, make: () => ({ path: file, contents: pageHtml(tree()) }) })
+  // Files show no document's prose unless they say so.
+  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, fingerprint: library, prose: [], make: async () => ({ path: file, contents: await make() }) })
+  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => ({ path: file, scope, fingerprint: library, prose, make: () => ({ path: file, contents: pageHtml(tree()) }) })
   // Links to notes not written yet: their page exists when there are some.
   const unwritten = unwrittenNotes(graph)
 
@@ -394,7 +401,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
         ...homeSections(home),
         unwritten: unwritten.length > 0 ? { href: urlFor(home.root, { slug: unwrittenPageSlug }), count: unwritten.length } : undefined,
       })
-    }),
+    }, undefined, graph.documents.has(homeSlug) ? [homeSlug] : []),
   )
   const documents = documentEntries(graph)
   for (const entry of documents) add(entry)
@@ -405,7 +412,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     if (!folder.hasPage) continue
     const pages = folderPages(folder)
     for (let n = folder.note === undefined ? 1 : 2; n <= pages; n++) {
-      add(page(listingFile(folder.slug, n), () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody))))
+      add(page(listingFile(folder.slug, n), () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody)), undefined, folder.index === undefined ? [] : [folder.index]))
     }
   }
   const everything = once(() => allDocuments(graph))
@@ -419,7 +426,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     const doc = graph.documents.get(slug)
     return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc).nodes }
   }
-  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro)) add(page(tagPage.path, tagPage.tree))
+  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro)) add(page(tagPage.path, tagPage.tree, undefined, tagPage.intro === undefined ? [] : [tagPage.intro]))
   add(
     page('404.html', () => {
       const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
@@ -444,7 +451,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
   for (const file of Object.values(assetFiles)) add(text(file, () => readFile(path.join(assetFolder(), path.basename(file)), 'utf8'), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
-  for (const file of attachmentFiles(graph)) add({ path: file.path, make: () => file })
+  for (const file of attachmentFiles(graph)) add({ path: file.path, prose: [], make: () => file })
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
 
   const fingerprints = new Map<Slug, string>()
