@@ -220,7 +220,6 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
 
   let server: DevServer | undefined
   await rebuild([])
-  if (last && !last.failed) readyForEdits(last)
   server = await startDevServer(
     {
       get base() {
@@ -235,6 +234,9 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   )
   const watcher: NotesWatcher = watchNotes([options.notesDir], rebuild)
   await watcher.ready
+  // Not needed to serve: done once the session is up, before a person could save.
+  const first = last
+  if (first && !first.failed) setImmediate(() => readyForEdits(first))
   const running = server
   return {
     url: running.url,
