@@ -32,8 +32,9 @@
  * system) and peak RSS (`process.resourceUsage()`, written on exit by
  * scripts/bench-maxrss.cjs) are recorded too: CPU time is the steadier
  * figure on a busy machine; peak RSS is the largest over the runs. Every
- * quire run sees SOURCE_DATE_EPOCH of 2026-01-15, so builds are
- * reproducible. Results go to a table on stdout and to JSON (default
+ * quire run sees a fixed SOURCE_DATE_EPOCH, so builds are reproducible:
+ * 2026-01-15 for the synthetic library, the day the benchmark started for
+ * the others (which may date notes or cite papers past that day). Results go to a table on stdout and to JSON (default
  * bench-results.json at the project root).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
@@ -59,7 +60,15 @@ const self = fileURLToPath(import.meta.url)
 /** Not compiled by tsc, so it is used from the source folder. */
 const preload = path.join(root, 'scripts', 'bench-maxrss.cjs')
 /** The build date every quire run sees (2026-01-15), so builds are reproducible and no synthetic claim is stale. */
-const sourceDateEpoch = String(Date.UTC(2026, 0, 15) / 1000)
+const syntheticEpoch = String(Date.UTC(2026, 0, 15) / 1000)
+/**
+ * The build date of the library being measured: the synthetic library's
+ * fixed day, or for a library quire did not write (which may cite papers
+ * or date notes past that day) the day the benchmark started. Set before
+ * each library is measured.
+ */
+let sourceDateEpoch = syntheticEpoch
+const startDay = String(Math.floor(Date.now() / 86_400_000) * 86_400)
 
 /** The budgets from the issue. */
 const budgets = {
@@ -290,6 +299,7 @@ interface PreparedLibrary {
 async function benchSize(work: string, size: number, options: Options): Promise<CaseResult[]> {
   const folder = path.join(work, `n${size}`)
   const generated = performance.now()
+  sourceDateEpoch = syntheticEpoch
   const library = await writeSyntheticLibrary(path.join(folder, 'notes'), size, options.seed)
   log(`${count(size)} notes: wrote ${library.files.length} files (${mib(library.bytes)} MiB, ~${Math.round(library.words / library.files.length)} words each) in ${seconds(performance.now() - generated)} s`)
   return benchLibrary(work, folder, { name: 'synthetic', size, notes: path.join(folder, 'notes'), editTarget: library.editTarget, edit: (original, label) => replaceSummary(original, `Edited for the benchmark, ${label}: the claim now holds only at small scale.`) }, options)
@@ -300,6 +310,7 @@ async function benchGenerated(work: string, script: string, size: number, option
   const folder = path.join(work, `generated-${size}`)
   const notes = path.join(folder, 'notes')
   const generated = performance.now()
+  sourceDateEpoch = startDay
   await runNode(work, [script, notes, String(size)])
   const name = path.basename(script).replace(/\.[cm]?js$/, '')
   log(`${name}: generated ${count(size)} notes in ${seconds(performance.now() - generated)} s`)
@@ -311,6 +322,7 @@ async function benchFolder(work: string, source: string, index: number, options:
   const folder = path.join(work, `library-${index}`)
   const notes = path.join(folder, 'notes')
   const copied = performance.now()
+  sourceDateEpoch = startDay
   // A repository's own folders are not part of the library.
   await cp(source, notes, { recursive: true, verbatimSymlinks: true, filter: (file) => !/(^|[/\\])(\.git|node_modules)$/.test(file) })
   const library = await prepared(path.basename(source), notes)
