@@ -2,11 +2,14 @@
  * The benchmark: how long quire takes on a synthetic library, next to two
  * floors measured in the same run.
  *
- *   npm run bench [-- --sizes 1000,10000,20000] [--library PATH]… [--runs N] [--json FILE] [--compare FILE] [--keep] [--check]
+ *   npm run bench [-- --sizes 1000,10000,20000] [--generator SCRIPT] [--generator-sizes LIST] [--library PATH]… [--runs N] [--json FILE] [--compare FILE] [--keep] [--check]
  *
  * For each size it writes a deterministic library (scripts/synthetic-library.ts)
- * under the system's temporary folder, and for each `--library` it copies
- * that folder there (so no library is changed), then measures, as child processes of
+ * under the system's temporary folder; for each generator size it has a
+ * library generator quire did not write make one there (by default the
+ * shared one, `../shared/bench/gen-corpus.mjs` beside the project, when it
+ * is there); and for each `--library` it copies that folder there (so no
+ * library is changed). Then it measures, as child processes of
  * `node` so that every time includes Node's start-up and every case has its
  * own peak memory:
  *
@@ -17,7 +20,10 @@
  *   warm build     the same again, nothing changed, OUT from the cold build
  *   one-note edit  the same after changing one note's summary (in a library
  *                  given with --library, a line added to one note's body)
- *   dev start      `quire dev LIB --port 0` until it prints the address it serves
+ *   dev start      `quire dev LIB --port 0` until it prints the address it serves,
+ *                  in a working folder without a build cache
+ *   dev start (cached)  the same in the working folder a warm build of the
+ *                  unchanged library left its cache in
  *   dev save → reload  in that session: save one note, wait for the `reload` event
  *   --version      `quire --version` (once, not per size, ten runs)
  *   node -e 0      Node's own start-up, the floor under `--version`
@@ -26,8 +32,9 @@
  * system) and peak RSS (`process.resourceUsage()`, written on exit by
  * scripts/bench-maxrss.cjs) are recorded too: CPU time is the steadier
  * figure on a busy machine; peak RSS is the largest over the runs. Every
- * quire run sees SOURCE_DATE_EPOCH of 2026-01-15, so builds are
- * reproducible. Results go to a table on stdout and to JSON (default
+ * quire run sees a fixed SOURCE_DATE_EPOCH, so builds are reproducible:
+ * 2026-01-15 for the synthetic library, the day the benchmark started for
+ * the others (which may date notes or cite papers past that day). Results go to a table on stdout and to JSON (default
  * bench-results.json at the project root).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
@@ -53,7 +60,15 @@ const self = fileURLToPath(import.meta.url)
 /** Not compiled by tsc, so it is used from the source folder. */
 const preload = path.join(root, 'scripts', 'bench-maxrss.cjs')
 /** The build date every quire run sees (2026-01-15), so builds are reproducible and no synthetic claim is stale. */
-const sourceDateEpoch = String(Date.UTC(2026, 0, 15) / 1000)
+const syntheticEpoch = String(Date.UTC(2026, 0, 15) / 1000)
+/**
+ * The build date of the library being measured: the synthetic library's
+ * fixed day, or for a library quire did not write (which may cite papers
+ * or date notes past that day) the day the benchmark started. Set before
+ * each library is measured.
+ */
+let sourceDateEpoch = syntheticEpoch
+const startDay = String(Math.floor(Date.now() / 86_400_000) * 86_400)
 
 /** The budgets from the issue. */
 const budgets = {
@@ -71,6 +86,12 @@ Options:
   --sizes LIST     synthetic library sizes in notes, comma-separated (default:
                    1000,10000, or none when --library is given; add 20000 to
                    check that time per note does not grow)
+  --generator SCRIPT
+                   a library generator run as \`node SCRIPT OUT N\` (default:
+                   ../shared/bench/gen-corpus.mjs beside the project, when it
+                   exists); \`none\` to measure no generated library
+  --generator-sizes LIST
+                   sizes the generator makes, comma-separated (default: 10000)
   --library PATH   also measure this notes folder (copied first; repeat the
                    option for several): a real garden, or one written by
                    another generator
@@ -91,6 +112,9 @@ interface Options {
   readonly sizes: readonly number[]
   /** Notes folders to measure besides the synthetic sizes. */
   readonly libraries: readonly string[]
+  /** A library generator (`node SCRIPT OUT N`), and the sizes it makes. */
+  readonly generator: string | undefined
+  readonly generatorSizes: readonly number[]
   readonly runs: number | undefined
   readonly devEdits: number | undefined
   readonly seed: number
@@ -160,7 +184,8 @@ async function main(): Promise<number> {
   }
   process.once('SIGINT', interrupt)
   try {
-    log(`quire benchmark: ${[...options.sizes.map((size) => `${count(size)} synthetic`), ...options.libraries].join(', ')}; working in ${work}`)
+    const generated = options.generator ? options.generatorSizes.map((size) => `${count(size)} from ${path.basename(options.generator!)}`) : []
+    log(`quire benchmark: ${[...options.sizes.map((size) => `${count(size)} synthetic`), ...generated, ...options.libraries].join(', ')}; working in ${work}`)
     bin = options.live ? projectBin : await snapshotQuire(work)
     const started = performance.now()
     const environment = describeEnvironment()
@@ -177,6 +202,7 @@ async function main(): Promise<number> {
     results.push(row(noLibrary, 'startup', 'quire --version', startup, { perNote: false }))
 
     for (const size of options.sizes) results.push(...(await benchSize(work, size, options)))
+    if (options.generator) for (const size of options.generatorSizes) results.push(...(await benchGenerated(work, options.generator, size, options)))
     for (const [i, library] of options.libraries.entries()) results.push(...(await benchFolder(work, library, i, options)))
 
     const table = [...formatTable(results), '', ...formatBudgets(checkBudgets(results)), ...growthLines(results)]
@@ -186,7 +212,7 @@ async function main(): Promise<number> {
       date: new Date().toISOString(),
       totalSeconds: round((performance.now() - started) / 1000, 1),
       environment: { ...environment, loadAverageAtEnd: os.loadavg().map((n) => round(n, 2)) },
-      options: { sizes: options.sizes, libraries: options.libraries, runs: options.runs ?? 'default', devEdits: options.devEdits ?? 'default', seed: options.seed, quire: options.live ? 'live dist/' : 'snapshot of dist/' },
+      options: { sizes: options.sizes, generator: options.generator && path.basename(options.generator), generatorSizes: options.generatorSizes, libraries: options.libraries, runs: options.runs ?? 'default', devEdits: options.devEdits ?? 'default', seed: options.seed, quire: options.live ? 'live dist/' : 'snapshot of dist/' },
       results,
       budgets: checkBudgets(results),
     }
@@ -207,6 +233,8 @@ function readOptions(argv: string[]): Options | undefined {
     options: {
       sizes: { type: 'string' },
       library: { type: 'string', multiple: true, default: [] },
+      generator: { type: 'string' },
+      'generator-sizes': { type: 'string', default: '10000' },
       runs: { type: 'string' },
       'dev-edits': { type: 'string' },
       seed: { type: 'string', default: '1' },
@@ -233,9 +261,15 @@ function readOptions(argv: string[]): Options | undefined {
   const sizeList = values.sizes ?? (libraries.length > 0 ? '' : '1000,10000')
   const sizes = sizeList.trim() === '' ? [] : sizeList.split(',').map((text) => positive(text.trim(), '--sizes'))
   if (sizes.some((n) => n < 50)) throw new Error('--sizes: each library needs at least 50 notes (one inquiry per 50)')
+  const sharedGenerator = path.resolve(root, '..', 'shared', 'bench', 'gen-corpus.mjs')
+  const generator = values.generator === 'none' ? undefined : values.generator !== undefined ? path.resolve(values.generator) : existsSync(sharedGenerator) ? sharedGenerator : undefined
+  if (generator && !existsSync(generator)) throw new Error(`--generator: ${generator} does not exist`)
+  const generatorSizes = values['generator-sizes'].split(',').map((text) => positive(text.trim(), '--generator-sizes'))
   return {
     sizes,
     libraries,
+    generator,
+    generatorSizes,
     runs: values.runs === undefined ? undefined : positive(values.runs, '--runs'),
     devEdits: values['dev-edits'] === undefined ? undefined : positive(values['dev-edits'], '--dev-edits'),
     seed: positive(values.seed, '--seed'),
@@ -265,9 +299,22 @@ interface PreparedLibrary {
 async function benchSize(work: string, size: number, options: Options): Promise<CaseResult[]> {
   const folder = path.join(work, `n${size}`)
   const generated = performance.now()
+  sourceDateEpoch = syntheticEpoch
   const library = await writeSyntheticLibrary(path.join(folder, 'notes'), size, options.seed)
   log(`${count(size)} notes: wrote ${library.files.length} files (${mib(library.bytes)} MiB, ~${Math.round(library.words / library.files.length)} words each) in ${seconds(performance.now() - generated)} s`)
   return benchLibrary(work, folder, { name: 'synthetic', size, notes: path.join(folder, 'notes'), editTarget: library.editTarget, edit: (original, label) => replaceSummary(original, `Edited for the benchmark, ${label}: the claim now holds only at small scale.`) }, options)
+}
+
+/** Every case on a library of `size` notes made by a generator quire did not write (`node SCRIPT OUT N`). */
+async function benchGenerated(work: string, script: string, size: number, options: Options): Promise<CaseResult[]> {
+  const folder = path.join(work, `generated-${size}`)
+  const notes = path.join(folder, 'notes')
+  const generated = performance.now()
+  sourceDateEpoch = startDay
+  await runNode(work, [script, notes, String(size)])
+  const name = path.basename(script).replace(/\.[cm]?js$/, '')
+  log(`${name}: generated ${count(size)} notes in ${seconds(performance.now() - generated)} s`)
+  return benchLibrary(work, folder, await prepared(name, notes), options)
 }
 
 /** Every case on a notes folder given with --library, measured on a copy of it. */
@@ -275,15 +322,21 @@ async function benchFolder(work: string, source: string, index: number, options:
   const folder = path.join(work, `library-${index}`)
   const notes = path.join(folder, 'notes')
   const copied = performance.now()
+  sourceDateEpoch = startDay
   // A repository's own folders are not part of the library.
   await cp(source, notes, { recursive: true, verbatimSymlinks: true, filter: (file) => !/(^|[/\\])(\.git|node_modules)$/.test(file) })
+  const library = await prepared(path.basename(source), notes)
+  log(`${library.name}: copied ${count(library.size)} Markdown files in ${seconds(performance.now() - copied)} s; the edit cases change ${library.editTarget}`)
+  return benchLibrary(work, folder, library, options)
+}
+
+/** A notes folder quire did not generate, ready to measure: the edit cases add a line to the body of the note in the middle. */
+async function prepared(name: string, notes: string): Promise<PreparedLibrary> {
   const markdown = (await listFiles(notes)).filter((file) => file.toLowerCase().endsWith('.md')).sort()
-  if (markdown.length === 0) throw new Error(`--library: ${source} holds no Markdown files`)
+  if (markdown.length === 0) throw new Error(`${notes} holds no Markdown files`)
   // The note in the middle of the sorted list: neither the first nor the last folder's.
   const editTarget = markdown[Math.floor(markdown.length / 2)]!
-  const name = path.basename(source)
-  log(`${name}: copied ${count(markdown.length)} Markdown files in ${seconds(performance.now() - copied)} s; the edit cases change ${editTarget}`)
-  return benchLibrary(work, folder, { name, size: markdown.length, notes, editTarget, edit: (original, label) => `${original.replace(/\s*$/, '')}\n\nEdited for the benchmark, ${label}.\n` }, options)
+  return { name, size: markdown.length, notes, editTarget, edit: (original, label) => `${original.replace(/\s*$/, '')}\n\nEdited for the benchmark, ${label}.\n` }
 }
 
 /** Every file under `folder`, relative to it, with `/` separators. */
@@ -335,6 +388,11 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
   const site = await folderSize(out)
   const searchIndex = await measureSearchIndex(out)
 
+  // A dev session in the working folder the builds left their cache in, the library as it was (the build that
+  // brings the cache back to it is not timed): start-up only.
+  await writeFile(editFile, original)
+  await step(`${library.name} ${count(size)}: build of the unchanged library, for the cached dev start`, runNode(work, [bin, 'build', lib, '--out', out], cwd))
+  const cachedDev = await measureDev(work, cwd, lib, editFile, (label) => library.edit(original, label), 0, size)
   // The dev session starts without a build cache too.
   await rm(cwd, { recursive: true, force: true })
   await mkdir(cwd, { recursive: true })
@@ -357,6 +415,7 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
     row(at, 'warm-build', 'quire build (warm)', samples.warm, { floors, details: built(samples.warm) }),
     row(at, 'edit-build', 'quire build (1 note edited)', samples.edit, { floors, details: { ...built(samples.edit), note: library.editTarget } }),
     row(at, 'dev-start', 'quire dev: start-up', [dev.start], { floors, details: { note: 'until it prints the address it serves: first build, server, watcher ready' } }),
+    row(at, 'dev-start-cached', 'quire dev: start-up, cached', [cachedDev.start], { floors, details: { note: 'as dev-start, with the build cache of the unchanged library in the working folder' } }),
     row(at, 'dev-reload', 'quire dev: save → reload', dev.saves, { perNote: false, details: { rebuildLines: dev.rebuildLines, sessionCpuSeconds: dev.sessionCpuSeconds } }),
   ]
 }

@@ -9,7 +9,7 @@ import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import { recordingIO } from './support/notes.js'
-import { snapshot } from './support/site.js'
+import { listFiles, snapshot } from './support/site.js'
 
 
 let root: string
@@ -111,6 +111,36 @@ describe('the build cache', () => {
   it('recovers when a reused page was deleted by hand', async () => {
     await build()
     await rm(path.join(root, 'site', untouched))
+    await build()
+    expect(await snapshot(path.join(root, 'site'))).toEqual(await cleanBuild())
+  })
+
+  it('carries every file of an unchanged library into the new site by hard link, and swaps it in whole', async () => {
+    await build()
+    const files = await listFiles(path.join(root, 'site'))
+    const inodes = new Map(await Promise.all(files.map(async (file) => [file, (await stat(path.join(root, 'site', file))).ino] as const)))
+    const cold = await snapshot(path.join(root, 'site'))
+    await build()
+    expect(await snapshot(path.join(root, 'site'))).toEqual(cold)
+    // Every file quire made, listing pages, graph.json and the feed included, is the same inode: none was written again.
+    const rewritten = []
+    for (const file of files) if (file !== '.quire-site' && (await stat(path.join(root, 'site', file))).ino !== inodes.get(file)) rewritten.push(file)
+    expect(rewritten).toEqual([])
+    // Nothing of the build is left beside the site: no staging folder, no previous site, no lock.
+    expect((await readdir(root)).sort()).toEqual(['.quire-cache', 'notes', 'site'])
+  })
+
+  it('makes a carried file edited by hand in the new site again, even when it kept its size', async () => {
+    await build()
+    await build()
+    // The carried files share their inode with nothing now: the previous site is gone.
+    expect((await stat(path.join(root, 'site', untouched))).nlink).toBe(1)
+    for (const file of [untouched, 'index.html', 'graph.json']) {
+      const target = path.join(root, 'site', file)
+      const text = await readFile(target, 'utf8')
+      // The same number of bytes, another text: only the modification time tells.
+      await writeFile(target, text.replace('<', '!'))
+    }
     await build()
     expect(await snapshot(path.join(root, 'site'))).toEqual(await cleanBuild())
   })

@@ -156,6 +156,36 @@ describe('dev change reports', () => {
   })
 })
 
+describe('dev change reports after an edit to prose alone', () => {
+  it('name exactly the files whose bytes changed: the page, what embeds it, the search files, not every listing', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'quire-prose-'))
+    const notes = path.join(root, 'notes')
+    await mkdir(path.join(notes, 'deep'), { recursive: true })
+    await mkdir(path.join(notes, 'other'), { recursive: true })
+    const note = (title: string, body: string, extra = '') => `---\ntitle: ${title}\nsummary: ${title} in short.\n${extra}---\n${body}\n`
+    await writeFile(path.join(notes, 'index.md'), note('Home', 'Welcome. See [[a]].'))
+    await writeFile(path.join(notes, 'a.md'), note('A', 'A links to [[b]].', 'tags: [topic]\n'))
+    const b = path.join(notes, 'b.md')
+    await writeFile(b, note('B', 'First line of B.', 'tags: [topic]\n'))
+    await writeFile(path.join(notes, 'deep', 'index.md'), note('Deep', 'This folder shows B:\n\n![[b]]'))
+    await writeFile(path.join(notes, 'deep', 'c.md'), note('C', 'C links to [[a]].'))
+    await writeFile(path.join(notes, 'other', 'index.md'), note('Other', 'Nothing of B here.'))
+    await writeFile(path.join(notes, 'other', 'd.md'), note('D', 'Unrelated.'))
+    const before = await analyseSite(notes, { cwd: root, keepTrees: false })
+    const beforeFiles = new Map((await renderSite(before.graph, before.site)).files.map((file) => [file.path, contentsOf(file)]))
+    // One line added to the body; title, summary, links and tags as they were.
+    await writeFile(b, note('B', 'First line of B.\n\nA second line, added in the editor.', 'tags: [topic]\n'))
+    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [b], previous: before })
+    const afterFiles = new Map((await renderSite(after.graph, after.site)).files.map((file) => [file.path, contentsOf(file)]))
+    const differ = [...new Set([...beforeFiles.keys(), ...afterFiles.keys()])].filter((file) => beforeFiles.get(file) !== afterFiles.get(file)).sort()
+    const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [b])
+    expect(report.files).toEqual(differ)
+    expect(report.files).toEqual(expect.arrayContaining(['b/index.html', 'deep/index.html', 'search-text.json']))
+    for (const unchanged of ['index.html', 'graph.json', 'feed.xml', 'previews.json', 'other/index.html', 'tags/topic/index.html', 'a/index.html']) expect(report.files).not.toContain(unchanged)
+    await rm(root, { recursive: true, force: true })
+  })
+})
+
 describe('dev rebuilds reuse the graph', () => {
   it('after an edit to prose or a summary, and build it again after any other edit', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'quire-regraft-'))

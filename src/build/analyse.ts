@@ -113,9 +113,9 @@ export interface AnalyseOptions {
  * keep its drafts and make those pages (`holdDrafts`). In larger ones one
  * thread keeps its drafts; the others send theirs to the main thread and
  * stop, and the main thread makes those pages while the one thread makes
- * its own. A thread that stays up keeps its heap: at 10,000 notes, with
- * every thread kept, a build's peak memory went past the benchmark's memory
- * budget, for a build only somewhat faster (`npm run bench` measures both).
+ * its own. A thread that stays up keeps its heap: with every thread kept,
+ * a large library's build is faster but its peak memory goes past the
+ * budget (`npm run bench` measures both).
  */
 const draftsHeldUpTo = 5000
 

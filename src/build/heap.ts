@@ -2,12 +2,12 @@
  * How far V8 lets its heap grow past what is live. By default it grows the
  * heap to two to four times the live size before collecting, which is fine
  * for small libraries and costs hundreds of megabytes on large ones:
- * rendering a 10,000-note library allocates many short-lived trees, and the
- * heap settled near three times what stays live. For large libraries quire
- * asks V8 to collect once the heap has grown by half instead
+ * rendering a large library allocates many short-lived trees, and the heap
+ * settled near three times what stays live. For large libraries quire asks
+ * V8 to collect once the heap has grown by half instead
  * (`--heap-growing-percent`, a V8 flag read each time V8 sets its next
- * limit): a much lower peak, and no measurable difference in CPU time
- * (`npm run bench` prints both).
+ * limit): a much lower peak, for about the same CPU time (`npm run bench`
+ * measures both).
  */
 import { setFlagsFromString } from 'node:v8'
 

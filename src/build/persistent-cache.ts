@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
@@ -53,10 +53,36 @@ export interface LoadedCache {
 /** Stored parses, restored against each file's fresh text. */
 export type StoredParses = ReadonlyMap<string, StoredParse>
 
-/** The cache file for one notes folder and output folder. */
+/** The cache file for one notes folder and output folder: `build-<notes>-<output>.json`, so every cache of one notes folder can be found. */
 export function cacheFile(cacheDir: string, notesDir: string, outDir: string): string {
-  const id = createHash('sha256').update(`${path.resolve(notesDir)}\u0000${path.resolve(outDir)}`).digest('hex').slice(0, 16)
-  return path.join(cacheDir, `build-${id}.json`)
+  return path.join(cacheDir, `build-${folderId(notesDir)}-${folderId(outDir)}.json`)
+}
+
+/** A short id of a folder, from its absolute path. */
+function folderId(folder: string): string {
+  return createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 12)
+}
+
+/**
+ * The parses of the newest cache a build of `notesDir` left in `cacheDir`,
+ * whatever folder it built into (for `quire dev`, which writes no site and
+ * only needs the parses). Undefined when there is none from this quire.
+ */
+export async function loadParsesOf(cacheDir: string, notesDir: string, key: string): Promise<StoredParses | undefined> {
+  const prefix = `build-${folderId(notesDir)}-`
+  const names = (await readdir(cacheDir).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
+  const dated = await Promise.all(names.map(async (name) => ({ file: path.join(cacheDir, name), modified: (await stat(path.join(cacheDir, name)).catch(() => undefined))?.mtimeMs ?? -1 })))
+  for (const { file } of dated.filter((entry) => entry.modified >= 0).sort((a, b) => b.modified - a.modified)) {
+    const text = await readFile(file, 'utf8').catch(() => undefined)
+    if (text === undefined || headOf(text)?.key !== key) continue
+    try {
+      const stored = JSON.parse(text) as CacheFile
+      if (typeof stored?.parses === 'object' && stored.parses !== null) return new Map(Object.entries(stored.parses))
+    } catch {
+      // A cache cut short by a crash: try an older one.
+    }
+  }
+  return undefined
 }
 
 let codeKey: Promise<string> | undefined
@@ -117,8 +143,8 @@ function headOf(text: string): { key: string; siteId: string } | undefined {
  * (in worker threads, drafting each body in the same pass) is faster than
  * taking the cached parses, which hold no drafts and leave every body to
  * be rendered whole on the main thread. The key and the site are checked
- * before the rest of the file is parsed: at 10,000 notes the whole file
- * takes about 200 MiB once parsed.
+ * before the rest of the file is parsed: on a large library the whole file
+ * takes more memory once parsed than anything else the build holds.
  */
 export async function loadCache(file: string, key: string, outDir: string, marker: string): Promise<LoadedCache | undefined> {
   let text: string | undefined

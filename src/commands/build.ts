@@ -51,7 +51,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const cachedPages = cache?.pages
   // On a large library, the worker threads that parse keep the drafts and assemble those pages.
   const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true, holdDrafts: true })
-  // The rest of the build needs only the cached pages: let the cached parses go (on a large library they weigh a lot).
+  // The rest of the build needs only the cached pages: let the cached parses go (on a large library, much of the heap).
   cache = undefined
   try {
     return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cachedPages, progress })
@@ -108,11 +108,27 @@ async function buildAnalysed(
   if (emitted.movedAside) {
     io.stderr(`quire: ${outName}/ was not a site quire built (it had no ${siteMarker} file), so --force moved it to ${displayPath(io.cwd, emitted.movedAside)}/; nothing was deleted\n`)
   }
-  if (cachePath) await saveCache(cachePath, key, siteId(rendered.cache), analysed.parses, rendered.cache, stamps)
+  // A build that parsed nothing and carried every file as it was leaves the cache as it found it.
+  const unchanged = cachedPages !== undefined && analysed.parsedCount === 0 && sameSite(cachedPages, rendered.cache, stamps)
+  if (cachePath && !unchanged) await saveCache(cachePath, key, siteId(rendered.cache), analysed.parses, rendered.cache, stamps)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const pageCount = rendered.paths.filter((file) => file.endsWith('.html')).length
   io.stderr(`quire: built ${plural(pageCount, 'page')} from ${plural(analysed.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hinted})\n`)
   return exitCode.ok
+}
+
+/** Does the site just written hold the very files the cache describes: the same pages, fingerprints and stamps? */
+function sameSite(cached: RenderCache, written: RenderCache, stamps: ReadonlyMap<string, FileStamp> | undefined): boolean {
+  if (!stamps || cached.size !== written.size) return false
+  for (const [key, page] of written) {
+    const before = cached.get(key)
+    if (!before || before.fingerprint !== page.fingerprint || before.paths.length !== page.paths.length) return false
+    for (const [i, file] of page.paths.entries()) {
+      const earlier = before.files?.[i]
+      if (!earlier || earlier.path !== file || !('stamp' in earlier) || earlier.stamp === undefined || earlier.stamp !== stamps.get(file)) return false
+    }
+  }
+  return true
 }
 
 /**

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { startDevSession } from '../dev/dev-session.js'
 import { oneLine } from '../diagnostics.js'
+import { cacheFolderName } from '../build/cache-folder.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
 /** Options of `quire dev`. */
@@ -29,6 +30,8 @@ export async function devCommand(options: DevCommandOptions, io: CommandIO, stop
     title: options.title,
     strict: options.strict,
     cwd: io.cwd,
+    // The cache `quire build` keeps in the same working folder.
+    cacheDir: path.join(io.cwd, cacheFolderName),
     // A log line may name files and quote notes: each stays one line.
     log: (line) => io.stderr(oneLine(line) + '\n'),
   })

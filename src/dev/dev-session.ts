@@ -28,12 +28,19 @@ import { messageOf, notesRelative, SiteFileFailure, withoutAbsolutePaths } from 
 import { startDevServer, type DevServer } from './serve.js'
 import { indexForChanges, siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
+import { loadParsesOf, quireKey } from '../build/persistent-cache.js'
 
 /** Options of a dev session. */
 export interface DevOptions extends SiteOverrides {
   readonly notesDir: string
   readonly host: string
   readonly port: number
+  /**
+   * Folder of the persistent build cache (see `cache/persistent-cache.ts`):
+   * the first build of the session takes each unchanged file's parse from
+   * the newest cache a build of this notes folder left there. Undefined: parse everything.
+   */
+  readonly cacheDir?: string | undefined
   /** Where progress lines go. */
   readonly log: (line: string) => void
 }
@@ -162,13 +169,17 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   let base = '/'
   const pages = new Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>()
   const clientFiles = await loadClient()
+  // What a build of these notes left: the first analysis parses only files changed since.
+  let stored = options.cacheDir ? await loadParsesOf(options.cacheDir, options.notesDir, await quireKey()) : undefined
 
   const rebuild = async (changedFiles: readonly string[]): Promise<void> => {
     const started = performance.now()
     // No trees are kept: a page is rendered (and its body parsed) only when it is asked for.
     // Files the watcher did not report are taken as they were (not read again); after an edit to prose or
     // a summary, so is everything else (see `analyse-edit.ts`). The first build reads everything.
-    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false }, freshState, last && { changedFiles, previous: last })
+    const cache = stored && { parses: stored, pages: new Map() }
+    stored = undefined
+    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false, cache }, freshState, last && { changedFiles, previous: last })
     last = analysed
     latest = analysed.diagnostics
     const { errors, warnings } = countDiagnostics(analysed.diagnostics)
@@ -189,7 +200,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     base = analysed.site.base
     const ms = Math.round(performance.now() - started)
     if (!changes) {
-      options.log(`quire dev: built in ${ms} ms; parsed ${analysed.fileCount} file${analysed.fileCount === 1 ? '' : 's'}; ${plan.paths.length} files, each made when it is asked for`)
+      const parsed = analysed.parsedCount === analysed.fileCount ? `parsed ${analysed.fileCount} file${analysed.fileCount === 1 ? '' : 's'}` : `parsed ${analysed.parsedCount} of ${analysed.fileCount} files (the rest from the build cache)`
+      options.log(`quire dev: built in ${ms} ms; ${parsed}; ${plan.paths.length} files, each made when it is asked for`)
       server?.send('diagnostics', status())
       // The first good build after errors: everything is new to the browser.
       server?.send('reload', { changed: [...plan.paths].sort() })
@@ -208,7 +220,6 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
 
   let server: DevServer | undefined
   await rebuild([])
-  if (last && !last.failed) readyForEdits(last)
   server = await startDevServer(
     {
       get base() {
@@ -223,6 +234,9 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   )
   const watcher: NotesWatcher = watchNotes([options.notesDir], rebuild)
   await watcher.ready
+  // Not needed to serve: done once the session is up, before a person could save.
+  const first = last
+  if (first && !first.failed) setImmediate(() => readyForEdits(first))
   const running = server
   return {
     url: running.url,
@@ -272,7 +286,7 @@ function readyForEdits(analysed: AnalysedSite): void {
   siteChanges(plan, planSite(analysed.graph, analysed.site), [])
 }
 
-/** How many files and pages {@link readyForEdits} runs through (about 0.1 s on a 600-word note library). */
+/** How many files and pages {@link readyForEdits} runs through: enough to warm the code up, few enough not to delay serving. */
 const warmUpRuns = 16
 
 /** The live-reload client's files, from `templates/dev/`. */

@@ -17,8 +17,11 @@
  *   or after the edit, and the pages that embed those; their fingerprints
  *   are compared;
  * - files made from the whole library (home page, search, feed…) change
- *   with any document; a change to the site's settings, or to which shared
- *   pages exist, changes every page.
+ *   with any document, except that after edits to prose alone only those
+ *   that show the prose of a page that changed do (see `PlannedFile.prose`:
+ *   the search files, and a home, folder or tag page whose `index.md` or tag
+ *   note was edited or embeds what was); a change to the site's settings,
+ *   or to which shared pages exist, changes every page.
  *
  * Only the list of changed files depends on this reasoning: the files
  * themselves are always made from the current graph.
@@ -88,13 +91,18 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
   }
 
   // Any change in the notes folder (a document, an attachment) may change the files made from the whole library.
-  const library = changed.size > 0 || touched.some((file) => !file.toLowerCase().endsWith('.md'))
+  const otherFiles = touched.some((file) => !file.toLowerCase().endsWith('.md'))
+  const library = changed.size > 0 || otherFiles
+  // Edits to prose alone: a file made from the library changes only if it shows the prose of a page that may have changed.
+  const proseOnly = !everything && !otherFiles && changed.size > 0 && [...changed.values()].every((change) => change === 'text')
+  const showsChangedProse = (prose: readonly Slug[] | undefined): boolean => prose === undefined || prose.some((slug) => candidates.has(slug))
   for (const entry of after.entries) {
     if (isDocumentEntry(entry)) {
       if (pages.has(entry.slug)) for (const file of entry.paths) files.add(file)
       continue
     }
     const scope = entry.scope ?? 'library'
+    if (scope === 'library' && proseOnly && !showsChangedProse(entry.prose)) continue
     if (scope === 'library' ? library || everything : scope === 'site' && everything) files.add(entry.path)
   }
   return { pages: [...pages].sort(), files: [...files].sort() }

@@ -85,7 +85,7 @@ export async function loadNotes(root: string, display: (file: string) => string,
           continue
         }
         // Read synchronously: a note is a few kilobytes, and an asynchronous read costs a round trip
-        // through libuv's thread pool per file, which made loading a large library several times slower.
+        // through libuv's thread pool per file, which on a large library costs several times the reads themselves.
         const read = readNoteNow(full, rel, display)
         if ('text' in read) files.push(read)
         else diagnostics.push(read)

@@ -65,6 +65,10 @@ export interface RenderedPage {
 /** Rendered document pages by slug. */
 export type RenderCache = ReadonlyMap<CacheKey, RenderedPage>
 
-/** What the render cache keys: a document's page by its slug, or another reusable file (see `PlannedFile.fingerprint`) by `file:` and its path. */
+/**
+ * What the render cache keys: a document's page by its slug, another
+ * reusable file by `file:` and its path, and the library's fingerprint
+ * (see `libraryCacheKey` in library-fingerprint.ts).
+ */
 export type CacheKey = Slug | `file:${string}`
 

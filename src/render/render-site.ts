@@ -43,6 +43,7 @@ import { robotsFile, robotsTxt, sitemapFile, sitemapXml } from './sitemap.js'
 import { headersFile, headersText } from './headers.js'
 import { homeSlug, rootFromBase, rootFromPage, urlFor } from './url.js'
 import { attachmentFiles, attachmentPath } from './attachments.js'
+import { libraryFingerprint } from './library-fingerprint.js'
 import { quartzRedirectsText, redirectsFile } from './quartz-redirects.js'
 import { embeddedTexts } from './embeds.js'
 import { redirectPage } from '../../templates/redirect.js'
@@ -51,6 +52,14 @@ import path from 'node:path'
 
 export { pageHtml }
 export { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type ReusedFile, type StreamedFile, type WrittenFile } from './output-files.js'
+
+/**
+ * The render cache's entry for the whole library: its fingerprint is the
+ * {@link libraryFingerprint} of the render that made the cache, and it
+ * names no file. While it is unchanged, every file of the cache is carried
+ * over as it is.
+ */
+export const libraryCacheKey = 'file:' satisfies CacheKey
 
 /** A rendered site. */
 export interface RenderedSite {
@@ -83,6 +92,12 @@ export interface PlannedFile {
    * file when it is unchanged. Equal fingerprints, equal bytes.
    */
   readonly fingerprint?: () => string
+  /**
+   * The documents whose prose (a body beyond its data and summary) the
+   * file shows: a home, folder or tag page its `index.md` or tag note's,
+   * most files none. Undefined: any document's (the search files).
+   */
+  readonly prose?: readonly Slug[]
   make(): OutputFile | Promise<OutputFile>
 }
 
@@ -106,6 +121,8 @@ export interface SitePlan {
   readonly shared: string
   /** The fingerprint of a document's page: equal fingerprints, equal bytes. */
   fingerprint(slug: Slug): string
+  /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
+  library(): string
   /** Render a document's files (call {@link loadBodyExtensions} for it first). */
   render(slug: Slug): WrittenFile[]
   /**
@@ -301,8 +318,11 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     if (isDocumentEntry(entry)) paths.push(...entry.paths)
     else paths.push(entry.path)
   }
-  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, make: async () => ({ path: file, contents: await make() }) })
-  const page = (file: string, tree: () => Root, scope?: FileScope): PlannedFile => ({ path: file, scope, make: () => ({ path: file, contents: pageHtml(tree()) }) })
+  // Every file made from the library is as the previous build made it while the library is unchanged.
+  const library = once(() => libraryFingerprint(graph, site))
+  // Files show no document's prose unless they say so.
+  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, fingerprint: library, prose: [], make: async () => ({ path: file, contents: await make() }) })
+  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => ({ path: file, scope, fingerprint: library, prose, make: () => ({ path: file, contents: pageHtml(tree()) }) })
   // Links to notes not written yet: their page exists when there are some.
   const unwritten = unwrittenNotes(graph)
 
@@ -316,7 +336,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
         ...homeSections(home),
         unwritten: unwritten.length > 0 ? { href: urlFor(home.root, { slug: unwrittenPageSlug }), count: unwritten.length } : undefined,
       })
-    }),
+    }, undefined, graph.documents.has(homeSlug) ? [homeSlug] : []),
   )
   const documents = documentEntries(graph)
   for (const entry of documents) add(entry)
@@ -327,7 +347,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     if (!folder.hasPage) continue
     const pages = folderPages(folder)
     for (let n = folder.note === undefined ? 1 : 2; n <= pages; n++) {
-      add(page(listingFile(folder.slug, n), () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody))))
+      add(page(listingFile(folder.slug, n), () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody)), undefined, folder.index === undefined ? [] : [folder.index]))
     }
   }
   const everything = once(() => allDocuments(graph))
@@ -341,7 +361,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     const doc = graph.documents.get(slug)
     return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc).nodes }
   }
-  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro)) add(page(tagPage.path, tagPage.tree))
+  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro)) add(page(tagPage.path, tagPage.tree, undefined, tagPage.intro === undefined ? [] : [tagPage.intro]))
   add(
     page('404.html', () => {
       const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
@@ -366,7 +386,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
   for (const file of Object.values(assetFiles)) add(text(file, () => readFile(path.join(assetFolder(), path.basename(file)), 'utf8'), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
-  for (const file of attachmentFiles(graph)) add({ path: file.path, make: () => file })
+  for (const file of attachmentFiles(graph)) add({ path: file.path, prose: [], make: () => file })
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
 
   const fingerprints = new Map<Slug, string>()
@@ -379,6 +399,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     paths,
     documents,
     shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
+    library,
     fingerprint(slug) {
       let key = fingerprints.get(slug)
       if (key === undefined) {
@@ -437,8 +458,19 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
   // Math and highlighting are needed here only if some body is rendered whole here (a draft in hand was rendered
   // where it was parsed); then for every document, since such a body may embed any other.
   // The library's and folders' `index.md` are rendered here for the home and folder pages even when a worker holds their drafts.
-  const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
-  await loadBodyExtensions(whole ? graph.documents.values() : [])
+  // Loaded before the first file is made: a site carried over whole needs neither.
+  const extensions = once(() => {
+    const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
+    return loadBodyExtensions(whole ? graph.documents.values() : [])
+  })
+  const make = async (entry: PlannedFile): Promise<OutputFile> => {
+    await extensions()
+    return entry.make()
+  }
+  // An unchanged library: every file of the previous render is carried over, no page's fingerprint is worked out.
+  const library = plan.library()
+  const unchanged = previous?.get(libraryCacheKey)?.fingerprint === library
+  cache.set(libraryCacheKey, { fingerprint: library, paths: [] })
   let done = 0
   // Pages being made by worker threads, and the first problem one of them met.
   const inFlight = new Set<Promise<void>>()
@@ -451,16 +483,16 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
       await held.close()
     }
     if (!isDocumentEntry(entry)) {
-      const key = entry.fingerprint?.()
+      const cacheKey = `file:${entry.path}` as const
+      const earlier = entry.fingerprint && previous?.get(cacheKey)
+      const key = unchanged && earlier ? earlier.fingerprint : entry.fingerprint?.()
       if (key === undefined) {
-        await out.add(await entry.make())
+        await out.add(await make(entry))
         continue
       }
-      const cacheKey = `file:${entry.path}` as const
-      const earlier = previous?.get(cacheKey)
-      let own = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
+      let own = earlier && earlier.files && earlier.fingerprint === key ? earlier.files : undefined
       if (!own) {
-        const made = await entry.make()
+        const made = await make(entry)
         // A file kept for the next render is kept whole (a streamed file's pieces can be read once).
         own = [keep && 'pieces' in made ? { path: made.path, contents: contentsOf(made) } : made]
       }
@@ -470,9 +502,10 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
     }
     const { slug } = entry
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
-    const key = plan.fingerprint(slug)
     const earlier = previous?.get(slug)
+    const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
+    if (!reused) await extensions()
     const elsewhere = reused ? undefined : plan.renderHeld(slug)
     if (elsewhere) {
       rendered.push(slug)
@@ -505,10 +538,11 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
       if (!page.paths.some((file) => missing.has(file))) continue
       if (key.startsWith('file:')) {
         const planned = plan.entries.find((entry): entry is PlannedFile => !isDocumentEntry(entry) && `file:${entry.path}` === key)
-        if (planned) await out.add(await planned.make())
+        if (planned) await out.add(await make(planned))
         continue
       }
       const slug = key as Slug
+      await extensions()
       for (const file of plan.render(slug)) await out.add(file)
       if (!rendered.includes(slug)) rendered.push(slug)
     }

@@ -117,15 +117,15 @@ export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext, 
 const unsortedTags = byStructure((graph) => collectTags(graph, false))
 
 /** {@link tagPages}, each tree made only when asked for (the paths are known at once). */
-export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageContext, introFor?: TagIntro): { path: string; tree: () => Root }[] {
+export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageContext, introFor?: TagIntro): { path: string; tree: () => Root; intro?: Slug }[] {
   // Each tag's documents are sorted only when its page is made (`quire dev` plans the site on every save).
   const tags = withDescribedTags(graph, unsortedTags(graph))
   if (tags.length === 0) return []
-  const pages = [{ path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
+  const pages: { path: string; tree: () => Root; intro?: Slug }[] = [{ path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
   for (const tag of tags) {
     const slug = tagPageSlug(tag.slug)
     const intro = graph.documents.has(slug) ? introFor : undefined
-    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), { ...tag, documents: byTitle(graph, tag.documents) }, intro?.(slug))) })
+    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), { ...tag, documents: byTitle(graph, tag.documents) }, intro?.(slug))), ...(intro ? { intro: slug } : {}) })
   }
   return pages
 }

@@ -1,0 +1,64 @@
+/**
+ * quire dev starts from the build cache: the parses a build of the same
+ * notes left are taken, only files changed since are parsed, and what is
+ * served is what a build of the notes as they are now writes.
+ */
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { run } from '../src/cli.js'
+import { startDevSession, type DevSession } from '../src/dev/dev-session.js'
+import { recordingIO } from './support/notes.js'
+import { snapshot } from './support/site.js'
+
+const note = 'sequencing-imitation-then-exploration.md'
+let session: DevSession | undefined
+
+afterEach(async () => {
+  await session?.close()
+  session = undefined
+})
+
+/** A copy of the demo notes, built once with the cache in the copy's working folder. */
+async function builtCopy(): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), 'quire-dev-cache-'))
+  await cp('notes', path.join(root, 'notes'), { recursive: true })
+  expect(await run(['build'], recordingIO(root))).toBe(0)
+  return root
+}
+
+async function start(root: string, log: string[]): Promise<DevSession> {
+  return startDevSession({ notesDir: path.join(root, 'notes'), host: '127.0.0.1', port: 0, cwd: root, cacheDir: path.join(root, '.quire-cache'), log: (line) => log.push(line) })
+}
+
+describe('quire dev with a build cache', () => {
+  it('parses only the notes changed since the build, and serves them as they are now', async () => {
+    const root = await builtCopy()
+    const file = path.join(root, 'notes', note)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Running Supervised RL first', 'Edited after the build: SFT first'))
+    const log: string[] = []
+    session = await start(root, log)
+    expect(log.join('\n')).toMatch(/parsed 1 of 10 files \(the rest from the build cache\)/)
+    const page = await (await fetch(`${session.url}inquiries/distillation-then-rlvr/`)).text()
+    expect(page).toContain('Edited after the build: SFT first')
+
+    // Every file served is the file a build of the notes as they are now writes.
+    expect(await run(['build', '--no-cache', '--out', 'fresh'], recordingIO(root))).toBe(0)
+    const built = await snapshot(path.join(root, 'fresh'))
+    delete built['.quire-site']
+    expect(Object.fromEntries(await session.site())).toEqual(built)
+  })
+
+  it('parses everything when the cache was left by another quire', async () => {
+    const root = await builtCopy()
+    const folder = path.join(root, '.quire-cache')
+    for (const name of await readdir(folder)) {
+      const text = await readFile(path.join(folder, name), 'utf8')
+      await writeFile(path.join(folder, name), text.replace(/^\{"key":"[^"]*"/, '{"key":"another-quire"'))
+    }
+    const log: string[] = []
+    session = await start(root, log)
+    expect(log.join('\n')).toMatch(/parsed 10 files;/)
+  })
+})
