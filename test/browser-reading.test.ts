@@ -235,6 +235,7 @@ describe('link previews', () => {
       await link.hover()
       await box.waitFor({ state: 'visible' })
       expect(await box.locator('.preview-title').textContent()).toBe('Does RL training collapse format diversity?')
+      expect(await box.locator('.preview-kind').textContent()).toBe('Note · Results')
       expect(await box.locator('.preview-summary').textContent()).toBe('Format diversity collapses within a few hundred steps.')
       // The hover fetched the bucket count, the bucket function and one small file of previews.
       expect(files.filter((file) => file.startsWith('/previews/')).map((file) => file.replace(/\d+\.json$/, 'N.json'))).toEqual(['/previews/index.json', '/previews/N.json'])

@@ -206,16 +206,16 @@ describe('search and previews', () => {
 
   it('writes previews in small files: each document’s title, summary, kind and sections, by slug', async () => {
     const index = JSON.parse(await readFile(path.join(out, 'previews/index.json'), 'utf8')) as { buckets: number }
-    const all: Record<string, { title: string; summary: string; type: string; sections?: Record<string, string> }> = {}
+    const all: Record<string, { title: string; summary: string; type: string; sections?: Record<string, [string, string]> }> = {}
     for (let i = 0; i < index.buckets; i++) Object.assign(all, JSON.parse(await readFile(path.join(out, `previews/${i}.json`), 'utf8')))
     expect(all['inquiries/why-rl']).toEqual({ title: 'Why does RL narrow what models do?', summary: 'This line follows the evidence that RL trades breadth for reliability.', type: 'inquiry' })
     expect(Object.keys(all)).toHaveLength(5)
     expect(all['rl-format']!.sections).toEqual({
-      background: 'Pretrained models write answers in many formats before reinforcement learning.',
-      method: 'We compare checkpoints before and after RL fine-tuning.',
-      data: 'Math word problems with verifiable answers.',
-      results: 'Format diversity collapses within a few hundred steps.',
-      'sources-1': 'A heading named like the page section: its id must not clash.',
+      background: ['Background', 'Pretrained models write answers in many formats before reinforcement learning.'],
+      method: ['Method', 'We compare checkpoints before and after RL fine-tuning.'],
+      data: ['Data', 'Math word problems with verifiable answers.'],
+      results: ['Results', 'Format diversity collapses within a few hundred steps.'],
+      'sources-1': ['Sources', 'A heading named like the page section: its id must not clash.'],
     })
   })
 

@@ -16,6 +16,7 @@ export const sectionTextLength = 280
 /** A heading found in the lines, and the text under it. */
 interface Section {
   readonly depth: number
+  readonly heading: string
   readonly text: string
 }
 
@@ -47,7 +48,7 @@ function shortened(text: string, length: number): string {
 /** The headings of a Markdown body in order, each with the first block of text under it. */
 export function bodySections(body: string): Section[] {
   const lines = withoutComments(body).split(/\r?\n/)
-  const sections: { depth: number; text: string[]; done: boolean }[] = []
+  const sections: { depth: number; heading: string; text: string[]; done: boolean }[] = []
   let inFence: string | undefined
   let previous = ''
   const current = () => sections[sections.length - 1]
@@ -67,7 +68,7 @@ export function bodySections(body: string): Section[] {
     }
     const heading = atx.exec(line)
     if (heading) {
-      sections.push({ depth: heading[1]!.length, text: [], done: false })
+      sections.push({ depth: heading[1]!.length, heading: heading[2] ?? '', text: [], done: false })
       previous = ''
       continue
     }
@@ -76,7 +77,7 @@ export function bodySections(body: string): Section[] {
       // The line above was a heading's text, not the previous section's.
       const section = current()
       if (section && !section.done && section.text[section.text.length - 1] === previous) section.text.pop()
-      sections.push({ depth: underline[1]!.startsWith('=') ? 1 : 2, text: [], done: false })
+      sections.push({ depth: underline[1]!.startsWith('=') ? 1 : 2, heading: previous, text: [], done: false })
       previous = ''
       continue
     }
@@ -90,15 +91,18 @@ export function bodySections(body: string): Section[] {
     }
     previous = line
   }
-  return sections.map(({ depth, text }) => ({ depth, text: text.map(plainLine).filter(Boolean).join(' ') }))
+  return sections.map(({ depth, heading, text }) => ({ depth, heading: plainLine(heading), text: text.map(plainLine).filter(Boolean).join(' ') }))
 }
 
+/** A section as a preview shows it: its heading and its first text. */
+export type SectionPreview = readonly [heading: string, text: string]
+
 /**
- * The first text of each of `doc`'s sections, by the heading's id. When the
+ * The heading and first text of each of `doc`'s sections, by the heading's id. When the
  * headings found in the lines are not the ones the parse found (HTML
  * headings, say), there are none: a preview then shows the summary.
  */
-export function sectionTexts(doc: Doc): Record<string, string> {
+export function sectionTexts(doc: Doc): Record<string, SectionPreview> {
   const ids = doc.anchors.filter((id) => !isBlockId(id))
   if (ids.length === 0) return {}
   let sections = bodySections(doc.file.text.slice(doc.bodyOffset))
@@ -108,9 +112,9 @@ export function sectionTexts(doc: Doc): Record<string, string> {
     if (title !== -1) sections = sections.filter((_, i) => i !== title)
   }
   if (sections.length !== ids.length) return {}
-  const texts: Record<string, string> = {}
+  const texts: Record<string, SectionPreview> = {}
   sections.forEach((section, i) => {
-    if (section.text !== '') texts[ids[i]!] = shortened(section.text, sectionTextLength)
+    if (section.text !== '') texts[ids[i]!] = [shortened(section.heading, 120), shortened(section.text, sectionTextLength)]
   })
   return texts
 }

@@ -4,11 +4,11 @@
  * `previews/N.json` holds the previews of the documents whose address falls
  * in bucket N (`bucketOf`, which `templates/assets/preview-bucket.js` repeats
  * for the browser): each one's title, summary, kind and the first text of each of
- * its sections, by heading id, for links to `[[note#Heading]]`.
+ * its sections (with the heading), by heading id, for links to `[[note#Heading]]`.
  * `templates/assets/preview.js` shows them in a popover, as text.
  */
 import type { Doc, Graph } from '../model.js'
-import { sectionTexts } from './preview-sections.js'
+import { sectionTexts, type SectionPreview } from './preview-sections.js'
 
 /** The folder of the preview files, relative to the site root. */
 export const previewsFolder = 'previews'
@@ -24,8 +24,8 @@ export interface PreviewEntry {
   readonly title: string
   readonly summary: string
   readonly type: 'note' | 'inquiry'
-  /** The first text of each section, by heading id (left out when there are none). */
-  readonly sections?: Readonly<Record<string, string>>
+  /** The heading and first text of each section, by heading id (left out when there are none). */
+  readonly sections?: Readonly<Record<string, SectionPreview>>
 }
 
 /**

@@ -109,11 +109,12 @@ async function show(found) {
   if (pending !== found.link || !entry || !found.link.isConnected) return
   if (current && current !== found.link) current.removeAttribute('aria-describedby')
   const box = popover()
-  box.querySelector('.preview-kind').textContent = entry.type === 'inquiry' ? 'Inquiring line' : 'Note'
   box.querySelector('.preview-title').textContent = entry.title
   // A link to a section shows that section's first text; to the page (or a section without text), the summary.
   const section = found.section !== null && entry.sections && Object.hasOwn(entry.sections, found.section) ? entry.sections[found.section] : null
-  box.querySelector('.preview-summary').textContent = section ?? entry.summary
+  const kind = entry.type === 'inquiry' ? 'Inquiring line' : 'Note'
+  box.querySelector('.preview-kind').textContent = section ? `${kind} · ${section[0]}` : kind
+  box.querySelector('.preview-summary').textContent = section ? section[1] : entry.summary
   box.classList.toggle('preview-of-section', section !== null)
   box.hidden = false
   place(box, found.link)
