@@ -425,7 +425,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   })
   const searchKey = once(() => searchFingerprint(graph))
   for (const file of searchPaths(graph.documents.size)) {
-    add({ path: file, fingerprint: searchKey, make: async () => ({ path: file, contents: (await searchBuilder()).files().get(file)! }) })
+    add({ path: file, fingerprint: searchKey, make: async () => ({ path: file, contents: (await searchBuilder()).take(file) }) })
   }
   const hasUrl = siteRootUrl(site) !== undefined
   add(text(feedFile, () => atomFeed(graph, site)))

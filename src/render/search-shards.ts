@@ -185,7 +185,19 @@ export class SearchIndexBuilder {
     return out
   }
 
-  /** Every search file, by path (made once). */
+  /**
+   * One search file, handed over once and then let go (a large library's
+   * files would otherwise stay in memory until the build ends).
+   */
+  take(file: string): string {
+    const files = this.files()
+    const contents = files.get(file)
+    if (contents === undefined) throw new Error(`quire: the search file ${file} was already written, or is not one`)
+    files.delete(file)
+    return contents
+  }
+
+  /** Every search file, by path (made once; {@link take} removes them). */
   files(): Map<string, string> {
     if (this.made) return this.made
     this.advanceTo(this.count - 1)
