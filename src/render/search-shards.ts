@@ -222,18 +222,22 @@ export class SearchIndexBuilder {
     }
     this.postings.clear()
     const shards = shardCount(this.count)
-    const target = total / shards
     const firstKeys: string[] = []
     const shardEntries: string[][] = []
-    let filled = 0
+    // Each shard takes about an equal part of what is left, so one very common term does not leave later shards empty.
+    let before = 0
+    let inShard = 0
     for (const group of groups) {
       const current = shardEntries.length - 1
-      if (current < 0 || (filled + group.size > target * (current + 1) && shardEntries.length < shards && shardEntries[current]!.length > 0)) {
+      const share = (total - before) / (shards - current)
+      if (current < 0 || (inShard > 0 && inShard + group.size / 2 > share && shardEntries.length < shards)) {
         firstKeys.push(shardEntries.length === 0 ? '' : group.key)
         shardEntries.push([])
+        before += inShard
+        inShard = 0
       }
       shardEntries[shardEntries.length - 1]!.push(...group.entries)
-      filled += group.size
+      inShard += group.size
     }
     files.set(manifestFile, json({ version: 1, documents: this.count, keyLength, docBlock, textBlock, shards: firstKeys.length === 0 ? [''] : firstKeys }) + '\n')
     for (let i = 0; i < shards; i++) files.set(`${searchFolder}/terms/${i}.json`, `[${(shardEntries[i] ?? []).join(',')}]\n`)
