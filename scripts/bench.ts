@@ -46,7 +46,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { measureSearchIndex, searchIndexBudget } from './search-budget.js'
+import { measureSearchIndex, searchBudget } from './search-budget.js'
 import { replaceSummary, writeSyntheticLibrary } from './synthetic-library.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -665,8 +665,8 @@ function checkBudgets(results: readonly CaseResult[]): Budget[] {
     list.push({ name: `cold ms/note at ${count(largest.size)} ÷ at 10,000`, limit: budgets.perNoteGrowth, value: growth, unit: '×', ok: within(growth, budgets.perNoteGrowth) })
   }
   for (const r of cold) {
-    const index = r.details?.['searchIndex'] as { gzipBytesPerDocument: number } | undefined
-    if (index) list.push({ name: `search-index.json gzipped per document at ${count(r.size)} notes`, limit: searchIndexBudget.gzipBytesPerDocument, value: index.gzipBytesPerDocument, unit: 'B', ok: within(index.gzipBytesPerDocument, searchIndexBudget.gzipBytesPerDocument) })
+    const index = r.details?.['searchIndex'] as { gzipBytesToFirstResult: number } | undefined
+    if (index) list.push({ name: `search: gzipped bytes to a query's first results at ${count(r.size)} notes`, limit: searchBudget.gzipBytesToFirstResult, value: index.gzipBytesToFirstResult, unit: 'B', ok: within(index.gzipBytesToFirstResult, searchBudget.gzipBytesToFirstResult) })
   }
   return list
 }

@@ -3,21 +3,21 @@
  * appear in. `assets/search.js` brings it to life; it loads the index only
  * when the reader starts to search.
  *
- * Without JavaScript the form is not shown (`@media (scripting: none)` in
- * the stylesheet); where that query is not supported, submitting it only
- * reloads the page with `?q=`, which does no harm.
+ * It is a search landmark, not a form: nothing is submitted (Enter opens
+ * the first result), so there is no submit button to offer. Without
+ * JavaScript it is not shown (`@media (scripting: none)` in the
+ * stylesheet).
  */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 
-/** The search form. */
+/** The search field and its results panel. */
 export function searchForm(): Element {
-  return h('form', { className: ['site-search'], role: 'search', dataQuireSearch: '' }, [
+  return h('div', { className: ['site-search'], role: 'search', dataQuireSearch: '' }, [
     h('label', { className: ['visually-hidden'], htmlFor: 'quire-search' }, 'Search notes and inquiry lines'),
     h('input', {
       type: 'search',
       id: 'quire-search',
-      name: 'q',
       placeholder: 'Search',
       autoComplete: 'off',
       spellCheck: 'false',

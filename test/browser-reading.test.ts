@@ -221,6 +221,29 @@ describe('link previews', () => {
     expect(await box.isVisible()).toBe(false)
   })
 
+  it('shows the first text of the section a link to `[[note#Heading]]` names, not the summary', async () => {
+    const page = light
+    const files: string[] = []
+    const record = (response: import('playwright-core').Response) => void files.push(new URL(response.url()).pathname)
+    page.on('response', record)
+    try {
+      await page.goto(site.url + 'untagged/')
+      files.length = 0
+      const link = page.locator('.prose a.internal').first()
+      expect(await link.getAttribute('href')).toBe('../rl-format/#results')
+      const box = page.locator('#quire-preview')
+      await link.hover()
+      await box.waitFor({ state: 'visible' })
+      expect(await box.locator('.preview-title').textContent()).toBe('Does RL training collapse format diversity?')
+      expect(await box.locator('.preview-kind').textContent()).toBe('Note · Results')
+      expect(await box.locator('.preview-summary').textContent()).toBe('Format diversity collapses within a few hundred steps.')
+      // The hover fetched the bucket count, the bucket function and one small file of previews.
+      expect(files.filter((file) => file.startsWith('/previews/')).map((file) => file.replace(/\d+\.json$/, 'N.json'))).toEqual(['/previews/index.json', '/previews/N.json'])
+    } finally {
+      page.off('response', record)
+    }
+  })
+
   it('lets a tap follow the link on a touch screen', async () => {
     const page = touch
     await page.goto(site.url + 'rl-format/')
@@ -259,7 +282,9 @@ describe('page weight', () => {
       await expect.poll(() => scripts.size, { timeout: 5000 }).toBe(5)
       const lazy = [...scripts].filter(([file]) => !initial.has(file))
       console.log(`scripts on load: ${initialTotal} B gzipped (${[...initial].map(([f, n]) => `${path.basename(f)} ${n}`).join(', ')}); on first search: ${lazy.map(([f, n]) => `${path.basename(f)} ${n}`).join(', ')}`)
-      expect(lazy.map(([file]) => file).sort()).toEqual(['/assets/minisearch.js', '/assets/search-terms.js'])
+      expect(lazy.map(([file]) => file).sort()).toEqual(['/assets/search-query.js', '/assets/search-terms.js'])
+      // No library is shipped: the query code is quire's own, a few KB.
+      expect(lazy.reduce((sum, [, n]) => sum + n, 0)).toBeLessThan(6 * 1024)
     } finally {
       page.off('response', listener)
     }

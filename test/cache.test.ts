@@ -42,14 +42,14 @@ describe('the build cache', () => {
     const cold = await snapshot(path.join(root, 'site'))
     expect(await cleanBuild()).toEqual(cold)
     const before = await stat(path.join(root, 'site', untouched))
-    const index = await stat(path.join(root, 'site', 'search-index.json'))
+    const index = await stat(path.join(root, 'site', 'search', 'manifest.json'))
 
     await build()
     expect(await snapshot(path.join(root, 'site'))).toEqual(cold)
     // Same inode: the unchanged page was linked from the previous site, not written again.
     expect((await stat(path.join(root, 'site', untouched))).ino).toBe(before.ino)
     // So were the search files, which nothing changed either.
-    expect((await stat(path.join(root, 'site', 'search-index.json'))).ino).toBe(index.ino)
+    expect((await stat(path.join(root, 'site', 'search', 'manifest.json'))).ino).toBe(index.ino)
 
     const text = await readFile(path.join(root, note), 'utf8')
     await writeFile(path.join(root, note), text.replace('Running Supervised RL first', 'Running SFT first'))
@@ -60,8 +60,8 @@ describe('the build cache', () => {
     expect(edited).toEqual(await cleanBuild())
     expect((await stat(path.join(root, 'site', untouched))).ino).toBe(before.ino)
     // The edited summary is searchable: the search files were made again.
-    expect((await stat(path.join(root, 'site', 'search-index.json'))).ino).not.toBe(index.ino)
-    expect(edited['search-text.json']).toContain('running sft first')
+    expect((await stat(path.join(root, 'site', 'search', 'manifest.json'))).ino).not.toBe(index.ino)
+    expect(Object.entries(edited).some(([file, text]) => file.startsWith('search/text/') && text.includes('running sft first'))).toBe(true)
   })
 
   it('ignores a truncated cache file, and a cache from another quire', async () => {

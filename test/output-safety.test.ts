@@ -213,7 +213,7 @@ describe('the build cache and hand-edited output', () => {
     const page = path.join(root, 'site', 'a', 'index.html')
     const original = await readFile(page, 'utf8')
     await writeFile(page, original.replace('Does A hold?', 'Defaced'))
-    const index = path.join(root, 'site', 'search-index.json')
+    const index = path.join(root, 'site', 'search', 'manifest.json')
     const originalIndex = await readFile(index, 'utf8')
     await writeFile(index, '{}')
     expect((await build(root)).code).toBe(0)

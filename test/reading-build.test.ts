@@ -9,10 +9,10 @@ import type { Root } from 'hast'
 import { fromHtml } from 'hast-util-from-html'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
-import MiniSearch from 'minisearch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import * as terms from '../templates/assets/search-terms.js'
+import * as engine from '../templates/assets/search-query.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 import { readingLibrary } from './support/reading-library.js'
 
@@ -178,33 +178,48 @@ describe('headings and tables of contents', () => {
 })
 
 describe('search and previews', () => {
-  it('writes an index MiniSearch loads, finding English, Chinese and Japanese', async () => {
-    const json = await readFile(path.join(out, 'search-index.json'), 'utf8')
-    expect(json).not.toContain('<')
-    const index = MiniSearch.loadJSON(json, terms.indexOptions)
-    expect(index.documentCount).toBe(5)
-    const ids = (query: string) => index.search(query, terms.queryOptions(true)).map((hit) => hit.id)
-    expect(ids('format divers')).toEqual(expect.arrayContaining(['rl-format', 'distillation']))
+  /** The built index, read as the browser reads it. */
+  async function builtIndex() {
+    const load = async (file: string) => JSON.parse(await readFile(path.join(out, file), 'utf8'))
+    return { load, manifest: (await load(engine.paths.manifest)) as engine.Manifest }
+  }
+
+  it('writes a sharded index the browser’s query code reads, finding English, Chinese and Japanese', async () => {
+    const { load, manifest } = await builtIndex()
+    expect(manifest.documents).toBe(5)
+    const ids = async (query: string, prefix = true) => (await engine.records(manifest, load, await engine.search(manifest, load, query, prefix))).map((hit) => hit.id)
+    expect(await ids('format divers')).toEqual(expect.arrayContaining(['rl-format', 'distillation']))
     // rl-format links [[reasoning-zh]], so its page shows that title too.
-    expect(ids('推理')).toEqual(['reasoning-zh', 'rl-format'])
-    expect(ids('推論能力')).toEqual(['reasoning-zh'])
-    expect(index.search('curling', terms.queryOptions(false))[0]).toMatchObject({ id: 'untagged', title: 'Is a short note without tags fine?', type: 'note' })
+    expect(await ids('推理')).toEqual(['reasoning-zh', 'rl-format'])
+    expect(await ids('推論能力')).toEqual(['reasoning-zh'])
+    const [first] = await engine.records(manifest, load, await engine.search(manifest, load, 'curling', false))
+    expect(first).toMatchObject({ id: 'untagged', title: 'Is a short note without tags fine?', type: 'note' })
   })
 
   it('writes each document’s text in phrase form for quoted queries', async () => {
-    const text = JSON.parse(await readFile(path.join(out, 'search-text.json'), 'utf8')) as Record<string, string>
-    expect(Object.keys(text)).toEqual(['distillation', 'inquiries/why-rl', 'reasoning-zh', 'rl-format', 'untagged'])
-    expect(terms.containsPhrase(text['rl-format']!, 'format diversity collapses')).toBe(true)
-    expect(terms.containsPhrase(text['distillation']!, 'format diversity collapses')).toBe(false)
+    const { load, manifest } = await builtIndex()
+    const hits = await engine.search(manifest, load, 'format diversity collapses', false)
+    const kept = await engine.withPhrases(manifest, load, hits, ['format diversity collapses'], terms.containsPhrase, 10)
+    expect((await engine.records(manifest, load, kept.hits)).map((hit) => hit.id)).toEqual(['rl-format'])
+    expect(kept.complete).toBe(true)
   })
 
-  it('writes previews.json: every document’s title, summary and kind, by slug', async () => {
-    const previews = JSON.parse(await readFile(path.join(out, 'previews.json'), 'utf8'))
-    expect(previews['inquiries/why-rl']).toEqual({ title: 'Why does RL narrow what models do?', summary: 'This line follows the evidence that RL trades breadth for reliability.', type: 'inquiry' })
-    expect(Object.keys(previews)).toHaveLength(5)
+  it('writes previews in small files: each document’s title, summary, kind and sections, by slug', async () => {
+    const index = JSON.parse(await readFile(path.join(out, 'previews/index.json'), 'utf8')) as { buckets: number }
+    const all: Record<string, { title: string; summary: string; type: string; sections?: Record<string, [string, string]> }> = {}
+    for (let i = 0; i < index.buckets; i++) Object.assign(all, JSON.parse(await readFile(path.join(out, `previews/${i}.json`), 'utf8')))
+    expect(all['inquiries/why-rl']).toEqual({ title: 'Why does RL narrow what models do?', summary: 'This line follows the evidence that RL trades breadth for reliability.', type: 'inquiry' })
+    expect(Object.keys(all)).toHaveLength(5)
+    expect(all['rl-format']!.sections).toEqual({
+      background: ['Background', 'Pretrained models write answers in many formats before reinforcement learning.'],
+      method: ['Method', 'We compare checkpoints before and after RL fine-tuning.'],
+      data: ['Data', 'Math word problems with verifiable answers.'],
+      results: ['Results', 'Format diversity collapses within a few hundred steps.'],
+      'sources-1': ['Sources', 'A heading named like the page section: its id must not clash.'],
+    })
   })
 
-  it('ships the scripts every page loads, and MiniSearch for when search is used', async () => {
+  it('ships the scripts every page loads, and the query code for when search is used', async () => {
     const tree = await page('tags/rl/index.html')
     expect(selectAll('script', tree).map((s) => [s.properties['src'], s.properties['type'] ?? 'classic'])).toEqual([
       ['../../assets/quire.js', 'classic'],
@@ -212,13 +227,15 @@ describe('search and previews', () => {
       ['../../assets/preview.js', 'module'],
     ])
     const files = await listFiles(out)
-    for (const asset of ['assets/search.js', 'assets/search-terms.js', 'assets/preview.js', 'assets/minisearch.js']) expect(files).toContain(asset)
-    expect(await readFile(path.join(out, 'assets/minisearch.js'), 'utf8')).toMatch(/export \{ MiniSearch as default \};\n$/)
+    for (const asset of ['assets/search.js', 'assets/search-terms.js', 'assets/search-query.js', 'assets/preview.js', 'assets/preview-bucket.js']) expect(files).toContain(asset)
+    expect(files.filter((file) => /minisearch|search-index\.json|search-text\.json|previews\.json/.test(file))).toEqual([])
   })
 
-  it('puts a labelled search form in every page’s header', async () => {
+  it('puts a labelled search field in every page’s header, in a search landmark that is not a form', async () => {
     const tree = await page('404.html')
-    const form = select('header form[role=search]', tree)!
+    // A form would need a submit button; nothing is submitted (Enter opens the first result).
+    expect(select('form', tree)).toBeUndefined()
+    const form = select('header [role=search]', tree)!
     const input = select('input[type=search]', form)!
     expect(toString(select(`label[for=${input.properties['id']}]`, form)!)).toBe('Search notes and inquiry lines')
     expect(select('[role=status][aria-live=polite]', form)).toBeDefined()
@@ -230,7 +247,7 @@ describe('search and previews', () => {
     try {
       const to = path.join(hostile, 'site')
       expect((await build(hostile, to)).code).toBe(0)
-      for (const file of ['search-index.json', 'search-text.json', 'previews.json']) expect(await readFile(path.join(to, file), 'utf8'), file).not.toContain('<')
+      for (const file of (await listFiles(to)).filter((name) => /^(search|previews)\//.test(name))) expect(await readFile(path.join(to, file), 'utf8'), file).not.toContain('<')
       const tags = fromHtml(await readFile(path.join(to, 'tags', 'index.html'), 'utf8'))
       expect(toString(select('.tag-cloud a', tags)!)).toBe('<i>tag</i> (1 document)')
       expect(select('.tag-cloud i', tags)).toBeUndefined()

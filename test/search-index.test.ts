@@ -1,13 +1,14 @@
 /**
- * The search index and its tokenizer: words, CJK, phrases, and the index
- * quire writes itself, checked against the one MiniSearch builds.
+ * The search index and its tokenizer: words, CJK, phrases, and the sharded
+ * index quire writes, queried by the browser's own query code.
  */
-import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import * as terms from '../templates/assets/search-terms.js'
+import * as engine from '../templates/assets/search-query.js'
 import { buildGraph } from '../src/graph/build-graph.js'
 import { parseDocument } from '../src/parse/parse-document.js'
-import { indexedBodyLength, searchableBody, searchDocuments, searchFileContents, serialiseIndex, type SearchDocument } from '../src/render/search-index.js'
+import { indexedBodyLength, searchableBody, searchDocuments, type SearchDocument } from '../src/render/search-index.js'
+import { manifestFile, searchPaths, searchShardFiles, shardCount, termKey } from '../src/render/search-shards.js'
 
 function doc(id: string, title: string, summary: string, body = '', tags = '', type: SearchDocument['type'] = 'note'): SearchDocument {
   return { id, type, title, summary, body, tags }
@@ -21,19 +22,28 @@ const documents: SearchDocument[] = [
   doc('escape', 'Is <script> escaped?', 'A summary with </script> in it.', 'Body text.'),
 ]
 
-/** Run a query the way the browser does: parse it, search, keep results with every phrase. */
-function query(index: MiniSearch<SearchDocument>, text: string): string[] {
-  const parsed = terms.parseQuery(text)
-  if (parsed.words === '') return []
-  const phraseTexts = new Map(documents.map((d) => [d.id, terms.phraseText(`${d.title}\n${d.summary}\n${d.tags}\n${d.body}`)]))
-  return index
-    .search(parsed.words, terms.queryOptions(parsed.prefix))
-    .filter((hit) => parsed.phrases.every((phrase) => terms.containsPhrase(phraseTexts.get(hit.id as string)!, phrase)))
-    .map((hit) => hit.id as string)
+/** The index of `docs`, as the browser loads it: a file's parsed JSON by path, each path fetched recorded. */
+function indexOf(docs: readonly SearchDocument[]) {
+  const files = searchShardFiles(docs, terms)
+  const fetched: string[] = []
+  const load = async (file: string) => {
+    fetched.push(file)
+    const text = files.get(file)
+    if (text === undefined) throw new Error(`no file ${file}`)
+    return JSON.parse(text)
+  }
+  const manifest = JSON.parse(files.get(manifestFile)!) as engine.Manifest
+  return { files, fetched, load, manifest }
 }
 
-function loaded(): MiniSearch<SearchDocument> {
-  return MiniSearch.loadJSON<SearchDocument>(serialiseIndex(documents, terms), terms.indexOptions)
+/** Run a query the way the browser does: parse it, search, keep results with every phrase; their ids, best first. */
+async function query(text: string, docs: readonly SearchDocument[] = documents): Promise<string[]> {
+  const { manifest, load } = indexOf(docs)
+  const parsed = terms.parseQuery(text)
+  if (parsed.words === '') return []
+  let hits = await engine.search(manifest, load, parsed.words, parsed.prefix)
+  if (parsed.phrases.length > 0) hits = (await engine.withPhrases(manifest, load, hits, parsed.phrases, terms.containsPhrase, 100)).hits
+  return (await engine.records(manifest, load, hits)).map((hit) => hit.id)
 }
 
 describe('the tokenizer', () => {
@@ -52,6 +62,13 @@ describe('the tokenizer', () => {
     expect(terms.processQueryTerm('强化学习')).toEqual(['强化', '化学', '学习'])
     expect(terms.processQueryTerm('学')).toEqual(['学'])
     expect(terms.processTerm('format')).toBe('format')
+    expect(engine.queryTerms('强化学习 rl form', true)).toEqual([
+      { term: '强化', prefix: false },
+      { term: '化学', prefix: false },
+      { term: '学习', prefix: false },
+      { term: 'rl', prefix: false },
+      { term: 'form', prefix: true },
+    ])
   })
 
   it('reads quoted phrases, unclosed quotes included, and knows when the last word is a prefix', () => {
@@ -97,72 +114,101 @@ describe('the documents indexed', () => {
   })
 })
 
-/** MiniSearch's own index of `docs`, after checking that quire's serialised index holds exactly the same (terms in any order). */
-function sameAsMiniSearch(docs: readonly SearchDocument[]): MiniSearch<SearchDocument> {
-  const built = new MiniSearch<SearchDocument>({ ...terms.indexOptions })
-  built.addAll(docs)
-  const ours = JSON.parse(serialiseIndex(docs, terms))
-  const theirs = JSON.parse(JSON.stringify(built))
-  const byTerm = (entries: [string, unknown][]) => [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))
-  expect({ ...ours, index: byTerm(ours.index) }).toEqual({ ...theirs, index: byTerm(theirs.index) })
-  return built
+/** A library of `count` documents, each about topic words and a number of its own. */
+function library(count: number): SearchDocument[] {
+  const words = ['signal', 'gradient', 'policy', 'reward', 'token', 'sample', 'memory', 'prior', 'margin', 'kernel', 'latent', 'entropy']
+  return Array.from({ length: count }, (_, i) => {
+    const a = words[i % words.length]!
+    const b = words[(i * 7 + 3) % words.length]!
+    return doc(`notes/n${String(i).padStart(5, '0')}`, `Does ${a} shape ${b}? (note ${i})`, `How ${a} relates to ${b}.`, `The ${a} of a ${b}, measured ${i} times. Word${i} appears here only.`, i % 10 === 0 ? 'decade' : '')
+  })
 }
 
 describe('the index quire writes', () => {
-  it('loads into MiniSearch and holds exactly what MiniSearch would build', () => {
-    const built = sameAsMiniSearch(documents)
-    for (const text of ['format', 'rl diver', 'distillation', '强化学习', '推理', '化学', 'curling']) {
-      expect(loaded().search(text, terms.queryOptions(true)), text).toEqual(built.search(text, terms.queryOptions(true)))
+  it('finds words by prefix and with a typo, every word required', async () => {
+    expect(await query('diver')).toEqual(expect.arrayContaining(['rl-format', 'distillation']))
+    expect(await query('distilation')).toContain('distillation')
+    expect(await query('format distillation')).toEqual([])
+    expect(await query('curl')).toEqual(['distillation'])
+    // A word typed whole is not a prefix of others: `rl` alone does not find `rlvr`.
+    expect(await query('rl ')).toEqual(expect.arrayContaining(['rl-format', 'distillation']))
+  })
+
+  it('ranks a title match above a body match, and a tag above the body', async () => {
+    const docs = [doc('body', 'Is A?', 'A.', 'kernel methods'), doc('title', 'Is the kernel right?', 'B.'), doc('tag', 'Is C?', 'C.', '', 'kernel')]
+    expect(await query('kernel', docs)).toEqual(['title', 'tag', 'body'])
+  })
+
+  it('finds Chinese and Japanese text by any part of a word', async () => {
+    expect(await query('强化学习')).toEqual(['reasoning-zh'])
+    expect(await query('推理能力')).toEqual(['reasoning-zh'])
+    expect(await query('推論')).toEqual(['reasoning-zh'])
+    expect((await query('学')).sort()).toEqual(['reasoning-zh', '化学'])
+    // Bigrams are precise: 化学 (chemistry) is inside 强化学习 only by accident of the characters.
+    expect(await query('化学反应')).toEqual(['化学'])
+  })
+
+  it('keeps only results with the exact phrase', async () => {
+    expect((await query('collapse diversity')).sort()).toEqual(['distillation', 'rl-format'])
+    expect(await query('"format diversity"')).toEqual(['rl-format'])
+    expect(await query('"diversity format"')).toEqual([])
+    expect(await query('"collapse of diversity"')).toEqual(['distillation'])
+    expect(await query('"强化学习"')).toEqual(['reasoning-zh'])
+  })
+
+  it('returns the title, summary and kind of each result, escaped with no raw <', async () => {
+    const { files, manifest, load } = indexOf(documents)
+    for (const [file, text] of files) expect(text, file).not.toContain('<')
+    const hits = await engine.search(manifest, load, '化学反应', false)
+    expect((await engine.records(manifest, load, hits))[0]).toMatchObject({ id: '化学', title: '化学反应是什么？', summary: '一篇关于化学的笔记。', type: 'inquiry' })
+    const [script] = await engine.records(manifest, load, await engine.search(manifest, load, 'script', false))
+    expect(script).toMatchObject({ id: 'escape', title: 'Is <script> escaped?' })
+  })
+
+  it('is the same bytes for the same documents, with exactly the planned paths', () => {
+    const docs = library(500)
+    const files = searchShardFiles(docs, terms)
+    expect([...files.keys()].sort()).toEqual(searchPaths(docs.length).sort())
+    expect(searchShardFiles(docs, terms)).toEqual(files)
+  })
+})
+
+describe('the shards', () => {
+  const docs = library(2000)
+  const { files, manifest } = indexOf(docs)
+
+  it('split the terms into shards by key, every term in the shard its key names', () => {
+    expect(manifest.documents).toBe(2000)
+    expect(manifest.shards.length).toBeGreaterThan(10)
+    expect(manifest.shards.length).toBeLessThanOrEqual(shardCount(2000))
+    expect(manifest.shards[0]).toBe('')
+    for (let i = 0; i < manifest.shards.length; i++) {
+      const entries = JSON.parse(files.get(engine.paths.shard(i))!) as [string, number[]][]
+      expect(entries.length, `shard ${i}`).toBeGreaterThan(0)
+      for (const [term] of entries) {
+        expect(engine.shardOf(manifest, termKey(term)), term).toBe(i)
+        expect(engine.termKey(term, manifest.keyLength)).toBe(termKey(term))
+      }
     }
   })
 
-  it('counts repeated words and CJK runs as MiniSearch does', () => {
-    sameAsMiniSearch([doc('mixed', 'RL and 强化 and RL', '学习 强化学习 学习, rl RL', 'rl 强化 强化学习 学 学 rl 化学 强化', 'rl rl')])
+  it('fetch only the shards of the query’s terms, and the records of the results shown', async () => {
+    const { fetched, load } = indexOf(docs)
+    const hits = await engine.search(manifest, load, 'kernel memor', true)
+    expect(hits.length).toBeGreaterThan(0)
+    const shards = fetched.filter((file) => file.includes('/terms/'))
+    expect(new Set(shards)).toEqual(new Set([engine.paths.shard(engine.shardOf(manifest, 'ker')), engine.paths.shard(engine.shardOf(manifest, 'mem'))]))
+    const shown = await engine.records(manifest, load, hits.slice(0, 20))
+    expect(shown.every((hit) => /kernel/i.test(hit.title + hit.summary) && /memory/i.test(hit.title + hit.summary))).toBe(true)
+    expect(fetched.filter((file) => file.includes('/docs/')).length).toBeLessThanOrEqual(20)
+    expect(fetched.some((file) => file.includes('/text/'))).toBe(false)
   })
 
-  it('writes each document\'s phrase text as JSON.stringify would, with no raw <', () => {
-    // A document whose id reads as an array index comes first, as JSON.stringify orders keys.
-    const all = [...documents, doc('42', 'A "quoted" title\\ with a tab\there', 'Café, naïve, 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and 🧪.')]
-    const phrases = Object.fromEntries(all.map((d) => [d.id, terms.phraseText(`${d.title}\n${d.summary}\n${d.tags}\n${d.body}`)]))
-    expect(searchFileContents(all, terms).text).toBe(JSON.stringify(phrases).replace(/</g, '\\u003c') + '\n')
-  })
-
-  it('is the same bytes for the same documents, and has no raw <', () => {
-    const text = serialiseIndex(documents, terms)
-    expect(serialiseIndex(documents, terms)).toBe(text)
-    expect(text).not.toContain('<')
-    expect(loaded().search('script', terms.queryOptions(false))[0]).toMatchObject({ id: 'escape', title: 'Is <script> escaped?' })
-  })
-
-  it('finds words by prefix and with a typo, every word required', () => {
-    const index = loaded()
-    expect(query(index, 'diver')).toEqual(expect.arrayContaining(['rl-format', 'distillation']))
-    expect(query(index, 'distilation')).toContain('distillation')
-    expect(query(index, 'format distillation')).toEqual([])
-    expect(query(index, 'curl')).toEqual(['distillation'])
-  })
-
-  it('finds Chinese and Japanese text by any part of a word', () => {
-    const index = loaded()
-    expect(query(index, '强化学习')).toEqual(['reasoning-zh'])
-    expect(query(index, '推理能力')).toEqual(['reasoning-zh'])
-    expect(query(index, '推論')).toEqual(['reasoning-zh'])
-    expect(query(index, '学').sort()).toEqual(['reasoning-zh', '化学'])
-    // Bigrams are precise: 化学 (chemistry) is inside 强化学习 only by accident of the characters.
-    expect(query(index, '化学反应')).toEqual(['化学'])
-  })
-
-  it('keeps only results with the exact phrase', () => {
-    const index = loaded()
-    expect(query(index, 'collapse diversity').sort()).toEqual(['distillation', 'rl-format'])
-    expect(query(index, '"format diversity"')).toEqual(['rl-format'])
-    expect(query(index, '"diversity format"')).toEqual([])
-    expect(query(index, '"collapse of diversity"')).toEqual(['distillation'])
-    expect(query(index, '"强化学习"')).toEqual(['reasoning-zh'])
-  })
-
-  it('returns the stored title, summary and type for the results list', () => {
-    const [hit] = loaded().search('化学反应', terms.queryOptions(false))
-    expect(hit).toMatchObject({ id: '化学', title: '化学反应是什么？', summary: '一篇关于化学的笔记。', type: 'inquiry' })
+  it('find a word that only one document has, and that document first for its number', async () => {
+    const { load } = indexOf(docs)
+    const [hit] = await engine.records(manifest, load, await engine.search(manifest, load, 'word1234', false))
+    expect(hit?.id).toBe('notes/n01234')
+    const ranked = await engine.records(manifest, load, (await engine.search(manifest, load, 'latent 1234', false)).slice(0, 1))
+    expect(ranked[0]?.id).toBe('notes/n01234')
   })
 })

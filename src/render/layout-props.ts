@@ -13,7 +13,9 @@ export const assetFiles = {
   script: 'assets/quire.js',
   search: 'assets/search.js',
   searchTerms: 'assets/search-terms.js',
+  searchQuery: 'assets/search-query.js',
   preview: 'assets/preview.js',
+  previewBucket: 'assets/preview-bucket.js',
 } as const
 export const papersPageSlug = 'papers' as Slug
 export const promptFileName = 'prompt.md'

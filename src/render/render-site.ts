@@ -30,8 +30,9 @@ import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
 import { graphJson, serialiseJson } from './graph-json.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
-import { previewsFile, previewsJson } from './previews.js'
-import { minisearchModule, SearchFiles, searchFiles, searchFingerprint } from './search-index.js'
+import { previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './previews.js'
+import { searchDocument, searchFingerprint, searchTerms } from './search-index.js'
+import { manifestFile, SearchIndexBuilder, searchPaths } from './search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './tags.js'
 import { byStructure } from '../graph/structure.js'
 import { unwrittenNotes, unwrittenPageSlug } from '../graph/unwritten-notes.js'
@@ -123,6 +124,8 @@ export interface SitePlan {
   fingerprint(slug: Slug): string
   /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
   library(): string
+  /** The search index's builder and the fingerprint of its files, so a build can index each document while the pages are made. */
+  readonly search: { readonly fingerprint: () => string; readonly builder: () => Promise<SearchIndexBuilder>; readonly numbers: () => ReadonlyMap<Slug, number> }
   /** Render a document's files (call {@link loadBodyExtensions} for it first). */
   render(slug: Slug): WrittenFile[]
   /**
@@ -369,13 +372,20 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     }, 'site'),
   )
   add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
-  add(text(previewsFile, () => previewsJson(graph)))
-  // The phrase texts and the index come from one pass over the documents, written as they are made.
-  const search = once(() => SearchFiles.of(graph))
+  // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
+  add(text(previewsIndexFile, () => previewFiles.index(graph)))
+  const buckets = once(() => previewBuckets(graph))
+  for (let i = 0; i < buckets().length; i++) add(text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!)))
+  // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
+  const docs = once(() => [...graph.documents.values()])
+  const searchBuilder = once(async () => {
+    const terms = await searchTerms()
+    return new SearchIndexBuilder(graph.documents.size, (n) => searchDocument(graph, docs()[n]!), terms)
+  })
   const searchKey = once(() => searchFingerprint(graph))
-  add({ path: searchFiles.text, fingerprint: searchKey, make: async () => ({ path: searchFiles.text, pieces: (await search()).text() }) })
-  add({ path: searchFiles.index, fingerprint: searchKey, make: async () => ({ path: searchFiles.index, pieces: (await search()).index() }) })
-  add(text(searchFiles.library, minisearchModule, 'static'))
+  for (const file of searchPaths(graph.documents.size)) {
+    add({ path: file, fingerprint: searchKey, make: async () => ({ path: file, contents: (await searchBuilder()).take(file) }) })
+  }
   const hasUrl = siteRootUrl(site) !== undefined
   add(text(feedFile, () => atomFeed(graph, site)))
   // The sitemap lists every page of the plan, so pages planned after it are listed too.
@@ -400,6 +410,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     documents,
     shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
     library,
+    search: { fingerprint: searchKey, builder: searchBuilder, numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))) },
     fingerprint(slug) {
       let key = fingerprints.get(slug)
       if (key === undefined) {
@@ -476,6 +487,11 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
   const inFlight = new Set<Promise<void>>()
   let failure: { problem: unknown } | undefined
   const lastDocument = plan.entries.findLastIndex(isDocumentEntry)
+  // Unless the previous build's search files can be used again, each document is indexed as its page is made
+  // (while worker threads make pages, the main thread has time to spare), not all in one pass at the end.
+  const earlierSearch = previous?.get(`file:${manifestFile}`)
+  const indexer = earlierSearch?.files && earlierSearch.fingerprint === plan.search.fingerprint() ? undefined : await plan.search.builder()
+  const numbers = indexer && plan.search.numbers()
   for (const [index, entry] of plan.entries.entries()) {
     if (index === lastDocument + 1 && held) {
       // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
@@ -502,6 +518,7 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
     }
     const { slug } = entry
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
+    indexer?.advanceTo(numbers!.get(slug)!)
     const earlier = previous?.get(slug)
     const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined

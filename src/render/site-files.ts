@@ -8,7 +8,7 @@ import { allNotesSlug } from './folders.js'
 import { graphPageSlug } from './graph-layout.js'
 import { headersFile } from './headers.js'
 import { assetFiles, papersPageSlug } from './pages.js'
-import { previewsFile } from './previews.js'
+import { previewsIndexFile } from './previews.js'
 import { redirectsFile } from './quartz-redirects.js'
 import { searchFiles } from './search-index.js'
 import { robotsFile, sitemapFile } from './sitemap.js'
@@ -24,10 +24,8 @@ export const siteFiles: readonly string[] = [
   `${tagsPageSlug}/index.html`,
   `${unwrittenPageSlug}/index.html`,
   `${allNotesSlug}/index.html`,
-  previewsFile,
-  searchFiles.index,
-  searchFiles.text,
-  searchFiles.library,
+  previewsIndexFile,
+  searchFiles.manifest,
   feedFile,
   sitemapFile,
   robotsFile,

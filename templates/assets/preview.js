@@ -1,7 +1,10 @@
 // quire's link previews: hovering a link to a note or inquiry (with a mouse
 // or pen), or moving to it with the keyboard, shows its title and summary in
-// a popover laid over the page (nothing moves). previews.json is fetched
-// the first time. Escape dismisses the popover; it stays open while the
+// a popover laid over the page (nothing moves); a link to a section
+// (`[[note#Heading]]`) shows that section's first text instead of the
+// summary. A hover fetches only the small file that holds its document's
+// preview (previews/N.json, after previews/index.json once). Escape
+// dismisses the popover; it stays open while the
 // pointer is over it. Touch is left alone, so a tap follows the link; with
 // JavaScript off the links are ordinary links.
 
@@ -10,18 +13,49 @@ const root = new URL('../', import.meta.url)
 const showDelay = 300
 const hideDelay = 250
 
-let data = null
+let buckets = null
+let files = new Map()
 let current = null
 let pending = null
 let showTimer = 0
 let hideTimer = 0
 
-function load() {
-  data ??= fetch(new URL('previews.json', root)).then((response) => (response.ok ? response.json() : {}))
-  data.catch(() => {
-    data = null
+/** A file of previews, parsed, fetched once (and again after a failure). */
+function fetchJson(file) {
+  let loading = files.get(file)
+  if (!loading) {
+    loading = fetch(new URL(file, root)).then((response) => (response.ok ? response.json() : {}))
+    files.set(file, loading)
+    loading.catch(() => files.delete(file))
+  }
+  return loading
+}
+
+/** How many preview files there are, and the function that says which holds a document's. */
+function loadBuckets() {
+  buckets ??= Promise.all([fetchJson('previews/index.json'), import('./preview-bucket.js')])
+  buckets.catch(() => {
+    buckets = null
   })
-  return data
+  return buckets
+}
+
+/** The preview of the document at `slug`, or undefined. */
+async function load(slug) {
+  const [index, { bucketOf }] = await loadBuckets()
+  if (!(index.buckets > 0)) return undefined
+  const entries = await fetchJson(`previews/${bucketOf(slug, index.buckets)}.json`)
+  return Object.hasOwn(entries, slug) ? entries[slug] : undefined
+}
+
+/** The heading id a link's fragment names, or null. */
+function sectionOf(url) {
+  if (url.hash.length < 2) return null
+  try {
+    return decodeURIComponent(url.hash.slice(1))
+  } catch {
+    return null
+  }
 }
 
 /** The slug a URL points at inside the site, or null. */
@@ -43,7 +77,7 @@ function candidate(target) {
   const url = new URL(link.href)
   const slug = slugOf(url)
   if (slug === null || slug === slugOf(new URL(location.href))) return null
-  return { link, slug }
+  return { link, slug, section: sectionOf(url) }
 }
 
 function popover() {
@@ -66,19 +100,22 @@ function popover() {
 
 async function show(found) {
   pending = found.link
-  let entries
+  let entry
   try {
-    entries = await load()
+    entry = await load(found.slug)
   } catch {
     return
   }
-  const entry = entries[found.slug]
   if (pending !== found.link || !entry || !found.link.isConnected) return
   if (current && current !== found.link) current.removeAttribute('aria-describedby')
   const box = popover()
-  box.querySelector('.preview-kind').textContent = entry.type === 'inquiry' ? 'Inquiring line' : 'Note'
   box.querySelector('.preview-title').textContent = entry.title
-  box.querySelector('.preview-summary').textContent = entry.summary
+  // A link to a section shows that section's first text; to the page (or a section without text), the summary.
+  const section = found.section !== null && entry.sections && Object.hasOwn(entry.sections, found.section) ? entry.sections[found.section] : null
+  const kind = entry.type === 'inquiry' ? 'Inquiring line' : 'Note'
+  box.querySelector('.preview-kind').textContent = section ? `${kind} · ${section[0]}` : kind
+  box.querySelector('.preview-summary').textContent = section ? section[1] : entry.summary
+  box.classList.toggle('preview-of-section', section !== null)
   box.hidden = false
   place(box, found.link)
   found.link.setAttribute('aria-describedby', box.id)
@@ -129,7 +166,7 @@ document.addEventListener('pointerover', (event) => {
   clearTimeout(hideTimer)
   if (found.link === current) return
   clearTimeout(showTimer)
-  load().catch(() => {})
+  load(found.slug).catch(() => {})
   showTimer = setTimeout(() => show(found), showDelay)
 })
 
@@ -173,5 +210,6 @@ window.addEventListener('resize', hide)
 // After `quire dev` swapped the page in, titles and summaries may have changed.
 document.addEventListener('quire:page-swapped', () => {
   hide()
-  data = null
+  buckets = null
+  files = new Map()
 })

@@ -2,7 +2,6 @@
  * Types of `search-terms.js`, the search tokenizer shared by the build
  * (Node) and the site's search script (browser).
  */
-import type { Options, SearchOptions } from 'minisearch'
 
 /** Compatibility-normalised, lower-case text. */
 export function fold(text: string): string
@@ -22,11 +21,5 @@ export function parseQuery(query: string): { words: string; phrases: string[]; p
 export function containsPhrase(text: string, phrase: string): boolean
 /** The indexed fields. */
 export const searchFields: readonly ['title', 'summary', 'tags', 'body']
-/** The fields stored for the results list. */
-export const storedFields: readonly ['title', 'summary', 'type']
 /** Weight of each field in a query. */
 export const fieldBoosts: Readonly<Record<'title' | 'summary' | 'tags' | 'body', number>>
-/** MiniSearch options for building and loading the index. */
-export const indexOptions: Options
-/** MiniSearch options for a query. */
-export function queryOptions(prefix: boolean): SearchOptions

@@ -106,27 +106,6 @@ export function containsPhrase(text, phrase) {
   return cjk.test(phrase) ? text.includes(phrase) : ` ${text} `.includes(` ${phrase} `)
 }
 
-/** The fields each document has in the index, how they weigh, and which are stored for the results list. */
+/** The fields each document has in the index, and how much a match in each weighs. */
 export const searchFields = ['title', 'summary', 'tags', 'body']
-export const storedFields = ['title', 'summary', 'type']
 export const fieldBoosts = { title: 3, tags: 2, summary: 1.5, body: 1 }
-
-/** Options for building and loading the index (MiniSearch's). */
-export const indexOptions = {
-  fields: searchFields,
-  storeFields: storedFields,
-  tokenize,
-  processTerm,
-}
-
-/** Options for a query: every word must match, the last one as a prefix, longer words with a typo or two. */
-export function queryOptions(prefix) {
-  return {
-    combineWith: 'AND',
-    boost: fieldBoosts,
-    tokenize,
-    processTerm: processQueryTerm,
-    prefix: (term, i, terms) => prefix && i === terms.length - 1 && !isCjk(term),
-    fuzzy: (term) => (isCjk(term) || term.length < 5 ? false : 0.2),
-  }
-}

@@ -1,53 +1,53 @@
 // quire's search: the field in the header and the results under it.
 //
 // Nothing is fetched until the reader focuses the field (or presses `/`):
-// then the tokenizer, MiniSearch and the index (search-index.json) load
-// once. Quoted phrases also load search-text.json, to keep only results
-// that contain the exact phrase. Results are plain links: the arrow keys
-// move between the field and them, Enter opens one, Escape closes the list.
-// Events are handled on the document, so the field keeps working when
-// `quire dev` swaps the page in place.
+// then the tokenizer, the query code and the index's small manifest load
+// once. A query fetches only the term shards its words need and the records
+// of the results it shows (see docs/search.md); a "quoted phrase" also
+// fetches the text of the best matches, to keep those with the exact
+// phrase. Results are plain links: the arrow keys move between the field
+// and them, Enter opens one, Escape closes the list. Events are handled on
+// the document, so the field keeps working when `quire dev` swaps the page
+// in place.
 
 /** The site root: this module lives at `<root>/assets/search.js`. */
 const root = new URL('../', import.meta.url)
 const shownResults = 20
+/** Typing that pauses this long (ms) runs the query: a word typed fast fetches only its own shards. */
+const typingPause = 60
 
 let engine = null
-let phraseTexts = null
+let files = new Map()
 let run = 0
 let announceTimer = 0
+let typingTimer = 0
 
-/** The tokenizer, the library and the index, loaded once (and again after a failure). */
+/** The tokenizer, the query code and the manifest, loaded once (and again after a failure). */
 function loadEngine() {
-  // loadJSONAsync builds the index in slices, so typing stays responsive while a large one loads.
-  engine ??= Promise.all([import('./search-terms.js'), import('./minisearch.js'), fetchText('search-index.json')]).then(async ([terms, library, json]) => ({
-    terms,
-    index: await library.default.loadJSONAsync(json, terms.indexOptions),
-  }))
+  engine ??= Promise.all([import('./search-terms.js'), import('./search-query.js'), load('search/manifest.json')]).then(([terms, query, manifest]) => ({ terms, query, manifest }))
   engine.catch(() => {
     engine = null
   })
   return engine
 }
 
-/** Each document's text in phrase form, for "quoted" queries. */
-function loadPhraseTexts() {
-  phraseTexts ??= fetchText('search-text.json').then((json) => JSON.parse(json))
-  phraseTexts.catch(() => {
-    phraseTexts = null
-  })
-  return phraseTexts
-}
-
-async function fetchText(file) {
-  const response = await fetch(new URL(file, root))
-  if (!response.ok) throw new Error(`${file}: ${response.status}`)
-  return response.text()
+/** A file of the index, parsed, fetched once (and again after a failure). */
+function load(file) {
+  let loading = files.get(file)
+  if (!loading) {
+    loading = fetch(new URL(file, root)).then((response) => {
+      if (!response.ok) throw new Error(`${file}: ${response.status}`)
+      return response.json()
+    })
+    files.set(file, loading)
+    loading.catch(() => files.delete(file))
+  }
+  return loading
 }
 
 function parts() {
   return {
-    form: document.querySelector('form[data-quire-search]'),
+    form: document.querySelector('[data-quire-search]'),
     input: document.getElementById('quire-search'),
     panel: document.getElementById('quire-search-panel'),
     count: document.getElementById('quire-search-count'),
@@ -102,30 +102,42 @@ async function update() {
     return
   }
   if (id !== run) return
-  const { terms, index } = loaded
+  const { terms, query: engine, manifest } = loaded
   const parsed = terms.parseQuery(query)
-  let hits = parsed.words === '' ? [] : index.search(parsed.words, terms.queryOptions(parsed.prefix))
-  if (parsed.phrases.length > 0 && hits.length > 0) {
-    let texts
-    try {
-      texts = await loadPhraseTexts()
-    } catch {
-      if (id === run) count.textContent = 'Search is unavailable: the phrase index could not be loaded.'
-      return
-    }
+  let shown
+  let total
+  let complete = true
+  try {
+    let hits = parsed.words === '' ? [] : await engine.search(manifest, load, parsed.words, parsed.prefix)
     if (id !== run) return
-    hits = hits.filter((hit) => parsed.phrases.every((phrase) => terms.containsPhrase(texts[hit.id] ?? '', phrase)))
+    if (parsed.phrases.length > 0 && hits.length > 0) {
+      const checked = await engine.withPhrases(manifest, load, hits, parsed.phrases, terms.containsPhrase, shownResults + 1)
+      if (id !== run) return
+      hits = checked.hits
+      complete = checked.complete
+    }
+    total = hits.length
+    shown = await engine.records(manifest, load, hits.slice(0, shownResults))
+  } catch {
+    if (id === run) count.textContent = 'Search is unavailable: part of the index could not be loaded.'
+    return
   }
-  show(hits, query, parsed, terms)
+  if (id !== run) return
+  show(shown, total, complete, query, parsed, terms)
 }
 
-function show(hits, query, parsed, terms) {
+/** What the count says: how many results, and how many are shown. */
+function countText(shown, total, complete, query) {
+  const quoted = `“${query.trim()}”`
+  if (total === 0) return `No results for ${quoted}.`
+  // A phrase is checked in the best matches only, until enough are found.
+  if (!complete) return total > shown.length ? `More than ${shown.length} results for ${quoted}, the first ${shown.length} shown.` : `${total} ${total === 1 ? 'result' : 'results'} for ${quoted} among the best matches.`
+  return `${total} ${total === 1 ? 'result' : 'results'} for ${quoted}${total > shown.length ? `, the first ${shown.length} shown` : ''}.`
+}
+
+function show(shown, total, complete, query, parsed, terms) {
   const { count, results } = parts()
-  const shown = hits.slice(0, shownResults)
-  const summary =
-    hits.length === 0
-      ? `No results for “${query.trim()}”.`
-      : `${hits.length} ${hits.length === 1 ? 'result' : 'results'} for “${query.trim()}”${hits.length > shown.length ? `, the first ${shown.length} shown` : ''}.`
+  const summary = countText(shown, total, complete, query)
   count.textContent = summary
   announce(summary)
   const cjkRuns = terms.tokenize(parsed.words).filter((term) => terms.isCjk(term))
@@ -205,6 +217,11 @@ document.addEventListener('keydown', (event) => {
       event.preventDefault()
       openPanel()
       links[0].focus()
+    } else if (event.key === 'Enter' && !event.isComposing) {
+      // Enter opens the first result shown.
+      event.preventDefault()
+      const first = links[0]
+      if (first && !parts().panel.hidden) first.click()
     } else if (event.key === 'Escape' && !parts().panel.hidden) {
       event.preventDefault()
       closePanel()
@@ -226,15 +243,9 @@ document.addEventListener('keydown', (event) => {
 })
 
 document.addEventListener('input', (event) => {
-  if (event.target instanceof Element && event.target.id === 'quire-search') update()
-})
-
-// Enter in the field opens the first result; the form itself never submits.
-document.addEventListener('submit', (event) => {
-  if (!(event.target instanceof Element) || !event.target.matches('form[data-quire-search]')) return
-  event.preventDefault()
-  const first = resultLinks()[0]
-  if (first && !parts().panel.hidden) first.click()
+  if (!(event.target instanceof Element) || event.target.id !== 'quire-search') return
+  clearTimeout(typingTimer)
+  typingTimer = setTimeout(update, typingPause)
 })
 
 document.addEventListener('focusin', (event) => {
@@ -259,5 +270,5 @@ document.addEventListener('pointerdown', (event) => {
 // After `quire dev` rebuilt the site, the index may have changed.
 document.addEventListener('quire:page-swapped', () => {
   engine = null
-  phraseTexts = null
+  files = new Map()
 })
