@@ -42,6 +42,7 @@ export const assetFiles = {
   search: 'assets/search.js',
   searchTerms: 'assets/search-terms.js',
   preview: 'assets/preview.js',
+  graph: 'assets/graph.js',
 } as const
 export const papersPageSlug = 'papers' as Slug
 export const promptFileName = 'prompt.md'

@@ -27,7 +27,9 @@ import { bodyNodes, finishBody, renderBody, slotFills } from './body.js'
 import type { HeldDrafts } from '../parse/parse-pool.js'
 import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
+import { graphDataFile, graphDataText } from './graph-data.js'
 import { graphJson, serialiseJson } from './graph-json.js'
+import { graphLibrary, graphLibraryFiles } from './graph-libraries.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewsFile, previewsJson } from './previews.js'
 import { minisearchModule, SearchFiles, searchFiles, searchFingerprint } from './search-index.js'
@@ -410,6 +412,9 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     }, 'site'),
   )
   add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
+  add(text(graphDataFile, () => graphDataText(graph)))
+  add(text(graphLibraryFiles.graphology, () => graphLibrary('graphology'), 'static'))
+  add(text(graphLibraryFiles.sigma, () => graphLibrary('sigma'), 'static'))
   add(text(previewsFile, () => previewsJson(graph)))
   // The phrase texts and the index come from one pass over the documents, written as they are made.
   const search = once(() => SearchFiles.of(graph))
