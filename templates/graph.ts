@@ -15,11 +15,14 @@ import { layout } from './layout.js'
 import { count, section } from './parts.js'
 import type { GraphFacetProps, GraphPageProps } from './props.js'
 
+/** Counts as the page's script writes them: 10,203. */
+const thousands = new Intl.NumberFormat('en')
+
 /** Render the graph page. */
 export function graphPage(props: GraphPageProps): Root {
   const main: ElementContent[] = [
     h('h1', 'Graph'),
-    h('p', { className: ['summary'] }, `${count(props.documentCount, 'document', 'documents')} and ${count(props.connectionCount, 'link', 'links')} between them.`),
+    h('p', { className: ['summary'] }, `${count(props.documentCount, 'document', 'documents', thousands)} and ${count(props.connectionCount, 'link', 'links', thousands)} between them.`),
     explorer(props),
     finder(),
   ]
@@ -100,7 +103,7 @@ function facetContent(facets: readonly GraphFacetProps[], leftOut: number, plura
     h('li', { className: facet.depth > 0 ? ['graph-facet', `depth-${Math.min(facet.depth, 4)}`] : ['graph-facet'] }, [
       facet.href ? h('a', { href: facet.href }, facet.label) : h('span', facet.label),
       ' ',
-      h('span', { className: ['graph-count'] }, count(facet.count, one, many)),
+      h('span', { className: ['graph-count'] }, count(facet.count, one, many, thousands)),
     ]),
   )
   const parts: ElementContent[] = [h('ul', { className: ['graph-facet-list'] }, items)]

@@ -335,6 +335,8 @@ export interface GraphNodeProps {
   readonly number: number
   readonly href: string
   readonly title: string
+  /** The name drawn beside the node (the title, cut short), where it is drawn and which end of it is there. */
+  readonly label: { readonly text: string; readonly x: number; readonly y: number; readonly anchor: 'start' | 'middle' | 'end' }
   readonly type: 'note' | 'inquiry'
   readonly x: number
   readonly y: number
@@ -381,7 +383,8 @@ export interface LocalGraphProps {
   readonly drawing: GraphDrawingProps
   /** Documents one step away, then two steps away; numbers match the drawing. */
   readonly near: readonly GraphListItemProps[]
-  readonly far: readonly GraphListItemProps[]
+  /** Grouped by the directly linked document they are reached through. */
+  readonly far: readonly { readonly via: GraphListItemProps; readonly items: readonly GraphListItemProps[] }[]
   /** More documents are within two steps than the drawing shows. */
   readonly truncated: boolean
   /** The full-graph page. */

@@ -30,6 +30,7 @@ import { arxivRuns } from './arxiv-links.js'
 import { graphPageSlug } from './graph-layout.js'
 import { inlineMarkdown } from './inline.js'
 import { localGraphProps } from './local-graph.js'
+import { sourceNumbers } from './source-numbers.js'
 import { breadcrumbsFor, ownFolderListing } from './navigation.js'
 import { pageMeta, type PageAddress } from './meta.js'
 import { tagLinks, tagsPageSlug } from './tag-links.js'
@@ -173,7 +174,8 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
     summary: inquiry.data.summary,
     ...pageDates(graph, inquiry),
     body: body.nodes,
-    sources: (graph.sources.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
+    // In the order of their numbers (see `source-numbers.ts`): the Sources list is numbered as the drawing below it.
+    sources: [...sourceNumbers(graph, inquiry.slug).keys()].map((slug) => card(context, slug)),
     next,
     suggestions: (graph.suggestions.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
     claims: claimProps(context, inquiry),

@@ -190,7 +190,7 @@ function draw(box, graph, view, focus) {
       x: data.nodes.x[i],
       // The build lays out with y growing downwards; sigma's y grows upwards.
       y: -data.nodes.y[i],
-      size: small ? 6 + Math.min(6, Math.sqrt(graph.degree[i]) * 1.5) : 1.6 + Math.min(5, Math.sqrt(graph.degree[i])),
+      size: small ? 6 + Math.min(6, Math.sqrt(graph.degree[i]) * 1.5) : 1 + Math.min(4, Math.sqrt(graph.degree[i]) * 0.6),
       label: shorten(title, small ? 34 : 48),
       full: title,
       kind: graph.type[i],
@@ -230,7 +230,7 @@ function draw(box, graph, view, focus) {
       return shown
     },
     edgeReducer(edge, attributes) {
-      return { ...attributes, color: attributes.kind === 'next' ? colours.next : colours.edge, size: small ? 1.5 : 0.6 }
+      return { ...attributes, color: attributes.kind === 'next' ? colours.next : small ? colours.edge : colours.faintEdge, size: small ? 1.5 : 0.5 }
     },
   })
   box.tabIndex = 0
