@@ -54,6 +54,7 @@ function explorer(props: GraphPageProps): Element {
       select('graph-folder', 'Folder', 'Every folder'),
       props.tags.length > 0 ? select('graph-tag', 'Tag', 'Every tag') : undefined,
       props.inquiries.length > 0 ? select('graph-inquiry', 'Inquiring line', 'Every inquiring line') : undefined,
+      h('p', { className: ['graph-links'], hidden: true }, [h('input', { type: 'checkbox', id: 'graph-all-links' }), ' ', h('label', { htmlFor: 'graph-all-links' }, 'Show every link')]),
       h('p', { className: ['graph-zoom'] }, [
         h('button', { type: 'button', id: 'graph-zoom-in', ariaLabel: 'Zoom in' }, '+'),
         h('button', { type: 'button', id: 'graph-zoom-out', ariaLabel: 'Zoom out' }, '−'),
@@ -75,7 +76,7 @@ function explorer(props: GraphPageProps): Element {
     ),
     h('p', { className: ['graph-status'], id: 'graph-status', role: 'status' }),
     h('p', { className: ['graph-help'], id: 'graph-help', hidden: true }, [
-      'Drag to move the drawing and scroll to zoom, or focus it and use the arrow keys, + and −. Hover over a dot to see its name; click it to open its page. ',
+      'Drag to move the drawing and scroll to zoom, or focus it and use the arrow keys, + and −. Hover over a dot to see its name and links; click it to open its page. ',
       'The search below finds any document by keyboard.',
     ]),
   ])

@@ -35,7 +35,7 @@ async function start(box) {
     return
   }
   const graph = prepare(data, box.dataset.root ?? '../')
-  const view = { folder: -1, tag: -1, inquiry: -1, selected: -1 }
+  const view = { folder: -1, tag: -1, inquiry: -1, selected: -1, hovered: -1, allLinks: false }
   const focus = focusedNode(graph)
   let drawing = null
   if (canDrawWebGL()) {
@@ -200,7 +200,7 @@ function draw(box, graph, view, focus) {
     for (let k = 0; k + 1 < list.length; k += 2) {
       const a = String(list[k])
       const b = String(list[k + 1])
-      if (!model.hasEdge(a, b)) model.addEdge(a, b, { kind })
+      if (!model.hasEdge(a, b)) model.addEdge(a, b, { kind, a: list[k], b: list[k + 1] })
     }
   }
   addEdges(data.links, 'link')
@@ -230,7 +230,11 @@ function draw(box, graph, view, focus) {
       return shown
     },
     edgeReducer(edge, attributes) {
-      return { ...attributes, color: attributes.kind === 'next' ? colours.next : small ? colours.edge : colours.faintEdge, size: small ? 1.5 : 0.5 }
+      // A large graph's links, all drawn, are a grey fog over the folders: it draws those of the marked documents
+      // (hovered, chosen in the search, or this page's), and all of them only when asked.
+      const touches = (i) => i >= 0 && (attributes.a === i || attributes.b === i)
+      if (!small && !view.allLinks && !touches(view.hovered) && !touches(view.selected) && !touches(focus)) return { ...attributes, hidden: true }
+      return { ...attributes, color: attributes.kind === 'next' ? colours.next : view.allLinks ? colours.faintEdge : colours.edge, size: small ? 1.5 : 0.8 }
     },
   })
   box.tabIndex = 0
@@ -253,8 +257,25 @@ function draw(box, graph, view, focus) {
   renderer.on('clickNode', ({ node }) => {
     location.href = graph.href[Number(node)]
   })
-  renderer.on('enterNode', () => box.classList.add('pointing'))
-  renderer.on('leaveNode', () => box.classList.remove('pointing'))
+  renderer.on('enterNode', ({ node }) => {
+    box.classList.add('pointing')
+    view.hovered = Number(node)
+    if (!small) renderer.refresh({ skipIndexation: true })
+  })
+  renderer.on('leaveNode', () => {
+    box.classList.remove('pointing')
+    view.hovered = -1
+    if (!small) renderer.refresh({ skipIndexation: true })
+  })
+  const allLinks = document.getElementById('graph-all-links')
+  if (allLinks && !small) {
+    allLinks.closest('.graph-links').hidden = false
+    allLinks.addEventListener('change', () => {
+      view.allLinks = allLinks.checked
+      renderer.refresh({ skipIndexation: true })
+    })
+  }
+  folderLabels(box, graph, renderer)
 
   const reset = () => camera.animate(home, { duration: 300 })
   const zoom = (factor) => camera.animate({ ratio: Math.min(4, Math.max(0.01, camera.ratio / factor)) }, { duration: 200 })
@@ -312,6 +333,51 @@ function draw(box, graph, view, focus) {
       camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.max(0.02, Math.min(1, 1.3 * Math.max(maxX - minX, maxY - minY))) }, { duration: 300 })
     },
   }
+}
+
+/**
+ * The folders' names over their clusters (an overlay of plain text, hidden
+ * from assistive technology: the lists name the folders). A name is shown
+ * where it fits under its cluster.
+ */
+function folderLabels(box, graph, renderer) {
+  const { data } = graph
+  const boxes = data.folders.map(() => ({ minX: Infinity, maxX: -Infinity, minY: Infinity, n: 0 }))
+  for (let i = 0; i < graph.count; i++) {
+    if (graph.type[i] === 'i') continue
+    const b = boxes[data.nodes.folder[i]]
+    b.minX = Math.min(b.minX, data.nodes.x[i])
+    b.maxX = Math.max(b.maxX, data.nodes.x[i])
+    b.minY = Math.min(b.minY, -data.nodes.y[i])
+    b.n++
+  }
+  const layer = document.createElement('div')
+  layer.className = 'graph-folder-labels'
+  layer.setAttribute('aria-hidden', 'true')
+  const labels = []
+  data.folders.forEach((folder, f) => {
+    const b = boxes[f]
+    if (b.n < 2 || folder.slug === '') return
+    const label = document.createElement('span')
+    label.textContent = graph.folderPath[f]
+    layer.append(label)
+    labels.push({ label, b, f })
+  })
+  box.append(layer)
+  // Each name's width, measured once: a name is shown only where it fits under its cluster.
+  for (const entry of labels) entry.width = entry.label.offsetWidth
+  const place = () => {
+    for (const { label, b, width: needed } of labels) {
+      const left = renderer.graphToViewport({ x: b.minX, y: b.minY })
+      const right = renderer.graphToViewport({ x: b.maxX, y: b.minY })
+      const width = right.x - left.x
+      const shown = width + 16 >= needed
+      label.hidden = !shown
+      if (shown) label.style.transform = `translate(${Math.round((left.x + right.x) / 2)}px, ${Math.round(left.y + 4)}px) translateX(-50%)`
+    }
+  }
+  renderer.on('afterRender', place)
+  place()
 }
 
 /** A title cut to about `length` characters, at a word where it can be. */
