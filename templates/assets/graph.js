@@ -225,7 +225,7 @@ function draw(box, graph, view, focus) {
       const kept = graph.kept(view)
       const shown = { ...attributes, color: attributes.kind === 'i' ? colours.inquiry : colours.note }
       if (kept && !kept[i]) return { ...shown, hidden: true }
-      if (i === focus) Object.assign(shown, { color: colours.current, size: attributes.size + 5, forceLabel: true, zIndex: 2, label: attributes.full })
+      if (i === focus) Object.assign(shown, { color: colours.current, size: attributes.size + 5, highlighted: true, forceLabel: true, zIndex: 2, label: attributes.full })
       if (i === view.selected) Object.assign(shown, { highlighted: true, forceLabel: true, zIndex: 3, size: attributes.size + 3, label: attributes.full })
       return shown
     },
