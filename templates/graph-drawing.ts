@@ -35,7 +35,13 @@ function node(props: GraphNodeProps): Element {
     s('title', `${props.number}. ${props.title} (${kindName(props.type)})`),
     shape(props.type, props.x, props.y, 11),
     s('text', { className: ['graph-number'], x: props.x, y: props.y, textAnchor: 'middle', dominantBaseline: 'central' }, String(props.number)),
+    label(props),
   ])
+}
+
+/** The node's name beside it, away from the centre of the drawing. */
+function label(props: GraphNodeProps): Element {
+  return s('text', { className: ['graph-label'], x: props.label.x, y: props.label.y, textAnchor: props.label.anchor, dominantBaseline: 'central' }, props.label.text)
 }
 
 /** The SVG of a drawing. */
@@ -77,17 +83,18 @@ export function graphSvg(props: GraphDrawingProps): Element {
 }
 
 /**
- * A list of documents: numbered from `start` (matching the drawing) when
- * the entries have numbers, else plain.
+ * A list of documents: each numbered as in the drawing (an inquiry's
+ * sources keep their numbers from its Sources list) when the entries have
+ * numbers, else plain.
  */
 export function graphList(items: readonly GraphListItemProps[]): Element {
   const numbered = items.length > 0 && items[0]!.number !== undefined
   const entries = items.map((item) =>
-    h('li', { className: ['graph-entry', item.type] }, [
+    h('li', { className: ['graph-entry', item.type], value: numbered ? item.number : undefined }, [
       h('a', { href: item.href }, item.title),
       ' ',
       h('span', { className: ['graph-relation'] }, item.relation ? `${kindName(item.type)} · ${item.relation}` : kindName(item.type)),
     ]),
   )
-  return numbered ? h('ol', { className: ['graph-list'], start: items[0]!.number }, entries) : h('ul', { className: ['graph-list'] }, entries)
+  return numbered ? h('ol', { className: ['graph-list'] }, entries) : h('ul', { className: ['graph-list'] }, entries)
 }

@@ -11,10 +11,15 @@ import type { LocalGraphProps } from './props.js'
 /** The section, for the end of a note's or inquiry's page. */
 export function localGraphSection(props: LocalGraphProps): Element {
   const lists: ElementContent[] = [h('h3', 'Linked directly'), graphList(props.near)]
-  if (props.far.length > 0) lists.push(h('h3', 'Two links away'), graphList(props.far))
+  if (props.far.length > 0) {
+    lists.push(
+      h('h3', 'Two links away'),
+      ...props.far.flatMap((group) => [h('p', { className: ['graph-via'] }, [`Through ${group.via.number}. `, h('span', { className: ['graph-via-title'] }, group.via.title), ':']), graphList(group.items)]),
+    )
+  }
   lists.push(
     h('p', { className: ['graph-more'] }, [
-      props.truncated ? `Showing the ${props.near.length + props.far.length} nearest. ` : '',
+      props.truncated ? `Showing the ${props.near.length + props.far.reduce((n, group) => n + group.items.length, 0)} nearest. ` : '',
       h('a', { href: props.graphHref }, 'See the whole graph'),
     ]),
   )

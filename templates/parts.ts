@@ -24,7 +24,7 @@ export function section(id: string, heading: Array<ElementContent | string>, con
   return h('section', { className: className ? [className] : undefined, ariaLabelledBy: id }, [h('h2', { id }, heading), ...content])
 }
 
-/** "1 note", "9 notes". */
-export function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
+/** "1 note", "9 notes"; with a format, "10,203 notes". */
+export function count(n: number, one: string, many: string, format?: Intl.NumberFormat): string {
+  return `${format ? format.format(n) : n} ${n === 1 ? one : many}`
 }

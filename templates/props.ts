@@ -335,6 +335,8 @@ export interface GraphNodeProps {
   readonly number: number
   readonly href: string
   readonly title: string
+  /** The name drawn beside the node (the title, cut short), where it is drawn and which end of it is there. */
+  readonly label: { readonly text: string; readonly x: number; readonly y: number; readonly anchor: 'start' | 'middle' | 'end' }
   readonly type: 'note' | 'inquiry'
   readonly x: number
   readonly y: number
@@ -381,7 +383,8 @@ export interface LocalGraphProps {
   readonly drawing: GraphDrawingProps
   /** Documents one step away, then two steps away; numbers match the drawing. */
   readonly near: readonly GraphListItemProps[]
-  readonly far: readonly GraphListItemProps[]
+  /** Grouped by the directly linked document they are reached through. */
+  readonly far: readonly { readonly via: GraphListItemProps; readonly items: readonly GraphListItemProps[] }[]
   /** More documents are within two steps than the drawing shows. */
   readonly truncated: boolean
   /** The full-graph page. */
@@ -396,14 +399,39 @@ export interface GraphGroupProps {
   readonly empty: string | undefined
 }
 
+/** One entry of the graph page's lists of folders, inquiring lines and tags: a link (when it has a page) and a count. */
+export interface GraphFacetProps {
+  readonly label: string
+  readonly href: string | undefined
+  readonly count: number
+  /** How deep a folder is (0 at the top); 0 for inquiries and tags. */
+  readonly depth: number
+}
+
+/** What the graph page's script needs to draw (data attributes of the drawing's box). */
+export interface GraphCanvasProps {
+  /** The graph's data, relative to the page. */
+  readonly dataHref: string
+  /** The drawing libraries, relative to the page. */
+  readonly graphologyHref: string
+  readonly sigmaHref: string
+  /** The way from the page to the site root (document addresses in the data are relative to it). */
+  readonly root: string
+}
+
 /** The full-graph page. */
 export interface GraphPageProps {
   readonly layout: LayoutProps
   readonly documentCount: number
   readonly connectionCount: number
-  /** The drawing, when the library is small enough to draw legibly. */
-  readonly drawing: GraphDrawingProps | undefined
-  /** The most documents the page draws. */
-  readonly drawLimit: number
-  readonly groups: readonly GraphGroupProps[]
+  readonly canvas: GraphCanvasProps
+  /** Folders, depth first; inquiring lines and tags by name. Each at most {@link GraphPageProps.facetLimit}. */
+  readonly folders: readonly GraphFacetProps[]
+  readonly inquiries: readonly GraphFacetProps[]
+  readonly tags: readonly GraphFacetProps[]
+  /** How many of each were left out of the lists. */
+  readonly leftOut: { readonly folders: number; readonly inquiries: number; readonly tags: number }
+  readonly facetLimit: number
+  /** Every document, by inquiring line, when the library is small enough to list on one page. */
+  readonly groups: readonly GraphGroupProps[] | undefined
 }

@@ -118,22 +118,29 @@ describe('graphs', () => {
     const nodeLinks = selectAll('a.graph-node', svg)
     const listLinks = selectAll('.graph-list a', section)
     expect(nodeLinks.map((a) => a.properties.href)).toEqual(listLinks.map((a) => a.properties.href))
-    expect(nodeLinks.map((a) => toString(select('title', a)!))).toEqual(listLinks.map((a, i) => `${i + 1}. ${toString(a)} (${String(a.properties.href).startsWith('../inquiries/') ? 'inquiring line' : 'note'})`))
-    expect(selectAll('.graph-list', section).map((list) => selectAll('li', list).length)).toEqual([3, 2])
+    // Each node and its list entry carry one number (the entry's `value`), and the node is named beside it.
+    const listItems = selectAll('.graph-list li', section)
+    expect(nodeLinks.map((a) => toString(select('title', a)!))).toEqual(
+      listItems.map((li) => `${String(li.properties.value)}. ${toString(select('a', li)!)} (${String(select('a', li)!.properties.href).startsWith('../inquiries/') ? 'inquiring line' : 'note'})`),
+    )
+    expect(nodeLinks.every((a) => toString(select('text.graph-label', a)!).length > 0)).toBe(true)
+    expect(selectAll('.graph-list li', section)).toHaveLength(5)
     for (const a of nodeLinks) expect(files.has(resolveRelative(file, String(a.properties.href)))).toBe(true)
-    expect(select('.graph-more a', section)?.properties.href).toBe('../graph/')
+    expect(select('.graph-more a', section)?.properties.href).toBe('../graph/?focus=math-of-sampling')
   })
 
-  it('draws the whole graph on graph/, every node a link to a real page, and lists it by inquiring line', async () => {
+  it('makes graph/ a drawing of the whole graph from files the site has, and lists it by inquiring line', async () => {
     const tree = await page('graph/index.html')
     expect(toString(select('h1', tree)!)).toBe('Graph')
     expect(select('.site-header a[aria-current=page]', tree) && toString(select('.site-header a[aria-current=page]', tree)!)).toBe('Graph')
-    const nodes = selectAll('svg a.graph-node', tree)
-    expect(nodes).toHaveLength(6)
-    for (const a of nodes) expect(files.has(resolveRelative('graph/index.html', String(a.properties.href)))).toBe(true)
+    const canvas = select('#graph-canvas', tree)!
+    for (const key of ['dataData', 'dataGraphology', 'dataSigma'] as const) expect(files.has(resolveRelative('graph/index.html', String(canvas.properties[key])))).toBe(true)
+    expect(selectAll('script[type=module]', tree).map((script) => String(script.properties.src))).toContain('../assets/graph.js')
+    const data = JSON.parse(await readFile(path.join(out, 'graph', 'data.json'), 'utf8')) as { nodes: { title: string[] } }
+    expect(data.nodes.title).toHaveLength(6)
     expect(selectAll('h3.graph-group', tree).map((h) => toString(h))).toEqual([
-      '1 How much search does a reasoning model need?',
-      '4 Why does temperature sampling beat greedy search on hard problems?',
+      'How much search does a reasoning model need?',
+      'Why does temperature sampling beat greedy search on hard problems?',
     ])
   })
 })

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { checkGraph } from '../src/check/check-graph.js'
 import { formatDiagnostic } from '../src/diagnostics.js'
 import type { SiteOptions, Slug } from '../src/model.js'
-import { graphDrawLimit, graphGroups, graphPageProps } from '../src/render/graph-page.js'
-import { localGraphLimit, localGraphProps, neighbourhood } from '../src/render/local-graph.js'
+import { graphGroups, graphListLimit, graphPageProps } from '../src/render/graph-page.js'
+import { localGraphLimit, localGraphProps, neighbourhood, shortLabel } from '../src/render/local-graph.js'
+import { sourceNumbers } from '../src/render/source-numbers.js'
 import { rootFromPage } from '../src/render/url.js'
 import { graphOf } from './support/graph.js'
 
@@ -64,12 +65,14 @@ describe('the neighbourhood of a page', () => {
     const second = localGraphProps(library(files), slug('n010'), rootFromPage(slug('n010')))
     expect(JSON.stringify(first)).toBe(JSON.stringify(second))
     const drawing = first!.drawing
-    expect(drawing.nodes.map((node) => node.number)).toEqual(Array.from({ length: localGraphLimit - 1 }, (_, i) => i + 1))
+    // Each document one number, 1 to 23 (on a note's page there are no sources to number first).
+    expect(drawing.nodes.map((node) => node.number).sort((a, b) => a - b)).toEqual(Array.from({ length: localGraphLimit - 1 }, (_, i) => i + 1))
+    const [minX, minY, width, height] = drawing.viewBox
     for (const node of drawing.nodes) {
       expect(node.href).toMatch(/^\.\.\/(hub|n\d{3})\/$/)
-      // Inside the view box, no two nodes on top of each other.
-      expect(Math.abs(node.x)).toBeLessThan(drawing.viewBox[2] / 2)
-      expect(Math.abs(node.y)).toBeLessThan(drawing.viewBox[3] / 2)
+      // Inside the view box with its label, no two nodes on top of each other.
+      for (const x of [node.x, node.label.x]) expect(x > minX && x < minX + width).toBe(true)
+      for (const y of [node.y, node.label.y]) expect(y > minY && y < minY + height).toBe(true)
     }
     const spots = new Set(drawing.nodes.map((node) => `${Math.round(node.x / 10)},${Math.round(node.y / 10)}`))
     expect(spots.size).toBe(drawing.nodes.length)
@@ -78,6 +81,61 @@ describe('the neighbourhood of a page', () => {
       ['Note n009?', 'links here'],
       ['Note n011?', 'linked from here'],
     ])
+  })
+
+  it('numbers an inquiry page\'s sources as its Sources list does, in source order, and the rest after them', () => {
+    const graph = library({
+      'i.md': inquiry('I?', '[[zeta]] [[alpha]] [[mid]]'),
+      'zeta.md': note('Zeta?', '[[other]]'),
+      'alpha.md': note('Alpha?'),
+      'mid.md': note('Mid?'),
+      'other.md': note('Other?'),
+      'k.md': inquiry('K?', '[[i]]'),
+    })
+    expect([...sourceNumbers(graph, slug('i'))]).toEqual([
+      ['zeta', 1],
+      ['alpha', 2],
+      ['mid', 3],
+    ])
+    const props = localGraphProps(graph, slug('i'), rootFromPage(slug('i')))!
+    expect(props.near.map((item) => [item.number, item.title])).toEqual([
+      [1, 'Zeta?'],
+      [2, 'Alpha?'],
+      [3, 'Mid?'],
+      [4, 'K?'],
+    ])
+    expect(props.far.map((group) => [group.via.number, group.items.map((item) => [item.number, item.title])])).toEqual([[1, [[5, 'Other?']]]])
+    // The drawing's nodes carry the same numbers, and their names.
+    expect(props.drawing.nodes.map((node) => [node.number, node.label.text]).sort()).toEqual([
+      [1, 'Zeta?'],
+      [2, 'Alpha?'],
+      [3, 'Mid?'],
+      [4, 'K?'],
+      [5, 'Other?'],
+    ])
+  })
+
+  it('draws a single neighbour at the centre with this page and the documents beyond around it, and names it once', () => {
+    const graph = library(hub(8))
+    const props = localGraphProps(graph, slug('n007'), rootFromPage(slug('n007')))!
+    // n007 is linked from the hub and from n006: two neighbours. A note linked only from the hub has one.
+    const lone = library({ 'hub.md': inquiry('A long inquiry title that would repeat eight times?', '[[a]] [[b]] [[c]] [[d]]'), 'a.md': note('A?'), 'b.md': note('B?'), 'c.md': note('C?'), 'd.md': note('D?') })
+    const one = localGraphProps(lone, slug('a'), rootFromPage(slug('a')))!
+    expect(one.near.map((item) => item.title)).toEqual(['A long inquiry title that would repeat eight times?'])
+    const hubNode = one.drawing.nodes.find((node) => node.href === '../hub/')!
+    expect([hubNode.x, hubNode.y]).toEqual([0, 0])
+    // The view box is centred on the hub: as much drawing left of it as right.
+    const [minX, , width] = one.drawing.viewBox
+    expect(Math.abs(minX + width / 2)).toBeLessThan(width * 0.15)
+    expect(one.far).toHaveLength(1)
+    expect(one.far[0]!.items.map((item) => item.title)).toEqual(['B?', 'C?', 'D?'])
+    expect(one.far[0]!.items.every((item) => item.relation === undefined)).toBe(true)
+    expect(props.graphHref).toBe('../graph/?focus=n007')
+  })
+
+  it('labels nodes with their titles cut short at a word', () => {
+    expect(shortLabel('Short?')).toBe('Short?')
+    expect(shortLabel('Does sampling diversity collapse after reinforcement learning?')).toBe('Does sampling diversity…')
   })
 
   it('leaves the section out for a document nothing links to or from', () => {
@@ -92,9 +150,10 @@ describe('the neighbourhood of a page', () => {
       'a.md': note('A?', '[[i]]'),
     })
     const props = localGraphProps(graph, slug('i'), rootFromPage(slug('i')))!
-    expect(props.near.map((item) => [item.title, item.relation])).toEqual([
-      ['J?', 'next inquiring line from here'],
-      ['A?', 'links both ways'],
+    // On an inquiry's page its sources come first, numbered as in its Sources list.
+    expect(props.near.map((item) => [item.number, item.title, item.relation])).toEqual([
+      [1, 'A?', 'links both ways'],
+      [2, 'J?', 'next inquiring line from here'],
     ])
     expect(props.drawing.edges.map((edge) => edge.kind).sort()).toEqual(['link', 'next'])
   })
@@ -125,18 +184,21 @@ describe('the full-graph page', () => {
       { inquiry: undefined, notes: ['z'] },
     ])
     const props = graphPageProps({ graph, site, root: rootFromPage(slug('graph')), hasPapers: false, hasTags: false })
-    expect(props.groups.map((group) => group.empty)).toEqual([undefined, undefined, 'Its sources are listed under an earlier line.', undefined])
-    expect(props.drawing!.nodes.map((node) => node.number)).toEqual([1, 2, 3, 4, 5, 6, 7])
-    expect(props.drawing!.nodes.map((node) => node.href)).toEqual(['../i/', '../b/', '../a/', '../j/', '../c/', '../k/', '../z/'])
-    expect(props.drawing!.edges).toHaveLength(5)
+    expect(props.groups!.map((group) => group.empty)).toEqual([undefined, undefined, 'Its sources are listed under an earlier line.', undefined])
+    expect(props.groups!.flatMap((group) => [group.inquiry?.href, ...group.notes.map((item) => item.href)]).filter(Boolean)).toEqual(['../i/', '../b/', '../a/', '../j/', '../c/', '../k/', '../z/'])
+    expect(props.inquiries.map((facet) => [facet.label, facet.count])).toEqual([
+      ['Alpha?', 2],
+      ['Beta?', 2],
+      ['Gamma?', 1],
+    ])
   })
 
-  it(`draws up to ${graphDrawLimit} documents and lists larger libraries without a drawing`, () => {
-    const small = graphPageProps({ graph: library(hub(graphDrawLimit - 1)), site, root: rootFromPage(slug('graph')), hasPapers: false, hasTags: false })
-    expect(small.drawing?.nodes).toHaveLength(graphDrawLimit)
-    const large = graphPageProps({ graph: library(hub(graphDrawLimit)), site, root: rootFromPage(slug('graph')), hasPapers: false, hasTags: false })
-    expect(large.drawing).toBeUndefined()
-    expect(large.groups[0]!.notes).toHaveLength(graphDrawLimit)
-    expect(large.groups[0]!.notes[0]!.number).toBeUndefined()
+  it(`lists every document up to ${graphListLimit} documents, and past that only the folders, lines and tags`, () => {
+    // (The page of a small library lists every document: see the test above.)
+    const large = graphPageProps({ graph: library(hub(graphListLimit)), site, root: rootFromPage(slug('graph')), hasPapers: false, hasTags: false })
+    expect(large.groups).toBeUndefined()
+    expect(large.inquiries).toEqual([{ label: 'Hub?', href: '../hub/', count: graphListLimit, depth: 0 }])
+    expect(large.canvas).toEqual({ dataHref: '../graph/data.json', graphologyHref: '../assets/graphology.js', sigmaHref: '../assets/sigma.js', root: '../' })
   })
+
 })

@@ -24,6 +24,9 @@ export interface GraphIndex {
 /** The full-graph page's slug (reserved: no document may take it). */
 export const graphPageSlug = 'graph' as Slug
 
+/** Where the full-graph page's data is published (see `graph-data.ts`). */
+export const graphDataFile = 'graph/data.json'
+
 /** The index of `graph`, built on first use (O(edges · log)) and shared by graphs of the same structure (it reads titles, types and edges). */
 export const graphIndex: (graph: Graph) => GraphIndex = byStructure(buildIndex)
 

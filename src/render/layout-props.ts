@@ -16,6 +16,7 @@ export const assetFiles = {
   searchQuery: 'assets/search-query.js',
   preview: 'assets/preview.js',
   previewBucket: 'assets/preview-bucket.js',
+  graph: 'assets/graph.js',
 } as const
 export const papersPageSlug = 'papers' as Slug
 export const promptFileName = 'prompt.md'

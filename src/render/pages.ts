@@ -30,6 +30,7 @@ import { localGraphProps } from './local-graph.js'
 import { card, layoutProps, papersPageSlug, promptFileName } from './layout-props.js'
 import type { PageContext } from './page-context.js'
 import { citedPapers } from '../graph/papers.js'
+import { sourceNumbers } from './source-numbers.js'
 import { breadcrumbsFor, ownFolderListing } from './navigation.js'
 import { tagLinks } from './tag-links.js'
 import { arxivUrl, homeSlug, urlFor } from './url.js'
@@ -121,7 +122,8 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
     summary: inquiry.data.summary,
     ...pageDates(graph, inquiry),
     body: body.nodes,
-    sources: (graph.sources.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
+    // In the order of their numbers (see `source-numbers.ts`): the Sources list is numbered as the drawing below it.
+    sources: [...sourceNumbers(graph, inquiry.slug).keys()].map((slug) => card(context, slug)),
     next,
     suggestions: (graph.suggestions.get(inquiry.slug) ?? []).map((slug) => card(context, slug)),
     claims: claimProps(context, inquiry),

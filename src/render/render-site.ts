@@ -28,7 +28,9 @@ import type { HeldDrafts } from './held-drafts.js'
 import { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type WrittenFile } from './output-files.js'
 import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
+import { graphDataFile, graphDataText } from './graph-data.js'
 import { graphJson, serialiseJson } from './graph-json.js'
+import { graphLibrary, graphLibraryFiles } from './graph-libraries.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './previews.js'
 import { searchDocument, searchFingerprint, searchTerms } from './search-index.js'
@@ -372,6 +374,9 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     }, 'site'),
   )
   add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
+  add(text(graphDataFile, () => graphDataText(graph)))
+  add(text(graphLibraryFiles.graphology, () => graphLibrary('graphology'), 'static'))
+  add(text(graphLibraryFiles.sigma, () => graphLibrary('sigma'), 'static'))
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))

@@ -5,7 +5,8 @@
 import { unwrittenPageSlug } from '../graph/unwritten-notes.js'
 import { feedFile } from './feed.js'
 import { allNotesSlug } from './folders.js'
-import { graphPageSlug } from './graph-layout.js'
+import { graphDataFile, graphPageSlug } from './graph-layout.js'
+import { graphLibraryFiles } from './graph-libraries.js'
 import { headersFile } from './headers.js'
 import { assetFiles, papersPageSlug } from './pages.js'
 import { previewsIndexFile } from './previews.js'
@@ -26,6 +27,9 @@ export const siteFiles: readonly string[] = [
   `${allNotesSlug}/index.html`,
   previewsIndexFile,
   searchFiles.manifest,
+  graphDataFile,
+  graphLibraryFiles.graphology,
+  graphLibraryFiles.sigma,
   feedFile,
   sitemapFile,
   robotsFile,
