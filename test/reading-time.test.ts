@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { readingMinutes, wordCount, wordsPerMinute } from '../src/render/reading-time.js'
+
+describe('reading time of a note', () => {
+  it.each([
+    ['plain words', 'Does RL create reasoning, or deploy it?', 7],
+    ['a wikilink counts its label', 'See [[rlvr-narrows-problem-solving-ability|this note]] first.', 4],
+    ['a wikilink without a label counts its name', 'See [[Some Note#Part]] first.', 4],
+    ['a Markdown link counts its text', 'Read [the paper](https://arxiv.org/abs/2504.13837) now.', 4],
+    ['code blocks and comments are not read', 'One two\n\n```js\nconst a = b + c\n```\n\n%% hidden words %% <!-- more hidden --> three', 3],
+    ['HTML tags are not words', '<em>only</em> <span class="x">these</span>', 2],
+    ['other scripts count too', 'Modèle de récompense — 推理', 4],
+  ])('%s', (_, text, words) => {
+    expect(wordCount(text)).toBe(words)
+  })
+
+  it('rounds up to whole minutes, at least one', () => {
+    expect(readingMinutes(0)).toBe(1)
+    expect(readingMinutes(wordsPerMinute)).toBe(1)
+    expect(readingMinutes(wordsPerMinute + 1)).toBe(2)
+    expect(readingMinutes(wordsPerMinute * 7)).toBe(7)
+  })
+})
