@@ -91,7 +91,7 @@ describe('the seed inquiry as published', () => {
       ['Prompt', '#prompt-heading'],
       ['Claims (6)', '#claims'],
     ])
-    for (const [, href = ""] of links) expect(selectAll(`[id="${href.slice(1)}"]`, tree), href).toHaveLength(1)
+    for (const [, href = ''] of links) expect(selectAll(`[id="${href.slice(1)}"]`, tree), href).toHaveLength(1)
     expect(toString(select('#claims', tree)!)).toBe('What a curated library found — and when')
     expect(toString(select('.jump-bar button.copy', tree)!)).toBe('Copy the research prompt')
     expect(select('.jump-bar button.copy', tree)!.properties.dataCopyTarget).toBe('prompt-text')
