@@ -13,11 +13,13 @@ import { slug } from 'github-slugger'
 export const pageIds: readonly string[] = [
   'main',
   'contents',
+  'answer',
   'sources',
   'next',
   'cited-by',
   'claims',
   'papers',
+  'papers-cited',
   'backs',
   'prompt-heading',
   'prompt-status',

@@ -190,4 +190,22 @@ describe('a library with research problems', () => {
     const main = selectAll('section.next .card-title', page).map((a) => a.properties.href)
     expect(main).toEqual(['../../lines/other/', '../../lines/far/'])
   })
+
+  it('gives the inquiry page’s own parts ids no heading in the answer can take', async () => {
+    const body = ['## Answer', '', '[[n1]] and [[n2]].', '', '## Sources', '', '## Claims', '', '## Papers cited', '', '## Source 1', ''].join('\n')
+    const root = await notesFolder({
+      'n1.md': note('Does one hold?', 'One holds.'),
+      'n2.md': note('Does two hold?', 'Two holds.'),
+      'lines/main.md': inquiry('Why main?', body, '  claims:\n    - text: A claim\n      date: 2026-02\n      notes: [n2]\n  tasks: [One.]\n', 'papers: ["2504.13837"]\n'),
+    })
+    expect(await run(['build', '--build-date', '2026-11-26'], recordingIO(root))).toBe(0)
+    const page = fromHtml(await readFile(path.join(root, 'site/lines/main/index.html'), 'utf8'))
+    const ids = selectAll('[id]', page).map((element) => String(element.properties.id))
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([])
+    for (const a of selectAll('.jump-bar a, .claim-support a, .card-meta a', page)) expect(ids, String(a.properties.href)).toContain(String(a.properties.href).slice(1))
+    expect(toString(select('#answer', page)!)).toBe('Answer')
+    expect(selectAll('.prose h2', page).map((h) => h.properties.id)).toEqual(['answer-1', 'sources-1', 'claims-1', 'papers-cited-1', 'source-1'])
+    // A paper beyond the prompt's anchors is listed once, on its own.
+    expect(toString(select('section.papers-section', page)!)).toBe('Other papers citedarXiv:2504.13837')
+  })
 })
