@@ -23,6 +23,7 @@ export const pageIds: readonly string[] = [
   'backs',
   'prompt-heading',
   'prompt-status',
+  'prompt-copied',
   'prompt-text',
   'nearby',
   'nearby-graph',

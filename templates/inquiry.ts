@@ -138,6 +138,7 @@ function promptSection(prompt: PromptProps, props: InquiryPageProps): ElementCon
         h('a', { href: prompt.downloadHref, download: 'prompt.md' }, 'download it as prompt.md'),
         '.',
       ]),
+      copyControls('prompt-copied'),
       h('details', { className: ['prompt'] }, [
         h('summary', [h('span', { className: ['when-closed'] }, 'Show the prompt'), h('span', { className: ['when-open'] }, 'Hide the prompt'), h('span', { className: ['prompt-contents'] }, promptContents(props))]),
         h('div', { id: 'prompt-text', className: ['prompt-text'], dataMarkdown: prompt.markdown }, prompt.blocks.map((block) => promptBlock(block, props))),

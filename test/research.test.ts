@@ -175,6 +175,7 @@ describe('a library with research problems', () => {
     // The note backing claim 3 shows it.
     const n2 = fromHtml(await readFile(path.join(site, 'n2/index.html'), 'utf8'))
     expect(toString(select('.backs .claim', n2)!)).toBe('A claim citing a missing note (2026-02)In Why main?')
+    expect(select('.backs .claim a', n2)!.properties.href).toBe('../lines/main/#claim.3')
 
     // Papers page: every paper with what cites it.
     const papers = fromHtml(await readFile(path.join(site, 'papers/index.html'), 'utf8'))

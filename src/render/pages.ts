@@ -167,11 +167,14 @@ function claimProps(context: PageContext, inquiry: Inquiry, sources: readonly Sl
       number: i + 1,
       id: claimId(i + 1),
       staleMonths: age > context.site.staleAfterMonths ? age : undefined,
-      support: (notes[i] ?? []).map((slug): NumberedLink => {
-        const title = context.graph.documents.get(slug)!.data.title
-        const at = sources.indexOf(slug)
-        return at < 0 ? { number: undefined, href: urlFor(context.root, { slug }), title } : { number: at + 1, href: `#${sourceId(at + 1)}`, title }
-      }),
+      support: (notes[i] ?? [])
+        .map((slug): NumberedLink => {
+          const title = context.graph.documents.get(slug)!.data.title
+          const at = sources.indexOf(slug)
+          return at < 0 ? { number: undefined, href: urlFor(context.root, { slug }), title } : { number: at + 1, href: `#${sourceId(at + 1)}`, title }
+        })
+        // Sources by number, then notes that are not sources as the claim names them.
+        .sort((a, b) => (a.number ?? Number.MAX_SAFE_INTEGER) - (b.number ?? Number.MAX_SAFE_INTEGER)),
     }
   })
 }
@@ -234,7 +237,8 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
   const backs: BackedClaimProps[] = (graph.backs.get(note.slug) ?? []).map(({ inquiry, claim }) => {
     const doc = graph.documents.get(inquiry) as Inquiry
     const data = doc.data.prompt!.claims[claim]!
-    return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: urlFor(context.root, { slug: inquiry }), title: doc.data.title } }
+    // The link goes to the claim itself on the inquiry's page.
+    return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: `${urlFor(context.root, { slug: inquiry })}#${claimId(claim + 1)}`, title: doc.data.title } }
   })
   return {
     layout: { ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }), breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title) },
