@@ -14,6 +14,21 @@ describe('reading time of a note', () => {
     expect(wordCount(text)).toBe(words)
   })
 
+  it('takes time linear in the note, whatever it holds', () => {
+    for (const unit of ['<!--', '%%', '[[', '[x](', '<a ', '```\n']) {
+      const small = unit.repeat(2_000)
+      const large = unit.repeat(20_000)
+      const time = (text: string) => {
+        const start = performance.now()
+        wordCount(text)
+        return performance.now() - start
+      }
+      time(small)
+      // Ten times the text may take ten times as long, not a hundred (a loose bound: the machine may be busy).
+      expect(time(large), unit).toBeLessThan(Math.max(200, time(small) * 40))
+    }
+  })
+
   it('rounds up to whole minutes, at least one', () => {
     expect(readingMinutes(0)).toBe(1)
     expect(readingMinutes(wordsPerMinute)).toBe(1)
