@@ -105,6 +105,11 @@ describe('the research prompt', () => {
     expect(await status.getAttribute('aria-live')).toBe('polite')
 
     const copied = await page.evaluate<string>('navigator.clipboard.readText()')
+    // The button by the prompt copies the same, and says so beside itself.
+    await page.evaluate('navigator.clipboard.writeText("")')
+    await page.locator('.prompt-section').getByRole('button', { name: 'Copy the research prompt' }).click()
+    await expect.poll(() => page.locator('#prompt-copied').textContent(), { timeout: 2000 }).toMatch(/copied/i)
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(copied)
     expect(copied.startsWith('You are a critical analyst of LLM reasoning training.')).toBe(true)
     expect(copied).toContain('**What a curated library found — and when:**\n• Distillation manufactures *informative* reward signal')
     expect(copied).toContain('arXiv:2605.28388 (2026-05) — Mechanistically Interpreting Sample Difficulty in RLVR.')
@@ -128,9 +133,10 @@ describe('the research prompt', () => {
   it('without JavaScript, hides the copy button, opens the formatted prompt and offers prompt.md', async () => {
     const page = noScript
     await page.goto(site.url + inquiryPath)
-    const button = page.locator('button.copy')
-    expect(await button.count()).toBe(1)
-    expect(await button.isVisible(), 'a button that cannot work is hidden').toBe(false)
+    // One button in the jump bar, one by the prompt: both hidden, as they cannot work.
+    const buttons = page.locator('button.copy')
+    expect(await buttons.count()).toBe(2)
+    for (const button of await buttons.all()) expect(await button.isVisible(), 'a button that cannot work is hidden').toBe(false)
     expect(await page.locator('a[download]').getAttribute('href')).toBe('prompt.md')
 
     // <details> opens without script; the prompt can be selected.
