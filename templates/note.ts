@@ -1,21 +1,22 @@
 /**
  * A note: a question-titled claim, its summary, its body, and who cites it.
  */
-import type { ElementContent, Root } from 'hast'
+import type { Element, ElementContent, Root } from 'hast'
 import { h } from 'hastscript'
 import { layout } from './layout.js'
 import { localGraphSection } from './local-graph.js'
 import { folderListing } from './navigation.js'
 import { cardList, section } from './parts.js'
-import type { NotePageProps } from './props.js'
+import type { NotePageProps, PaperLink } from './props.js'
 import { tagList } from './tag.js'
 import { tableOfContents } from './toc.js'
 
 /** Render a note page. */
 export function notePage(props: NotePageProps): Root {
   const meta: ElementContent[] = []
-  if (props.date) meta.push(h('time', { dateTime: props.date.replace(/^~/, '') }, props.date))
+  if (props.date) meta.push(h('span', { className: ['written'] }, ['Written ', h('time', { dateTime: props.date.replace(/^~/, '') }, props.date)]))
   if (props.updated) meta.push(h('span', { className: ['updated'] }, ['Updated ', h('time', { dateTime: props.updated.replace(/^~/, '') }, props.updated)]))
+  meta.push(h('span', { className: ['reading-time'] }, `${props.readingMinutes} min read`))
   if (props.tagLinks.length > 0) meta.push(tagList(props.tagLinks))
 
   const parts: ElementContent[] = [
@@ -30,7 +31,7 @@ export function notePage(props: NotePageProps): Root {
   if (props.folder) parts.push(h('div', { className: ['folder-page'] }, folderListing(props.folder)))
   if (props.papers.length > 0) {
     parts.push(
-      section('papers', ['Papers'], [h('ul', { className: ['papers'] }, props.papers.map((paper) => h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`)])))], 'papers'),
+      section('papers', ['Papers'], [h('ul', { className: ['papers'] }, props.papers.map(paperItem))], 'papers'),
     )
   }
   if (props.backs.length > 0) {
@@ -64,4 +65,10 @@ export function notePage(props: NotePageProps): Root {
   )
   if (props.localGraph) parts.push(localGraphSection(props.localGraph))
   return layout(props.layout, [h('article', { className: ['document', 'note'] }, parts)])
+}
+
+/** A cited paper: its title when the library gives one (as the papers page does), then its id and date. */
+function paperItem(paper: PaperLink): Element {
+  if (!paper.title) return h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`), paper.date ? ` (${paper.date})` : ''])
+  return h('li', [h('a', { href: paper.href }, paper.title), h('span', { className: ['paper-id'] }, [` arXiv:${paper.id}`, paper.date ? ` (${paper.date})` : ''])])
 }

@@ -3,6 +3,7 @@
  * text, URLs and sanitized trees. Templates never look at the graph.
  */
 import type { ElementContent } from 'hast'
+import type { PromptListPart } from './prompt.js'
 
 /** What every page shares: the site, where its assets are, the page's own title. */
 export interface LayoutProps {
@@ -119,7 +120,7 @@ export interface DocumentCard {
   readonly type: 'note' | 'inquiry'
 }
 
-/** A piece of text that may be a link (used for arXiv ids inside the prompt). */
+/** A piece of text that may be a link (an arXiv id inside text). */
 export interface TextRun {
   readonly text: string
   readonly href?: string
@@ -129,15 +130,29 @@ export interface TextRun {
 export interface PaperLink {
   readonly id: string
   readonly href: string
-  /** Title and date, when the document gives them (inquiry anchors). */
+  /** Title and date, when an inquiry's anchor list gives them (as on the papers page). */
   readonly title?: string | undefined
   readonly date?: string | undefined
 }
 
+/** One block of the research prompt, formatted for reading (its inline Markdown rendered and sanitized). */
+export type PromptBlockProps =
+  | { readonly kind: 'paragraph'; readonly content: readonly ElementContent[] }
+  | {
+      readonly kind: 'list'
+      /** Claims, anchor papers or tasks: items follow the inquiry's own order. */
+      readonly part: PromptListPart
+      readonly label: string
+      readonly ordered: boolean
+      readonly items: readonly (readonly ElementContent[])[]
+    }
+
 /** The research prompt section. */
 export interface PromptProps {
-  /** The prompt text split into runs; joined, the runs are exactly the text copied. */
-  readonly runs: readonly TextRun[]
+  /** The prompt exactly as copied and downloaded (Markdown). */
+  readonly markdown: string
+  /** The same prompt, block by block, as the page shows it. */
+  readonly blocks: readonly PromptBlockProps[]
   /** The same text as a file beside the page (`prompt.md`). */
   readonly downloadHref: string
 }
@@ -148,15 +163,40 @@ export interface DateProps {
   readonly dateTime: string
 }
 
-/** One dated claim of an inquiry, as shown on its page. */
+/** A link to a numbered item elsewhere on the same page (source 3, claim 2), or to a page when it is not on this one. */
+export interface NumberedLink {
+  /** Its number on this page; undefined for a note that is not one of the sources (the link goes to its page). */
+  readonly number: number | undefined
+  /** `#source.3`, or the note's page. */
+  readonly href: string
+  /** What it is called. */
+  readonly title: string
+}
+
+/**
+ * What the page adds to a dated claim of an inquiry (its text and date are
+ * shown in the prompt, once): its anchor, its age, and the sources that support it.
+ */
 export interface ClaimProps {
-  /** The claim's text as inline HTML (emphasis allowed, sanitized). */
-  readonly text: readonly ElementContent[]
-  readonly date: DateProps
+  /** Its number, from 1, in the prompt's order. */
+  readonly number: number
+  /** Its element id (`claim.1`). */
+  readonly id: string
   /** Months since the claim's date, when past the staleness threshold. */
   readonly staleMonths: number | undefined
-  /** The notes that support it. */
-  readonly support: readonly { readonly href: string; readonly title: string }[]
+  /** The sources (numbered as on the page) that support it. */
+  readonly support: readonly NumberedLink[]
+}
+
+/** One source of an inquiry: a card numbered in source order, with its date and the claims it supports. */
+export interface SourceCardProps extends DocumentCard {
+  readonly number: number
+  /** Its element id (`source.1`). */
+  readonly id: string
+  /** When the note was written (front matter, else its file's first commit). */
+  readonly date: DateProps | undefined
+  /** The inquiry's claims it supports. */
+  readonly claims: readonly NumberedLink[]
 }
 
 /** A claim a note supports, shown on the note's page. */
@@ -177,13 +217,15 @@ export interface InquiryPageProps {
   readonly updated?: string | undefined
   /** The sanitized body. */
   readonly body: readonly ElementContent[]
-  readonly sources: readonly DocumentCard[]
+  /** Each note the answer links to, once, in the order `inquirySources` gives. */
+  readonly sources: readonly SourceCardProps[]
   readonly next: readonly DocumentCard[]
   /** Related inquiries suggested when `next` is empty (ranked by shared sources). */
   readonly suggestions: readonly DocumentCard[]
   readonly claims: readonly ClaimProps[]
   /** How many months make a claim stale (shown with the markers). */
   readonly staleAfterMonths: number
+  /** Papers the inquiry cites beyond the prompt's anchor papers (the anchors are shown in the prompt). */
   readonly papers: readonly PaperLink[]
   readonly prompt: PromptProps | undefined
   readonly citedBy: readonly DocumentCard[]
@@ -205,7 +247,10 @@ export interface NotePageProps {
   readonly date: string | undefined
   /** When it last changed, if that is another day than `date`. */
   readonly updated?: string | undefined
+  /** Minutes to read the note (its summary and body), rounded up. */
+  readonly readingMinutes: number
   readonly tags: readonly string[]
+  /** The papers it cites, with titles and dates where the library gives them. */
   readonly papers: readonly PaperLink[]
   readonly body: readonly ElementContent[]
   readonly citedBy: readonly DocumentCard[]

@@ -179,11 +179,11 @@ describe('print', () => {
     await page.goto(site.url + inquiryPath)
     await page.emulateMedia({ media: 'print' })
     expect(await page.locator('details.prompt').getAttribute('open')).toBeNull()
-    const prompt = page.locator('pre#prompt-text')
+    const prompt = page.locator('#prompt-text')
     expect(await prompt.isVisible(), 'the closed prompt prints').toBe(true)
     expect(await prompt.textContent()).toContain('You are a careful analyst of decoding strategies.')
     expect(await page.locator('section.sources .card').first().isVisible()).toBe(true)
-    for (const hidden of ['.site-header', '.site-footer', 'section.local-graph', 'button.copy', 'details.prompt > summary']) {
+    for (const hidden of ['.site-header', '.site-footer', 'section.local-graph', 'button.copy', '.jump-bar', 'details.prompt > summary']) {
       expect(await page.locator(hidden).first().isVisible(), `${hidden} is not printed`).toBe(false)
     }
     const pdf = await page.pdf({ format: 'A4' })

@@ -85,56 +85,105 @@ async function openPage(options: BrowserContextOptions): Promise<Page> {
 }
 
 describe('the research prompt', () => {
-  it('copies exactly the text the page shows and announces it', async () => {
+  it('copies, from the button at the top of the page, the Markdown of prompt.md byte for byte, and announces it', async () => {
     const page = light
     const response = await page.goto(site.url + inquiryPath)
     expect(response?.status()).toBe(200)
 
+    // The button sits in the jump bar under the summary, on the first screen, before the answer.
+    const button = page.locator('.jump-bar').getByRole('button', { name: 'Copy the research prompt' })
+    expect(await button.isVisible()).toBe(true)
+    const box = (await button.boundingBox())!
+    expect(box.y + box.height).toBeLessThan(page.viewportSize()!.height)
     const details = page.locator('details.prompt')
-    const pre = page.locator('pre#prompt-text')
     expect(await details.getAttribute('open'), 'the prompt starts collapsed').toBeNull()
-    expect(await pre.isVisible()).toBe(false)
 
-    await details.locator('summary').click()
-    await pre.waitFor({ state: 'visible' })
-
-    await page.getByRole('button', { name: 'Copy into ChatGPT or Claude' }).click()
+    await button.click()
     const status = page.locator('#prompt-status')
     await expect.poll(() => status.textContent(), { timeout: 2000 }).toMatch(/copied/i)
     expect(await status.getAttribute('role')).toBe('status')
     expect(await status.getAttribute('aria-live')).toBe('polite')
 
     const copied = await page.evaluate<string>('navigator.clipboard.readText()')
-    const shown = await pre.textContent()
-    expect(copied).toBe(shown)
+    // The button by the prompt copies the same, and says so beside itself.
+    await page.evaluate('navigator.clipboard.writeText("")')
+    await page.locator('.prompt-section').getByRole('button', { name: 'Copy the research prompt' }).click()
+    await expect.poll(() => page.locator('#prompt-copied').textContent(), { timeout: 2000 }).toMatch(/copied/i)
+    expect(await page.evaluate<string>('navigator.clipboard.readText()')).toBe(copied)
     expect(copied.startsWith('You are a critical analyst of LLM reasoning training.')).toBe(true)
+    expect(copied).toContain('**What a curated library found — and when:**\n• Distillation manufactures *informative* reward signal')
     expect(copied).toContain('arXiv:2605.28388 (2026-05) — Mechanistically Interpreting Sample Difficulty in RLVR.')
 
     // The downloadable prompt.md beside the page holds the same bytes.
     const href = await page.locator('a[download]').getAttribute('href')
     expect(href).toBe('prompt.md')
     const downloaded = await page.evaluate<string>(`fetch(${JSON.stringify(href)}).then((response) => response.text())`)
-    expect(downloaded).toBe(copied)
+    expect(copied).toBe(downloaded)
+
+    // Opened, the prompt reads formatted: headings and lists, no Markdown markers.
+    await details.locator('summary').click()
+    const shown = page.locator('#prompt-text')
+    await shown.waitFor({ state: 'visible' })
+    expect(await shown.locator('h3').allTextContents()).toEqual(['What a curated library found — and when', 'Anchor papers (verify; mind their dates)', 'Your task'])
+    expect(await shown.locator('li').count()).toBe(13)
+    expect(await shown.innerText()).not.toMatch(/\*\*|•/)
+    expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('#prompt-text p')).fontFamily`)).not.toMatch(/mono/i)
   })
 
-  it('without JavaScript, hides the copy button and leaves the prompt readable and selectable', async () => {
+  it('without JavaScript, hides the copy button, opens the formatted prompt and offers prompt.md', async () => {
     const page = noScript
     await page.goto(site.url + inquiryPath)
-    const button = page.locator('button.copy')
-    expect(await button.count()).toBe(1)
-    expect(await button.isVisible(), 'a button that cannot work is hidden').toBe(false)
+    // One button in the jump bar, one by the prompt: both hidden, as they cannot work.
+    const buttons = page.locator('button.copy')
+    expect(await buttons.count()).toBe(2)
+    for (const button of await buttons.all()) expect(await button.isVisible(), 'a button that cannot work is hidden').toBe(false)
+    expect(await page.locator('a[download]').getAttribute('href')).toBe('prompt.md')
 
-    const pre = page.locator('pre#prompt-text')
-    const text = (await pre.textContent()) ?? ''
-    expect(text.startsWith('You are a critical analyst of LLM reasoning training.')).toBe(true)
-
-    // <details> opens without script.
+    // <details> opens without script; the prompt can be selected.
+    const prompt = page.locator('#prompt-text')
     await page.locator('details.prompt > summary').click()
-    await pre.waitFor({ state: 'visible' })
+    await prompt.waitFor({ state: 'visible' })
     expect(await page.evaluate<string>(`getComputedStyle(document.getElementById('prompt-text')).userSelect`)).not.toBe('none')
-    await pre.selectText()
-    // Chromium leaves the final newline out of a selection's text.
-    expect(await page.evaluate<string>('String(getSelection())')).toBe(text.replace(/\n$/, ''))
+    await prompt.selectText()
+    expect(await page.evaluate<string>('String(getSelection())')).toContain('You are a critical analyst of LLM reasoning training.')
+  })
+})
+
+describe('the jump bar', () => {
+  it('moves to each part of the inquiry, opening the prompt for its claims', async () => {
+    const page = light
+    await page.goto(site.url + inquiryPath)
+    const nav = page.getByRole('navigation', { name: 'On this page' })
+    const names = await nav.getByRole('link').allTextContents()
+    expect(names).toEqual(['Answer', 'Sources (9)', 'Prompt', 'Claims (6)'])
+    for (const [name, target] of [
+      ['Answer', '#answer'],
+      ['Sources (9)', '#sources'],
+      ['Claims (6)', '#claims'],
+      ['Prompt', '#prompt-heading'],
+    ] as const) {
+      await page.evaluate('window.scrollTo(0, 0)')
+      await nav.getByRole('link', { name, exact: true }).click()
+      await expect.poll(() => page.evaluate<string>('location.hash')).toBe(target)
+      // The heading is visible near the top of the screen.
+      await expect.poll(() => page.evaluate<number>(`Math.round(document.querySelector('${target}').getBoundingClientRect().top)`), { timeout: 2000 }).toBeLessThan(200)
+      expect(await page.locator(target).isVisible(), target).toBe(true)
+    }
+    expect(await page.locator('details.prompt').getAttribute('open'), 'the jump to the claims opened the prompt').not.toBeNull()
+  })
+
+  it('leaves nothing wider than a 390-pixel phone screen, on the inquiry and a note', async () => {
+    const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    for (const path of [inquiryPath, notePath]) {
+      await page.goto(site.url + path)
+      if (path === inquiryPath) await page.locator('details.prompt > summary').click()
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(390)
+      const wide = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 390.5 && !e.closest('svg')).map((e) => e.tagName + '.' + e.className)`,
+      )
+      expect(wide, path).toEqual([])
+    }
+    await page.context().close()
   })
 })
 
@@ -158,7 +207,7 @@ describe('accessibility (axe-core)', () => {
           expect(await page.evaluate<boolean>(`matchMedia('(prefers-color-scheme: ${colorScheme})').matches`)).toBe(true)
           if (target.expandPrompt) {
             await page.locator('details.prompt > summary').click()
-            await page.locator('pre#prompt-text').waitFor({ state: 'visible' })
+            await page.locator('#prompt-text').waitFor({ state: 'visible' })
           }
           // Legacy mode runs axe in the page itself; the default opens a blank page per
           // analysis to merge frame results, which doubles the time and these pages have no frames.

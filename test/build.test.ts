@@ -76,17 +76,74 @@ describe('the seed inquiry as published', () => {
     expect(toString(select('.prose', tree)!)).toContain('The curriculum result Does sequencing imitation then exploration training improve reasoning? puts it directly')
   })
 
-  it('has a collapsed prompt section with every claim and anchor paper, arXiv ids linked', async () => {
+  it('leads with what it is for and a jump bar under the summary, every link landing on a part of the page, the copy button in it', async () => {
+    const tree = await page('inquiries/distillation-then-rlvr/index.html')
+    const article = select('article.inquiry', tree)!
+    const order = article.children.flatMap((child) => (child.type === 'element' ? [String((child.properties.className as string[] | undefined)?.[0] ?? child.tagName)] : []))
+    expect(order.slice(0, 7)).toEqual(['kind', 'h1', 'summary', 'meta', 'purpose', 'jump-bar', 'answer'])
+    expect(toString(select('.purpose', tree)!)).toBe('An answer drawn from 9 notes in this library, and a research prompt to take the question further with your LLM.')
+    const nav = select('.jump-bar nav', tree)!
+    expect(nav.properties.ariaLabel).toBe('On this page')
+    const links = selectAll('a', nav).map((a) => [toString(a), String(a.properties.href)])
+    expect(links).toEqual([
+      ['Answer', '#answer'],
+      ['Sources (9)', '#sources'],
+      ['Prompt', '#prompt-heading'],
+      ['Claims (6)', '#claims'],
+    ])
+    for (const [, href = ''] of links) expect(selectAll(`[id="${href.slice(1)}"]`, tree), href).toHaveLength(1)
+    expect(toString(select('#claims', tree)!)).toBe('What a curated library found — and when')
+    expect(toString(select('.jump-bar button.copy', tree)!)).toBe('Copy the research prompt')
+    expect(select('.jump-bar button.copy', tree)!.properties.dataCopyTarget).toBe('prompt-text')
+    expect(select('.jump-bar [aria-live=polite]', tree)).toBeDefined()
+    expect(toString(select('section.next', tree)!)).toBe('Next inquiring linesNone yet.')
+  })
+
+  it('shows each source once as a card, and each claim and anchor paper once', async () => {
+    const tree = await page('inquiries/distillation-then-rlvr/index.html')
+    const article = select('article.inquiry', tree)!
+    const cards = selectAll('.sources .card', tree)
+    expect(cards.map((card) => card.properties.id)).toEqual(seedSources.map((_, i) => `source.${i + 1}`))
+    for (const card of cards) expect(select('.card-meta time', card)?.properties.dateTime).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // Outside the answer's prose (and the graph, which draws its own neighbourhood), each note is linked once: its card.
+    const elsewhere = new Set(selectAll('.prose a, .local-graph a', article))
+    const outside = selectAll('a[href]', article).filter((a) => !elsewhere.has(a))
+    for (const card of cards) {
+      const href = select('.card-title', card)!.properties.href
+      expect(outside.filter((a) => a.properties.href === href), String(href)).toHaveLength(1)
+    }
+    // The page's text (not the Markdown kept for the copy button) holds each claim and each anchor paper once.
+    const text = toString(article)
+    for (const phrase of ['Distillation manufactures', 'RLVR optimizes', 'Pure reward optimization causes', 'Echo Chamber: RL Amplifies', 'Mechanistically Interpreting Sample Difficulty', 'arXiv:2504.13837']) {
+      expect(text.split(phrase).length - 1, phrase).toBe(1)
+    }
+    expect(selectAll('#prompt-text .claim', tree).map((li) => li.properties.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `claim.${n}`))
+  })
+
+  it('shows the prompt formatted, headings and lists, while the copy button copies the exact Markdown of prompt.md', async () => {
     const tree = await page('inquiries/distillation-then-rlvr/index.html')
     const details = select('details.prompt', tree)!
     expect(details.properties.open).toBeUndefined()
-    const text = toString(select('pre#prompt-text', tree)!)
-    expect(text).toBe(await readFile('test/fixtures/seed-prompt.txt', 'utf8'))
-    const arxiv = selectAll('pre#prompt-text a', tree).map((a) => a.properties.href)
+    expect(toString(select('summary', details)!)).toBe('Show the promptHide the prompt: 6 dated claims, 4 anchor papers, 3 tasks')
+    const prompt = select('#prompt-text', tree)!
+    expect(prompt.tagName).toBe('div')
+    const markdown = await readFile('test/fixtures/seed-prompt.txt', 'utf8')
+    expect(prompt.properties.dataMarkdown).toBe(markdown)
+    expect(await readFile(path.join(out, 'inquiries/distillation-then-rlvr/prompt.md'), 'utf8')).toBe(markdown)
+    expect(selectAll('h3', prompt).map((h) => toString(h))).toEqual(['What a curated library found — and when', 'Anchor papers (verify; mind their dates)', 'Your task'])
+    expect(selectAll('ul > li', prompt)).toHaveLength(10)
+    expect(selectAll('ol > li', prompt)).toHaveLength(3)
+    expect(toString(select('em', prompt)!)).toBe('informative')
+    const shown = toString(prompt)
+    expect(shown).not.toContain('**')
+    expect(shown).not.toContain('•')
+    expect(shown).not.toMatch(/\*\w/)
+    // Character for character the Markdown, its markers (and the labels' colons) aside.
+    const bare = (text: string) => text.replace(/^\*\*(.*):\*\*$/gm, '$1').replace(/\*|^• |^\(\d\) /gm, '').replace(/\s+/g, '')
+    expect(bare(shown)).toBe(bare(markdown))
+    const arxiv = selectAll('.prompt-anchors a', prompt).map((a) => a.properties.href)
     expect(arxiv).toEqual(['2504.13837', '2504.07912', '2510.18176', '2605.28388'].map((id) => `https://arxiv.org/abs/${id}`))
-    expect(toString(select('button.copy', tree)!)).toBe('Copy into ChatGPT or Claude')
-    expect(select('[aria-live=polite]', tree)).toBeDefined()
-    expect(toString(select('section.next', tree)!)).toBe('Next inquiring linesNone yet.')
+    expect(select('#prompt-text script, #prompt-text [style]', tree)).toBeUndefined()
   })
 
   it('publishes every note with its backlink to the inquiry and its papers', async () => {
@@ -97,6 +154,11 @@ describe('the seed inquiry as published', () => {
       ['Why does combining reasoning distillation with RLVR outperform either training stage alone?', '../inquiries/distillation-then-rlvr/'],
     ])
     expect(selectAll('.papers a', tree).map((a) => a.properties.href)).toEqual(['https://arxiv.org/abs/2504.13837'])
+    // The paper by its title, as the papers page names it, then its id and date.
+    expect(toString(select('.papers li', tree)!)).toBe('Does RL Really Incentivize Reasoning Capacity Beyond Base? arXiv:2504.13837 (2025-04)')
+    const papersPage = await page('papers/index.html')
+    expect(toString(select('#arxiv-2504\\.13837 .paper-title', papersPage)!)).toBe('Does RL Really Incentivize Reasoning Capacity Beyond Base?')
+    expect(toString(select('.meta .reading-time', tree)!)).toBe('1 min read')
   })
 
   it('lists inquiries and notes on the home page', async () => {

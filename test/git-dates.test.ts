@@ -88,7 +88,7 @@ describe('dates from git history', () => {
     expect(entries[3]).toContain('<published>2020-05-06T00:00:00Z</published>')
     expect(feed).toContain('<updated>2024-02-03T00:00:00Z</updated>\n  <author>')
     const first = await readFile(path.join(out, 'first', 'index.html'), 'utf8')
-    expect(first).toContain('<time datetime="2024-01-02">2024-01-02</time><span class="updated">Updated <time datetime="2024-02-03">2024-02-03</time></span>')
+    expect(first).toContain('<span class="written">Written <time datetime="2024-01-02">2024-01-02</time></span><span class="updated">Updated <time datetime="2024-02-03">2024-02-03</time></span>')
 
     // The same commit gives the same bytes.
     const again = path.join(root, 'again')

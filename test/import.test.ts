@@ -392,7 +392,8 @@ async function expectFaithful(site: string, notesDir: string, exportText: string
   expect(cards).toEqual(view.sources)
   expect(toString(select('#sources', tree)!)).toBe(`Sources ${view.sources.length} notes`)
 
-  const pagePrompt = toString(select('pre#prompt-text', tree)!)
+  // The Markdown the copy button copies, and the prompt as the page shows it.
+  const pagePrompt = String(select('#prompt-text', tree)!.properties.dataMarkdown)
   const generated = inquiryPromptText(analysis.graph, inquiry)!
   for (const prompt of [pagePrompt, generated]) {
     expect(prompt).toBe(view.prompt + '\n')
@@ -401,7 +402,9 @@ async function expectFaithful(site: string, notesDir: string, exportText: string
   expect(view.claims.length).toBeGreaterThan(0)
   expect(view.anchors.length).toBeGreaterThan(0)
   expect(view.tasks.length).toBeGreaterThan(0)
-  const arxivLinks = selectAll('pre#prompt-text a', tree).map((a) => a.properties.href)
+  const shownAnchors = selectAll('#prompt-text .prompt-anchors li', tree).map((li) => toString(li))
+  expect(shownAnchors).toEqual(view.anchors.map((line) => line.replace(/^• /, '')))
+  const arxivLinks = selectAll('#prompt-text .prompt-anchors a', tree).map((a) => a.properties.href)
   expect(arxivLinks).toEqual(view.anchors.map((line) => `https://arxiv.org/abs/${/arXiv:(\S+)/.exec(line)![1]}`))
 
   // Only the page's own next lines: when it has none, the page may show labelled suggestions instead.

@@ -144,22 +144,38 @@ describe('a library with research problems', () => {
     expect(await run(['build', '--build-date', '2026-11-26'], recordingIO(root))).toBe(0)
     const site = path.join(root, 'site')
     const page = fromHtml(await readFile(path.join(site, 'lines/main/index.html'), 'utf8'))
-    const claims = selectAll('.claims-section .claim', page)
-    expect(claims.map((c) => toString(select('.claim-text', c)!))).toEqual(['An old claim (2024-06)', 'A fresh claim with no support (~2026)', 'A claim citing a missing note (2026-02)'])
-    expect(select('.claim-text em', claims[0]!)).toBeDefined()
+    // Each claim once, in the formatted prompt, with what the page adds: its re-test marker and its supporting sources.
+    const claims = selectAll('#prompt-text .claim', page)
+    expect(claims.map((c) => toString(select('.claim-text', c)!))).toEqual(['An old claim (2024-06).', 'A fresh claim with no support (~2026).', 'A claim citing a missing note (2026-02).'])
+    expect(toString(select('.claim-text em', claims[0]!)!)).toBe('old')
     expect(toString(select('.stale-marker', claims[0]!)!)).toBe('Re-test: 29 months old, past the 12-month threshold.')
     expect(select('.stale-marker', claims[1]!)).toBeUndefined()
-    expect(selectAll('.claim-support a', claims[2]!).map((a) => [toString(a), a.properties.href])).toEqual([['Does two hold?', '../../n2/']])
+    expect(selectAll('.claim-support a', claims[0]!).map((a) => [toString(a), a.properties.href, a.properties.title])).toEqual([['1', '#source.1', 'Does one hold?']])
+    expect(toString(select('.claim-support', claims[2]!)!)).toBe('Source 2')
+    expect(select('.claim-support', claims[1]!)).toBeUndefined()
+    // The sources, numbered, each with the claims it supports (linked to them).
+    const cards = selectAll('.sources .card', page)
+    expect(cards.map((c) => [c.properties.id, toString(select('.card-title', c)!)])).toEqual([
+      ['source.1', 'Does one hold?'],
+      ['source.2', 'Does two hold?'],
+      ['source.3', 'Does three hold?'],
+    ])
+    expect(toString(select('.card-meta', cards[0]!)!)).toBe('2024-03 · Supports claim 1')
+    expect(select('.card-meta a', cards[0]!)!.properties.href).toBe('#claim.1')
+    expect(toString(select('.card-meta', cards[2]!) ?? { type: 'root', children: [] })).not.toContain('Supports')
+    // The closed prompt says what it holds, stale claims included.
+    expect(toString(select('details.prompt > summary .prompt-contents', page)!)).toBe(': 3 dated claims (1 to re-test), 2 anchor papers, 1 task')
 
-    // The prompt: its span comes from sources and claims; prompt.md holds the same bytes as the page.
-    const pre = toString(select('pre#prompt-text', page)!)
-    expect(pre).toContain('A curated library (spanning 2024–2026) found')
-    expect(await readFile(path.join(site, 'lines/main/prompt.md'), 'utf8')).toBe(pre)
+    // The prompt: its span comes from sources and claims; prompt.md holds the bytes the copy button copies.
+    const markdown = String(select('#prompt-text', page)!.properties.dataMarkdown)
+    expect(markdown).toContain('A curated library (spanning 2024–2026) found')
+    expect(await readFile(path.join(site, 'lines/main/prompt.md'), 'utf8')).toBe(markdown)
     expect(select('a[download]', page)!.properties.href).toBe('prompt.md')
 
     // The note backing claim 3 shows it.
     const n2 = fromHtml(await readFile(path.join(site, 'n2/index.html'), 'utf8'))
     expect(toString(select('.backs .claim', n2)!)).toBe('A claim citing a missing note (2026-02)In Why main?')
+    expect(select('.backs .claim a', n2)!.properties.href).toBe('../lines/main/#claim.3')
 
     // Papers page: every paper with what cites it.
     const papers = fromHtml(await readFile(path.join(site, 'papers/index.html'), 'utf8'))
@@ -174,5 +190,23 @@ describe('a library with research problems', () => {
     expect(selectAll('section.next .card-title', other).map((a) => a.properties.href)).toEqual(['../../lines/main/'])
     const main = selectAll('section.next .card-title', page).map((a) => a.properties.href)
     expect(main).toEqual(['../../lines/other/', '../../lines/far/'])
+  })
+
+  it('gives the inquiry page’s own parts ids no heading in the answer can take', async () => {
+    const body = ['## Answer', '', '[[n1]] and [[n2]].', '', '## Sources', '', '## Claims', '', '## Papers cited', '', '## Source 1', ''].join('\n')
+    const root = await notesFolder({
+      'n1.md': note('Does one hold?', 'One holds.'),
+      'n2.md': note('Does two hold?', 'Two holds.'),
+      'lines/main.md': inquiry('Why main?', body, '  claims:\n    - text: A claim\n      date: 2026-02\n      notes: [n2]\n  tasks: [One.]\n', 'papers: ["2504.13837"]\n'),
+    })
+    expect(await run(['build', '--build-date', '2026-11-26'], recordingIO(root))).toBe(0)
+    const page = fromHtml(await readFile(path.join(root, 'site/lines/main/index.html'), 'utf8'))
+    const ids = selectAll('[id]', page).map((element) => String(element.properties.id))
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([])
+    for (const a of selectAll('.jump-bar a, .claim-support a, .card-meta a', page)) expect(ids, String(a.properties.href)).toContain(String(a.properties.href).slice(1))
+    expect(toString(select('#answer', page)!)).toBe('Answer')
+    expect(selectAll('.prose h2', page).map((h) => h.properties.id)).toEqual(['answer-1', 'sources-1', 'claims-1', 'papers-cited-1', 'source-1'])
+    // A paper beyond the prompt's anchors is listed once, on its own.
+    expect(toString(select('section.papers-section', page)!)).toBe('Other papers citedarXiv:2504.13837')
   })
 })

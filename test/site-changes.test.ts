@@ -186,6 +186,28 @@ describe('dev change reports after an edit to prose alone', () => {
   })
 })
 
+describe('dev change reports for anchor papers', () => {
+  it('include a note far from the inquiry that cites a paper whose anchor title changed', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'quire-anchor-'))
+    const notes = path.join(root, 'notes')
+    await mkdir(notes, { recursive: true })
+    const inquiry = (title: string) =>
+      `---\ntype: inquiry\ntitle: Why?\nsummary: S.\nprompt:\n  role: an analyst\n  question: why?\n  anchors:\n    - arxiv: "2504.13837"\n      date: 2025-04\n      title: ${title}\n  tasks: [One.]\n---\nSee [[a]].\n`
+    const file = path.join(notes, 'why.md')
+    await writeFile(file, inquiry('Old title'))
+    await writeFile(path.join(notes, 'a.md'), '---\ntitle: A\nsummary: A.\n---\n')
+    // Far from the inquiry: no link leads from one to the other.
+    await writeFile(path.join(notes, 'far.md'), '---\ntitle: Far\nsummary: F.\npapers: ["2504.13837"]\n---\n')
+    const before = await analyseSite(notes, { cwd: root, keepTrees: false })
+    await writeFile(file, inquiry('New title'))
+    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [file], previous: before })
+    const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [file])
+    expect(report.pages).toContain('far')
+    expect(contentsOf((await renderSite(after.graph, after.site)).files.find((f) => f.path === 'far/index.html')!)).toContain('New title')
+    await rm(root, { recursive: true, force: true })
+  })
+})
+
 describe('dev rebuilds reuse the graph', () => {
   it('after an edit to prose or a summary, and build it again after any other edit', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'quire-regraft-'))

@@ -14,8 +14,9 @@
  *   (one link away, or for an inquiry two: suggestions);
  * - any other change to a document (added, removed, data, links, what its
  *   links resolve to) may change the pages within two steps of it, before
- *   or after the edit, and the pages that embed those; their fingerprints
- *   are compared;
+ *   or after the edit, and the pages that embed those, and for an inquiry
+ *   the pages of documents citing one of its anchor papers (they show the
+ *   paper's title); their fingerprints are compared;
  * - files made from the whole library (home page, search, feed…) change
  *   with any document, except that after edits to prose alone only those
  *   that show the prose of a page that changed do (see `PlannedFile.prose`:
@@ -76,6 +77,7 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     for (const graph of [before.graph, after.graph]) {
       if (spread.length > 0) nearby(graph, spread, candidates, 2)
       if (cards.length > 0) nearby(graph, cards, candidates, 1)
+      if (spread.length > 0) paperCiters(graph, spread, candidates)
     }
     // A page that embeds a candidate (at any depth) shows part of it.
     if (candidates.size > 0) {
@@ -106,6 +108,21 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     if (scope === 'library' ? library || everything : scope === 'site' && everything) files.add(entry.path)
   }
   return { pages: [...pages].sort(), files: [...files].sort() }
+}
+
+/**
+ * Add the documents citing a paper that an anchor list of `slugs` names:
+ * their pages show the title and date the anchor gives it, however far
+ * from the inquiry they are.
+ */
+function paperCiters(graph: Graph, slugs: readonly Slug[], into: Set<Slug>): void {
+  const ids = new Set<string>()
+  for (const slug of slugs) {
+    const doc = graph.documents.get(slug)
+    if (doc?.type === 'inquiry') for (const anchor of doc.data.prompt?.anchors ?? []) ids.add(anchor.arxiv)
+  }
+  if (ids.size === 0) return
+  for (const [slug, doc] of graph.documents) if (doc.data.papers?.some((id) => ids.has(id))) into.add(slug)
 }
 
 /**

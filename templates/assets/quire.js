@@ -1,6 +1,8 @@
 // The copy button of the research prompt (search and previews have files of their own).
-// Without JavaScript the button stays hidden and the prompt is still a
-// <pre> a reader can select. Clicks are handled on the document, so the
+// The page shows the prompt formatted; the button copies its Markdown, kept
+// in the prompt's `data-markdown` (the bytes of prompt.md). Without
+// JavaScript the button stays hidden, the formatted prompt can be selected
+// and prompt.md downloaded. Clicks are handled on the document, so the
 // button keeps working when `quire dev` swaps the page in place.
 function revealCopyButtons() {
   for (const button of document.querySelectorAll('button[data-copy-target][hidden]')) button.hidden = false
@@ -11,17 +13,15 @@ async function copyPrompt(button) {
   const status = document.getElementById(button.dataset.copyStatus)
   if (!source) return
   try {
-    await navigator.clipboard.writeText(source.textContent)
+    await navigator.clipboard.writeText(source.dataset.markdown ?? source.textContent)
     announce(status, 'Prompt copied to the clipboard.')
   } catch {
-    const details = source.closest('details')
-    if (details) details.open = true
     const range = document.createRange()
     range.selectNodeContents(source)
     const selection = window.getSelection()
     selection.removeAllRanges()
     selection.addRange(range)
-    announce(status, 'Copying is blocked here: the prompt is selected, press Ctrl+C (⌘C) to copy it.')
+    announce(status, 'Copying is blocked here: the prompt is selected, press Ctrl+C (⌘C) to copy it, or download prompt.md.')
   }
 }
 
@@ -40,6 +40,21 @@ document.addEventListener('click', (event) => {
 })
 document.addEventListener('quire:page-swapped', revealCopyButtons)
 revealCopyButtons()
+
+// A link to a part of the prompt (the jump bar's Prompt and Claims, a
+// source's claim numbers) opens the collapsed prompt first, so the jump
+// lands on what it names. Chromium opens it on its own; this covers the rest.
+function openTarget(hash) {
+  if (!hash || hash.length < 2) return
+  const target = document.getElementById(decodeURIComponent(hash.slice(1)))
+  const details = target?.closest('details')
+  if (!details || details.open) return
+  details.open = true
+  target.scrollIntoView()
+}
+
+window.addEventListener('hashchange', () => openTarget(location.hash))
+openTarget(location.hash)
 
 // Printing: the stylesheet shows a closed prompt where the browser supports
 // ::details-content; elsewhere, open it for the print and close it again.
