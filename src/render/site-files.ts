@@ -7,6 +7,7 @@ import { feedFile } from './feed.js'
 import { allNotesSlug } from './folders.js'
 import { graphPageSlug } from './graph-layout.js'
 import { headersFile } from './headers.js'
+import { llmsFile } from './llms-txt.js'
 import { assetFiles, papersPageSlug } from './pages.js'
 import { previewsFile } from './previews.js'
 import { redirectsFile } from './quartz-redirects.js'
@@ -29,6 +30,7 @@ export const siteFiles: readonly string[] = [
   searchFiles.text,
   searchFiles.library,
   feedFile,
+  llmsFile,
   sitemapFile,
   robotsFile,
   headersFile,
