@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { assetFiles } from './pages.js'
+import { withThemeChoice } from './theme-css.js'
 
 /** quire's install folder: the nearest parent of this module with `templates/assets/`. */
 export function assetFolder(): string {
@@ -19,10 +20,13 @@ export function assetFolder(): string {
   }
 }
 
+/** The text of the asset `file` (a path in the site, `assets/quire.css`) as the site gets it: the stylesheet follows the reader's theme choice (see `theme-css.ts`). */
+export async function assetText(file: string): Promise<string> {
+  const text = await readFile(path.join(assetFolder(), path.basename(file)), 'utf8')
+  return file.endsWith('.css') ? withThemeChoice(text) : text
+}
+
 /** Read the assets every site gets, as output files. */
 export async function siteAssets(): Promise<{ path: string; contents: string }[]> {
-  const folder = assetFolder()
-  return Promise.all(
-    Object.values(assetFiles).map(async (file) => ({ path: file, contents: await readFile(path.join(folder, path.basename(file)), 'utf8') })),
-  )
+  return Promise.all(Object.values(assetFiles).map(async (file) => ({ path: file, contents: await assetText(file) })))
 }

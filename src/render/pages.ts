@@ -32,6 +32,7 @@ import { inlineMarkdown } from './inline.js'
 import { localGraphProps } from './local-graph.js'
 import { breadcrumbsFor, ownFolderListing } from './navigation.js'
 import { pageMeta, type PageAddress } from './meta.js'
+import { pageMarkdownName } from './page-markdown.js'
 import { tagLinks, tagsPageSlug } from './tag-links.js'
 import { arxivUrl, homeSlug, urlFor, type RootPrefix } from './url.js'
 
@@ -42,6 +43,7 @@ export const assetFiles = {
   search: 'assets/search.js',
   searchTerms: 'assets/search-terms.js',
   preview: 'assets/preview.js',
+  theme: 'assets/theme.js',
 } as const
 export const papersPageSlug = 'papers' as Slug
 export const promptFileName = 'prompt.md'
@@ -74,6 +76,7 @@ export function layoutProps(context: PageContext, title: string | undefined, des
     homeHref: urlFor(root, 'home'),
     stylesheetHref: urlFor(root, { file: assetFiles.stylesheet }),
     scriptHref: urlFor(root, { file: assetFiles.script }),
+    themeScriptHref: urlFor(root, { file: assetFiles.theme }),
     moduleHrefs: [urlFor(root, { file: assetFiles.search }), urlFor(root, { file: assetFiles.preview })],
     documentTitle: title ? `${title} · ${site.title}` : site.title,
     description,
@@ -167,7 +170,7 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
   const listed = new Set(papers.map((paper) => paper.id))
   for (const id of inquiry.data.papers ?? []) if (!listed.has(id)) papers.push({ id, href: arxivUrl(id) })
   return {
-    layout: { ...layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }), breadcrumbs: breadcrumbsFor(context, inquiry.slug, inquiry.data.title) },
+    layout: { ...layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }), breadcrumbs: breadcrumbsFor(context, inquiry.slug, inquiry.data.title), markdownHref: pageMarkdownName },
     title: inquiry.data.title,
     summary: inquiry.data.summary,
     ...pageDates(graph, inquiry),
@@ -195,7 +198,7 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
     return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: urlFor(context.root, { slug: inquiry }), title: doc.data.title } }
   })
   return {
-    layout: { ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }), breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title) },
+    layout: { ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }), breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title), markdownHref: pageMarkdownName },
     title: note.data.title,
     summary: note.derived.summary === 'paragraph' || note.derived.summary === 'none' ? undefined : note.data.summary,
     ...pageDates(graph, note),

@@ -21,7 +21,7 @@ import { graphPage } from '../../templates/graph.js'
 import { unwrittenPage } from '../../templates/unwritten.js'
 import type { Progress } from '../analyse.js'
 import type { Doc, Graph, SiteOptions, Slug } from '../model.js'
-import { assetFolder } from './assets.js'
+import { assetText } from './assets.js'
 import { loadBodyExtensions } from './body-extensions.js'
 import { bodyNodes, finishBody, renderBody, slotFills } from './body.js'
 import type { HeldDrafts } from '../parse/parse-pool.js'
@@ -438,7 +438,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   add(text(robotsFile, () => robotsTxt(site), 'site'))
   add(text(headersFile, () => headersText(site), 'site'))
   if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
-  for (const file of Object.values(assetFiles)) add(text(file, () => readFile(path.join(assetFolder(), path.basename(file)), 'utf8'), 'static'))
+  for (const file of Object.values(assetFiles)) add(text(file, () => assetText(file), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
   for (const file of attachmentFiles(graph)) add({ path: file.path, make: () => file })
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
