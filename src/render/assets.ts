@@ -1,6 +1,7 @@
 /**
  * The site's own static files (stylesheet, script), shipped in `templates/assets/`.
  */
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -20,9 +21,40 @@ export function assetFolder(): string {
   }
 }
 
-/** The text of the asset `file` (a path in the site, `assets/quire.css`) as the site gets it: the stylesheet follows the reader's theme choice (see `theme-css.ts`). */
+/** Where `scripts/minify-assets.ts` writes the minified assets: `dist/minified-assets/` of quire's install folder. */
+export function minifiedFolder(): string {
+  return path.join(assetFolder(), '..', '..', 'dist', 'minified-assets')
+}
+
+/** The hash that ties a minified asset to the source it was made from. */
+export function sourceHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url')
+}
+
+/** The hashes of the sources the minified assets were made from, by file name (read once); empty when there are none. */
+let minifiedSources: Promise<Record<string, string>> | undefined
+
+function minified(): Promise<Record<string, string>> {
+  minifiedSources ??= readFile(path.join(minifiedFolder(), 'sources.json'), 'utf8').then(
+    (text) => JSON.parse(text) as Record<string, string>,
+    () => ({}),
+  )
+  return minifiedSources
+}
+
+/**
+ * The text of the asset `file` (a path in the site, `assets/quire.css`) as
+ * the site gets it: minified when the compiled minified copy was made from
+ * this very source (else the source itself), and the stylesheet following
+ * the reader's theme choice (see `theme-css.ts`).
+ */
 export async function assetText(file: string): Promise<string> {
-  const text = await readFile(path.join(assetFolder(), path.basename(file)), 'utf8')
+  const name = path.basename(file)
+  const [text, sources] = await Promise.all([readFile(path.join(assetFolder(), name), 'utf8'), minified()])
+  if (sources[name] === sourceHash(text)) {
+    const small = await readFile(path.join(minifiedFolder(), name), 'utf8').catch(() => undefined)
+    if (small !== undefined) return small
+  }
   return file.endsWith('.css') ? withThemeChoice(text) : text
 }
 
