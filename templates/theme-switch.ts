@@ -1,5 +1,5 @@
 /**
- * The colour theme switch in the header. The site follows the reader's
+ * The colour theme switch, at the foot of every page. The site follows the reader's
  * system setting (`prefers-color-scheme`); the switch turns the dark theme
  * on or off for this site and is remembered (`assets/theme.js`). Without
  * script it stays hidden and the system setting applies.
@@ -7,7 +7,7 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
 
-/** The switch: a toggle button, pressed while the dark theme shows. */
+/** The switch: a toggle button, "Dark theme", pressed while the dark theme shows. */
 export function themeSwitch(): Element {
   return h('button', { type: 'button', className: ['theme-switch'], ariaPressed: 'false', hidden: true, dataThemeSwitch: '' }, [h('span', { className: ['theme-icon'], ariaHidden: 'true' }), 'Dark theme'])
 }
