@@ -6,7 +6,9 @@ import { h } from 'hastscript'
 import { headMeta } from './meta.js'
 import { breadcrumbs } from './navigation.js'
 import type { LayoutProps } from './props.js'
+import { pageMarkdownControl } from './page-markdown.js'
 import { searchForm } from './search.js'
+import { themeSwitch } from './theme-switch.js'
 
 /** Content-Security-Policy for every page: no inline script, nothing from other origins but images. */
 export const contentSecurityPolicy =
@@ -23,7 +25,10 @@ export function layout(props: LayoutProps, main: ElementContent[]): Root {
       h('meta', { name: 'description', content: props.description }),
       ...headMeta(props.meta, props.siteTitle),
       h('meta', { name: 'color-scheme', content: 'light dark' }),
+      // Not deferred: it applies a chosen theme before the page is drawn, so no wrong theme flashes.
+      h('script', { src: props.themeScriptHref }),
       h('link', { rel: 'stylesheet', href: props.stylesheetHref }),
+      props.markdownHref ? h('link', { rel: 'alternate', type: 'text/markdown', href: props.markdownHref }) : undefined,
       h('script', { src: props.scriptHref, defer: true }),
       ...props.moduleHrefs.map((href) => h('script', { type: 'module', src: href })),
     ]),
@@ -34,8 +39,8 @@ export function layout(props: LayoutProps, main: ElementContent[]): Root {
         props.nav.length > 0 ? h('nav', { ariaLabel: 'Site' }, [h('ul', props.nav.map((link) => h('li', [h('a', { href: link.href, ariaCurrent: link.current ? 'page' : undefined }, link.label)])))]) : undefined,
         searchForm(),
       ].filter((part) => part !== undefined)),
-      h('main', { id: 'main', tabIndex: -1 }, props.breadcrumbs ? [breadcrumbs(props.breadcrumbs), ...main] : main),
-      h('footer', { className: ['site-footer'] }, [h('p', ['Published with quire'])]),
+      h('main', { id: 'main', tabIndex: -1 }, [props.breadcrumbs ? breadcrumbs(props.breadcrumbs) : undefined, props.markdownHref ? pageMarkdownControl(props.markdownHref) : undefined, ...main].filter((part) => part !== undefined)),
+      h('footer', { className: ['site-footer'] }, [h('p', ['Published with quire']), themeSwitch()]),
     ]),
   ])
   return { type: 'root', children: [{ type: 'doctype' }, html] }

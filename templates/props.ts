@@ -12,6 +12,8 @@ export interface LayoutProps {
   readonly homeHref: string
   readonly stylesheetHref: string
   readonly scriptHref: string
+  /** The script that applies the reader's chosen colour theme before the page is drawn (loaded in `<head>`, not deferred). */
+  readonly themeScriptHref: string
   /** ES modules every page loads (search, link previews), relative to the page. */
   readonly moduleHrefs: readonly string[]
   /** The `<title>`: page title, then the site's. */
@@ -24,6 +26,8 @@ export interface LayoutProps {
   readonly meta: PageMetaProps
   /** Where the page sits (Home › folder › page); shown at the top of the page. */
   readonly breadcrumbs?: BreadcrumbProps | undefined
+  /** The page's Markdown (see `page-markdown.ts`), relative to the page, for pages that have one: linked, and copied by the page's copy control. */
+  readonly markdownHref?: string | undefined
 }
 
 /** One step of a breadcrumb trail: a link, or plain text for a folder without a page. */

@@ -34,7 +34,7 @@ export function searchForm(): Element {
     h('p', { id: 'quire-search-status', className: ['visually-hidden'], role: 'status', ariaLive: 'polite' }),
     h('div', { id: 'quire-search-panel', className: ['search-panel'], hidden: true }, [
       h('p', { id: 'quire-search-count', className: ['search-count'] }),
-      h('ul', { id: 'quire-search-results', className: ['search-results'], ariaLabelledBy: 'quire-search-count' }),
+      h('ul', { id: 'quire-search-results', className: ['search-results'] }),
     ]),
   ])
 }

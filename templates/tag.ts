@@ -10,7 +10,7 @@ import type { TagIndexPageProps, TagLink, TagPageProps } from './props.js'
 
 /** A document's tags, each a link to its tag's page. */
 export function tagList(tags: readonly TagLink[]): Element {
-  return h('ul', { className: ['tags'], ariaLabel: 'Tags' }, tags.map((tag) => h('li', [h('a', { href: tag.href }, tag.label)])))
+  return h('ul', { className: ['tags'] }, tags.map((tag) => h('li', [h('a', { href: tag.href }, tag.label)])))
 }
 
 /** Render the page of one tag: the text of the note describing it, if any, then what carries it. */

@@ -276,7 +276,7 @@ describe('page weight', () => {
       await page.goto(site.url + 'rl-format/', { waitUntil: 'networkidle' })
       const initial = new Map(scripts)
       const initialTotal = [...initial.values()].reduce((a, b) => a + b, 0)
-      expect([...initial.keys()].sort()).toEqual(['/assets/preview.js', '/assets/quire.js', '/assets/search.js'])
+      expect([...initial.keys()].sort()).toEqual(['/assets/preview.js', '/assets/quire.js', '/assets/search.js', '/assets/theme.js'])
       expect(initialTotal).toBeLessThan(scriptBudget)
       await page.locator('#quire-search').focus()
       await expect.poll(() => scripts.size, { timeout: 5000 }).toBe(5)

@@ -120,6 +120,12 @@ describe('feed.xml', () => {
 describe('sitemap.xml and robots.txt', () => {
   const paths = ['index.html', '404.html', 'a/index.html', 'inquiries/x/index.html', 'inquiries/x/prompt.md', 'graph.json', 'assets/quire.css', 'graph/index.html']
 
+  it('lists the later pages of long listings too, and no Markdown or other file', () => {
+    const more = [...paths, 'a/page-2.html', 'all-notes/index.html', 'all-notes/page-3.html', 'a/index.html.md', 'llms.txt', 'img/page-2.png']
+    expect(pageAddresses(more)).toEqual(['', 'a/', 'a/page-2.html', 'all-notes/', 'all-notes/page-3.html', 'graph/', 'inquiries/x/'])
+    expect(sitemapXml(withUrl, more)).toContain('<loc>https://example.org/lab/all-notes/page-3.html</loc>')
+  })
+
   it('lists every page the build wrote, not 404.html or other files', () => {
     expect(pageAddresses(paths)).toEqual(['', 'a/', 'graph/', 'inquiries/x/'])
     const xml = sitemapXml(withUrl, paths)!

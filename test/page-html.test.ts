@@ -18,7 +18,7 @@ import { fragmentHtml, treeHtml } from '../src/render/page-html.js'
 import { buildSite } from '../src/build/site-build.js'
 import { notesFolder } from './support/notes.js'
 
-const reference = (tree: Root | Element): string => toHtml(tree, { allowDangerousHtml: true })
+const reference = (tree: Root | Element): string => toHtml(tree, { allowDangerousHtml: true, upperDoctype: true })
 
 async function pages(notes: string, cwd: string): Promise<[string, string][]> {
   const built = await buildSite(notes, { cwd })

@@ -1,28 +1,15 @@
 /**
- * The site's own static files (stylesheet, script), shipped in `templates/assets/`.
+ * The site's own static files as the site gets them: read by load (minified
+ * where the compiled copy is current), the stylesheet following the
+ * reader's theme choice (see `theme-css.ts`; a minified copy has it already).
  */
-import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { assetFiles } from './pages.js'
+import { readAsset } from '../load/assets.js'
+import { withThemeChoice } from './theme-css.js'
 
-/** quire's install folder: the nearest parent of this module with `templates/assets/`. */
-export function assetFolder(): string {
-  let folder = path.dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    const candidate = path.join(folder, 'templates', 'assets')
-    if (existsSync(candidate)) return candidate
-    const parent = path.dirname(folder)
-    if (parent === folder) throw new Error('quire is installed without its templates/assets folder')
-    folder = parent
-  }
-}
+export { assetFolder, minifiedFolder, sourceHash } from '../load/assets.js'
 
-/** Read the assets every site gets, as output files. */
-export async function siteAssets(): Promise<{ path: string; contents: string }[]> {
-  const folder = assetFolder()
-  return Promise.all(
-    Object.values(assetFiles).map(async (file) => ({ path: file, contents: await readFile(path.join(folder, path.basename(file)), 'utf8') })),
-  )
+/** The text of the asset `file` (a path in the site, `assets/quire.css`) as the site gets it. */
+export async function assetText(file: string): Promise<string> {
+  const { text, minified } = await readAsset(file)
+  return minified || !file.endsWith('.css') ? text : withThemeChoice(text)
 }

@@ -88,7 +88,7 @@ function context(state: State): BodyContext {
  * Where a link goes: a page (with its title), a file of the notes folder,
  * a draft (no address), a note not written yet (no address), or nowhere.
  */
-type LinkTarget =
+export type LinkTarget =
   | { readonly kind: 'page'; readonly href: string; readonly title: string }
   | { readonly kind: 'file'; readonly href: string; readonly name: string }
   | { readonly kind: 'unpublished' }
@@ -102,7 +102,7 @@ type LinkTarget =
  * (whose way back to the site root is `root`). Embedded content keeps its
  * own document's links, so `owner` may be another document than `page`.
  */
-function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc | undefined, index: number): LinkTarget {
+export function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc | undefined, index: number): LinkTarget {
   const result = owner ? graph.resolved.get(owner.slug)?.[index] : undefined
   const link = owner?.links[index]
   // A file quire refused as unsafe is not published: its embed shows as missing, a link to it as text.

@@ -17,6 +17,7 @@ export const assetFiles = {
   preview: 'assets/preview.js',
   previewBucket: 'assets/preview-bucket.js',
   graph: 'assets/graph.js',
+  theme: 'assets/theme.js',
 } as const
 export const papersPageSlug = 'papers' as Slug
 export const promptFileName = 'prompt.md'
@@ -37,6 +38,7 @@ export function layoutProps(context: PageContext, title: string | undefined, des
     homeHref: urlFor(root, 'home'),
     stylesheetHref: urlFor(root, { file: assetFiles.stylesheet }),
     scriptHref: urlFor(root, { file: assetFiles.script }),
+    themeScriptHref: urlFor(root, { file: assetFiles.theme }),
     moduleHrefs: [urlFor(root, { file: assetFiles.search }), urlFor(root, { file: assetFiles.preview })],
     documentTitle: title ? `${title} · ${site.title}` : site.title,
     description,

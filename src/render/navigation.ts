@@ -25,6 +25,7 @@ import { allNotesSlug, entriesPerPage, folderTree, foldersAbove, isListed, pageC
 import { card, layoutProps } from './layout-props.js'
 import type { PageContext } from './page-context.js'
 import { urlFor } from './url.js'
+import { pageMarkdownName } from './page-markdown.js'
 import { tagsPageSlug } from './tag-links.js'
 
 /** The explorer shows every folder of the top two levels while there are at most this many; else only the top level (and the way to the page). */
@@ -138,7 +139,11 @@ export function folderPageProps(context: PageContext, folder: Folder, page: numb
   const index = page === 1 && folder.note === undefined && folder.index !== undefined ? context.graph.documents.get(folder.index) : undefined
   const layout = layoutProps(context, title, `The notes in the folder ${folder.slug}/ of this library.`, undefined, page === 1 ? { slug: folder.slug } : undefined)
   return {
-    layout: { ...layout, breadcrumbs: page > 1 ? laterPageCrumbs(breadcrumbsFor(context, folder.slug, folder.name), urlFor(context.root, { slug: folder.slug }), page, pages) : breadcrumbsFor(context, folder.slug, title) },
+    layout: {
+      ...layout,
+      breadcrumbs: page > 1 ? laterPageCrumbs(breadcrumbsFor(context, folder.slug, folder.name), urlFor(context.root, { slug: folder.slug }), page, pages) : breadcrumbsFor(context, folder.slug, title),
+      markdownHref: page === 1 ? pageMarkdownName : undefined,
+    },
     title: folder.name,
     intro: index ? { title: index.data.title, body: intro(index.slug), href: urlFor(context.root, { slug: index.slug }) } : undefined,
     listing: folderListingProps(context, folder, page),

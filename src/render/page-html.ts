@@ -137,7 +137,7 @@ function one(node: Nodes | RootContent, parent: Root | Element | undefined, sche
       out.push(`<!--${node.value.replace(commentUnsafe, (found) => found.replace(/[<>]/g, reference))}-->`)
       return
     case 'doctype':
-      out.push('<!doctype html>')
+      out.push('<!DOCTYPE html>')
       return
     default:
       throw new Error(`Cannot serialize unknown node \`${(node as { type: string }).type}\``)

@@ -35,6 +35,7 @@ import type { PageContext } from './page-context.js'
 import { citedPapers } from '../graph/papers.js'
 import { sourceNumbers } from './source-numbers.js'
 import { breadcrumbsFor, ownFolderListing } from './navigation.js'
+import { pageMarkdownName } from './page-markdown.js'
 import { promptBlockProps } from './prompt-view.js'
 import { readingMinutes, wordCount } from './reading-time.js'
 import { tagLinks } from './tag-links.js'
@@ -162,7 +163,7 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
   const sources = [...sourceNumbers(graph, inquiry.slug).keys()]
   const notes = claimNotes(graph, inquiry)
   return {
-    layout: { ...layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }), breadcrumbs: breadcrumbsFor(context, inquiry.slug, inquiry.data.title) },
+    layout: { ...layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }), breadcrumbs: breadcrumbsFor(context, inquiry.slug, inquiry.data.title), markdownHref: pageMarkdownName },
     title: inquiry.data.title,
     summary: inquiry.data.summary,
     ...pageDates(graph, inquiry),
@@ -192,7 +193,7 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
     return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: `${urlFor(context.root, { slug: inquiry })}#${claimId(claim + 1)}`, title: doc.data.title } }
   })
   return {
-    layout: { ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }), breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title) },
+    layout: { ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }), breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title), markdownHref: pageMarkdownName },
     title: note.data.title,
     summary: note.derived.summary === 'paragraph' || note.derived.summary === 'none' ? undefined : note.data.summary,
     ...pageDates(graph, note),

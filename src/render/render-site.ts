@@ -21,7 +21,7 @@ import { graphPage } from '../../templates/graph.js'
 import { unwrittenPage } from '../../templates/unwritten.js'
 import type { Progress } from '../progress.js'
 import type { Doc, Graph, SiteOptions, Slug } from '../model.js'
-import { assetFolder } from './assets.js'
+import { assetText } from './assets.js'
 import { loadBodyExtensions } from './body-extensions.js'
 import { bodyNodes, finishBody, renderBody, slotFills } from './body.js'
 import type { HeldDrafts } from './held-drafts.js'
@@ -30,7 +30,7 @@ import { tableOfContents } from './toc.js'
 import { atomFeed, feedFile } from './feed.js'
 import { graphDataFile, graphDataText } from './graph-data.js'
 import { graphJson, serialiseJson } from './graph-json.js'
-import { graphLibrary, graphLibraryFiles } from './graph-libraries.js'
+import { graphLibrary, graphLibraryFiles } from '../load/graph-libraries.js'
 import { graphPageProps, graphPageSlug } from './graph-page.js'
 import { previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './previews.js'
 import { searchDocument, searchFingerprint, searchTerms } from './search-index.js'
@@ -49,8 +49,9 @@ import { attachmentFiles, attachmentPath } from './attachments.js'
 import { libraryFingerprint } from './library-fingerprint.js'
 import { quartzRedirectsText, redirectsFile } from './quartz-redirects.js'
 import { embeddedTexts } from './embeds.js'
+import { folderListingMarkdown, folderMarkdown, llmsFile, llmsTxt } from './llms-txt.js'
+import { pageMarkdown, pageMarkdownFile } from './page-markdown.js'
 import { redirectPage } from '../../templates/redirect.js'
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 export { pageHtml }
@@ -241,10 +242,18 @@ function renderDocument(context: PageContext, slug: Slug, bare?: DocumentProps):
 /** The files of one document: its page (`html`), and for an inquiry with a prompt, `prompt.md`. */
 function documentFiles(context: PageContext, doc: Doc, html: string): WrittenFile[] {
   const files: WrittenFile[] = [{ path: `${doc.slug}/index.html`, contents: html }]
+  const tail: string[] = []
   if (doc.type === 'inquiry') {
     const prompt = inquiryPromptText(context.graph, doc)
-    if (prompt !== undefined) files.push({ path: `${doc.slug}/${promptFileName}`, contents: prompt })
+    if (prompt !== undefined) {
+      files.push({ path: `${doc.slug}/${promptFileName}`, contents: prompt })
+      tail.push(`Research prompt: [${promptFileName}](${absoluteUrlFor(context.site, { file: `${doc.slug}/${promptFileName}` }) ?? promptFileName})`)
+    }
   }
+  // A note whose address is a folder's is that folder's page: its listing follows the text.
+  const folder = folderTree(context.graph).folders.get(doc.slug)
+  if (folder?.hasPage) tail.push(...folderListingMarkdown(context.graph, context.site, folder))
+  files.push({ path: pageMarkdownFile(doc.slug), contents: pageMarkdown(context.graph, context.site, doc, tail) })
   return files
 }
 
@@ -304,7 +313,7 @@ const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
     // A note below `tags/` heads its tag's page instead (see `tags.ts`).
     if (describedTag(slug) !== undefined) continue
     const prompt = doc.type === 'inquiry' && Boolean(doc.data.prompt)
-    entries.push({ slug, paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`] : [`${slug}/index.html`] })
+    entries.push({ slug, paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`, pageMarkdownFile(slug)] : [`${slug}/index.html`, pageMarkdownFile(slug)] })
   }
   return entries
 })
@@ -354,6 +363,8 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     for (let n = folder.note === undefined ? 1 : 2; n <= pages; n++) {
       add(page(listingFile(folder.slug, n), () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody)), undefined, folder.index === undefined ? [] : [folder.index]))
     }
+    // A folder's page of its own has its Markdown too (a folder note's is the note's).
+    if (folder.note === undefined) add(text(pageMarkdownFile(folder.slug), () => folderMarkdown(graph, site, folder)))
   }
   const everything = once(() => allDocuments(graph))
   // The list of every note, when there is one to list.
@@ -393,13 +404,14 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   }
   const hasUrl = siteRootUrl(site) !== undefined
   add(text(feedFile, () => atomFeed(graph, site)))
+  add(text(llmsFile, () => llmsTxt(graph, site)))
   // The sitemap lists every page of the plan, so pages planned after it are listed too.
   // Redirect pages (for aliases) are not listed: they are not pages of their own.
   if (hasUrl) add(text(sitemapFile, () => sitemapXml(site, paths.filter((file) => !isRedirect(graph, file)))!))
   add(text(robotsFile, () => robotsTxt(site), 'site'))
   add(text(headersFile, () => headersText(site), 'site'))
   if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
-  for (const file of Object.values(assetFiles)) add(text(file, () => readFile(path.join(assetFolder(), path.basename(file)), 'utf8'), 'static'))
+  for (const file of Object.values(assetFiles)) add(text(file, () => assetText(file), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
   for (const file of attachmentFiles(graph)) add({ path: file.path, prose: [], make: () => file })
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))

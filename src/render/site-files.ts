@@ -6,8 +6,9 @@ import { unwrittenPageSlug } from '../graph/unwritten-notes.js'
 import { feedFile } from './feed.js'
 import { allNotesSlug } from './folders.js'
 import { graphDataFile, graphPageSlug } from './graph-layout.js'
-import { graphLibraryFiles } from './graph-libraries.js'
+import { graphLibraryFiles } from '../load/graph-libraries.js'
 import { headersFile } from './headers.js'
+import { llmsFile } from './llms-txt.js'
 import { assetFiles, papersPageSlug } from './pages.js'
 import { previewsIndexFile } from './previews.js'
 import { redirectsFile } from './quartz-redirects.js'
@@ -31,6 +32,7 @@ export const siteFiles: readonly string[] = [
   graphLibraryFiles.graphology,
   graphLibraryFiles.sigma,
   feedFile,
+  llmsFile,
   sitemapFile,
   robotsFile,
   headersFile,

@@ -1,8 +1,9 @@
 /**
  * `sitemap.xml` and `robots.txt`.
  *
- * The sitemap lists every page the build wrote (each `index.html`), so a
- * page type added later is listed without changes here; `404.html` is not a
+ * The sitemap lists every page the build wrote (each `index.html`, and
+ * the later pages of long listings, `page-2.html`…), so a page type added
+ * later is listed without changes here; `404.html` is not a
  * page of its own address and is left out. Sitemaps must hold absolute URLs,
  * so without a configured `url` there is no sitemap (and a warning says so).
  * `robots.txt` allows everything and names the sitemap when there is one.
@@ -17,12 +18,20 @@ export const sitemapFile = 'sitemap.xml'
 /** Where robots.txt is written. */
 export const robotsFile = 'robots.txt'
 
-/** The page addresses (relative to the site root) of the output files that are pages: `index.html` → ``, `a/b/index.html` → `a/b/`. */
+/** A later page of a listing (`a/b/page-2.html`, see `folders.ts`): a page of its own address. */
+const laterListingPage = /(?:^|\/)page-[1-9]\d*\.html$/
+
+/**
+ * The page addresses (relative to the site root) of the output files that
+ * are pages: `index.html` → ``, `a/b/index.html` → `a/b/`, and the later
+ * pages of long listings as they are (`a/b/page-2.html`).
+ */
 export function pageAddresses(paths: readonly string[]): string[] {
   const addresses: string[] = []
   for (const file of paths) {
     if (file === 'index.html') addresses.push('')
     else if (file.endsWith('/index.html')) addresses.push(file.slice(0, -'index.html'.length))
+    else if (laterListingPage.test(file)) addresses.push(file)
   }
   return addresses.sort((a, b) => (a === '' ? -1 : b === '' ? 1 : compare(a, b)))
 }

@@ -1,11 +1,12 @@
-// The copy button of the research prompt (search and previews have files of their own).
-// The page shows the prompt formatted; the button copies its Markdown, kept
-// in the prompt's `data-markdown` (the bytes of prompt.md). Without
-// JavaScript the button stays hidden, the formatted prompt can be selected
-// and prompt.md downloaded. Clicks are handled on the document, so the
+// The copy buttons of the research prompt and of the page's Markdown (search,
+// previews and the colour theme have files of their own). The page shows
+// the prompt formatted; its button copies the Markdown, kept in the
+// prompt's `data-markdown` (the bytes of prompt.md). Without JavaScript the
+// buttons stay hidden, the formatted prompt can be selected and prompt.md
+// downloaded. Clicks are handled on the document, so the
 // button keeps working when `quire dev` swaps the page in place.
 function revealCopyButtons() {
-  for (const button of document.querySelectorAll('button[data-copy-target][hidden]')) button.hidden = false
+  for (const button of document.querySelectorAll('button[data-copy-target][hidden], button[data-copy-markdown][hidden]')) button.hidden = false
 }
 
 async function copyPrompt(button) {
@@ -37,7 +38,31 @@ function announce(status, message) {
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button[data-copy-target]') : null
   if (button) copyPrompt(button)
+  const markdown = event.target instanceof Element ? event.target.closest('button[data-copy-markdown]') : null
+  if (markdown) copyMarkdown(markdown)
 })
+
+// "Copy page as Markdown": copies the page's published Markdown (the file the
+// link beside the button opens). The text is fetched inside the click, and
+// handed to the clipboard as a promise where the browser allows it, so the
+// copy keeps the click's permission however long the fetch takes.
+async function copyMarkdown(button) {
+  const status = button.parentElement.querySelector('.copy-status')
+  const text = fetch(new URL(button.dataset.copyMarkdown, location.href)).then((response) => {
+    if (!response.ok) throw new Error(`status ${response.status}`)
+    return response.text()
+  })
+  try {
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': text.then((value) => new Blob([value], { type: 'text/plain' })) })])
+    } catch {
+      await navigator.clipboard.writeText(await text)
+    }
+    announce(status, 'Page copied as Markdown.')
+  } catch {
+    announce(status, 'Copying is blocked here: open “View as Markdown” and copy the text.')
+  }
+}
 document.addEventListener('quire:page-swapped', revealCopyButtons)
 revealCopyButtons()
 
