@@ -222,6 +222,7 @@ describe('search and previews', () => {
   it('ships the scripts every page loads, and the query code for when search is used', async () => {
     const tree = await page('tags/rl/index.html')
     expect(selectAll('script', tree).map((s) => [s.properties['src'], s.properties['type'] ?? 'classic'])).toEqual([
+      ['../../assets/theme.js', 'classic'],
       ['../../assets/quire.js', 'classic'],
       ['../../assets/search.js', 'module'],
       ['../../assets/preview.js', 'module'],
