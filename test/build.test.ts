@@ -38,7 +38,7 @@ beforeAll(async () => {
   out = path.join(await mkdtemp(path.join(tmpdir(), 'quire-build-')), 'site')
   const io = recordingIO(process.cwd())
   const code = await run(['build', 'notes', '--out', out], io)
-  // notes/ sets no `url` on purpose: it is a sample, not a published site (see the README).
+  // notes/ sets no `url` on purpose: it is a sample, not a published site (see docs/configuration.md).
   // 16 pages: the documents' and quire's own, the page of the folder inquiries/ and the list of every note.
   expect(io.err()).toMatch(/^notes\/quire\.config\.yaml:1:1: warning: The site has no `url`.*\[missing-site-url\]\nquire: built 16 pages from 10 files into .* \(0 errors, 1 warning\)\n$/)
   expect(code).toBe(0)

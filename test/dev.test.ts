@@ -90,7 +90,7 @@ describe('quire dev', () => {
     )
     expect((broken.data as { diagnostics: { code: string; file: string; line: number }[] }).diagnostics).toEqual([
       expect.objectContaining({ code: 'unresolved-link', file: 'notes/inquiries/distillation-then-rlvr.md', line: 42, column: 142 }),
-      // The seed's config has no `url` on purpose (see the README).
+      // The seed's config has no `url` on purpose (see docs/configuration.md).
       expect.objectContaining({ code: 'missing-site-url', file: 'notes/quire.config.yaml', line: 1 }),
     ])
     const stillServed = await fetch(inquiryUrl)

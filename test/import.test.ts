@@ -303,7 +303,7 @@ async function importInto(cwd: string, files: string[], flags: { dryRun?: boolea
 async function checkClean(cwd: string): Promise<void> {
   const io = recordingIO(cwd)
   const code = await run(['check', 'notes'], io)
-  // A copy of the seed's config has no `url` on purpose (see the README): that warning is the only one allowed.
+  // A copy of the seed's config has no `url` on purpose (see docs/configuration.md): that warning is the only one allowed.
   const warnings = io.err().includes('[missing-site-url]') ? '1 warning' : '0 warnings'
   expect(io.err()).toMatch(new RegExp(`: 0 errors, ${warnings}\n$`))
   expect(code).toBe(0)
