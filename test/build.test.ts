@@ -180,7 +180,7 @@ describe('the seed inquiry as published', () => {
       ]
       for (const url of urls) {
         if (/^[a-z]+:/i.test(url) || url.startsWith('#')) continue
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), url.split('#')[0]!))
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), url.split('#')[0]!.split('?')[0]!))
         const resolved = target.endsWith('/') || target === '.' ? path.posix.join(target, 'index.html') : target
         if (!files.has(resolved)) broken.push(`${file} → ${url}`)
       }

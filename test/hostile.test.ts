@@ -44,7 +44,7 @@ const hostile = [
 ]
 
 /** The scripts quire itself ships (templates/assets/). */
-const ownScript = /^(\.\.\/)*(\/)?assets\/(quire|search|preview|theme)\.js$/
+const ownScript = /^(\.\.\/)*(\/)?assets\/(quire|search|preview|theme|graph)\.js$/
 
 /** Every unsafe thing a page could carry; quire's own scripts are the only scripts allowed. */
 function unsafeParts(tree: Root): string[] {

@@ -18,15 +18,19 @@ const validator = new HtmlValidate({
   rules: {
     // A note's title is its question, and the page's title is that question: cutting it to 70 characters would change the claim.
     'long-title': 'off',
+    // HTML allows any id without spaces. quire gives its own parts ids with a dot (`source.1`,
+    // `claim.2`, `arxiv-2504.13837`) because no heading or block id can make one, so they never
+    // collide with a note's anchors; the strict form of this rule only suits CSS selectors.
+    'valid-id': ['error', { relaxed: true }],
   },
 })
 
 /**
  * Findings another change removes, by rule: each must still be found (so
  * the entry is removed once it is fixed), and nothing else may be.
- * - wcag/h32: the search form has no submit button; the search work adds one. Remove this entry after that merge.
+ * (None today: add a rule here, with the reason, only while another change is under way.)
  */
-const knownFindings = new Set(['wcag/h32'])
+const knownFindings = new Set<string>([])
 
 const small: Record<string, string> = {
   'quire.config.yaml': 'title: Small library\n',

@@ -391,7 +391,8 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))
-  for (let i = 0; i < buckets().length; i++) add(text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!)))
+  // A bucket shows the first text of its documents' sections (for `[[note#Heading]]`): an edit to their prose can change it.
+  for (let i = 0; i < buckets().length; i++) add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!)), prose: buckets()[i]! })
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
