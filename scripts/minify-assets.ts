@@ -4,7 +4,7 @@
  * (see `assetFiles`) is written minified into `dist/minified-assets/`,
  * with the hash of the source it was made from in `sources.json`. A build
  * uses a minified file only while that hash matches its source, so an
- * edited source is never shadowed by a stale copy (see `src/render/assets.ts`).
+ * edited source is never shadowed by a stale copy (see `src/render/site-files/assets.ts`).
  * The stylesheet gets its theme rules (`theme-css.ts`) before it is
  * minified. esbuild's output depends only on its input and version, so
  * the same sources give the same bytes.
@@ -15,8 +15,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { transform } from 'esbuild'
 import { assetFolder, minifiedFolder, sourceHash } from '../src/load/assets.js'
-import { assetFiles } from '../src/render/pages.js'
-import { withThemeChoice } from '../src/render/theme-css.js'
+import { assetFiles } from '../src/render/props/pages.js'
+import { withThemeChoice } from '../src/render/site-files/theme-css.js'
 
 async function main(): Promise<void> {
   const from = assetFolder()

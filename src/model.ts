@@ -9,7 +9,7 @@ import type { Root } from 'mdast'
 import type { InquiryData, NoteData, PromptData } from './parse/schema.js'
 import type { CalendarDay } from './dates.js'
 import type { Position } from './diagnostics.js'
-import type { DraftBody } from './render/slots.js'
+import type { DraftBody } from './render/body/slots.js'
 
 /** A document's address inside the site: `path/to/note`, no leading or trailing slash. */
 export type Slug = string & { readonly __brand: 'Slug' }

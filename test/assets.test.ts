@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { assetFolder, assetText, minifiedFolder, sourceHash } from '../src/render/assets.js'
-import { assetFiles } from '../src/render/pages.js'
-import { withThemeChoice } from '../src/render/theme-css.js'
+import { assetFolder, assetText, minifiedFolder, sourceHash } from '../src/render/site-files/assets.js'
+import { assetFiles } from '../src/render/props/pages.js'
+import { withThemeChoice } from '../src/render/site-files/theme-css.js'
 
 describe('the stylesheet and the theme choice', () => {
   it('gives each dark block to a chosen dark theme too, and keeps it from a chosen light theme, without changing specificity', () => {

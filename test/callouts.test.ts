@@ -11,9 +11,9 @@ import { formatDiagnostic } from '../src/diagnostics.js'
 import { buildGraph } from '../src/graph/build-graph.js'
 import type { Slug, SourceFile } from '../src/model.js'
 import { parseDocument } from '../src/parse/parse-document.js'
-import { renderBody, sanitizeSchema } from '../src/render/body.js'
-import { loadBodyExtensions } from '../src/render/body-extensions.js'
-import { withCalloutSchema } from '../src/render/callouts.js'
+import { renderBody, sanitizeSchema } from '../src/render/body/body.js'
+import { loadBodyExtensions } from '../src/render/body/body-extensions.js'
+import { withCalloutSchema } from '../src/render/body/callouts.js'
 import { rootFromPage } from '../src/render/url.js'
 
 /** The rendered body of one note whose Markdown body is `markdown`. */

@@ -18,7 +18,7 @@ import type { Diagnostic } from '../src/diagnostics.js'
 import { defaultClosing, parseExport, type ExportedInquiry } from '../src/import/parse-export.js'
 import { importSlug, planImport, type Library } from '../src/import/plan-import.js'
 import type { Graph, Inquiry, Slug } from '../src/model.js'
-import { inquiryPromptText } from '../src/render/pages.js'
+import { inquiryPromptText } from '../src/render/props/pages.js'
 import { recordingIO } from './support/notes.js'
 import { listFiles } from './support/site.js'
 

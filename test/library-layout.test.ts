@@ -5,8 +5,8 @@
  * and a folder's documents sit in its cluster.
  */
 import { describe, expect, it } from 'vitest'
-import { dataAddress, graphData, graphDataText } from '../src/render/graph-data.js'
-import { layoutLibrary } from '../src/render/library-layout.js'
+import { dataAddress, graphData, graphDataText } from '../src/render/site-files/graph-data.js'
+import { layoutLibrary } from '../src/render/props/library-layout.js'
 import { graphOf } from './support/graph.js'
 
 /** A library-like input: `clusters` folders of uneven sizes, each document linked to a few others (some across folders). */

@@ -13,8 +13,8 @@ import { buildGraph } from '../src/graph/build-graph.js'
 import type { Slug, SourceFile } from '../src/model.js'
 import { isDollarText } from '../src/parse/math-dollars.js'
 import { parseDocument } from '../src/parse/parse-document.js'
-import { renderBody } from '../src/render/body.js'
-import { loadBodyExtensions } from '../src/render/body-extensions.js'
+import { renderBody } from '../src/render/body/body.js'
+import { loadBodyExtensions } from '../src/render/body/body-extensions.js'
 import { rootFromPage } from '../src/render/url.js'
 
 /** The rendered body of one note whose Markdown body is `body`. */
@@ -101,8 +101,8 @@ describe('code highlighting', () => {
 
 describe('loading only what a library needs', () => {
   it('never says a document cannot have math or code when it can', async () => {
-    const { mayHaveMath } = await import('../src/render/math.js')
-    const { mayHaveCode } = await import('../src/render/highlight.js')
+    const { mayHaveMath } = await import('../src/render/body/math.js')
+    const { mayHaveCode } = await import('../src/render/body/highlight.js')
     expect(mayHaveMath('$x$')).toBe(true)
     expect(mayHaveMath('~~~ math\nx\n~~~')).toBe(true)
     expect(mayHaveMath('Plain words.')).toBe(false)

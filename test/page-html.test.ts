@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { writeSyntheticVault } from '../scripts/synthetic-vault.js'
 import { writeSyntheticLibrary } from '../scripts/synthetic-library.js'
 import { contentsOf } from '../src/render/render-site.js'
-import { fragmentHtml, treeHtml } from '../src/render/page-html.js'
+import { fragmentHtml, treeHtml } from '../src/render/serialize/page-html.js'
 import { buildSite } from '../src/build/site-build.js'
 import { notesFolder } from './support/notes.js'
 

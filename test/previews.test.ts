@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { bucketOf as browserBucketOf } from '../templates/assets/preview-bucket.js'
 import { buildGraph } from '../src/graph/build-graph.js'
 import { parseDocument } from '../src/parse/parse-document.js'
-import { bodySections, plainLine, sectionTexts } from '../src/render/preview-sections.js'
-import { bucketCount, bucketOf, previewBuckets, previewFiles } from '../src/render/previews.js'
+import { bodySections, plainLine, sectionTexts } from '../src/render/site-files/preview-sections.js'
+import { bucketCount, bucketOf, previewBuckets, previewFiles } from '../src/render/site-files/previews.js'
 
 const parse = (relativePath: string, text: string) => parseDocument({ path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }).document!
 

@@ -4,9 +4,9 @@ import type { Element, Root } from 'hast'
 import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { promptBlocks, promptMarkdown, promptText, type PromptView } from '../templates/prompt.js'
-import { promptBlockProps } from '../src/render/prompt-view.js'
+import { promptBlockProps } from '../src/render/props/prompt-view.js'
 import { analyse } from '../src/build/analyse.js'
-import { inquiryPromptText } from '../src/render/pages.js'
+import { inquiryPromptText } from '../src/render/props/pages.js'
 
 const view: PromptView = {
   role: 'a careful reviewer',

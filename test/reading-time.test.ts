@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readingMinutes, wordCount, wordsPerMinute } from '../src/render/reading-time.js'
+import { readingMinutes, wordCount, wordsPerMinute } from '../src/render/props/reading-time.js'
 
 describe('reading time of a note', () => {
   it.each([

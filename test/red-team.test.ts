@@ -10,7 +10,7 @@ import { parseConfig } from '../src/load/config.js'
 import { ignoreTest } from '../src/load/ignore.js'
 import { fenceLanguage } from '../src/parse/front-matter.js'
 import { parseBody } from '../src/parse/markdown.js'
-import { searchableBody } from '../src/render/search-index.js'
+import { searchableBody } from '../src/render/site-files/search-index.js'
 import { normaliseBase } from '../src/render/url.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 

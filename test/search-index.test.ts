@@ -7,8 +7,8 @@ import * as terms from '../templates/assets/search-terms.js'
 import * as engine from '../templates/assets/search-query.js'
 import { buildGraph } from '../src/graph/build-graph.js'
 import { parseDocument } from '../src/parse/parse-document.js'
-import { indexedBodyLength, searchableBody, searchDocuments, type SearchDocument } from '../src/render/search-index.js'
-import { manifestFile, searchPaths, searchShardFiles, shardCount, termKey } from '../src/render/search-shards.js'
+import { indexedBodyLength, searchableBody, searchDocuments, type SearchDocument } from '../src/render/site-files/search-index.js'
+import { manifestFile, searchPaths, searchShardFiles, shardCount, termKey } from '../src/render/site-files/search-shards.js'
 
 function doc(id: string, title: string, summary: string, body = '', tags = '', type: SearchDocument['type'] = 'note'): SearchDocument {
   return { id, type, title, summary, body, tags }

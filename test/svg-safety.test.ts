@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { contentSecurityPolicy } from '../templates/layout.js'
 import { run } from '../src/cli.js'
 import { deepestSvg, largestSvg, svgSafety, unsafeCss } from '../src/load/svg-safety.js'
-import { headersText } from '../src/render/headers.js'
+import { headersText } from '../src/render/site-files/headers.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 
 const svgNs = 'xmlns="http://www.w3.org/2000/svg"'

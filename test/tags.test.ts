@@ -3,8 +3,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { SiteOptions } from '../src/model.js'
-import { tagLinks, tagSlug } from '../src/render/tag-links.js'
-import { collectTags, hasTags } from '../src/render/tags.js'
+import { tagLinks, tagSlug } from '../src/render/props/tag-links.js'
+import { collectTags, hasTags } from '../src/render/props/tags.js'
 import { rootFromPage } from '../src/render/url.js'
 import type { Slug } from '../src/model.js'
 import { graphOf } from './support/graph.js'

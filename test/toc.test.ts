@@ -8,8 +8,8 @@ import { toString } from 'hast-util-to-string'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { tableOfContents as tocTemplate } from '../templates/toc.js'
-import { headingId, pageIds, rehypeHeadingAnchors } from '../src/render/heading-anchors.js'
-import { bodyHeadings, tableOfContents, tocThreshold } from '../src/render/toc.js'
+import { headingId, pageIds, rehypeHeadingAnchors } from '../src/render/body/heading-anchors.js'
+import { bodyHeadings, tableOfContents, tocThreshold } from '../src/render/body/toc.js'
 
 function anchored(...children: ElementContent[]): ElementContent[] {
   const tree: Root = { type: 'root', children }

@@ -195,8 +195,8 @@ describe('random and adversarial Markdown', () => {
   it('parses and renders within the budget whenever it is parsed without the time limit, and never overflows the stack', async () => {
     const { default: fc } = await import('fast-check')
     const { parseDocument } = await import('../src/parse/parse-document.js')
-    const { drafted } = await import('../src/render/draft-documents.js')
-    const { loadBodyExtensionsFor } = await import('../src/render/body-extensions.js')
+    const { drafted } = await import('../src/render/body/draft-documents.js')
+    const { loadBodyExtensionsFor } = await import('../src/render/body/body-extensions.js')
     const { needsTimeLimit } = await import('../src/parse/complexity.js')
     const pieces = ['*', '_', '**', '*_', '[*', '[', '](', ']', '[[', ']]', '![', '![[', '`', '```\n', '~~', '~', '<div>', '</div>', '<span>', '<p>', '>', '> ', '- ', '  ', '1. ', '[^1]', '[^a]: x\n', '$', '$$\n', '\\', '&amp;', '|', '| - |\n', '\n', '\n\n', 'a', ' ', '# ', 'http://x.y ', '%%', '^b', '#tag ']
     const run = fc.tuple(fc.constantFrom(...pieces), fc.integer({ min: 1, max: 600 })).map(([piece, times]) => piece.repeat(times))
@@ -227,7 +227,7 @@ describe('random and adversarial Markdown', () => {
   it('refuses or renders any nesting, however deep, without overflowing the stack', async () => {
     const { default: fc } = await import('fast-check')
     const { parseDocument } = await import('../src/parse/parse-document.js')
-    const { drafted } = await import('../src/render/draft-documents.js')
+    const { drafted } = await import('../src/render/body/draft-documents.js')
     const deep = fc.tuple(
       fc.constantFrom<[string, string]>(['>', ' x'], ['> ', 'x'], ['<div>', 'x'], ['<blockquote>', 'x'], ['*a ', 'b'], ['[', 'a'], ['~~a ', 'b']),
       fc.integer({ min: 100, max: 3000 }),

@@ -23,8 +23,8 @@ import { filePlaces, readNoteNow, shareFilePlaces, type LoadResult } from '../lo
 import type { Doc } from '../model.js'
 import { needsTimeLimit } from '../parse/complexity.js'
 import { parseDocument } from '../parse/parse-document.js'
-import { loadBodyExtensionsFor } from '../render/body-extensions.js'
-import { drafted } from '../render/draft-documents.js'
+import { loadBodyExtensionsFor } from '../render/body/body-extensions.js'
+import { drafted } from '../render/body/draft-documents.js'
 import { withReplaced } from './replaced-map.js'
 import { regraft } from './reuse-graph.js'
 

@@ -22,9 +22,9 @@ import { parseDocument, type ParseResult } from '../parse/parse-document.js'
 import { needsTimeLimit } from '../parse/complexity.js'
 import { parseInWorkers, type HeldDrafts } from './parse-pool.js'
 import { parseWithTimeLimit } from './parse-sandbox.js'
-import { loadBodyExtensionsFor } from '../render/body-extensions.js'
-import { drafted } from '../render/draft-documents.js'
-import { siteFiles } from '../render/site-files.js'
+import { loadBodyExtensionsFor } from '../render/body/body-extensions.js'
+import { drafted } from '../render/body/draft-documents.js'
+import { siteFiles } from '../render/site-files/site-files.js'
 import { gitDates } from '../load/git-dates.js'
 
 /** The library as quire understands it. */

@@ -30,7 +30,7 @@
 import type { Graph, Slug } from '../model.js'
 import { documentData, graphInputs } from '../build/reuse-graph.js'
 import { byStructure, structureOf } from '../graph/structure.js'
-import { graphIndex } from '../render/graph-layout.js'
+import { graphIndex } from '../render/props/graph-layout.js'
 import { isDocumentEntry, type SitePlan } from '../render/render-site.js'
 import { replacedKeys } from '../build/replaced-map.js'
 

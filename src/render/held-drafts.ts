@@ -3,8 +3,8 @@
  * threads): render asks for a page around a draft; the executor decides
  * which thread makes it. Render knows this contract, not the threads.
  */
-import type { DraftedPage } from './drafted-page.js'
-import type { DraftBody } from './slots.js'
+import type { DraftedPage } from './body/drafted-page.js'
+import type { DraftBody } from './body/slots.js'
 
 /** A draft the main thread holds, lent to a worker to make its page while the main thread is busy. */
 export interface LentDraft {

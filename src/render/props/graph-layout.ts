@@ -1,0 +1,93 @@
+/**
+ * Build-time graph layout shared by the local graph and the full-graph
+ * page: an index of the graph's connections (built once per graph), ring
+ * placement, and rounding. Everything is deterministic: no randomness, and
+ * coordinates are rounded to a tenth so the bytes do not depend on the
+ * last bit of a cosine.
+ */
+import { compare } from '../../diagnostics.js'
+import type { Doc, EdgeKind, Graph, Slug } from '../../model.js'
+import { byStructure } from '../../graph/structure.js'
+
+/** Undirected neighbours and directed edge kinds, computed once per graph. */
+export interface GraphIndex {
+  /** Every document's neighbours (either direction), inquiries first, then by title and slug. */
+  readonly neighbours: ReadonlyMap<Slug, readonly Slug[]>
+  /** The kind of the edge `from → to`, if there is one (`link` wins over `next`). */
+  edgeKind(from: Slug, to: Slug): EdgeKind | undefined
+  /** Every edge out of `from`, by target: `edgeKind(from, to)` is `edgesFrom(from)?.get(to)`. */
+  edgesFrom(from: Slug): ReadonlyMap<Slug, EdgeKind> | undefined
+  /** The order documents are listed in: inquiries first, then by title and slug. */
+  readonly order: (a: Slug, b: Slug) => number
+}
+
+/** The full-graph page's slug (reserved: no document may take it). */
+export const graphPageSlug = 'graph' as Slug
+
+/** Where the full-graph page's data is published (see `graph-data.ts`). */
+export const graphDataFile = 'graph/data.json'
+
+/** The index of `graph`, built on first use (O(edges · log)) and shared by graphs of the same structure (it reads titles, types and edges). */
+export const graphIndex: (graph: Graph) => GraphIndex = byStructure(buildIndex)
+
+/** A document's sort key: inquiries before notes, then title (case-insensitive), then slug. */
+export function documentSortKey(doc: Doc): string {
+  return `${doc.type === 'inquiry' ? 0 : 1}\u0000${doc.data.title.toLowerCase()}\u0000${doc.slug}`
+}
+
+function buildIndex(graph: Graph): GraphIndex {
+  const keys = new Map<Slug, string>()
+  for (const doc of graph.documents.values()) keys.set(doc.slug, documentSortKey(doc))
+  // Every document's place in that order, found once: neighbour lists are then sorted by number.
+  const rank = new Map<Slug, number>()
+  ;[...keys.keys()].sort((a, b) => compare(keys.get(a)!, keys.get(b)!)).forEach((slug, i) => rank.set(slug, i))
+  const order = (a: Slug, b: Slug): number => {
+    const ra = rank.get(a)
+    const rb = rank.get(b)
+    return ra !== undefined && rb !== undefined ? ra - rb : compare(keys.get(a) ?? a, keys.get(b) ?? b)
+  }
+  const sets = new Map<Slug, Set<Slug>>()
+  const kinds = new Map<Slug, Map<Slug, EdgeKind>>()
+  const add = (a: Slug, b: Slug): void => {
+    let set = sets.get(a)
+    if (!set) sets.set(a, (set = new Set()))
+    set.add(b)
+  }
+  for (const edge of graph.edges) {
+    if (edge.from === edge.to || !graph.documents.has(edge.from) || !graph.documents.has(edge.to)) continue
+    add(edge.from, edge.to)
+    add(edge.to, edge.from)
+    let out = kinds.get(edge.from)
+    if (!out) kinds.set(edge.from, (out = new Map()))
+    if (out.get(edge.to) !== 'link') out.set(edge.to, edge.kind)
+  }
+  const neighbours = new Map<Slug, Slug[]>()
+  for (const [slug, set] of sets) neighbours.set(slug, [...set].sort(order))
+  return { neighbours, edgeKind: (from, to) => kinds.get(from)?.get(to), edgesFrom: (from) => kinds.get(from), order }
+}
+
+/** Round a coordinate to a tenth. */
+export function round(value: number): number {
+  return Math.round(value * 10) / 10
+}
+
+/** A point. */
+export interface Point {
+  readonly x: number
+  readonly y: number
+}
+
+/** `count` points evenly around a circle of `radius` about `centre`, the first at `start` radians (0 is to the right, −π/2 at the top). */
+export function ring(count: number, radius: number, centre: Point = { x: 0, y: 0 }, start = -Math.PI / 2): Point[] {
+  const points: Point[] = []
+  for (let i = 0; i < count; i++) {
+    const angle = start + (2 * Math.PI * i) / count
+    points.push({ x: round(centre.x + radius * Math.cos(angle)), y: round(centre.y + radius * Math.sin(angle)) })
+  }
+  return points
+}
+
+/** The radius that gives `count` nodes `spacing` units of arc each, but at least `minimum`. */
+export function ringRadius(count: number, spacing: number, minimum: number): number {
+  return Math.max(minimum, (count * spacing) / (2 * Math.PI))
+}

@@ -1,0 +1,266 @@
+/**
+ * The sharded search index: what `templates/assets/search-query.js` reads in
+ * the browser, made so that a query fetches only the pieces its terms need
+ * (see docs/search.md for the format).
+ *
+ * - `search/manifest.json`: the number of documents, the block sizes and
+ *   the first key of each term shard (a key is a term's first three
+ *   characters; every term of one key is in one shard);
+ * - `search/terms/N.json`: the terms of a run of keys, in sorted order,
+ *   each with its postings: document numbers (as gaps) and weights;
+ * - `search/docs/N.json`: the address, kind, title and summary of
+ *   {@link docBlock} documents, fetched for the results shown;
+ * - `search/text/N.json`: the phrase text of {@link textBlock} documents,
+ *   fetched only to check a "quoted phrase".
+ *
+ * A posting's weight is the document's whole score for the term, worked
+ * out here (BM25+ over each field, times the field's boost), so the browser
+ * needs no field lengths or statistics: it adds weights up.
+ *
+ * How many files there are depends only on the number of documents, so a
+ * plan of the site knows their paths before any is made.
+ */
+import type * as SearchTerms from '../../../templates/assets/search-terms.js'
+import type { Doc } from '../../model.js'
+
+/** The folder of the search files, relative to the site root. */
+/** One document as the index sees it. */
+export interface SearchDocument {
+  readonly id: string
+  readonly type: Doc['type']
+  readonly title: string
+  readonly summary: string
+  readonly tags: string
+  readonly body: string
+}
+
+export const searchFolder = 'search'
+
+/** The manifest's path. */
+export const manifestFile = `${searchFolder}/manifest.json`
+
+/** Documents per record block (`search/docs/N.json`). */
+export const docBlock = 16
+
+/** Documents per phrase-text block (`search/text/N.json`). */
+export const textBlock = 8
+
+/** Characters of a term that decide its shard. */
+export const keyLength = 3
+
+/** About how many documents each term shard serves: the shard count grows with the library. */
+const documentsPerShard = 40
+
+/** BM25+ parameters (as MiniSearch's defaults, which quire used before). */
+const bm25 = { k: 1.2, b: 0.7, d: 0.5 } as const
+
+/** Weights are written as integers: tenths. */
+const weightScale = 10
+
+/** How many term shards a library of `documents` documents has (some may be empty). */
+export function shardCount(documents: number): number {
+  return Math.max(1, Math.ceil(documents / documentsPerShard))
+}
+
+/** Every search file's path, from the number of documents alone. */
+export function searchPaths(documents: number): string[] {
+  const paths = [manifestFile]
+  for (let i = 0; i < shardCount(documents); i++) paths.push(`${searchFolder}/terms/${i}.json`)
+  for (let i = 0; i < Math.ceil(documents / docBlock); i++) paths.push(`${searchFolder}/docs/${i}.json`)
+  for (let i = 0; i < Math.ceil(documents / textBlock); i++) paths.push(`${searchFolder}/text/${i}.json`)
+  return paths
+}
+
+/** A term's key: its first {@link keyLength} characters (code points). */
+export function termKey(term: string): string {
+  // Most terms have no surrogate pairs in their first characters.
+  const head = term.slice(0, keyLength * 2)
+  if (!/[\ud800-\udfff]/.test(head)) return term.slice(0, keyLength)
+  return [...head].slice(0, keyLength).join('')
+}
+
+/** JSON with no raw `<` (the files may be served as anything). */
+function json(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c')
+}
+
+/** The postings of one term: (field, document, count) triples in document order, packed. */
+class Postings {
+  data = new Int32Array(6)
+  length = 0
+  push(field: number, doc: number, count: number): void {
+    if (this.length + 3 > this.data.length) {
+      const grown = new Int32Array(this.data.length * 2)
+      grown.set(this.data)
+      this.data = grown
+    }
+    this.data[this.length++] = field
+    this.data[this.length++] = doc
+    this.data[this.length++] = count
+  }
+}
+
+/**
+ * Builds the search files one document at a time, in document order (so a
+ * build can index each document while its page is being made), then
+ * writes them all at once.
+ */
+export class SearchIndexBuilder {
+  private readonly fields: readonly (keyof SearchDocument & string)[]
+  private readonly boosts: readonly number[]
+  private readonly postings = new Map<string, Postings>()
+  /** Field lengths, {@link fields} per document. */
+  private readonly lengths: number[] = []
+  private readonly records: string[] = []
+  private readonly phrases: string[] = []
+  private next = 0
+  private made: Map<string, string> | undefined
+
+  constructor(
+    private readonly count: number,
+    private readonly documentAt: (n: number) => SearchDocument,
+    private readonly terms: typeof SearchTerms,
+  ) {
+    this.fields = terms.searchFields as readonly string[] as readonly (keyof SearchDocument & string)[]
+    this.boosts = this.fields.map((field) => terms.fieldBoosts[field as keyof typeof terms.fieldBoosts] ?? 1)
+  }
+
+  /** Index every document up to number `n` (inclusive) not indexed yet. */
+  advanceTo(n: number): void {
+    if (this.made) return
+    for (; this.next <= n && this.next < this.count; this.next++) this.add(this.next)
+  }
+
+  private add(n: number): void {
+    const doc = this.documentAt(n)
+    const phrase: string[] = []
+    this.fields.forEach((field, fieldId) => {
+      const tokens = this.terms.tokenize(doc[field])
+      if (tokens.length > 0) phrase.push(tokens.join(' '))
+      this.lengths.push(tokens.length)
+      for (const [term, times] of this.termCounts(tokens)) {
+        let list = this.postings.get(term)
+        if (!list) this.postings.set(term, (list = new Postings()))
+        list.push(fieldId, n, times)
+      }
+    })
+    this.phrases.push(phrase.join(' '))
+    this.records.push(json([doc.id, doc.type, doc.title, doc.summary]))
+  }
+
+  /** How often each term occurs in `tokens` (a CJK run counts for each of its characters and bigrams). */
+  private termCounts(tokens: readonly string[]): Map<string, number> {
+    const byToken = new Map<string, number>()
+    for (const token of tokens) byToken.set(token, (byToken.get(token) ?? 0) + 1)
+    let counts: Map<string, number> | undefined
+    for (const [token, n] of byToken) {
+      const processed = this.terms.processTerm(token)
+      if (counts === undefined) {
+        if (processed === token) continue
+        counts = new Map()
+        for (const [earlier, m] of byToken) {
+          if (earlier === token) break
+          counts.set(earlier, (counts.get(earlier) ?? 0) + m)
+        }
+      }
+      for (const term of typeof processed === 'string' ? [processed] : processed) counts.set(term, (counts.get(term) ?? 0) + n)
+    }
+    return counts ?? byToken
+  }
+
+  /** One term's postings as written: `[gap, weight, gap, weight, …]`. */
+  private encoded(list: Postings, averages: readonly number[]): number[] {
+    const fieldCount = this.fields.length
+    const { data, length } = list
+    // How many documents have the term in each field.
+    const df = new Array<number>(fieldCount).fill(0)
+    for (let i = 0; i < length; i += 3) df[data[i]!]!++
+    const idf = df.map((m) => Math.log(1 + (this.count - m + 0.5) / (m + 0.5)))
+    const out: number[] = []
+    let previous = 0
+    for (let i = 0; i < length; ) {
+      const doc = data[i + 1]!
+      let weight = 0
+      // A document's entries are consecutive, one per field it has the term in.
+      for (; i < length && data[i + 1] === doc; i += 3) {
+        const field = data[i]!
+        const tf = data[i + 2]!
+        const fieldLength = this.lengths[doc * fieldCount + field]!
+        const norm = 1 - bm25.b + (bm25.b * fieldLength) / averages[field]!
+        weight += this.boosts[field]! * idf[field]! * (bm25.d + (tf * (bm25.k + 1)) / (tf + bm25.k * norm))
+      }
+      out.push(doc - previous, Math.max(1, Math.round(weight * weightScale)))
+      previous = doc
+    }
+    return out
+  }
+
+  /**
+   * One search file, handed over once and then let go (a large library's
+   * files would otherwise stay in memory until the build ends).
+   */
+  take(file: string): string {
+    const files = this.files()
+    const contents = files.get(file)
+    if (contents === undefined) throw new Error(`quire: the search file ${file} was already written, or is not one`)
+    files.delete(file)
+    return contents
+  }
+
+  /** Every search file, by path (made once; {@link take} removes them). */
+  files(): Map<string, string> {
+    if (this.made) return this.made
+    this.advanceTo(this.count - 1)
+    const fieldCount = this.fields.length
+    const averages = this.fields.map((_, field) => {
+      let sum = 0
+      for (let doc = 0; doc < this.count; doc++) sum += this.lengths[doc * fieldCount + field]!
+      return this.count === 0 ? 1 : Math.max(1, sum / this.count)
+    })
+    const files = new Map<string, string>()
+    // Terms grouped by key, in sorted order; each group's entries written once.
+    const groups: { key: string; entries: string[]; size: number }[] = []
+    let total = 0
+    for (const term of [...this.postings.keys()].sort()) {
+      const entry = json([term, this.encoded(this.postings.get(term)!, averages)])
+      const key = termKey(term)
+      let group = groups[groups.length - 1]
+      if (group?.key !== key) groups.push((group = { key, entries: [], size: 0 }))
+      group.entries.push(entry)
+      group.size += entry.length + 1
+      total += entry.length + 1
+    }
+    this.postings.clear()
+    const shards = shardCount(this.count)
+    const firstKeys: string[] = []
+    const shardEntries: string[][] = []
+    // Each shard takes about an equal part of what is left, so one very common term does not leave later shards empty.
+    let before = 0
+    let inShard = 0
+    for (const group of groups) {
+      const current = shardEntries.length - 1
+      const share = (total - before) / (shards - current)
+      if (current < 0 || (inShard > 0 && inShard + group.size / 2 > share && shardEntries.length < shards)) {
+        firstKeys.push(shardEntries.length === 0 ? '' : group.key)
+        shardEntries.push([])
+        before += inShard
+        inShard = 0
+      }
+      shardEntries[shardEntries.length - 1]!.push(...group.entries)
+      inShard += group.size
+    }
+    files.set(manifestFile, json({ version: 1, documents: this.count, keyLength, docBlock, textBlock, shards: firstKeys.length === 0 ? [''] : firstKeys }) + '\n')
+    for (let i = 0; i < shards; i++) files.set(`${searchFolder}/terms/${i}.json`, `[${(shardEntries[i] ?? []).join(',')}]\n`)
+    for (let i = 0; i * docBlock < this.count; i++) files.set(`${searchFolder}/docs/${i}.json`, `[${this.records.slice(i * docBlock, (i + 1) * docBlock).join(',')}]\n`)
+    for (let i = 0; i * textBlock < this.count; i++) files.set(`${searchFolder}/text/${i}.json`, json(this.phrases.slice(i * textBlock, (i + 1) * textBlock)) + '\n')
+    this.made = files
+    this.phrases.length = 0
+    this.records.length = 0
+    return files
+  }
+}
+
+/** Every search file of `documents` (in document order), by path. */
+export function searchShardFiles(documents: readonly SearchDocument[], terms: typeof SearchTerms): Map<string, string> {
+  return new SearchIndexBuilder(documents.length, (n) => documents[n]!, terms).files()
+}
