@@ -25,6 +25,7 @@ import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, realpa
 import type { BigIntStats } from 'node:fs'
 import path from 'node:path'
 import type { FileSink, OutputFile, ReusedFile } from '../render/output-files.js'
+import { InFlight } from '../in-flight.js'
 
 /** The file that marks a folder as a site quire wrote (and may replace). */
 export const siteMarker = '.quire-site'
@@ -146,7 +147,7 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
     }
     return made
   }
-  const inFlight = new Set<Promise<void>>()
+  const inFlight = new InFlight()
   const stamps = new Map<string, FileStamp>()
   let failure: unknown
   let failedReuse: string[] = []
@@ -173,18 +174,15 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
   }
 
   const track = (work: Promise<void>): void => {
-    const write = work.then(
-      () => void inFlight.delete(write),
-      (problem: unknown) => {
-        inFlight.delete(write)
+    inFlight.add(
+      work.catch((problem: unknown) => {
         failure ??= problem
-      },
+      }),
     )
-    inFlight.add(write)
   }
 
   const settle = async (): Promise<void> => {
-    while (inFlight.size > 0) await Promise.all([...inFlight])
+    await inFlight.drained()
   }
 
   const cleanUp = async (): Promise<void> => {
@@ -212,7 +210,7 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
         return
       }
       track(place(file))
-      if (inFlight.size >= writesInFlight) await Promise.race(inFlight)
+      await inFlight.room(writesInFlight)
     },
     placed(file) {
       if (closed || failure !== undefined) return

@@ -52,6 +52,7 @@ import { embeddedTexts } from './body/embeds.js'
 import { folderListingMarkdown, folderMarkdown, llmsFile, llmsTxt } from './site-files/llms-txt.js'
 import { pageMarkdown, pageMarkdownFile } from './site-files/page-markdown.js'
 import { redirectPage } from '../../templates/redirect.js'
+import { InFlight } from '../in-flight.js'
 import path from 'node:path'
 
 export { pageHtml }
@@ -502,7 +503,7 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
   cache.set(libraryCacheKey, { fingerprint: library, paths: [] })
   let done = 0
   // Pages being made by worker threads, and the first problem one of them met.
-  const inFlight = new Set<Promise<void>>()
+  const inFlight = new InFlight()
   let failure: { problem: unknown } | undefined
   const lastDocument = plan.entries.findLastIndex(isDocumentEntry)
   // Unless the previous build's search files can be used again, each document is indexed as its page is made
@@ -513,7 +514,7 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
   for (const [index, entry] of plan.entries.entries()) {
     if (index === lastDocument + 1 && held) {
       // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
-      await Promise.all(inFlight)
+      await inFlight.drained()
       await held.close()
     }
     if (!isDocumentEntry(entry)) {
@@ -545,7 +546,7 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
     if (elsewhere) {
       rendered.push(slug)
       cache.set(slug, { fingerprint: key, paths: elsewhere.paths })
-      const task: Promise<void> = elsewhere.rest
+      const task = elsewhere.rest
         .then(async (own) => {
           out.placed?.(elsewhere.paths[0]!)
           for (const file of own) await out.add(file)
@@ -553,9 +554,8 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
         .catch((problem: unknown) => {
           failure ??= { problem }
         })
-        .finally(() => void inFlight.delete(task))
       inFlight.add(task)
-      if (inFlight.size >= pagesInFlight) await Promise.race(inFlight)
+      await inFlight.room(pagesInFlight)
       if (failure) throw failure.problem
       continue
     }
@@ -564,7 +564,7 @@ async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache
     cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined })
     for (const file of own) await out.add(file)
   }
-  await Promise.all(inFlight)
+  await inFlight.drained()
   if (failure) throw failure.problem
   // A page to reuse that is gone from the previous site (deleted by hand?) is rendered after all.
   const missing = new Set(await out.settle())

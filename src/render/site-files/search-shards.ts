@@ -112,7 +112,10 @@ export class SearchIndexBuilder {
   /** Field lengths, {@link fields} per document. */
   private readonly lengths: number[] = []
   private readonly records: string[] = []
+  /** The phrase texts of the block being filled. */
   private readonly phrases: string[] = []
+  /** Each full block's `search/text/N.json`, as UTF-8 (half the memory of most texts held as strings). */
+  private readonly textBlocks: Buffer[] = []
   private next = 0
   private made: Map<string, string> | undefined
 
@@ -145,7 +148,14 @@ export class SearchIndexBuilder {
       }
     })
     this.phrases.push(phrase.join(' '))
+    if (this.phrases.length === textBlock) this.closeTextBlock()
     this.records.push(json([doc.id, doc.type, doc.title, doc.summary]))
+  }
+
+  /** Write the phrase texts gathered so far as the next `search/text/N.json`. */
+  private closeTextBlock(): void {
+    this.textBlocks.push(Buffer.from(json(this.phrases) + '\n'))
+    this.phrases.length = 0
   }
 
   /** How often each term occurs in `tokens` (a CJK run counts for each of its characters and bigrams). */
@@ -252,9 +262,10 @@ export class SearchIndexBuilder {
     files.set(manifestFile, json({ version: 1, documents: this.count, keyLength, docBlock, textBlock, shards: firstKeys.length === 0 ? [''] : firstKeys }) + '\n')
     for (let i = 0; i < shards; i++) files.set(`${searchFolder}/terms/${i}.json`, `[${(shardEntries[i] ?? []).join(',')}]\n`)
     for (let i = 0; i * docBlock < this.count; i++) files.set(`${searchFolder}/docs/${i}.json`, `[${this.records.slice(i * docBlock, (i + 1) * docBlock).join(',')}]\n`)
-    for (let i = 0; i * textBlock < this.count; i++) files.set(`${searchFolder}/text/${i}.json`, json(this.phrases.slice(i * textBlock, (i + 1) * textBlock)) + '\n')
+    if (this.phrases.length > 0) this.closeTextBlock()
+    this.textBlocks.forEach((block, i) => files.set(`${searchFolder}/text/${i}.json`, block.toString('utf8')))
     this.made = files
-    this.phrases.length = 0
+    this.textBlocks.length = 0
     this.records.length = 0
     return files
   }
