@@ -212,12 +212,30 @@ async function main(): Promise<number> {
       date: new Date().toISOString(),
       totalSeconds: round((performance.now() - started) / 1000, 1),
       environment: { ...environment, loadAverageAtEnd: os.loadavg().map((n) => round(n, 2)) },
-      options: { sizes: options.sizes, generator: options.generator && path.basename(options.generator), generatorSizes: options.generatorSizes, libraries: options.libraries, runs: options.runs ?? 'default', devEdits: options.devEdits ?? 'default', seed: options.seed, quire: options.live ? 'live dist/' : 'snapshot of dist/' },
+      options: {
+        sizes: options.sizes,
+        generator: options.generator && path.basename(options.generator),
+        generatorSizes: options.generatorSizes,
+        libraries: options.libraries,
+        runs: options.runs ?? 'default',
+        devEdits: options.devEdits ?? 'default',
+        seed: options.seed,
+        quire: options.live ? 'live dist/' : 'snapshot of dist/',
+      },
       results,
       budgets: checkBudgets(results),
     }
     await writeFile(options.json, JSON.stringify(report, null, 2) + '\n')
-    process.stdout.write(['', ...table, ...comparison, '', `Results written to ${path.relative(process.cwd(), options.json) || options.json} in ${report.totalSeconds} s.`, ''].join('\n'))
+    process.stdout.write(
+      [
+        '',
+        ...table,
+        ...comparison,
+        '',
+        `Results written to ${path.relative(process.cwd(), options.json) || options.json} in ${report.totalSeconds} s.`,
+        '',
+      ].join('\n'),
+    )
     const failed = report.budgets.some((budget) => budget.ok === false)
     return options.check && failed ? 1 : 0
   } finally {
@@ -262,7 +280,14 @@ function readOptions(argv: string[]): Options | undefined {
   const sizes = sizeList.trim() === '' ? [] : sizeList.split(',').map((text) => positive(text.trim(), '--sizes'))
   if (sizes.some((n) => n < 50)) throw new Error('--sizes: each library needs at least 50 notes (one inquiry per 50)')
   const sharedGenerator = path.resolve(root, '..', 'shared', 'bench', 'gen-corpus.mjs')
-  const generator = values.generator === 'none' ? undefined : values.generator !== undefined ? path.resolve(values.generator) : existsSync(sharedGenerator) ? sharedGenerator : undefined
+  const generator =
+    values.generator === 'none'
+      ? undefined
+      : values.generator !== undefined
+        ? path.resolve(values.generator)
+        : existsSync(sharedGenerator)
+          ? sharedGenerator
+          : undefined
   if (generator && !existsSync(generator)) throw new Error(`--generator: ${generator} does not exist`)
   const generatorSizes = values['generator-sizes'].split(',').map((text) => positive(text.trim(), '--generator-sizes'))
   return {
@@ -301,8 +326,21 @@ async function benchSize(work: string, size: number, options: Options): Promise<
   const generated = performance.now()
   sourceDateEpoch = syntheticEpoch
   const library = await writeSyntheticLibrary(path.join(folder, 'notes'), size, options.seed)
-  log(`${count(size)} notes: wrote ${library.files.length} files (${mib(library.bytes)} MiB, ~${Math.round(library.words / library.files.length)} words each) in ${seconds(performance.now() - generated)} s`)
-  return benchLibrary(work, folder, { name: 'synthetic', size, notes: path.join(folder, 'notes'), editTarget: library.editTarget, edit: (original, label) => replaceSummary(original, `Edited for the benchmark, ${label}: the claim now holds only at small scale.`) }, options)
+  log(
+    `${count(size)} notes: wrote ${library.files.length} files (${mib(library.bytes)} MiB, ~${Math.round(library.words / library.files.length)} words each) in ${seconds(performance.now() - generated)} s`,
+  )
+  return benchLibrary(
+    work,
+    folder,
+    {
+      name: 'synthetic',
+      size,
+      notes: path.join(folder, 'notes'),
+      editTarget: library.editTarget,
+      edit: (original, label) => replaceSummary(original, `Edited for the benchmark, ${label}: the claim now holds only at small scale.`),
+    },
+    options,
+  )
 }
 
 /** Every case on a library of `size` notes made by a generator quire did not write (`node SCRIPT OUT N`). */
@@ -336,7 +374,13 @@ async function prepared(name: string, notes: string): Promise<PreparedLibrary> {
   if (markdown.length === 0) throw new Error(`${notes} holds no Markdown files`)
   // The note in the middle of the sorted list: neither the first nor the last folder's.
   const editTarget = markdown[Math.floor(markdown.length / 2)]!
-  return { name, size: markdown.length, notes, editTarget, edit: (original, label) => `${original.replace(/\s*$/, '')}\n\nEdited for the benchmark, ${label}.\n` }
+  return {
+    name,
+    size: markdown.length,
+    notes,
+    editTarget,
+    edit: (original, label) => `${original.replace(/\s*$/, '')}\n\nEdited for the benchmark, ${label}.\n`,
+  }
 }
 
 /** Every file under `folder`, relative to it, with `/` separators. */
@@ -411,17 +455,43 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
   return [
     copy,
     unified,
-    row(at, 'cold-build', 'quire build (cold)', samples.cold, { floors, details: { ...built(samples.cold), siteFiles: site.files, siteMiB: round(site.bytes / 1048576, 1), searchIndex, cacheMiB: round(Math.max(0, ...cacheSizes) / 1048576, 1) } }),
+    row(at, 'cold-build', 'quire build (cold)', samples.cold, {
+      floors,
+      details: {
+        ...built(samples.cold),
+        siteFiles: site.files,
+        siteMiB: round(site.bytes / 1048576, 1),
+        searchIndex,
+        cacheMiB: round(Math.max(0, ...cacheSizes) / 1048576, 1),
+      },
+    }),
     row(at, 'warm-build', 'quire build (warm)', samples.warm, { floors, details: built(samples.warm) }),
     row(at, 'edit-build', 'quire build (1 note edited)', samples.edit, { floors, details: { ...built(samples.edit), note: library.editTarget } }),
-    row(at, 'dev-start', 'quire dev: start-up', [dev.start], { floors, details: { note: 'until it prints the address it serves: first build, server, watcher ready' } }),
-    row(at, 'dev-start-cached', 'quire dev: start-up, cached', [cachedDev.start], { floors, details: { note: 'as dev-start, with the build cache of the unchanged library in the working folder' } }),
-    row(at, 'dev-reload', 'quire dev: save → reload', dev.saves, { perNote: false, details: { rebuildLines: dev.rebuildLines, sessionCpuSeconds: dev.sessionCpuSeconds } }),
+    row(at, 'dev-start', 'quire dev: start-up', [dev.start], {
+      floors,
+      details: { note: 'until it prints the address it serves: first build, server, watcher ready' },
+    }),
+    row(at, 'dev-start-cached', 'quire dev: start-up, cached', [cachedDev.start], {
+      floors,
+      details: { note: 'as dev-start, with the build cache of the unchanged library in the working folder' },
+    }),
+    row(at, 'dev-reload', 'quire dev: save → reload', dev.saves, {
+      perNote: false,
+      details: { rebuildLines: dev.rebuildLines, sessionCpuSeconds: dev.sessionCpuSeconds },
+    }),
   ]
 }
 
 /** One `quire dev` session: start-up, then `edits` timed saves. */
-async function measureDev(work: string, cwd: string, lib: string, file: string, edited: (label: string) => string, edits: number, size: number): Promise<{ start: Measurement; saves: Measurement[]; rebuildLines: string[]; sessionCpuSeconds: number | undefined }> {
+async function measureDev(
+  work: string,
+  cwd: string,
+  lib: string,
+  file: string,
+  edited: (label: string) => string,
+  edits: number,
+  size: number,
+): Promise<{ start: Measurement; saves: Measurement[]; rebuildLines: string[]; sessionCpuSeconds: number | undefined }> {
   const tag = `${count(size)} dev`
   log(`${tag}: starting quire dev`)
   const rssFile = path.join(work, `rss-dev-${size}`)
@@ -492,7 +562,12 @@ async function measureDev(work: string, cwd: string, lib: string, file: string, 
     await kill()
     const { rssKiB, cpuSeconds } = await readUsage(rssFile)
     // The session's peak memory belongs to both rows; its CPU time to neither.
-    return { start: { seconds: start / 1000, rssKiB, cpuSeconds: undefined, stdout: '', stderr: '' }, saves: saves.map((s) => ({ ...s, rssKiB })), rebuildLines, sessionCpuSeconds: cpuSeconds }
+    return {
+      start: { seconds: start / 1000, rssKiB, cpuSeconds: undefined, stdout: '', stderr: '' },
+      saves: saves.map((s) => ({ ...s, rssKiB })),
+      rebuildLines,
+      sessionCpuSeconds: cpuSeconds,
+    }
   } finally {
     await kill()
     children.delete(child)
@@ -558,7 +633,10 @@ async function runNode(work: string, args: readonly string[], cwd = work): Promi
   if (child.stdout.readable) await once(child.stdout, 'end').catch(() => undefined)
   if (child.stderr.readable) await once(child.stderr, 'end').catch(() => undefined)
   children.delete(child)
-  if (code !== 0) throw new Error(`\`node ${args.map((a) => path.basename(a)).join(' ')}\` failed (${signal ?? `exit ${code}`}):\n${stderr.split('\n').slice(-30).join('\n')}`)
+  if (code !== 0)
+    throw new Error(
+      `\`node ${args.map((a) => path.basename(a)).join(' ')}\` failed (${signal ?? `exit ${code}`}):\n${stderr.split('\n').slice(-30).join('\n')}`,
+    )
   return { seconds: elapsed / 1000, ...(await readUsage(rssFile)), stdout, stderr }
 }
 
@@ -662,17 +740,32 @@ function checkBudgets(results: readonly CaseResult[]): Budget[] {
   const largest = cold.reduce<CaseResult | undefined>((best, r) => (!best || r.size > best.size ? r : best), undefined)
   if (base?.msPerNote && largest && largest.size > 10000 && largest.msPerNote) {
     const growth = round(largest.msPerNote / base.msPerNote, 2)
-    list.push({ name: `cold ms/note at ${count(largest.size)} ÷ at 10,000`, limit: budgets.perNoteGrowth, value: growth, unit: '×', ok: within(growth, budgets.perNoteGrowth) })
+    list.push({
+      name: `cold ms/note at ${count(largest.size)} ÷ at 10,000`,
+      limit: budgets.perNoteGrowth,
+      value: growth,
+      unit: '×',
+      ok: within(growth, budgets.perNoteGrowth),
+    })
   }
   for (const r of cold) {
     const index = r.details?.['searchIndex'] as { gzipBytesToFirstResult: number } | undefined
-    if (index) list.push({ name: `search: gzipped bytes to a query's first results at ${count(r.size)} notes`, limit: searchBudget.gzipBytesToFirstResult, value: index.gzipBytesToFirstResult, unit: 'B', ok: within(index.gzipBytesToFirstResult, searchBudget.gzipBytesToFirstResult) })
+    if (index)
+      list.push({
+        name: `search: gzipped bytes to a query's first results at ${count(r.size)} notes`,
+        limit: searchBudget.gzipBytesToFirstResult,
+        value: index.gzipBytesToFirstResult,
+        unit: 'B',
+        ok: within(index.gzipBytesToFirstResult, searchBudget.gzipBytesToFirstResult),
+      })
   }
   return list
 }
 
 function formatBudgets(list: readonly Budget[]): string[] {
-  return list.map((b) => `budget: ${b.name}: ${b.value === undefined ? 'not measured' : `${b.value} ${b.unit}`} (limit ${b.limit} ${b.unit}${b.note ? `; ${b.note}` : ''}) ${b.ok === undefined ? '' : b.ok ? 'PASS' : 'FAIL'}`.trimEnd())
+  return list.map((b) =>
+    `budget: ${b.name}: ${b.value === undefined ? 'not measured' : `${b.value} ${b.unit}`} (limit ${b.limit} ${b.unit}${b.note ? `; ${b.note}` : ''}) ${b.ok === undefined ? '' : b.ok ? 'PASS' : 'FAIL'}`.trimEnd(),
+  )
 }
 
 /** How the cold build's time per note changes from size to size. */
@@ -690,7 +783,9 @@ async function compareWith(file: string, results: readonly CaseResult[]): Promis
     if (!old) continue
     const ratio = r.medianSeconds / old.medianSeconds
     const memory = r.peakRssMiB !== undefined && old.peakRssMiB !== undefined ? `, peak RSS ${old.peakRssMiB} → ${r.peakRssMiB} MiB` : ''
-    lines.push(`  ${r.size === 0 ? '' : `${count(r.size)} `}${r.label}: ${old.medianSeconds.toFixed(3)} → ${r.medianSeconds.toFixed(3)} s (×${ratio.toFixed(2)})${memory}`)
+    lines.push(
+      `  ${r.size === 0 ? '' : `${count(r.size)} `}${r.label}: ${old.medianSeconds.toFixed(3)} → ${r.medianSeconds.toFixed(3)} s (×${ratio.toFixed(2)})${memory}`,
+    )
   }
   return lines
 }

@@ -115,7 +115,9 @@ export async function fetchVault(options: FetchOptions = {}): Promise<FetchedVau
   }
   const actual = `sha512-${createHash('sha512').update(bytes).digest('base64')}`
   if (actual !== pin.integrity) {
-    throw new IntegrityError(`fetch-vault: ${pin.tarball} does not match the pinned integrity (expected ${pin.integrity}, got ${actual}); refusing to unpack it.`)
+    throw new IntegrityError(
+      `fetch-vault: ${pin.tarball} does not match the pinned integrity (expected ${pin.integrity}, got ${actual}); refusing to unpack it.`,
+    )
   }
 
   await mkdir(cacheRoot, { recursive: true })
@@ -138,7 +140,12 @@ export async function fetchVault(options: FetchOptions = {}): Promise<FetchedVau
     await rm(archive, { force: true })
     await rm(staging, { recursive: true, force: true })
   }
-  if (!(await stat(folder).then((info) => info.isDirectory(), () => false))) {
+  if (
+    !(await stat(folder).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  ) {
     throw new Error(`fetch-vault: ${pin.name}@${pin.version} has no folder ${pin.notes}/`)
   }
   return { folder, unpacked, pin, reused: false }

@@ -12,7 +12,24 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-const words = ['signal', 'gradient', 'policy', 'reward', 'token', 'sample', 'memory', 'prior', 'margin', 'kernel', 'latent', 'entropy', 'horizon', 'budget', 'corpus', 'metric']
+const words = [
+  'signal',
+  'gradient',
+  'policy',
+  'reward',
+  'token',
+  'sample',
+  'memory',
+  'prior',
+  'margin',
+  'kernel',
+  'latent',
+  'entropy',
+  'horizon',
+  'budget',
+  'corpus',
+  'metric',
+]
 
 /** A deterministic stream of numbers (a linear congruential generator). */
 function numbers(seed: number): () => number {
@@ -54,7 +71,11 @@ export function folderLibrary(count: number): Record<string, string> {
     'index.md': noteText('A library in folders', 'Thousands of small notes in thirty folders.', 'Start with the folders below, or the list of every note.\n'),
     // A note beside the folder of its name is that folder's page; a folder's index.md heads its page.
     'Topic 02.md': noteText('The second topic', 'What the second topic covers.', 'The second topic gathers the notes on margins.\n'),
-    'Topic 03/index.md': noteText('About the third topic', 'An introduction to the third topic.', 'This text heads the folder page of the third topic, with a formula: $e^{i\\pi} = -1$.\n'),
+    'Topic 03/index.md': noteText(
+      'About the third topic',
+      'An introduction to the third topic.',
+      'This text heads the folder page of the third topic, with a formula: $e^{i\\pi} = -1$.\n',
+    ),
   }
   for (let n = 1; n <= count; n++) {
     const a = words[next() % words.length]!
@@ -62,7 +83,12 @@ export function folderLibrary(count: number): Record<string, string> {
     const month = String(1 + (Math.floor(n / 28) % 12)).padStart(2, '0')
     const day = String(1 + (n % 28)).padStart(2, '0')
     const other = path.posix.basename(folderLibraryNote(1 + (next() % count), count), '.md')
-    files[folderLibraryNote(n, count)] = noteText(`Does ${a} shape ${b}? (note ${n})`, `How ${a} relates to ${b}, in one line.`, `The ${a} of a ${b}. See [[${other}]].\n`, `date: 2025-${month}-${day}\n`)
+    files[folderLibraryNote(n, count)] = noteText(
+      `Does ${a} shape ${b}? (note ${n})`,
+      `How ${a} relates to ${b}, in one line.`,
+      `The ${a} of a ${b}. See [[${other}]].\n`,
+      `date: 2025-${month}-${day}\n`,
+    )
   }
   return files
 }

@@ -28,7 +28,13 @@ async function main(): Promise<void> {
     const source = await readFile(path.join(from, name), 'utf8')
     const css = name.endsWith('.css')
     // Scripts stay what they are (modules or classic scripts): only whitespace, comments and local names go.
-    const result = await transform(css ? withThemeChoice(source) : source, { loader: css ? 'css' : 'js', minify: true, target: css ? 'chrome100' : 'es2022', charset: 'utf8', legalComments: 'none' })
+    const result = await transform(css ? withThemeChoice(source) : source, {
+      loader: css ? 'css' : 'js',
+      minify: true,
+      target: css ? 'chrome100' : 'es2022',
+      charset: 'utf8',
+      legalComments: 'none',
+    })
     await writeFile(path.join(into, name), result.code)
     sources[name] = sourceHash(source)
     console.log(`${name}: ${source.length} → ${result.code.length} bytes`)

@@ -107,7 +107,10 @@ async function findShots(browser: Browser, url: string): Promise<Shot[]> {
     // Pages the header links to (such as the papers index), other than home.
     for (const link of await page.locator('.site-header nav a').all()) {
       const href = await link.getAttribute('href')
-      const label = ((await link.textContent()) ?? '').trim().toLowerCase().replace(/[^a-z0-9]+/g, '-')
+      const label = ((await link.textContent()) ?? '')
+        .trim()
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
       if (href && label && new URL(href, url).href !== url) shots.push({ name: label, path: href })
     }
     shots.push({ name: 'not-found', path: 'no/such/page/', status: 404 })

@@ -40,7 +40,10 @@ const gzipped = (bytes: Buffer | string): number => gzipSync(bytes, { level: 9 }
 
 async function engine(): Promise<{ query: typeof Engine; terms: typeof Terms }> {
   const folder = pathToFileURL(assetFolder() + path.sep).href
-  return { query: (await import(new URL('search-query.js', folder).href)) as typeof Engine, terms: (await import(new URL('search-terms.js', folder).href)) as typeof Terms }
+  return {
+    query: (await import(new URL('search-query.js', folder).href)) as typeof Engine,
+    terms: (await import(new URL('search-terms.js', folder).href)) as typeof Terms,
+  }
 }
 
 /** Measure the search files of the built site at `siteDir`, and the bytes `query` fetches before its first results. */

@@ -49,7 +49,10 @@ export async function writeSyntheticLibrary(folder: string, count: number, seed 
     documents.push({ file: inquiry.file, text: inquiryText(inquiry, inquiries[index + 1], cited, random) })
   }
   // With a `url`, the feed and the sitemap are built too, as on a published site.
-  documents.push({ file: 'quire.config.yaml', text: 'title: Synthetic library\ndescription: Generated notes for the quire benchmark.\nurl: https://example.org/notes/\n' })
+  documents.push({
+    file: 'quire.config.yaml',
+    text: 'title: Synthetic library\ndescription: Generated notes for the quire benchmark.\nurl: https://example.org/notes/\n',
+  })
 
   const made = new Set<string>()
   let bytes = 0
@@ -186,11 +189,20 @@ function inquiryText(inquiry: InquiryIdentity, next: InquiryIdentity | undefined
     // Dated within a year of the benchmark's build date (SOURCE_DATE_EPOCH, January 2026), so no claim is stale.
     const date = random.chance(0.5) ? '~2025' : `2025-${String(3 + random.int(10)).padStart(2, '0')}`
     lines.push(`    - text: ${JSON.stringify(sentence(random, 10, 20).replace(/\.$/, ''))}`, `      date: ${JSON.stringify(date)}`)
-    if (random.chance(0.5)) lines.push(`      notes: [${distinct(random, cited.length, 1 + random.int(2)).map((at) => cited[at]!.slug).join(', ')}]`)
+    if (random.chance(0.5))
+      lines.push(
+        `      notes: [${distinct(random, cited.length, 1 + random.int(2))
+          .map((at) => cited[at]!.slug)
+          .join(', ')}]`,
+      )
   }
   lines.push('  anchors:')
   for (const anchor of anchors) {
-    lines.push(`    - arxiv: ${JSON.stringify(anchor.id)}`, `      date: ${JSON.stringify(anchor.date)}`, `      title: ${JSON.stringify(capitalise(words(random, 5 + random.int(5))))}`)
+    lines.push(
+      `    - arxiv: ${JSON.stringify(anchor.id)}`,
+      `      date: ${JSON.stringify(anchor.date)}`,
+      `      title: ${JSON.stringify(capitalise(words(random, 5 + random.int(5))))}`,
+    )
   }
   lines.push('  tasks:')
   for (const verb of ['RE-TEST', 'Surface', 'Propose']) lines.push(`    - ${JSON.stringify(`${verb} ${sentence(random, 18, 30)}`)}`)
@@ -333,18 +345,69 @@ function capitalise(text: string): string {
 }
 
 const topics = [
-  'reward shaping', 'distillation', 'rlvr', 'curriculum learning', 'self play', 'chain of thought', 'process supervision', 'preference tuning',
-  'best of n sampling', 'test time compute', 'tool use', 'synthetic data', 'data filtering', 'scaling', 'pretraining', 'instruction tuning',
-  'model merging', 'sparse attention', 'long context', 'retrieval', 'verifier training', 'search', 'mixture of experts', 'quantisation',
+  'reward shaping',
+  'distillation',
+  'rlvr',
+  'curriculum learning',
+  'self play',
+  'chain of thought',
+  'process supervision',
+  'preference tuning',
+  'best of n sampling',
+  'test time compute',
+  'tool use',
+  'synthetic data',
+  'data filtering',
+  'scaling',
+  'pretraining',
+  'instruction tuning',
+  'model merging',
+  'sparse attention',
+  'long context',
+  'retrieval',
+  'verifier training',
+  'search',
+  'mixture of experts',
+  'quantisation',
 ]
 const verbs = ['improve', 'narrow', 'stabilise', 'amplify', 'suppress', 'explain', 'predict', 'transfer to', 'degrade', 'unlock']
 const objects = [
-  'reasoning depth', 'format diversity', 'sample efficiency', 'calibration', 'out-of-distribution accuracy', 'proof validity', 'exploration',
-  'latent capabilities', 'benchmark scores', 'long-horizon planning', 'faithfulness', 'robustness',
+  'reasoning depth',
+  'format diversity',
+  'sample efficiency',
+  'calibration',
+  'out-of-distribution accuracy',
+  'proof validity',
+  'exploration',
+  'latent capabilities',
+  'benchmark scores',
+  'long-horizon planning',
+  'faithfulness',
+  'robustness',
 ]
-const contexts = ['in small models', 'at scale', 'on math benchmarks', 'for code generation', 'under distribution shift', 'after pretraining', 'with sparse rewards', 'in multi-turn agents']
+const contexts = [
+  'in small models',
+  'at scale',
+  'on math benchmarks',
+  'for code generation',
+  'under distribution shift',
+  'after pretraining',
+  'with sparse rewards',
+  'in multi-turn agents',
+]
 const nouns = ['baseline', 'ablation', 'verifier', 'policy', 'rollout', 'reward', 'curriculum', 'checkpoint', 'dataset', 'benchmark', 'trace', 'gradient']
-const headings = ['evidence', 'method', 'what the experiments show', 'caveats', 'related results', 'open questions', 'discussion', 'why it matters', 'setup', 'limitations']
+const headings = [
+  'evidence',
+  'method',
+  'what the experiments show',
+  'caveats',
+  'related results',
+  'open questions',
+  'discussion',
+  'why it matters',
+  'setup',
+  'limitations',
+]
 const tags = ['rl', 'reasoning', 'distillation', 'evaluation', 'scaling', 'data', 'alignment', 'interpretability', 'agents', 'math', 'code', 'efficiency']
 const vocabulary = (
   'the a of and to in that model models training reward rewards policy reasoning trace traces sample samples distribution ' +

@@ -70,7 +70,11 @@ export async function writeSyntheticVault(folder: string): Promise<SyntheticVaul
     await mkdir(path.dirname(target), { recursive: true })
     await writeFile(target, entry.data)
   }
-  const pick = (role: Entry['role']) => entries.filter((entry) => entry.role === role).map((entry) => entry.file).sort()
+  const pick = (role: Entry['role']) =>
+    entries
+      .filter((entry) => entry.role === role)
+      .map((entry) => entry.file)
+      .sort()
   return {
     folder,
     files: entries.map((entry) => entry.file).sort(),
@@ -95,7 +99,11 @@ export async function writeSyntheticVault(folder: string): Promise<SyntheticVaul
       transclusions: [
         { note: 'Home.md', embeds: 'Reading list#To read', text: 'process supervision for maths' },
         { note: 'Research Notes/Reasoning/Overview.md', embeds: 'Chain of thought', text: 'Asking a model to write out intermediate steps' },
-        { note: 'Research Notes/Distillation/Distillation then RL.md', embeds: 'Reward hacking#^key-claim', text: 'a proxy reward that is optimised hard enough stops tracking the goal' },
+        {
+          note: 'Research Notes/Distillation/Distillation then RL.md',
+          embeds: 'Reward hacking#^key-claim',
+          text: 'a proxy reward that is optimised hard enough stops tracking the goal',
+        },
         { note: 'Daily Notes/2025-01-08.md', embeds: 'Reward hacking#Mitigations', text: 'Keep the proxy close to the goal' },
       ],
       inlineTags: [
@@ -119,13 +127,34 @@ function vaultEntries(): Entry[] {
   const published = (file: string, text: string) => add('published', file, text)
 
   // .obsidian/: settings, a CSS snippet and a plugin. None of it is content.
-  add('config', '.obsidian/app.json', json({ alwaysUpdateLinks: true, newFileLocation: 'folder', newFileFolderPath: 'Research Notes', attachmentFolderPath: 'attachments', useMarkdownLinks: false }))
+  add(
+    'config',
+    '.obsidian/app.json',
+    json({
+      alwaysUpdateLinks: true,
+      newFileLocation: 'folder',
+      newFileFolderPath: 'Research Notes',
+      attachmentFolderPath: 'attachments',
+      useMarkdownLinks: false,
+    }),
+  )
   add('config', '.obsidian/appearance.json', json({ baseFontSize: 16, theme: 'obsidian', enabledCssSnippets: ['wide'] }))
-  add('config', '.obsidian/core-plugins.json', json(['file-explorer', 'global-search', 'graph', 'backlink', 'outgoing-link', 'tag-pane', 'page-preview', 'daily-notes', 'templates', 'canvas']))
+  add(
+    'config',
+    '.obsidian/core-plugins.json',
+    json(['file-explorer', 'global-search', 'graph', 'backlink', 'outgoing-link', 'tag-pane', 'page-preview', 'daily-notes', 'templates', 'canvas']),
+  )
   add('config', '.obsidian/community-plugins.json', json(['obsidian-git']))
   add('config', '.obsidian/templates.json', json({ folder: 'templates' }))
   add('config', '.obsidian/daily-notes.json', json({ folder: 'Daily Notes', template: 'templates/Daily note', format: 'YYYY-MM-DD' }))
-  add('config', '.obsidian/workspace.json', json({ main: { id: 'a1', type: 'split', children: [{ id: 'b2', type: 'leaf', state: { type: 'markdown', state: { file: 'Home.md', mode: 'source' } } }] }, lastOpenFiles: ['Home.md', 'Reading list.md'] }))
+  add(
+    'config',
+    '.obsidian/workspace.json',
+    json({
+      main: { id: 'a1', type: 'split', children: [{ id: 'b2', type: 'leaf', state: { type: 'markdown', state: { file: 'Home.md', mode: 'source' } } }] },
+      lastOpenFiles: ['Home.md', 'Reading list.md'],
+    }),
+  )
   add('config', '.obsidian/snippets/wide.css', '.markdown-preview-view { max-width: 60rem; }\n')
   add('config', '.obsidian/plugins/obsidian-git/manifest.json', json({ id: 'obsidian-git', name: 'Git', version: '2.0.0', minAppVersion: '1.0.0' }))
   add('config', '.obsidian/plugins/obsidian-git/main.js', "'use strict';\nmodule.exports = class GitPlugin {};\n")
@@ -133,9 +162,21 @@ function vaultEntries(): Entry[] {
 
   // Deleted notes Obsidian keeps, and note templates full of placeholders.
   add('unpublished', '.trash/Discarded idea.md', '# Discarded idea\n\nExploration bonuses as a cure for everything. [[Nowhere]]\n')
-  add('unpublished', 'templates/Daily note.md', '---\ncreated: {{date}}\ntags: [daily]\n---\n# {{date:YYYY-MM-DD}}\n\n## Log\n- \n\nSee [[{{title}}]] and ![[{{image}}]].\n')
-  add('unpublished', 'templates/Paper note.md', '---\ntitle: "{{title}}"\nsummary: ""\ndate: {{date}}\npapers: ["{{arxiv}}"]\n---\n> [!abstract] {{title}}\n> \n\n## Claims\n- \n')
-  add('unpublished', 'Drafts/Unfinished thoughts on exploration.md', '---\ndraft: true\ntags: [rl]\n---\n# Unfinished thoughts on exploration\n\nEntropy bonuses and [[Policy gradient]] methods: how much does exploration matter once the model is pretrained? Not ready to publish.\n')
+  add(
+    'unpublished',
+    'templates/Daily note.md',
+    '---\ncreated: {{date}}\ntags: [daily]\n---\n# {{date:YYYY-MM-DD}}\n\n## Log\n- \n\nSee [[{{title}}]] and ![[{{image}}]].\n',
+  )
+  add(
+    'unpublished',
+    'templates/Paper note.md',
+    '---\ntitle: "{{title}}"\nsummary: ""\ndate: {{date}}\npapers: ["{{arxiv}}"]\n---\n> [!abstract] {{title}}\n> \n\n## Claims\n- \n',
+  )
+  add(
+    'unpublished',
+    'Drafts/Unfinished thoughts on exploration.md',
+    '---\ndraft: true\ntags: [rl]\n---\n# Unfinished thoughts on exploration\n\nEntropy bonuses and [[Policy gradient]] methods: how much does exploration matter once the model is pretrained? Not ready to publish.\n',
+  )
   add('unpublished', 'Private/Interview prep.md', '---\npublish: false\n---\n# Interview prep\n\nQuestions to ask about [[RLHF]] pipelines. Private.\n')
 
   // Attachments: two embedded images, a linked PDF, and files nothing refers to.
@@ -146,7 +187,13 @@ function vaultEntries(): Entry[] {
   add(
     'unreferenced',
     'Research board.canvas',
-    json({ nodes: [{ id: 'n1', type: 'file', file: 'Home.md', x: 0, y: 0, width: 400, height: 300 }, { id: 'n2', type: 'text', text: 'Ideas', x: 450, y: 0, width: 200, height: 100 }], edges: [{ id: 'e1', fromNode: 'n2', toNode: 'n1' }] }),
+    json({
+      nodes: [
+        { id: 'n1', type: 'file', file: 'Home.md', x: 0, y: 0, width: 400, height: 300 },
+        { id: 'n2', type: 'text', text: 'Ideas', x: 450, y: 0, width: 200, height: 100 },
+      ],
+      edges: [{ id: 'e1', fromNode: 'n2', toNode: 'n1' }],
+    }),
   )
 
   published(
@@ -450,18 +497,42 @@ What I keep coming back to:
 
   // Glossary: short notes without front matter, linked from the rest.
   const glossary: readonly [string, string][] = [
-    ['KL divergence', 'A measure of how far one probability distribution is from another. In RL fine-tuning it measures how far the policy has moved from the reference model; see [[Policy gradient#The KL penalty]]. #math'],
-    ['Proxy reward', 'A reward that stands in for a goal that is hard to measure directly, such as a reward model standing in for human judgement. Optimising it too hard leads to [[Reward hacking]]. #rl'],
-    ['Verifiable reward', 'A reward computed by checking the answer, such as running unit tests or comparing a final number, rather than by a learned model. It is much harder to game than a [[Proxy reward]]. #rl'],
-    ['Temperature', 'The divisor applied to logits before the softmax. Higher temperatures flatten the distribution; [[Knowledge distillation]] and [[Self-consistency]] both rely on it. #sampling'],
+    [
+      'KL divergence',
+      'A measure of how far one probability distribution is from another. In RL fine-tuning it measures how far the policy has moved from the reference model; see [[Policy gradient#The KL penalty]]. #math',
+    ],
+    [
+      'Proxy reward',
+      'A reward that stands in for a goal that is hard to measure directly, such as a reward model standing in for human judgement. Optimising it too hard leads to [[Reward hacking]]. #rl',
+    ],
+    [
+      'Verifiable reward',
+      'A reward computed by checking the answer, such as running unit tests or comparing a final number, rather than by a learned model. It is much harder to game than a [[Proxy reward]]. #rl',
+    ],
+    [
+      'Temperature',
+      'The divisor applied to logits before the softmax. Higher temperatures flatten the distribution; [[Knowledge distillation]] and [[Self-consistency]] both rely on it. #sampling',
+    ],
     ['Reference model', 'The frozen copy of the model before RL, which the [[KL divergence]] penalty measures against. #rl'],
-    ['Reward model', 'A model trained on human comparisons to score answers, used as the reward in [[RLHF]]. Its errors are what [[Specification gaming|specification gaming]] exploits. #rl'],
+    [
+      'Reward model',
+      'A model trained on human comparisons to score answers, used as the reward in [[RLHF]]. Its errors are what [[Specification gaming|specification gaming]] exploits. #rl',
+    ],
     ['Rollout', 'One sampled answer (or trajectory) from the current policy, scored by the reward. [[Policy gradient]] methods average over many. #rl'],
     ['Process supervision', 'Rewarding each step of a solution rather than only the final answer. See the [[Reading list#To read|reading list]]. #reasoning'],
-    ['Pass@k', 'The chance that at least one of k sampled answers is correct. RL with a [[Verifiable reward]] tends to raise pass@1 more than pass@k. #evaluation'],
-    ['Best-of-n sampling', 'Draw n answers and keep the one a scorer likes best; a cheap relative of [[Self-consistency]] that a [[Reward model]] can be gamed through. #sampling'],
+    [
+      'Pass@k',
+      'The chance that at least one of k sampled answers is correct. RL with a [[Verifiable reward]] tends to raise pass@1 more than pass@k. #evaluation',
+    ],
+    [
+      'Best-of-n sampling',
+      'Draw n answers and keep the one a scorer likes best; a cheap relative of [[Self-consistency]] that a [[Reward model]] can be gamed through. #sampling',
+    ],
     ['PPO (algorithm)', 'Proximal policy optimisation: the clipped [[Policy gradient]] method most RLHF pipelines use. #rl/optimisation'],
-    ['Überanpassung', 'German for overfitting: fitting the training data so closely that the model does worse on anything else. Too many RL steps on a narrow task set can cause it; see [[Entropy]]. #evaluation'],
+    [
+      'Überanpassung',
+      'German for overfitting: fitting the training data so closely that the model does worse on anything else. Too many RL steps on a narrow task set can cause it; see [[Entropy]]. #evaluation',
+    ],
     ['Entropy', 'How spread out the policy’s distribution over next tokens is. RL fine-tuning usually lowers it, which narrows what the model explores. #rl'],
   ]
   for (const [term, text] of glossary) published(`Glossary/${term}.md`, `${text}\n`)
@@ -482,7 +553,12 @@ export function png(width: number, height: number, [r, g, b]: readonly [number, 
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
   header.set([8, 2, 0, 0, 0], 8) // 8 bits per channel, RGB, deflate, no filter method, no interlace
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
 }
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -530,7 +606,9 @@ async function main(): Promise<void> {
     return
   }
   const vault = await writeSyntheticVault(path.resolve(folder))
-  process.stdout.write(`wrote ${vault.files.length} files (${vault.published.length} notes to publish, ${vault.unpublished.length} not to) into ${vault.folder}\n`)
+  process.stdout.write(
+    `wrote ${vault.files.length} files (${vault.published.length} notes to publish, ${vault.unpublished.length} not to) into ${vault.folder}\n`,
+  )
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

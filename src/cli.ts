@@ -198,8 +198,12 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<ExitC
         const notesDir = notesFolder(positionals, io, 'check')
         const { checkCommand } = await import('./commands/check.js')
         const minSources = Number(values['min-sources'])
-        if (!Number.isInteger(minSources) || minSources < 0) throw new UsageError(`check: --min-sources must be a whole number, not "${values['min-sources']}".`)
-        return await checkCommand({ notesDir, strict: values.strict, report: values.report, json: values.json, minSources, buildDate: buildDate(values['build-date'], 'check') }, io)
+        if (!Number.isInteger(minSources) || minSources < 0)
+          throw new UsageError(`check: --min-sources must be a whole number, not "${values['min-sources']}".`)
+        return await checkCommand(
+          { notesDir, strict: values.strict, report: values.report, json: values.json, minSources, buildDate: buildDate(values['build-date'], 'check') },
+          io,
+        )
       }
       case 'dev': {
         const { values, positionals } = parse(rest, devOptions, 'dev')
@@ -269,7 +273,10 @@ function notesFolder(positionals: readonly string[], io: CommandIO, command: str
       return undefined
     }
   })()
-  if (!info) throw new UsageError(`${command}: the notes folder "${folder}" does not exist. Pass the folder that holds your .md files, such as \`quire ${command} notes\`.`)
+  if (!info)
+    throw new UsageError(
+      `${command}: the notes folder "${folder}" does not exist. Pass the folder that holds your .md files, such as \`quire ${command} notes\`.`,
+    )
   if (!info.isDirectory()) throw new UsageError(`${command}: "${folder}" is not a folder. Pass the folder that holds your .md files.`)
   return folder
 }

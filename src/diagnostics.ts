@@ -47,14 +47,7 @@ export function hint(file: string, at: Position, code: CodeWithSeverity<'hint'>,
 
 /** Sort by file, line, column, then code, so output is stable. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
-    (a, b) =>
-      compare(a.file, b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      compare(a.code, b.code) ||
-      compare(a.message, b.message),
-  )
+  return [...list].sort((a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.code, b.code) || compare(a.message, b.message))
 }
 
 /**

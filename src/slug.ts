@@ -60,7 +60,7 @@ const symbolNames: Readonly<Record<string, string>> = {
   '/': 'slash',
   '\\': 'backslash',
   '-': 'dash',
-  '_': 'underscore',
+  _: 'underscore',
   '–': 'dash',
   '—': 'dash',
   '…': 'ellipsis',
@@ -134,7 +134,8 @@ export type SlugOverride = { ok: true; slug: Slug } | { ok: false; reason: strin
 export function slugFromOverride(written: string): SlugOverride {
   const value = written.trim()
   if (value === '') return { ok: false, reason: 'is empty' }
-  if (value.startsWith('/') || /^[a-z]:/i.test(value)) return { ok: false, reason: 'is an absolute path; write it relative to the site root, such as `notes/my-note`' }
+  if (value.startsWith('/') || /^[a-z]:/i.test(value))
+    return { ok: false, reason: 'is an absolute path; write it relative to the site root, such as `notes/my-note`' }
   if (value.includes('\\')) return { ok: false, reason: 'contains a backslash; separate folders with `/`' }
   const segments = value.replace(/\/$/, '').split('/')
   if (segments.some((s) => s === '.' || s === '..')) return { ok: false, reason: 'contains `.` or `..`, which would place the page outside its folder' }

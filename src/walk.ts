@@ -28,12 +28,15 @@ interface AnyParent {
 type ParentOf<Node> = Extract<Node, AnyParent>
 
 /** Walk `tree` (typed by its kind of node: mdast's or hast's `Nodes`) depth first, in document order. */
-export function walk<Node extends { type: string }>(tree: Node, visitor: (node: Node, index: number | undefined, parent: ParentOf<Node> | undefined) => Step): void {
+export function walk<Node extends { type: string }>(
+  tree: Node,
+  visitor: (node: Node, index: number | undefined, parent: ParentOf<Node> | undefined) => Step,
+): void {
   const step = (node: Node, index: number | undefined, parent: ParentOf<Node> | undefined): number | undefined => {
     const result = visitor(node, index, parent)
     if (result !== skip && 'children' in node) {
       const children = (node as unknown as AnyParent).children as Node[]
-      for (let i = 0; i < children.length; ) i = step(children[i]!, i, node as unknown as ParentOf<Node>) ?? i + 1
+      for (let i = 0; i < children.length;) i = step(children[i]!, i, node as unknown as ParentOf<Node>) ?? i + 1
     }
     return typeof result === 'number' ? result : undefined
   }

@@ -12,7 +12,8 @@ import type { AllNotesPageProps, FolderPageProps } from './props.js'
 /** Render a folder's page (or a later page of its listing). */
 export function folderPage(props: FolderPageProps): Root {
   const main: ElementContent[] = [h('p', { className: ['kind'] }, 'Folder'), h('h1', props.title)]
-  const place = props.listing.pagination && props.listing.pagination.pages > 1 ? `, page ${props.listing.pagination.page} of ${props.listing.pagination.pages}` : ''
+  const place =
+    props.listing.pagination && props.listing.pagination.pages > 1 ? `, page ${props.listing.pagination.page} of ${props.listing.pagination.pages}` : ''
   main.push(h('p', { className: ['summary'] }, `${count(props.listing.total, 'note', 'notes')} in this folder and below${place}.`))
   if (props.intro) {
     main.push(h('div', { className: ['prose', 'folder-intro'] }, [...props.intro.body]))

@@ -41,7 +41,11 @@ function node(props: GraphNodeProps): Element {
 
 /** The node's name beside it, away from the centre of the drawing. */
 function label(props: GraphNodeProps): Element {
-  return s('text', { className: ['graph-label'], x: props.label.x, y: props.label.y, textAnchor: props.label.anchor, dominantBaseline: 'central' }, props.label.text)
+  return s(
+    'text',
+    { className: ['graph-label'], x: props.label.x, y: props.label.y, textAnchor: props.label.anchor, dominantBaseline: 'central' },
+    props.label.text,
+  )
 }
 
 /** The SVG of a drawing. */

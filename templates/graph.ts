@@ -22,12 +22,31 @@ const thousands = new Intl.NumberFormat('en')
 export function graphPage(props: GraphPageProps): Root {
   const main: ElementContent[] = [
     h('h1', 'Graph'),
-    h('p', { className: ['summary'] }, `${count(props.documentCount, 'document', 'documents', thousands)} and ${count(props.connectionCount, 'link', 'links', thousands)} between them.`),
+    h(
+      'p',
+      { className: ['summary'] },
+      `${count(props.documentCount, 'document', 'documents', thousands)} and ${count(props.connectionCount, 'link', 'links', thousands)} between them.`,
+    ),
     explorer(props),
     finder(),
   ]
-  main.push(section('graph-folders', ['By folder'], facetContent(props.folders, props.leftOut.folders, 'folders', 'This library keeps every document at its top.'), 'graph-facets'))
-  if (props.inquiries.length > 0) main.push(section('graph-inquiries', ['By inquiring line'], facetContent(props.inquiries, props.leftOut.inquiries, 'inquiring lines', '', 'source', 'sources'), 'graph-facets'))
+  main.push(
+    section(
+      'graph-folders',
+      ['By folder'],
+      facetContent(props.folders, props.leftOut.folders, 'folders', 'This library keeps every document at its top.'),
+      'graph-facets',
+    ),
+  )
+  if (props.inquiries.length > 0)
+    main.push(
+      section(
+        'graph-inquiries',
+        ['By inquiring line'],
+        facetContent(props.inquiries, props.leftOut.inquiries, 'inquiring lines', '', 'source', 'sources'),
+        'graph-facets',
+      ),
+    )
   if (props.tags.length > 0) main.push(section('graph-tags', ['By tag'], facetContent(props.tags, props.leftOut.tags, 'tags', ''), 'graph-facets'))
   if (props.groups) {
     main.push(
@@ -35,7 +54,11 @@ export function graphPage(props: GraphPageProps): Root {
         'graph-lines',
         ['Every document, by inquiring line'],
         props.groups.flatMap((group) => [
-          h('h3', { className: ['graph-group'] }, group.inquiry ? [h('a', { href: group.inquiry.href }, group.inquiry.title)] : ['Notes no inquiring line cites']),
+          h(
+            'h3',
+            { className: ['graph-group'] },
+            group.inquiry ? [h('a', { href: group.inquiry.href }, group.inquiry.title)] : ['Notes no inquiring line cites'],
+          ),
           group.notes.length > 0 ? graphList(group.notes) : h('p', { className: ['empty'] }, group.empty ?? 'None.'),
         ]),
         'graph-groups',
@@ -50,18 +73,26 @@ function explorer(props: GraphPageProps): Element {
   const select = (id: string, label: string, all: string): ElementContent =>
     h('p', { className: ['graph-filter'] }, [h('label', { htmlFor: id }, label), ' ', h('select', { id, disabled: true }, [h('option', { value: '' }, all)])])
   return h('div', { className: ['graph-explorer'] }, [
-    h('div', { className: ['graph-controls'], id: 'graph-controls', hidden: true }, [
-      select('graph-folder', 'Folder', 'Every folder'),
-      props.tags.length > 0 ? select('graph-tag', 'Tag', 'Every tag') : undefined,
-      props.inquiries.length > 0 ? select('graph-inquiry', 'Inquiring line', 'Every inquiring line') : undefined,
-      h('p', { className: ['graph-links'], hidden: true }, [h('input', { type: 'checkbox', id: 'graph-all-links' }), ' ', h('label', { htmlFor: 'graph-all-links' }, 'Show every link')]),
-      h('p', { className: ['graph-zoom'] }, [
-        h('button', { type: 'button', id: 'graph-zoom-in', ariaLabel: 'Zoom in' }, '+'),
-        h('button', { type: 'button', id: 'graph-zoom-out', ariaLabel: 'Zoom out' }, '−'),
-        h('button', { type: 'button', id: 'graph-zoom-reset' }, 'Whole graph'),
-        h('output', { id: 'graph-zoom-level', htmlFor: 'graph-canvas' }, 'Zoom 100 %'),
-      ]),
-    ].filter((part) => part !== undefined)),
+    h(
+      'div',
+      { className: ['graph-controls'], id: 'graph-controls', hidden: true },
+      [
+        select('graph-folder', 'Folder', 'Every folder'),
+        props.tags.length > 0 ? select('graph-tag', 'Tag', 'Every tag') : undefined,
+        props.inquiries.length > 0 ? select('graph-inquiry', 'Inquiring line', 'Every inquiring line') : undefined,
+        h('p', { className: ['graph-links'], hidden: true }, [
+          h('input', { type: 'checkbox', id: 'graph-all-links' }),
+          ' ',
+          h('label', { htmlFor: 'graph-all-links' }, 'Show every link'),
+        ]),
+        h('p', { className: ['graph-zoom'] }, [
+          h('button', { type: 'button', id: 'graph-zoom-in', ariaLabel: 'Zoom in' }, '+'),
+          h('button', { type: 'button', id: 'graph-zoom-out', ariaLabel: 'Zoom out' }, '−'),
+          h('button', { type: 'button', id: 'graph-zoom-reset' }, 'Whole graph'),
+          h('output', { id: 'graph-zoom-level', htmlFor: 'graph-canvas' }, 'Zoom 100 %'),
+        ]),
+      ].filter((part) => part !== undefined),
+    ),
     h(
       'div',
       {
@@ -91,14 +122,25 @@ function finder(): Element {
       ' ',
       h('input', { type: 'search', id: 'graph-find', autocomplete: 'off', ariaDescribedBy: 'graph-find-hint', ariaControls: 'graph-results' }),
     ]),
-    h('p', { className: ['graph-find-hint'], id: 'graph-find-hint' }, 'Press the down arrow to move into the results; moving to one shows it in the drawing, Enter opens it. The filters above apply.'),
+    h(
+      'p',
+      { className: ['graph-find-hint'], id: 'graph-find-hint' },
+      'Press the down arrow to move into the results; moving to one shows it in the drawing, Enter opens it. The filters above apply.',
+    ),
     h('p', { className: ['graph-find-count'], id: 'graph-find-count', role: 'status' }),
     h('ol', { className: ['graph-results'], id: 'graph-results' }),
   ])
 }
 
 /** A list of folders, inquiring lines or tags with their counts, or what to say when there are none. */
-function facetContent(facets: readonly GraphFacetProps[], leftOut: number, plural: string, empty: string, one = 'document', many = 'documents'): ElementContent[] {
+function facetContent(
+  facets: readonly GraphFacetProps[],
+  leftOut: number,
+  plural: string,
+  empty: string,
+  one = 'document',
+  many = 'documents',
+): ElementContent[] {
   if (facets.length === 0) return [h('p', { className: ['empty'] }, empty)]
   const items = facets.map((facet) =>
     h('li', { className: facet.depth > 0 ? ['graph-facet', `depth-${Math.min(facet.depth, 4)}`] : ['graph-facet'] }, [

@@ -19,27 +19,43 @@ export const inquirySectionIds = { answer: 'answer', sources: 'sources', prompt:
 /** Render an inquiry page. */
 export function inquiryPage(props: InquiryPageProps): Root {
   const main: ElementContent[] = [
-    h('article', { className: ['document', 'inquiry'] }, [
-      h('p', { className: ['kind'] }, 'Inquiring line'),
-      h('h1', props.title),
-      h('p', { className: ['summary'] }, props.summary),
-      props.date || props.updated
-        ? h('p', { className: ['meta'] }, [
-            props.date ? h('time', { dateTime: props.date.replace(/^~/, '') }, props.date) : undefined,
-            props.updated ? h('span', { className: ['updated'] }, ['Updated ', h('time', { dateTime: props.updated.replace(/^~/, '') }, props.updated)]) : undefined,
-          ])
-        : undefined,
-      h('p', { className: ['purpose'] }, purpose(props)),
-      jumpBar(props),
-      section(inquirySectionIds.answer, ['Answer'], [...(props.toc.length > 0 ? [tableOfContents(props.toc)] : []), h('div', { className: ['prose'] }, [...props.body])], 'answer'),
-      props.folder ? h('div', { className: ['folder-page'] }, folderListing(props.folder)) : undefined,
-      section(inquirySectionIds.sources, ['Sources ', h('span', { className: ['count'] }, count(props.sources.length, 'note', 'notes'))], [sourceList(props.sources)], 'sources'),
-      props.prompt ? promptSection(props.prompt, props) : undefined,
-      props.papers.length > 0 ? papersSection(props.papers) : undefined,
-      section('next', ['Next inquiring lines'], nextContent(props), 'next'),
-      props.citedBy.length > 0 ? section('cited-by', ['Cited by'], [cardList(props.citedBy, false)], 'cited-by') : undefined,
-      props.localGraph ? localGraphSection(props.localGraph, sourcesDrawn(props)) : undefined,
-    ].filter(isPresent)),
+    h(
+      'article',
+      { className: ['document', 'inquiry'] },
+      [
+        h('p', { className: ['kind'] }, 'Inquiring line'),
+        h('h1', props.title),
+        h('p', { className: ['summary'] }, props.summary),
+        props.date || props.updated
+          ? h('p', { className: ['meta'] }, [
+              props.date ? h('time', { dateTime: props.date.replace(/^~/, '') }, props.date) : undefined,
+              props.updated
+                ? h('span', { className: ['updated'] }, ['Updated ', h('time', { dateTime: props.updated.replace(/^~/, '') }, props.updated)])
+                : undefined,
+            ])
+          : undefined,
+        h('p', { className: ['purpose'] }, purpose(props)),
+        jumpBar(props),
+        section(
+          inquirySectionIds.answer,
+          ['Answer'],
+          [...(props.toc.length > 0 ? [tableOfContents(props.toc)] : []), h('div', { className: ['prose'] }, [...props.body])],
+          'answer',
+        ),
+        props.folder ? h('div', { className: ['folder-page'] }, folderListing(props.folder)) : undefined,
+        section(
+          inquirySectionIds.sources,
+          ['Sources ', h('span', { className: ['count'] }, count(props.sources.length, 'note', 'notes'))],
+          [sourceList(props.sources)],
+          'sources',
+        ),
+        props.prompt ? promptSection(props.prompt, props) : undefined,
+        props.papers.length > 0 ? papersSection(props.papers) : undefined,
+        section('next', ['Next inquiring lines'], nextContent(props), 'next'),
+        props.citedBy.length > 0 ? section('cited-by', ['Cited by'], [cardList(props.citedBy, false)], 'cited-by') : undefined,
+        props.localGraph ? localGraphSection(props.localGraph, sourcesDrawn(props)) : undefined,
+      ].filter(isPresent),
+    ),
   ]
   return layout(props.layout, main)
 }
@@ -57,7 +73,8 @@ function sourcesDrawn(props: InquiryPageProps): ListedAbove | undefined {
 
 /** What the page is for, in one line: an answer drawn from the library, and a prompt to take it further. */
 function purpose(props: InquiryPageProps): string {
-  const from = props.sources.length > 0 ? `An answer drawn from ${count(props.sources.length, 'note', 'notes')} in this library` : 'An answer drawn from this library'
+  const from =
+    props.sources.length > 0 ? `An answer drawn from ${count(props.sources.length, 'note', 'notes')} in this library` : 'An answer drawn from this library'
   return props.prompt ? `${from}, and a research prompt to take the question further with your LLM.` : `${from}.`
 }
 
@@ -69,10 +86,19 @@ function jumpBar(props: InquiryPageProps): Element {
   ]
   if (props.prompt) links.push([inquirySectionIds.prompt, 'Prompt'])
   if (props.prompt && props.claims.length > 0) links.push([inquirySectionIds.claims, `Claims (${props.claims.length})`])
-  return h('div', { className: ['jump-bar'] }, [
-    h('nav', { className: ['jump-links'], ariaLabel: 'On this page' }, [h('ul', links.map(([id, label]) => h('li', [h('a', { href: `#${id}` }, label)])))]),
-    props.prompt ? copyControls('prompt-status') : undefined,
-  ].filter(isPresent))
+  return h(
+    'div',
+    { className: ['jump-bar'] },
+    [
+      h('nav', { className: ['jump-links'], ariaLabel: 'On this page' }, [
+        h(
+          'ul',
+          links.map(([id, label]) => h('li', [h('a', { href: `#${id}` }, label)])),
+        ),
+      ]),
+      props.prompt ? copyControls('prompt-status') : undefined,
+    ].filter(isPresent),
+  )
 }
 
 /** The copy button (hidden until the script shows it) and where it says what happened. */
@@ -95,11 +121,15 @@ function sourceList(sources: readonly SourceCardProps[]): Element {
         if (meta.length > 0) meta.push(' · ')
         meta.push(source.claims.length === 1 ? 'Supports claim ' : 'Supports claims ', ...numberedLinks(source.claims))
       }
-      return h('li', { className: ['card'], id: source.id }, [
-        h('a', { className: ['card-title'], href: source.href }, source.title),
-        source.summary === '' ? undefined : h('p', { className: ['card-summary'] }, source.summary),
-        meta.length > 0 ? h('p', { className: ['card-meta'] }, meta) : undefined,
-      ].filter(isPresent))
+      return h(
+        'li',
+        { className: ['card'], id: source.id },
+        [
+          h('a', { className: ['card-title'], href: source.href }, source.title),
+          source.summary === '' ? undefined : h('p', { className: ['card-summary'] }, source.summary),
+          meta.length > 0 ? h('p', { className: ['card-meta'] }, meta) : undefined,
+        ].filter(isPresent),
+      )
     }),
   )
 }
@@ -140,8 +170,16 @@ function promptSection(prompt: PromptProps, props: InquiryPageProps): ElementCon
       ]),
       copyControls('prompt-copied'),
       h('details', { className: ['prompt'] }, [
-        h('summary', [h('span', { className: ['when-closed'] }, 'Show the prompt'), h('span', { className: ['when-open'] }, 'Hide the prompt'), h('span', { className: ['prompt-contents'] }, promptContents(props))]),
-        h('div', { id: 'prompt-text', className: ['prompt-text'], dataMarkdown: prompt.markdown }, prompt.blocks.map((block) => promptBlock(block, props))),
+        h('summary', [
+          h('span', { className: ['when-closed'] }, 'Show the prompt'),
+          h('span', { className: ['when-open'] }, 'Hide the prompt'),
+          h('span', { className: ['prompt-contents'] }, promptContents(props)),
+        ]),
+        h(
+          'div',
+          { id: 'prompt-text', className: ['prompt-text'], dataMarkdown: prompt.markdown },
+          prompt.blocks.map((block) => promptBlock(block, props)),
+        ),
       ]),
     ],
     'prompt-section',
@@ -173,16 +211,25 @@ function promptBlock(block: PromptBlockProps, props: InquiryPageProps): ElementC
 function claimItem(item: readonly ElementContent[], claim: ClaimProps | undefined, staleAfterMonths: number): Element {
   if (!claim) return h('li', [...item])
   const notes: Array<ElementContent | string> = []
-  if (claim.staleMonths !== undefined) notes.push(h('span', { className: ['stale-marker'] }, [h('strong', 'Re-test:'), ` ${claim.staleMonths} months old, past the ${staleAfterMonths}-month threshold.`]))
+  if (claim.staleMonths !== undefined)
+    notes.push(
+      h('span', { className: ['stale-marker'] }, [h('strong', 'Re-test:'), ` ${claim.staleMonths} months old, past the ${staleAfterMonths}-month threshold.`]),
+    )
   if (claim.support.length > 0) {
     if (notes.length > 0) notes.push(' ')
     const numbered = claim.support.every((link) => link.number !== undefined)
-    notes.push(h('span', { className: ['claim-support'] }, [numbered ? (claim.support.length === 1 ? 'Source ' : 'Sources ') : 'Supported by ', ...numberedLinks(claim.support)]))
+    notes.push(
+      h('span', { className: ['claim-support'] }, [
+        numbered ? (claim.support.length === 1 ? 'Source ' : 'Sources ') : 'Supported by ',
+        ...numberedLinks(claim.support),
+      ]),
+    )
   }
-  return h('li', { id: claim.id, className: claim.staleMonths === undefined ? ['claim'] : ['claim', 'stale'] }, [
-    h('span', { className: ['claim-text'] }, [...item]),
-    notes.length > 0 ? h('span', { className: ['claim-notes'] }, notes) : undefined,
-  ].filter(isPresent))
+  return h(
+    'li',
+    { id: claim.id, className: claim.staleMonths === undefined ? ['claim'] : ['claim', 'stale'] },
+    [h('span', { className: ['claim-text'] }, [...item]), notes.length > 0 ? h('span', { className: ['claim-notes'] }, notes) : undefined].filter(isPresent),
+  )
 }
 
 /** Papers the inquiry cites beyond the prompt's anchors. */
@@ -190,7 +237,15 @@ function papersSection(papers: readonly PaperLink[]): ElementContent {
   return section(
     'papers-cited',
     ['Other papers cited'],
-    [h('ul', { className: ['papers'] }, papers.map((paper) => h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`), paper.date ? ` (${paper.date})` : '', paper.title ? ` — ${paper.title}` : ''])))],
+    [
+      h(
+        'ul',
+        { className: ['papers'] },
+        papers.map((paper) =>
+          h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`), paper.date ? ` (${paper.date})` : '', paper.title ? ` — ${paper.title}` : '']),
+        ),
+      ),
+    ],
     'papers-section',
   )
 }

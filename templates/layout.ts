@@ -34,12 +34,31 @@ export function layout(props: LayoutProps, main: ElementContent[]): Root {
     ]),
     h('body', [
       h('a', { className: ['skip-link'], href: '#main' }, 'Skip to content'),
-      h('header', { className: ['site-header'] }, [
-        h('a', { className: ['site-title'], href: props.homeHref }, props.siteTitle),
-        props.nav.length > 0 ? h('nav', { ariaLabel: 'Site' }, [h('ul', props.nav.map((link) => h('li', [h('a', { href: link.href, ariaCurrent: link.current ? 'page' : undefined }, link.label)])))]) : undefined,
-        searchForm(),
-      ].filter((part) => part !== undefined)),
-      h('main', { id: 'main', tabIndex: -1 }, [props.breadcrumbs ? breadcrumbs(props.breadcrumbs) : undefined, props.markdownHref ? pageMarkdownControl(props.markdownHref) : undefined, ...main].filter((part) => part !== undefined)),
+      h(
+        'header',
+        { className: ['site-header'] },
+        [
+          h('a', { className: ['site-title'], href: props.homeHref }, props.siteTitle),
+          props.nav.length > 0
+            ? h('nav', { ariaLabel: 'Site' }, [
+                h(
+                  'ul',
+                  props.nav.map((link) => h('li', [h('a', { href: link.href, ariaCurrent: link.current ? 'page' : undefined }, link.label)])),
+                ),
+              ])
+            : undefined,
+          searchForm(),
+        ].filter((part) => part !== undefined),
+      ),
+      h(
+        'main',
+        { id: 'main', tabIndex: -1 },
+        [
+          props.breadcrumbs ? breadcrumbs(props.breadcrumbs) : undefined,
+          props.markdownHref ? pageMarkdownControl(props.markdownHref) : undefined,
+          ...main,
+        ].filter((part) => part !== undefined),
+      ),
       h('footer', { className: ['site-footer'] }, [h('p', ['Published with quire']), themeSwitch()]),
     ]),
   ])

@@ -24,13 +24,22 @@ export function localGraphSection(props: LocalGraphProps, listed?: ListedAbove):
   const near = listed ? props.near.filter((item) => item.number === undefined || item.number > listed.count) : props.near
   const lists: ElementContent[] = [h('h3', 'Linked directly')]
   if (listed && near.length < props.near.length) {
-    lists.push(h('p', { className: ['graph-listed'] }, [listed.count === 1 ? 'Node 1 is ' : `Nodes 1–${listed.count} are `, h('a', { href: listed.href }, listed.label), '.']))
+    lists.push(
+      h('p', { className: ['graph-listed'] }, [
+        listed.count === 1 ? 'Node 1 is ' : `Nodes 1–${listed.count} are `,
+        h('a', { href: listed.href }, listed.label),
+        '.',
+      ]),
+    )
   }
   if (near.length > 0) lists.push(graphList(near))
   if (props.far.length > 0) {
     lists.push(
       h('h3', 'Two links away'),
-      ...props.far.flatMap((group) => [h('p', { className: ['graph-via'] }, [`Through ${group.via.number}. `, h('span', { className: ['graph-via-title'] }, group.via.title), ':']), graphList(group.items)]),
+      ...props.far.flatMap((group) => [
+        h('p', { className: ['graph-via'] }, [`Through ${group.via.number}. `, h('span', { className: ['graph-via-title'] }, group.via.title), ':']),
+        graphList(group.items),
+      ]),
     )
   }
   lists.push(
@@ -39,5 +48,15 @@ export function localGraphSection(props: LocalGraphProps, listed?: ListedAbove):
       h('a', { href: props.graphHref }, 'See the whole graph'),
     ]),
   )
-  return section('nearby', ['Nearby in the graph'], [h('div', { className: ['graph-layout'] }, [h('div', { className: ['graph-figure'] }, [graphSvg(props.drawing)]), h('div', { className: ['graph-lists'] }, lists)])], 'local-graph')
+  return section(
+    'nearby',
+    ['Nearby in the graph'],
+    [
+      h('div', { className: ['graph-layout'] }, [
+        h('div', { className: ['graph-figure'] }, [graphSvg(props.drawing)]),
+        h('div', { className: ['graph-lists'] }, lists),
+      ]),
+    ],
+    'local-graph',
+  )
 }

@@ -11,6 +11,7 @@ export function headMeta(meta: PageMetaProps, siteTitle: string): Element[] {
   const elements: Element[] = []
   if (meta.canonical !== undefined) elements.push(h('link', { rel: 'canonical', href: meta.canonical }))
   for (const { property, content } of meta.openGraph) elements.push(h('meta', { property, content }))
-  if (meta.feedHref !== undefined) elements.push(h('link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom feed)`, href: meta.feedHref }))
+  if (meta.feedHref !== undefined)
+    elements.push(h('link', { rel: 'alternate', type: 'application/atom+xml', title: `${siteTitle} (Atom feed)`, href: meta.feedHref }))
   return elements
 }

@@ -65,7 +65,18 @@ export function folderListing(props: FolderListingProps): ElementContent[] {
   const parts: ElementContent[] = []
   if (props.folders.length > 0) {
     parts.push(
-      section('folder-folders', ['Sub-folders'], [h('ul', { className: ['folder-list'] }, props.folders.map((folder) => h('li', [folderName(folder), folderCount(folder.count)])))], 'folder-folders'),
+      section(
+        'folder-folders',
+        ['Sub-folders'],
+        [
+          h(
+            'ul',
+            { className: ['folder-list'] },
+            props.folders.map((folder) => h('li', [folderName(folder), folderCount(folder.count)])),
+          ),
+        ],
+        'folder-folders',
+      ),
     )
   }
   if (props.documents.length > 0) parts.push(section('folder-documents', ['Notes'], [cardList(props.documents, false)], 'folder-documents'))

@@ -12,7 +12,11 @@ export function notFoundPage(props: NotFoundPageProps): Root {
   return layout(props.layout, [
     h('div', { className: ['not-found'] }, [
       h('h1', 'Page not found'),
-      h('p', ['Nothing is published at this address. It may have been renamed or removed. ', h('a', { href: props.layout.homeHref }, 'Go to the home page'), ' to find what you were looking for.']),
+      h('p', [
+        'Nothing is published at this address. It may have been renamed or removed. ',
+        h('a', { href: props.layout.homeHref }, 'Go to the home page'),
+        ' to find what you were looking for.',
+      ]),
     ]),
   ])
 }

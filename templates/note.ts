@@ -19,10 +19,7 @@ export function notePage(props: NotePageProps): Root {
   meta.push(h('span', { className: ['reading-time'] }, `${props.readingMinutes} min read`))
   if (props.tagLinks.length > 0) meta.push(tagList(props.tagLinks))
 
-  const parts: ElementContent[] = [
-    h('p', { className: ['kind'] }, 'Note'),
-    h('h1', props.title),
-  ]
+  const parts: ElementContent[] = [h('p', { className: ['kind'] }, 'Note'), h('h1', props.title)]
   if (props.summary !== undefined) parts.push(h('p', { className: ['summary'] }, props.summary))
   if (meta.length > 0) parts.push(h('div', { className: ['meta'] }, meta))
   if (props.toc.length > 0) parts.push(tableOfContents(props.toc))
@@ -30,9 +27,7 @@ export function notePage(props: NotePageProps): Root {
   // A note whose address is a folder's is that folder's page: its listing follows the text.
   if (props.folder) parts.push(h('div', { className: ['folder-page'] }, folderListing(props.folder)))
   if (props.papers.length > 0) {
-    parts.push(
-      section('papers', ['Papers'], [h('ul', { className: ['papers'] }, props.papers.map(paperItem))], 'papers'),
-    )
+    parts.push(section('papers', ['Papers'], [h('ul', { className: ['papers'] }, props.papers.map(paperItem))], 'papers'))
   }
   if (props.backs.length > 0) {
     parts.push(
@@ -70,5 +65,8 @@ export function notePage(props: NotePageProps): Root {
 /** A cited paper: its title when the library gives one (as the papers page does), then its id and date. */
 function paperItem(paper: PaperLink): Element {
   if (!paper.title) return h('li', [h('a', { href: paper.href }, `arXiv:${paper.id}`), paper.date ? ` (${paper.date})` : ''])
-  return h('li', [h('a', { href: paper.href }, paper.title), h('span', { className: ['paper-id'] }, [` arXiv:${paper.id}`, paper.date ? ` (${paper.date})` : ''])])
+  return h('li', [
+    h('a', { href: paper.href }, paper.title),
+    h('span', { className: ['paper-id'] }, [` arXiv:${paper.id}`, paper.date ? ` (${paper.date})` : '']),
+  ])
 }

@@ -17,14 +17,21 @@ export function papersPage(props: PapersPageProps): Root {
         'ul',
         { className: ['cards'] },
         props.papers.map((paper) =>
-          h('li', { className: ['card'], id: `arxiv-${paper.id}` }, [
-            h('p', { className: ['card-title'] }, [h('a', { href: paper.href }, `arXiv:${paper.id}`), paper.date ? h('span', { className: ['paper-date'] }, ` (${paper.date})`) : '']),
-            paper.title ? h('p', { className: ['paper-title'] }, paper.title) : undefined,
-            h('p', { className: ['card-summary'] }, [
-              'Cited by ',
-              ...paper.citedBy.flatMap((doc, i) => [i > 0 ? '; ' : '', h('a', { href: doc.href }, doc.title), doc.type === 'inquiry' ? ' (inquiry)' : '']),
-            ]),
-          ].filter((part) => part !== undefined)),
+          h(
+            'li',
+            { className: ['card'], id: `arxiv-${paper.id}` },
+            [
+              h('p', { className: ['card-title'] }, [
+                h('a', { href: paper.href }, `arXiv:${paper.id}`),
+                paper.date ? h('span', { className: ['paper-date'] }, ` (${paper.date})`) : '',
+              ]),
+              paper.title ? h('p', { className: ['paper-title'] }, paper.title) : undefined,
+              h('p', { className: ['card-summary'] }, [
+                'Cited by ',
+                ...paper.citedBy.flatMap((doc, i) => [i > 0 ? '; ' : '', h('a', { href: doc.href }, doc.title), doc.type === 'inquiry' ? ' (inquiry)' : '']),
+              ]),
+            ].filter((part) => part !== undefined),
+          ),
         ),
       ),
     ]),

@@ -42,7 +42,13 @@ export function promptBlocks(view: PromptView): PromptBlock[] {
     },
   ]
   if (view.claims.length > 0) {
-    blocks.push({ kind: 'list', part: 'claims', label: 'What a curated library found — and when:', ordered: false, items: view.claims.map((claim) => `${sentence(claim.text, '')} (${claim.date}).`) })
+    blocks.push({
+      kind: 'list',
+      part: 'claims',
+      label: 'What a curated library found — and when:',
+      ordered: false,
+      items: view.claims.map((claim) => `${sentence(claim.text, '')} (${claim.date}).`),
+    })
   }
   if (view.anchors.length > 0) {
     blocks.push({

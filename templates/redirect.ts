@@ -15,14 +15,17 @@ export function redirectPage(props: RedirectPageProps): Root {
     children: [
       { type: 'doctype' },
       h('html', { lang: 'en' }, [
-        h('head', [
-          h('meta', { charset: 'utf-8' }),
-          h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
-          h('title', `${props.title} · ${props.siteTitle}`),
-          h('meta', { name: 'robots', content: 'noindex' }),
-          props.canonical === undefined ? undefined : h('link', { rel: 'canonical', href: props.canonical }),
-          h('meta', { httpEquiv: 'refresh', content: `0; url=${props.href}` }),
-        ].filter((part) => part !== undefined)),
+        h(
+          'head',
+          [
+            h('meta', { charset: 'utf-8' }),
+            h('meta', { httpEquiv: 'Content-Security-Policy', content: contentSecurityPolicy }),
+            h('title', `${props.title} · ${props.siteTitle}`),
+            h('meta', { name: 'robots', content: 'noindex' }),
+            props.canonical === undefined ? undefined : h('link', { rel: 'canonical', href: props.canonical }),
+            h('meta', { httpEquiv: 'refresh', content: `0; url=${props.href}` }),
+          ].filter((part) => part !== undefined),
+        ),
         h('body', [h('main', [h('p', ['This page is now ', h('a', { href: props.href }, props.title), '.'])])]),
       ]),
     ],

@@ -10,7 +10,11 @@ import type { TagIndexPageProps, TagLink, TagPageProps } from './props.js'
 
 /** A document's tags, each a link to its tag's page. */
 export function tagList(tags: readonly TagLink[]): Element {
-  return h('ul', { className: ['tags'] }, tags.map((tag) => h('li', [h('a', { href: tag.href }, tag.label)])))
+  return h(
+    'ul',
+    { className: ['tags'] },
+    tags.map((tag) => h('li', [h('a', { href: tag.href }, tag.label)])),
+  )
 }
 
 /** Render the page of one tag: the text of the note describing it, if any, then what carries it. */
@@ -39,7 +43,9 @@ export function tagIndexPage(props: TagIndexPageProps): Root {
       h(
         'ul',
         { className: ['tag-cloud'] },
-        props.tags.map((tag) => h('li', [h('a', { href: tag.href }, [tag.label, ' ', h('span', { className: ['tag-count'] }, `(${count(tag.count, 'document', 'documents')})`)])])),
+        props.tags.map((tag) =>
+          h('li', [h('a', { href: tag.href }, [tag.label, ' ', h('span', { className: ['tag-count'] }, `(${count(tag.count, 'document', 'documents')})`)])]),
+        ),
       ),
     ]),
   ])

@@ -9,5 +9,8 @@ import { h } from 'hastscript'
 
 /** The switch: a toggle button, "Dark theme", pressed while the dark theme shows. */
 export function themeSwitch(): Element {
-  return h('button', { type: 'button', className: ['theme-switch'], ariaPressed: 'false', hidden: true, dataThemeSwitch: '' }, [h('span', { className: ['theme-icon'], ariaHidden: 'true' }), 'Dark theme'])
+  return h('button', { type: 'button', className: ['theme-switch'], ariaPressed: 'false', hidden: true, dataThemeSwitch: '' }, [
+    h('span', { className: ['theme-icon'], ariaHidden: 'true' }),
+    'Dark theme',
+  ])
 }

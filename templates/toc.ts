@@ -19,7 +19,20 @@ export function tableOfContents(entries: readonly TocEntry[]): Element {
     h('h2', { id: 'contents' }, 'Contents'),
     h(
       'ol',
-      top.map(({ entry, children }) => h('li', [link(entry), children.length > 0 ? h('ol', children.map((child) => h('li', [link(child)]))) : undefined].filter((part) => part !== undefined))),
+      top.map(({ entry, children }) =>
+        h(
+          'li',
+          [
+            link(entry),
+            children.length > 0
+              ? h(
+                  'ol',
+                  children.map((child) => h('li', [link(child)])),
+                )
+              : undefined,
+          ].filter((part) => part !== undefined),
+        ),
+      ),
     ),
   ])
 }

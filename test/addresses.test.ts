@@ -24,7 +24,12 @@ function graphWith(files: Record<string, string>, attachments: readonly string[]
   }
   const loaded: AttachmentFile[] = [...attachments].sort().map((relativePath) => ({ path: `/lib/notes/${relativePath}`, relativePath }))
   const graph = buildGraph(docs, loaded, { siteFiles })
-  return { graph, messages: checkGraph(graph).filter((d) => ['duplicate-slug', 'invalid-slug', 'address-case-clash'].includes(d.code)).map(formatDiagnostic) }
+  return {
+    graph,
+    messages: checkGraph(graph)
+      .filter((d) => ['duplicate-slug', 'invalid-slug', 'address-case-clash'].includes(d.code))
+      .map(formatDiagnostic),
+  }
 }
 
 /** Slug of each document, by its file's path. */
@@ -47,7 +52,12 @@ describe('addresses from names with symbols', () => {
   })
 
   it('publishes `$?.md`, `+.md` and `….md` as pages, with no error', () => {
-    const { graph, messages } = graphWith({ '$?.md': page('Exit status'), '+.md': page('Plus'), '….md': page('Ellipsis'), 'a.md': page('A', '[[$?]] and [[+]]') })
+    const { graph, messages } = graphWith({
+      '$?.md': page('Exit status'),
+      '+.md': page('Plus'),
+      '….md': page('Ellipsis'),
+      'a.md': page('A', '[[$?]] and [[+]]'),
+    })
     expect(slugsOf(graph)).toEqual({ '$?.md': 'dollar-question', '+.md': 'plus', '….md': 'ellipsis', 'a.md': 'a' })
     expect(graph.resolved.get('a' as never)).toEqual([
       { kind: 'resolved', slug: 'dollar-question' },
@@ -64,15 +74,20 @@ describe('addresses that would collide', () => {
     const { graph, messages } = graphWith(bash)
     expect(slugsOf(graph)).toEqual({ 'Bash.md': 'bash', 'Bash &.md': 'bash-and', 'Bash &&.md': 'bash-and-and', 'Bash ;.md': 'bash-semicolon' })
     expect(messages).toEqual([
-      'notes/Bash &&.md:1:1: warning: The address `bash/` is already notes/Bash.md\'s, so this page is published at `bash-and-and/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]',
-      'notes/Bash &.md:1:1: warning: The address `bash/` is already notes/Bash.md\'s, so this page is published at `bash-and/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]',
-      'notes/Bash ;.md:1:1: warning: The address `bash/` is already notes/Bash.md\'s, so this page is published at `bash-semicolon/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]',
+      "notes/Bash &&.md:1:1: warning: The address `bash/` is already notes/Bash.md's, so this page is published at `bash-and-and/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]",
+      "notes/Bash &.md:1:1: warning: The address `bash/` is already notes/Bash.md's, so this page is published at `bash-and/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]",
+      "notes/Bash ;.md:1:1: warning: The address `bash/` is already notes/Bash.md's, so this page is published at `bash-semicolon/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]",
     ])
   })
 
   it('lets a link written with a file name reach that file wherever it is published', () => {
     const { graph } = graphWith({ ...bash, 'links.md': page('Links', '[[Bash]] [[Bash &]] [[Bash &&]] [[Bash ;]]') })
-    expect(graph.resolved.get('links' as never)!.map((r) => (r.kind === 'resolved' ? r.slug : r.kind))).toEqual(['bash', 'bash-and', 'bash-and-and', 'bash-semicolon'])
+    expect(graph.resolved.get('links' as never)!.map((r) => (r.kind === 'resolved' ? r.slug : r.kind))).toEqual([
+      'bash',
+      'bash-and',
+      'bash-and-and',
+      'bash-semicolon',
+    ])
   })
 
   it('gives the same addresses whatever order the files come in', () => {
@@ -81,8 +96,22 @@ describe('addresses that would collide', () => {
   })
 
   it('numbers what still collides, in path order, with a warning naming both files', () => {
-    const { graph, messages } = graphWith({ 'topic.md': page('Lower'), 'Topic.md': page('Upper'), 'TOPIC.md': page('Shout'), 'bash and.md': page('Words'), 'Bash &.md': page('Symbol'), 'Bash.md': page('Bash') })
-    expect(slugsOf(graph)).toEqual({ 'TOPIC.md': 'topic', 'Topic.md': 'topic-2', 'topic.md': 'topic-3', 'bash and.md': 'bash-and', 'Bash.md': 'bash', 'Bash &.md': 'bash-and-2' })
+    const { graph, messages } = graphWith({
+      'topic.md': page('Lower'),
+      'Topic.md': page('Upper'),
+      'TOPIC.md': page('Shout'),
+      'bash and.md': page('Words'),
+      'Bash &.md': page('Symbol'),
+      'Bash.md': page('Bash'),
+    })
+    expect(slugsOf(graph)).toEqual({
+      'TOPIC.md': 'topic',
+      'Topic.md': 'topic-2',
+      'topic.md': 'topic-3',
+      'bash and.md': 'bash-and',
+      'Bash.md': 'bash',
+      'Bash &.md': 'bash-and-2',
+    })
     expect(messages).toContain(
       "notes/topic.md:1:1: warning: The address `topic/` is already notes/TOPIC.md's (the names differ only in case, which collide on many file systems), so this page is published at `topic-3/`. Rename one file or set `slug:` to choose its address. [duplicate-slug]",
     )
@@ -104,7 +133,13 @@ describe('addresses that would collide', () => {
   })
 
   it('builds a site from colliding names instead of failing', async () => {
-    const root = await notesFolder({ 'Bash.md': page('Bash'), 'Bash &.md': page('Background'), '$?.md': page('Exit status'), 'topic.md': page('Lower'), 'Topic.md': page('Upper') })
+    const root = await notesFolder({
+      'Bash.md': page('Bash'),
+      'Bash &.md': page('Background'),
+      '$?.md': page('Exit status'),
+      'topic.md': page('Lower'),
+      'Topic.md': page('Upper'),
+    })
     const built = await buildSite(path.join(root, 'notes'), { cwd: root })
     expect(built.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([])
     const paths = built.files!.map((file) => file.path)
@@ -130,7 +165,11 @@ describe('output paths that differ only in case', () => {
   })
 
   it("keeps attachments out of quire's own folders and files but for case", () => {
-    const { graph } = graphWith({ 'a.md': page('A', '![[Assets/photo.png]] ![[Graph.json]] ![[Tags/RL/x.png]]') }, ['Assets/photo.png', 'Graph.json', 'Tags/RL/x.png'])
+    const { graph } = graphWith({ 'a.md': page('A', '![[Assets/photo.png]] ![[Graph.json]] ![[Tags/RL/x.png]]') }, [
+      'Assets/photo.png',
+      'Graph.json',
+      'Tags/RL/x.png',
+    ])
     expect([...graph.movedAttachments].map(([from, moved]) => [from, moved.path])).toEqual([
       ['Assets/photo.png', 'assets/photo.png'],
       ['Graph.json', 'Graph-2.json'],

@@ -12,10 +12,15 @@ import { withThemeChoice } from '../src/render/site-files/theme-css.js'
 
 describe('the stylesheet and the theme choice', () => {
   it('gives each dark block to a chosen dark theme too, and keeps it from a chosen light theme, without changing specificity', () => {
-    const css = ':root { --bg: white; }\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: black;\n  }\n  .card, :root .x { color: grey }\n}\n@media print { :root { --bg: white } }\n'
+    const css =
+      ':root { --bg: white; }\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: black;\n  }\n  .card, :root .x { color: grey }\n}\n@media print { :root { --bg: white } }\n'
     const out = withThemeChoice(css)
-    expect(out).toContain("@media (prefers-color-scheme: dark) {:root:where(:not([data-theme='light'])){--bg: black;}:root:where(:not([data-theme='light'])) .card,:root:where(:not([data-theme='light'])) .x{color: grey}}")
-    expect(out).toContain("\n:root:where([data-theme='dark']){--bg: black;}\n:root:where([data-theme='dark']) .card,:root:where([data-theme='dark']) .x{color: grey}")
+    expect(out).toContain(
+      "@media (prefers-color-scheme: dark) {:root:where(:not([data-theme='light'])){--bg: black;}:root:where(:not([data-theme='light'])) .card,:root:where(:not([data-theme='light'])) .x{color: grey}}",
+    )
+    expect(out).toContain(
+      "\n:root:where([data-theme='dark']){--bg: black;}\n:root:where([data-theme='dark']) .card,:root:where([data-theme='dark']) .x{color: grey}",
+    )
     expect(out.indexOf("[data-theme='dark']")).toBeLessThan(out.indexOf('@media print'))
   })
 

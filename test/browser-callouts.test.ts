@@ -69,7 +69,13 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all([launching?.then((b) => b.close(), () => {}), site?.close()])
+  await Promise.all([
+    launching?.then(
+      (b) => b.close(),
+      () => {},
+    ),
+    site?.close(),
+  ])
   if (root) await rm(root, { recursive: true, force: true })
 })
 
@@ -87,7 +93,10 @@ describe('callouts in the browser', () => {
             expect(await closed.count()).toBe(2)
             while ((await closed.count()) > 0) await closed.first().click()
           }
-          const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).setLegacyMode(true).analyze()
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+            .setLegacyMode(true)
+            .analyze()
           for (const v of violations) failures.push(`${state}: ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
         }
       } finally {

@@ -29,7 +29,10 @@ afterAll(async () => {
 /** Open the graph page (with `query`) and wait until the drawing says what it shows. */
 async function openGraph(page: Page, query = ''): Promise<void> {
   await page.goto(`${browsed.site.url}graph/${query}`)
-  await page.locator('#graph-status').filter({ hasText: /Showing|Centred/ }).waitFor({ timeout: 60_000 })
+  await page
+    .locator('#graph-status')
+    .filter({ hasText: /Showing|Centred/ })
+    .waitFor({ timeout: 60_000 })
 }
 
 /** A picture of the drawing's box (PNG bytes). */
@@ -111,7 +114,10 @@ describe('the graph page of a 10,200-note library', () => {
     expect(await page.locator('h1').textContent()).toBe(title)
     // The note's "See the whole graph" opens the graph centred on it.
     await Promise.all([page.waitForURL(/graph\/\?focus=/), page.getByRole('link', { name: 'See the whole graph' }).click()])
-    await page.locator('#graph-status').filter({ hasText: /Centred/ }).waitFor({ timeout: 60_000 })
+    await page
+      .locator('#graph-status')
+      .filter({ hasText: /Centred/ })
+      .waitFor({ timeout: 60_000 })
     expect(await page.locator('#graph-status').textContent()).toBe(`Centred on “${title}”, this page’s document.`)
     expect(await page.locator('#graph-zoom-level').textContent()).not.toBe('Zoom 100 %')
     await page.context().close()

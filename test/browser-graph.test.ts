@@ -56,7 +56,13 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await Promise.all([launching?.then((b) => b.close(), () => {}), site?.close()])
+  await Promise.all([
+    launching?.then(
+      (b) => b.close(),
+      () => {},
+    ),
+    site?.close(),
+  ])
   if (root) await rm(root, { recursive: true, force: true })
 })
 

@@ -23,7 +23,9 @@ beforeAll(async () => {
   browsed = await browseLargeLibrary()
   ;({ browser, site } = browsed)
   const kinds = [390, 1280].flatMap((width) => (['light', 'dark'] as const).map((colorScheme) => ({ width, colorScheme })))
-  views = await Promise.all(kinds.map(async ({ width, colorScheme }) => ({ width, colorScheme, page: await browsed.openPage({ viewport: { width, height: 900 }, colorScheme }) })))
+  views = await Promise.all(
+    kinds.map(async ({ width, colorScheme }) => ({ width, colorScheme, page: await browsed.openPage({ viewport: { width, height: 900 }, colorScheme }) })),
+  )
 }, 120_000)
 
 afterAll(async () => {
@@ -79,6 +81,11 @@ describe('the explorer without JavaScript', () => {
 /** Violations as a reader can act on them: rule, help, then each element and why it fails. */
 function describeViolations(violations: readonly AxeViolation[]): string {
   return violations
-    .map((v) => [`- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`, ...v.nodes.map((node) => `    at ${node.target.map(String).join(' ')}: ${node.failureSummary ?? ''}`)].join('\n'))
+    .map((v) =>
+      [
+        `- ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}`,
+        ...v.nodes.map((node) => `    at ${node.target.map(String).join(' ')}: ${node.failureSummary ?? ''}`),
+      ].join('\n'),
+    )
     .join('\n')
 }

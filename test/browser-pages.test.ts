@@ -22,7 +22,10 @@ const url = (address: string) => browsed.site.url + address
 
 beforeAll(async () => {
   browsed = await browseBuiltSite(async () => {
-    const root = await notesFolder({ ...publishLibrary, 'later.md': note('Will this note be written later?', 'It links ahead.', 'See [[someday]] and [[math-of-sampling]].\n') })
+    const root = await notesFolder({
+      ...publishLibrary,
+      'later.md': note('Will this note be written later?', 'It links ahead.', 'See [[someday]] and [[math-of-sampling]].\n'),
+    })
     const io = recordingIO(root)
     const code = await run(['build', 'notes', '--out', path.join(root, 'site'), '--build-date', '2026-01-15', '--no-cache'], io)
     expect(code, io.err()).toBe(0)

@@ -64,13 +64,22 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await Promise.all([launching?.then((b) => b.close(), () => {}), site?.close(), based?.close()])
+  await Promise.all([
+    launching?.then(
+      (b) => b.close(),
+      () => {},
+    ),
+    site?.close(),
+    based?.close(),
+  ])
   if (root) await rm(root, { recursive: true, force: true })
 })
 
 /** What has keyboard focus: its tag, classes and text. */
 function focused(page: Page): Promise<string> {
-  return page.evaluate<string>(`(() => { const e = document.activeElement; return e ? e.tagName.toLowerCase() + '.' + e.className + ' ' + (e.textContent ?? '').trim() : '' })()`)
+  return page.evaluate<string>(
+    `(() => { const e = document.activeElement; return e ? e.tagName.toLowerCase() + '.' + e.className + ' ' + (e.textContent ?? '').trim() : '' })()`,
+  )
 }
 
 /** Type a query into the search field (after `/`) and wait for the count to say how it went. */
@@ -100,7 +109,9 @@ describe('search', () => {
     expect(found).toHaveLength(4)
     // Each result shows its summary and the words it matched.
     const first = page.locator('.search-result').first()
-    expect(await first.locator('.search-result-summary').textContent()).toBe('Controlled experiments show RL amplifies one output format and suppresses the rest.')
+    expect(await first.locator('.search-result-summary').textContent()).toBe(
+      'Controlled experiments show RL amplifies one output format and suppresses the rest.',
+    )
     expect(await first.locator('.search-result-terms').textContent()).toBe('Matches: diversity')
     expect(await first.locator('.search-result-title mark').textContent()).toBe('diversity')
     // The count is announced to screen readers once typing pauses.
@@ -175,7 +186,6 @@ describe('search', () => {
 const target = 'Does distillation before RL help small models?'
 
 describe('link previews', () => {
-
   it('shows the title and summary on hover, over the page, and hides them with Escape', async () => {
     const page = light
     await page.goto(site.url + 'rl-format/')
@@ -238,7 +248,10 @@ describe('link previews', () => {
       expect(await box.locator('.preview-kind').textContent()).toBe('Note · Results')
       expect(await box.locator('.preview-summary').textContent()).toBe('Format diversity collapses within a few hundred steps.')
       // The hover fetched the bucket count, the bucket function and one small file of previews.
-      expect(files.filter((file) => file.startsWith('/previews/')).map((file) => file.replace(/\d+\.json$/, 'N.json'))).toEqual(['/previews/index.json', '/previews/N.json'])
+      expect(files.filter((file) => file.startsWith('/previews/')).map((file) => file.replace(/\d+\.json$/, 'N.json'))).toEqual([
+        '/previews/index.json',
+        '/previews/N.json',
+      ])
     } finally {
       page.off('response', record)
     }
@@ -281,7 +294,9 @@ describe('page weight', () => {
       await page.locator('#quire-search').focus()
       await expect.poll(() => scripts.size, { timeout: 5000 }).toBe(initial.size + 2)
       const lazy = [...scripts].filter(([file]) => !initial.has(file))
-      console.log(`scripts on load: ${initialTotal} B gzipped (${[...initial].map(([f, n]) => `${path.basename(f)} ${n}`).join(', ')}); on first search: ${lazy.map(([f, n]) => `${path.basename(f)} ${n}`).join(', ')}`)
+      console.log(
+        `scripts on load: ${initialTotal} B gzipped (${[...initial].map(([f, n]) => `${path.basename(f)} ${n}`).join(', ')}); on first search: ${lazy.map(([f, n]) => `${path.basename(f)} ${n}`).join(', ')}`,
+      )
       expect(lazy.map(([file]) => file).sort()).toEqual(['/assets/search-query.js', '/assets/search-terms.js'])
       // No library is shipped: the query code is quire's own, a few KB.
       expect(lazy.reduce((sum, [, n]) => sum + n, 0)).toBeLessThan(6 * 1024)
@@ -324,10 +339,15 @@ describe('accessibility (axe-core) and small screens', () => {
           const response = await page.goto(site.url + target.path)
           expect(response?.status()).toBe(200)
           await target.prepare?.(page)
-          const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).setLegacyMode(true).analyze()
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+            .setLegacyMode(true)
+            .analyze()
           const landmarks = await page.evaluate<number>(`document.querySelectorAll('header, main, footer, nav').length`)
           return [
-            violations.length > 0 ? `in ${colorScheme}: ${violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n')}` : '',
+            violations.length > 0
+              ? `in ${colorScheme}: ${violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`).join('\n')}`
+              : '',
             landmarks < 3 ? `in ${colorScheme}: only ${landmarks} landmarks` : '',
           ]
         }),

@@ -33,7 +33,12 @@ afterAll(async () => {
 function recordResponses(page: Page): { stop(): Promise<Map<string, number>> } {
   const sizes: Promise<[string, number]>[] = []
   const listener = (response: Response) => {
-    sizes.push(response.body().then((body) => [new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length], () => [new URL(response.url()).pathname, 0]))
+    sizes.push(
+      response.body().then(
+        (body) => [new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length],
+        () => [new URL(response.url()).pathname, 0],
+      ),
+    )
   }
   page.on('response', listener)
   return {
@@ -56,7 +61,9 @@ describe('search on 10,200 notes', () => {
     await page.locator('#quire-search-results .search-result').first().waitFor({ state: 'visible' })
     const sizes = await responses.stop()
     const files = [...sizes.keys()]
-    console.log(`search on 10,200 notes: ${total(sizes)} B gzipped to the first results, in ${sizes.size} files (${files.filter((f) => f.includes('/terms/')).length} term shards, ${files.filter((f) => f.includes('/docs/')).length} record blocks)`)
+    console.log(
+      `search on 10,200 notes: ${total(sizes)} B gzipped to the first results, in ${sizes.size} files (${files.filter((f) => f.includes('/terms/')).length} term shards, ${files.filter((f) => f.includes('/docs/')).length} record blocks)`,
+    )
     expect(total(sizes)).toBeLessThanOrEqual(searchBudget.gzipBytesToFirstResult)
     expect(files.filter((file) => file.includes('/terms/')).length, 'one shard per word').toBeLessThanOrEqual(2)
     expect(files.filter((file) => file.includes('/docs/')).length, 'records of the results shown only').toBeLessThanOrEqual(20)
@@ -87,7 +94,10 @@ describe('search on 10,200 notes', () => {
         await page.keyboard.type('kernel')
         await page.locator('#quire-search-results .search-result').first().waitFor({ state: 'visible' })
         await page.keyboard.press('ArrowDown')
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).setLegacyMode(true).analyze()
+        const { violations } = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .setLegacyMode(true)
+          .analyze()
         return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
       }),
     )
@@ -108,7 +118,11 @@ describe('link previews on 10,200 notes', () => {
     expect(await box.locator('.preview-summary').textContent()).toMatch(/^How \w+ relates to \w+, in one line\.$/)
     const sizes = await responses.stop()
     console.log(`a preview on 10,200 notes: ${total(sizes)} B gzipped (${[...sizes.keys()].join(', ')})`)
-    expect([...sizes.keys()].map((file) => file.replace(/\/\d+\.json$/, '/N.json')).sort()).toEqual(['/assets/preview-bucket.js', '/previews/N.json', '/previews/index.json'])
+    expect([...sizes.keys()].map((file) => file.replace(/\/\d+\.json$/, '/N.json')).sort()).toEqual([
+      '/assets/preview-bucket.js',
+      '/previews/N.json',
+      '/previews/index.json',
+    ])
     expect(total(sizes)).toBeLessThan(4 * 1024)
   })
 })

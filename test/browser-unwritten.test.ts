@@ -48,7 +48,10 @@ describe('notes not written yet in the browser', () => {
       try {
         for (const address of ['garden/', 'not-written-yet/', '']) {
           expect((await page.goto(site.url + address))?.status()).toBe(200)
-          const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).setLegacyMode(true).analyze()
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+            .setLegacyMode(true)
+            .analyze()
           for (const v of violations) failures.push(`${address}: ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
         }
       } finally {
@@ -69,7 +72,11 @@ describe('notes not written yet in the browser', () => {
       expect(await mark.textContent()).toBe('Someday (not written yet)')
       expect(await mark.locator('.unwritten-hint').boundingBox()).toMatchObject({ width: 1, height: 1 })
       // It looks unlike a link: another colour and a dashed underline.
-      const style = (selector: string) => page.locator(selector).first().evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).textDecorationStyle])
+      const style = (selector: string) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).textDecorationStyle])
       const [markColour, markLine] = await style('.prose .unwritten')
       const [linkColour] = await style('.prose a.internal')
       expect(markLine).toBe('dashed')

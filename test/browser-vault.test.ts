@@ -31,7 +31,13 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await Promise.all([launching?.then((b) => b.close(), () => {}), site?.close()])
+  await Promise.all([
+    launching?.then(
+      (b) => b.close(),
+      () => {},
+    ),
+    site?.close(),
+  ])
   if (root) await rm(root, { recursive: true, force: true })
 })
 
@@ -49,7 +55,10 @@ describe('a vault in the browser', () => {
             await page.waitForURL(/policy-gradients\/$/)
             continue
           }
-          const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).setLegacyMode(true).analyze()
+          const { violations } = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+            .setLegacyMode(true)
+            .analyze()
           for (const v of violations) failures.push(`/${address}: ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
           expect(await page.evaluate<number>('document.documentElement.scrollWidth'), address).toBeLessThanOrEqual(390)
         }

@@ -74,7 +74,15 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Closing the browser closes its contexts; a browser that launched after a failed build is closed too.
-  await Promise.all([launching?.then((b) => b.close(), () => {}), site?.close(), sameSiteUnderPrefix?.close(), basedSite?.close()])
+  await Promise.all([
+    launching?.then(
+      (b) => b.close(),
+      () => {},
+    ),
+    site?.close(),
+    sameSiteUnderPrefix?.close(),
+    basedSite?.close(),
+  ])
   if (tmp) await rm(tmp, { recursive: true, force: true })
 })
 
@@ -124,7 +132,11 @@ describe('the research prompt', () => {
     await details.locator('summary').click()
     const shown = page.locator('#prompt-text')
     await shown.waitFor({ state: 'visible' })
-    expect(await shown.locator('h3').allTextContents()).toEqual(['What a curated library found — and when', 'Anchor papers (verify; mind their dates)', 'Your task'])
+    expect(await shown.locator('h3').allTextContents()).toEqual([
+      'What a curated library found — and when',
+      'Anchor papers (verify; mind their dates)',
+      'Your task',
+    ])
     expect(await shown.locator('li').count()).toBe(13)
     expect(await shown.innerText()).not.toMatch(/\*\*|•/)
     expect(await page.evaluate<string>(`getComputedStyle(document.querySelector('#prompt-text p')).fontFamily`)).not.toMatch(/mono/i)
@@ -166,7 +178,9 @@ describe('the jump bar', () => {
       await nav.getByRole('link', { name, exact: true }).click()
       await expect.poll(() => page.evaluate<string>('location.hash')).toBe(target)
       // The heading is visible near the top of the screen.
-      await expect.poll(() => page.evaluate<number>(`Math.round(document.querySelector('${target}').getBoundingClientRect().top)`), { timeout: 2000 }).toBeLessThan(200)
+      await expect
+        .poll(() => page.evaluate<number>(`Math.round(document.querySelector('${target}').getBoundingClientRect().top)`), { timeout: 2000 })
+        .toBeLessThan(200)
       expect(await page.locator(target).isVisible(), target).toBe(true)
     }
     expect(await page.locator('details.prompt').getAttribute('open'), 'the jump to the claims opened the prompt').not.toBeNull()

@@ -69,7 +69,11 @@ describe('feed.xml', () => {
       ['How much search does a reasoning model need?', '2025-01-01T00:00:00Z'],
       ['Does sampling diversity collapse after RL?', '2024-11-01T00:00:00Z'],
     ])
-    const urls = [feed.id, ...feed.link.map((link: { '@href': string }) => link['@href']), ...entries.flatMap((entry) => [entry.id, ...entry.link.map((link) => link['@href'])])]
+    const urls = [
+      feed.id,
+      ...feed.link.map((link: { '@href': string }) => link['@href']),
+      ...entries.flatMap((entry) => [entry.id, ...entry.link.map((link) => link['@href'])]),
+    ]
     const missing = urls.filter((url) => !files.has(fileFor(url) ?? '(outside the site)'))
     expect(missing).toEqual([])
   })
@@ -121,7 +125,10 @@ describe('graphs', () => {
     // Each node and its list entry carry one number (the entry's `value`), and the node is named beside it.
     const listItems = selectAll('.graph-list li', section)
     expect(nodeLinks.map((a) => toString(select('title', a)!))).toEqual(
-      listItems.map((li) => `${String(li.properties.value)}. ${toString(select('a', li)!)} (${String(select('a', li)!.properties.href).startsWith('../inquiries/') ? 'inquiring line' : 'note'})`),
+      listItems.map(
+        (li) =>
+          `${String(li.properties.value)}. ${toString(select('a', li)!)} (${String(select('a', li)!.properties.href).startsWith('../inquiries/') ? 'inquiring line' : 'note'})`,
+      ),
     )
     expect(nodeLinks.every((a) => toString(select('text.graph-label', a)!).length > 0)).toBe(true)
     expect(selectAll('.graph-list li', section)).toHaveLength(5)
@@ -134,7 +141,8 @@ describe('graphs', () => {
     expect(toString(select('h1', tree)!)).toBe('Graph')
     expect(select('.site-header a[aria-current=page]', tree) && toString(select('.site-header a[aria-current=page]', tree)!)).toBe('Graph')
     const canvas = select('#graph-canvas', tree)!
-    for (const key of ['dataData', 'dataGraphology', 'dataSigma'] as const) expect(files.has(resolveRelative('graph/index.html', String(canvas.properties[key])))).toBe(true)
+    for (const key of ['dataData', 'dataGraphology', 'dataSigma'] as const)
+      expect(files.has(resolveRelative('graph/index.html', String(canvas.properties[key])))).toBe(true)
     expect(selectAll('script[type=module]', tree).map((script) => String(script.properties.src))).toContain('../assets/graph.js')
     const data = JSON.parse(await readFile(path.join(out, 'graph', 'data.json'), 'utf8')) as { nodes: { title: string[] } }
     expect(data.nodes.title).toHaveLength(6)

@@ -21,7 +21,7 @@ const seedSources = [
   ['What does reward learning actually do to model reasoning?', 'Research shows RLVR improves sampling efficiency'],
   ['Does RL post-training create reasoning or just deploy it?', 'Evidence shows base models already contain reasoning capability'],
   ['Do base models already contain hidden reasoning ability?', 'Five independent mechanisms'],
-  ['Why does RLVR training narrow a model\'s problem solving ability?', 'RLVR narrows models\' problem-solving scope'],
+  ["Why does RLVR training narrow a model's problem solving ability?", "RLVR narrows models' problem-solving scope"],
   ['Does RL training collapse format diversity in pretrained models?', 'Controlled experiments show RL consistently amplifies'],
   ['Does RLVR actually improve mathematical reasoning or just coherence?', 'RLVR post-training measurably reduces logical errors'],
   ['Do overly hard RLVR samples actually harm model capabilities?', 'Training on nearly-impossible problems'],
@@ -40,7 +40,9 @@ beforeAll(async () => {
   const code = await run(['build', 'notes', '--out', out], io)
   // notes/ sets no `url` on purpose: it is a sample, not a published site (see docs/configuration.md).
   // 16 pages: the documents' and quire's own, the page of the folder inquiries/ and the list of every note.
-  expect(io.err()).toMatch(/^notes\/quire\.config\.yaml:1:1: warning: The site has no `url`.*\[missing-site-url\]\nquire: built 16 pages from 10 files into .* \(0 errors, 1 warning\)\n$/)
+  expect(io.err()).toMatch(
+    /^notes\/quire\.config\.yaml:1:1: warning: The site has no `url`.*\[missing-site-url\]\nquire: built 16 pages from 10 files into .* \(0 errors, 1 warning\)\n$/,
+  )
   expect(code).toBe(0)
 })
 
@@ -52,7 +54,10 @@ describe("the demo library's feed", () => {
     const home = await page('index.html')
     expect(select('link[rel=alternate][type="application/atom+xml"]', home)?.properties['href']).toBe('feed.xml')
     // The notes carry no dates of their own: in a clone with its history, each is dated by its first commit.
-    const shallow = await promisify(execFile)('git', ['rev-parse', '--is-shallow-repository']).then(({ stdout }) => stdout.trim() !== 'false', () => true)
+    const shallow = await promisify(execFile)('git', ['rev-parse', '--is-shallow-repository']).then(
+      ({ stdout }) => stdout.trim() !== 'false',
+      () => true,
+    )
     if (!shallow) expect((feed.match(/<entry>/g) ?? []).length).toBe(10)
   })
 })
@@ -73,15 +78,21 @@ describe('the seed inquiry as published', () => {
     const tree = await page('inquiries/distillation-then-rlvr/index.html')
     const links = selectAll('.prose a.internal', tree).map((a) => toString(a))
     expect([...new Set(links)]).toEqual(seedSources.map(([title]) => title))
-    expect(toString(select('.prose', tree)!)).toContain('The curriculum result Does sequencing imitation then exploration training improve reasoning? puts it directly')
+    expect(toString(select('.prose', tree)!)).toContain(
+      'The curriculum result Does sequencing imitation then exploration training improve reasoning? puts it directly',
+    )
   })
 
   it('leads with what it is for and a jump bar under the summary, every link landing on a part of the page, the copy button in it', async () => {
     const tree = await page('inquiries/distillation-then-rlvr/index.html')
     const article = select('article.inquiry', tree)!
-    const order = article.children.flatMap((child) => (child.type === 'element' ? [String((child.properties.className as string[] | undefined)?.[0] ?? child.tagName)] : []))
+    const order = article.children.flatMap((child) =>
+      child.type === 'element' ? [String((child.properties.className as string[] | undefined)?.[0] ?? child.tagName)] : [],
+    )
     expect(order.slice(0, 7)).toEqual(['kind', 'h1', 'summary', 'meta', 'purpose', 'jump-bar', 'answer'])
-    expect(toString(select('.purpose', tree)!)).toBe('An answer drawn from 9 notes in this library, and a research prompt to take the question further with your LLM.')
+    expect(toString(select('.purpose', tree)!)).toBe(
+      'An answer drawn from 9 notes in this library, and a research prompt to take the question further with your LLM.',
+    )
     const nav = select('.jump-bar nav', tree)!
     expect(nav.properties.ariaLabel).toBe('On this page')
     const links = selectAll('a', nav).map((a) => [toString(a), String(a.properties.href)])
@@ -110,11 +121,21 @@ describe('the seed inquiry as published', () => {
     const outside = selectAll('a[href]', article).filter((a) => !elsewhere.has(a))
     for (const card of cards) {
       const href = select('.card-title', card)!.properties.href
-      expect(outside.filter((a) => a.properties.href === href), String(href)).toHaveLength(1)
+      expect(
+        outside.filter((a) => a.properties.href === href),
+        String(href),
+      ).toHaveLength(1)
     }
     // The page's text (not the Markdown kept for the copy button) holds each claim and each anchor paper once.
     const text = toString(article)
-    for (const phrase of ['Distillation manufactures', 'RLVR optimizes', 'Pure reward optimization causes', 'Echo Chamber: RL Amplifies', 'Mechanistically Interpreting Sample Difficulty', 'arXiv:2504.13837']) {
+    for (const phrase of [
+      'Distillation manufactures',
+      'RLVR optimizes',
+      'Pure reward optimization causes',
+      'Echo Chamber: RL Amplifies',
+      'Mechanistically Interpreting Sample Difficulty',
+      'arXiv:2504.13837',
+    ]) {
       expect(text.split(phrase).length - 1, phrase).toBe(1)
     }
     expect(selectAll('#prompt-text .claim', tree).map((li) => li.properties.id)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `claim.${n}`))
@@ -130,7 +151,11 @@ describe('the seed inquiry as published', () => {
     const markdown = await readFile('test/fixtures/seed-prompt.txt', 'utf8')
     expect(prompt.properties.dataMarkdown).toBe(markdown)
     expect(await readFile(path.join(out, 'inquiries/distillation-then-rlvr/prompt.md'), 'utf8')).toBe(markdown)
-    expect(selectAll('h3', prompt).map((h) => toString(h))).toEqual(['What a curated library found — and when', 'Anchor papers (verify; mind their dates)', 'Your task'])
+    expect(selectAll('h3', prompt).map((h) => toString(h))).toEqual([
+      'What a curated library found — and when',
+      'Anchor papers (verify; mind their dates)',
+      'Your task',
+    ])
     expect(selectAll('ul > li', prompt)).toHaveLength(10)
     expect(selectAll('ol > li', prompt)).toHaveLength(3)
     expect(toString(select('em', prompt)!)).toBe('informative')
@@ -139,7 +164,11 @@ describe('the seed inquiry as published', () => {
     expect(shown).not.toContain('•')
     expect(shown).not.toMatch(/\*\w/)
     // Character for character the Markdown, its markers (and the labels' colons) aside.
-    const bare = (text: string) => text.replace(/^\*\*(.*):\*\*$/gm, '$1').replace(/\*|^• |^\(\d\) /gm, '').replace(/\s+/g, '')
+    const bare = (text: string) =>
+      text
+        .replace(/^\*\*(.*):\*\*$/gm, '$1')
+        .replace(/\*|^• |^\(\d\) /gm, '')
+        .replace(/\s+/g, '')
     expect(bare(shown)).toBe(bare(markdown))
     const arxiv = selectAll('.prompt-anchors a', prompt).map((a) => a.properties.href)
     expect(arxiv).toEqual(['2504.13837', '2504.07912', '2510.18176', '2605.28388'].map((id) => `https://arxiv.org/abs/${id}`))
@@ -189,7 +218,10 @@ describe('the seed inquiry as published', () => {
   })
 
   it('writes graph.json with every document and typed edges', async () => {
-    const graph = JSON.parse(await readFile(path.join(out, 'graph.json'), 'utf8')) as { nodes: { id: string; type: string; url: string }[]; edges: { from: string; to: string; kind: string }[] }
+    const graph = JSON.parse(await readFile(path.join(out, 'graph.json'), 'utf8')) as {
+      nodes: { id: string; type: string; url: string }[]
+      edges: { from: string; to: string; kind: string }[]
+    }
     expect(graph.nodes).toHaveLength(10)
     expect(graph.nodes.find((n) => n.id === 'inquiries/distillation-then-rlvr')).toMatchObject({ type: 'inquiry', url: '/inquiries/distillation-then-rlvr/' })
     expect(graph.edges).toHaveLength(9)

@@ -11,7 +11,6 @@ import { run } from '../src/cli.js'
 import { recordingIO } from './support/notes.js'
 import { listFiles, snapshot } from './support/site.js'
 
-
 let root: string
 const note = 'notes/sequencing-imitation-then-exploration.md'
 const page = 'sequencing-imitation-then-exploration/index.html'
@@ -74,7 +73,10 @@ describe('the build cache', () => {
     await build()
     expect(await snapshot(path.join(root, 'site'))).toEqual(await cleanBuild())
 
-    const stored = JSON.parse(await readFile(cachePath, 'utf8')) as { key: string; parses: Record<string, { hash: string; document?: { data: { title: string } } }> }
+    const stored = JSON.parse(await readFile(cachePath, 'utf8')) as {
+      key: string
+      parses: Record<string, { hash: string; document?: { data: { title: string } } }>
+    }
     // Poison the stored parse of the note, then pretend another quire wrote it.
     for (const entry of Object.values(stored.parses)) if (entry.document) entry.document.data.title = 'POISONED'
     await writeFile(cachePath, JSON.stringify({ ...stored, key: 'another-version' }))

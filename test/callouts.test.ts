@@ -28,7 +28,9 @@ async function body(markdown: string): Promise<Root> {
 
 /** The body's HTML, whitespace between tags dropped. */
 async function html(markdown: string): Promise<string> {
-  return toHtml(await body(markdown)).replace(/>\s+</g, '><').trim()
+  return toHtml(await body(markdown))
+    .replace(/>\s+</g, '><')
+    .trim()
 }
 
 /** Every element, attribute or value in `tree` that could run script or make a landmark. */
@@ -36,7 +38,11 @@ function unsafe(tree: Root): string[] {
   return selectAll('*', tree).flatMap((element) => [
     ...(['script', 'svg', 'iframe', 'style'].includes(element.tagName) ? [`<${element.tagName}>`] : []),
     ...Object.entries(element.properties).flatMap(([key, value]) =>
-      /^on/i.test(key) || key === 'style' || /javascript:/i.test(String(value)) || (key === 'role' && value !== 'note') || (key === 'dataCallout' && !/^[a-z0-9-]+$/.test(String(value)))
+      /^on/i.test(key) ||
+      key === 'style' ||
+      /javascript:/i.test(String(value)) ||
+      (key === 'role' && value !== 'note') ||
+      (key === 'dataCallout' && !/^[a-z0-9-]+$/.test(String(value)))
         ? [`${element.tagName} ${key}=${String(value)}`]
         : [],
     ),
@@ -59,12 +65,16 @@ describe('callouts', () => {
   it('keeps inline Markdown in a custom title', async () => {
     const tree = await body('> [!tip] A *very* **useful** `tip` with [a link](https://example.org)\n> Content.\n')
     const title = select('aside.callout > p.callout-title', tree)!
-    expect(toHtml(title)).toBe('<p class="callout-title">A <em>very</em> <strong>useful</strong> <code>tip</code> with <a href="https://example.org">a link</a></p>')
+    expect(toHtml(title)).toBe(
+      '<p class="callout-title">A <em>very</em> <strong>useful</strong> <code>tip</code> with <a href="https://example.org">a link</a></p>',
+    )
     expect(toString(select('.callout-content', tree)!).trim()).toBe('Content.')
   })
 
   it('renders a callout with only a title, and one whose title is alone on its line', async () => {
-    expect(await html('> [!example] Just a title\n')).toBe('<aside class="callout" data-callout="example" role="note"><p class="callout-title">Just a title</p></aside>')
+    expect(await html('> [!example] Just a title\n')).toBe(
+      '<aside class="callout" data-callout="example" role="note"><p class="callout-title">Just a title</p></aside>',
+    )
     expect(await html('> [!quote]\n>\n> Said someone.\n')).toBe(
       '<aside class="callout" data-callout="quote" role="note"><p class="callout-title">Quote</p><div class="callout-content"><p>Said someone.</p></div></aside>',
     )
@@ -139,7 +149,10 @@ describe('callouts', () => {
   })
 
   it('extends the sanitizer schema without dropping what other features allow', () => {
-    const extended = withCalloutSchema({ attributes: { p: [['className', 'embed-source']], div: ['itemScope', 'className'] }, required: { input: { type: 'checkbox' } } })
+    const extended = withCalloutSchema({
+      attributes: { p: [['className', 'embed-source']], div: ['itemScope', 'className'] },
+      required: { input: { type: 'checkbox' } },
+    })
     expect(extended.attributes?.['p']).toEqual([['className', 'embed-source', 'callout-title']])
     expect(extended.attributes?.['div'], 'any class was allowed already').toEqual(['itemScope', 'className'])
     expect(extended.attributes?.['summary']).toEqual([['className', 'callout-title']])

@@ -17,7 +17,10 @@ const update = process.env.UPDATE_FIXTURES === '1'
 
 /** Timings vary from run to run; everything else must not. */
 function stable(text: string, out: string): string {
-  return text.replace(/ in \d+\.\d+ s/g, ' in N s').split(out).join('OUT')
+  return text
+    .replace(/ in \d+\.\d+ s/g, ' in N s')
+    .split(out)
+    .join('OUT')
 }
 
 describe('quire check and build on fixture folders', () => {

@@ -29,7 +29,14 @@ async function builtCopy(): Promise<string> {
 }
 
 async function start(root: string, log: string[]): Promise<DevSession> {
-  return startDevSession({ notesDir: path.join(root, 'notes'), host: '127.0.0.1', port: 0, cwd: root, cacheDir: path.join(root, '.quire-cache'), log: (line) => log.push(line) })
+  return startDevSession({
+    notesDir: path.join(root, 'notes'),
+    host: '127.0.0.1',
+    port: 0,
+    cwd: root,
+    cacheDir: path.join(root, '.quire-cache'),
+    log: (line) => log.push(line),
+  })
 }
 
 describe('quire dev with a build cache', () => {

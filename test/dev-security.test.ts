@@ -160,7 +160,9 @@ describe("quire dev's 500 page", () => {
   })
 
   it('cuts absolute paths from any message', () => {
-    expect(withoutAbsolutePaths("EACCES: permission denied, open '/home/someone/notes/img/a.png'", '/home/someone/notes')).toBe("EACCES: permission denied, open 'img/a.png'")
+    expect(withoutAbsolutePaths("EACCES: permission denied, open '/home/someone/notes/img/a.png'", '/home/someone/notes')).toBe(
+      "EACCES: permission denied, open 'img/a.png'",
+    )
     expect(withoutAbsolutePaths('cannot read /home/someone/notes', '/home/someone/notes')).toBe('cannot read .')
     expect(withoutAbsolutePaths('in /usr/lib/node_modules/quire/dist/render.js: boom')).toBe('in render.js: boom')
     expect(withoutAbsolutePaths("open 'C:\\Users\\someone\\notes\\a.png'")).toBe("open 'a.png'")

@@ -29,7 +29,14 @@ describe('oneLine', () => {
   })
 
   it('keeps a diagnostic on one line even when its file and message hold control characters', () => {
-    const line = formatDiagnostic({ file: 'notes/a\nb.md', line: 1, column: 1, severity: 'error', code: 'missing-field', message: 'quotes "x\n::error file=forged.md::y"' })
+    const line = formatDiagnostic({
+      file: 'notes/a\nb.md',
+      line: 1,
+      column: 1,
+      severity: 'error',
+      code: 'missing-field',
+      message: 'quotes "x\n::error file=forged.md::y"',
+    })
     expect(line).toBe('notes/a\\nb.md:1:1: error: quotes "x\\n::error file=forged.md::y" [missing-field]')
   })
 })
@@ -56,7 +63,9 @@ describe('quire check with control characters in names and notes', () => {
     for (const line of lines) expect(line).toMatch(diagnosticLine)
     expect(lines.some((line) => line.startsWith('::error'))).toBe(false)
     expect(lines).toContainEqual(expect.stringMatching(/^notes\/bad\\n::error file=forged\.md::name\.md:\d+:\d+: warning: Link \[\[nothing-here\]\]/))
-    expect(lines).toContainEqual(expect.stringMatching(/^notes\/inquiries\/question\.md:\d+:\d+: error: `next` names "some\\nthing\\u\{1b\}\[2J\\u\{2028\}else"/))
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^notes\/inquiries\/question\.md:\d+:\d+: error: `next` names "some\\nthing\\u\{1b\}\[2J\\u\{2028\}else"/),
+    )
     expect(lines).toContainEqual(expect.stringMatching(/^notes\/tab\\tfolder\/untitled\\u\{85\}\.md:1:1: hint: .*\("untitled\\u\{85\}"\)/))
     // Nothing unescaped anywhere in what was printed.
     expect(io.err()).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/)

@@ -40,7 +40,11 @@ describe('drafted bodies', () => {
   it('give the same site as bodies rendered whole, for every kind of link', async () => {
     const root = await notesFolder({
       'index.md': '# Home\n\nStart at [[deep/inner]] or [the first note](a.md#methods), tagged #start.\n',
-      'a.md': note('A & <first> "note"?', 'One.', '## Methods\n\nSee [[b]], [[b|labelled]], [[b#Results]], [[#Methods]], [[missing]], [[Draft]] and [[paper.pdf]].\n\n![figure](img/fig.png) and ![gone](img/gone.png)\n\n### A [[b|labelled link]] in a heading\n\n#### A [link](b.md) in a heading\n\n[dead](nowhere.md) and <https://example.org> and arXiv:2401.00001 in [[b|a label arXiv:2401.00001]], [[missing|gone arXiv:2401.00002]] and [not here arXiv:2401.00003](nowhere.md).\n\nA footnote.[^1]\n\n[^1]: Its text links [[b]].\n\n> [!note] A callout with [[b]]\n> And #tag/inner text.\n'),
+      'a.md': note(
+        'A & <first> "note"?',
+        'One.',
+        '## Methods\n\nSee [[b]], [[b|labelled]], [[b#Results]], [[#Methods]], [[missing]], [[Draft]] and [[paper.pdf]].\n\n![figure](img/fig.png) and ![gone](img/gone.png)\n\n### A [[b|labelled link]] in a heading\n\n#### A [link](b.md) in a heading\n\n[dead](nowhere.md) and <https://example.org> and arXiv:2401.00001 in [[b|a label arXiv:2401.00001]], [[missing|gone arXiv:2401.00002]] and [not here arXiv:2401.00003](nowhere.md).\n\nA footnote.[^1]\n\n[^1]: Its text links [[b]].\n\n> [!note] A callout with [[b]]\n> And #tag/inner text.\n',
+      ),
       'b.md': note('B: results?', 'Two.', '## Results\n\nBack to [[a]].\n\n```python\nprint("x")\n```\n\n$x^2$\n'),
       'deep/inner.md': note('Deep inner?', 'Three.', 'Up to [[a]] and [[index]] and #start, with ![[img/fig.png]].\n'),
       'heading.md': note('Heading?', 'Four.', '## About [[b]]\n\nText.\n'),

@@ -10,7 +10,6 @@ import { run } from '../src/cli.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 import { snapshot } from './support/site.js'
 
-
 const library = {
   'a.md': note('Does A hold?', 'A holds.', 'See [[b]] and <b onclick="x()">bold</b>.'),
   'b.md': note('Does B hold?', 'B holds.'),

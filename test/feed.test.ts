@@ -20,8 +20,16 @@ import { graphOf } from './support/graph.js'
 
 const library = graphOf
 
-const doc = (title: string, date?: string, extra = '') => `---\ntitle: ${JSON.stringify(title)}\nsummary: ${JSON.stringify(`About ${title}`)}\n${date ? `date: "${date}"\n` : ''}${extra}---\n`
-const noUrl: SiteOptions = { base: '/', title: 'Lab & co', description: 'Notes <b>here</b>', url: undefined, buildDate: { year: 2026, month: 3, day: 9 }, staleAfterMonths: 12 }
+const doc = (title: string, date?: string, extra = '') =>
+  `---\ntitle: ${JSON.stringify(title)}\nsummary: ${JSON.stringify(`About ${title}`)}\n${date ? `date: "${date}"\n` : ''}${extra}---\n`
+const noUrl: SiteOptions = {
+  base: '/',
+  title: 'Lab & co',
+  description: 'Notes <b>here</b>',
+  url: undefined,
+  buildDate: { year: 2026, month: 3, day: 9 },
+  staleAfterMonths: 12,
+}
 const withUrl: SiteOptions = { ...noUrl, url: 'https://example.org/lab' }
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['entry', 'url', 'link', 'category'].includes(name) })
 
@@ -118,7 +126,16 @@ describe('feed.xml', () => {
 })
 
 describe('sitemap.xml and robots.txt', () => {
-  const paths = ['index.html', '404.html', 'a/index.html', 'inquiries/x/index.html', 'inquiries/x/prompt.md', 'graph.json', 'assets/quire.css', 'graph/index.html']
+  const paths = [
+    'index.html',
+    '404.html',
+    'a/index.html',
+    'inquiries/x/index.html',
+    'inquiries/x/prompt.md',
+    'graph.json',
+    'assets/quire.css',
+    'graph/index.html',
+  ]
 
   it('lists the later pages of long listings too, and no Markdown or other file', () => {
     const more = [...paths, 'a/page-2.html', 'all-notes/index.html', 'all-notes/page-3.html', 'a/index.html.md', 'llms.txt', 'img/page-2.png']

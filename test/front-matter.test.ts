@@ -109,7 +109,9 @@ describe('front matter validation', () => {
     expect(parse('---\ntitle: T\nsummary: S\npublish: false\n---\n').document?.published).toBe(false)
     const empty = parse('\n', 'Untitled.md')
     expect(empty.document?.published).toBe(false)
-    expect(empty.messages).toEqual(['notes/Untitled.md:1:1: hint: This file is empty, so it is not published. Write the note, or delete the file. [empty-note]'])
+    expect(empty.messages).toEqual([
+      'notes/Untitled.md:1:1: hint: This file is empty, so it is not published. Write the note, or delete the file. [empty-note]',
+    ])
   })
 
   it('accepts tags and aliases written as one string, and tags with #', () => {

@@ -70,7 +70,20 @@ describe('dates from git history', () => {
   })
 
   it('ends a file’s history where it was deleted, and skips output it cannot read', () => {
-    const log = ['\u00012024-05-01T00:00:00Z', '\nA', 'a.md', '\u00012024-04-01T00:00:00Z', '\nD', 'a.md', '\u00012024-03-01T00:00:00Z', '\nA', 'a.md', 'garbage', '\nM', ''].join('\0')
+    const log = [
+      '\u00012024-05-01T00:00:00Z',
+      '\nA',
+      'a.md',
+      '\u00012024-04-01T00:00:00Z',
+      '\nD',
+      'a.md',
+      '\u00012024-03-01T00:00:00Z',
+      '\nA',
+      'a.md',
+      'garbage',
+      '\nM',
+      '',
+    ].join('\0')
     expect(Object.fromEntries(datesFromLog(log))).toEqual({ 'a.md': { created: '2024-05-01', updated: '2024-05-01' } })
   })
 
@@ -88,7 +101,9 @@ describe('dates from git history', () => {
     expect(entries[3]).toContain('<published>2020-05-06T00:00:00Z</published>')
     expect(feed).toContain('<updated>2024-02-03T00:00:00Z</updated>\n  <author>')
     const first = await readFile(path.join(out, 'first', 'index.html'), 'utf8')
-    expect(first).toContain('<span class="written">Written <time datetime="2024-01-02">2024-01-02</time></span><span class="updated">Updated <time datetime="2024-02-03">2024-02-03</time></span>')
+    expect(first).toContain(
+      '<span class="written">Written <time datetime="2024-01-02">2024-01-02</time></span><span class="updated">Updated <time datetime="2024-02-03">2024-02-03</time></span>',
+    )
 
     // The same commit gives the same bytes.
     const again = path.join(root, 'again')

@@ -83,7 +83,7 @@ describe('the neighbourhood of a page', () => {
     ])
   })
 
-  it('numbers an inquiry page\'s sources as its Sources list does, in source order, and the rest after them', () => {
+  it("numbers an inquiry page's sources as its Sources list does, in source order, and the rest after them", () => {
     const graph = library({
       'i.md': inquiry('I?', '[[zeta]] [[alpha]] [[mid]]'),
       'zeta.md': note('Zeta?', '[[other]]'),
@@ -119,7 +119,13 @@ describe('the neighbourhood of a page', () => {
     const graph = library(hub(8))
     const props = localGraphProps(graph, slug('n007'), rootFromPage(slug('n007')))!
     // n007 is linked from the hub and from n006: two neighbours. A note linked only from the hub has one.
-    const lone = library({ 'hub.md': inquiry('A long inquiry title that would repeat eight times?', '[[a]] [[b]] [[c]] [[d]]'), 'a.md': note('A?'), 'b.md': note('B?'), 'c.md': note('C?'), 'd.md': note('D?') })
+    const lone = library({
+      'hub.md': inquiry('A long inquiry title that would repeat eight times?', '[[a]] [[b]] [[c]] [[d]]'),
+      'a.md': note('A?'),
+      'b.md': note('B?'),
+      'c.md': note('C?'),
+      'd.md': note('D?'),
+    })
     const one = localGraphProps(lone, slug('a'), rootFromPage(slug('a')))!
     expect(one.near.map((item) => item.title)).toEqual(['A long inquiry title that would repeat eight times?'])
     const hubNode = one.drawing.nodes.find((node) => node.href === '../hub/')!
@@ -185,7 +191,15 @@ describe('the full-graph page', () => {
     ])
     const props = graphPageProps({ graph, site, root: rootFromPage(slug('graph')), hasPapers: false, hasTags: false })
     expect(props.groups!.map((group) => group.empty)).toEqual([undefined, undefined, 'Its sources are listed under an earlier line.', undefined])
-    expect(props.groups!.flatMap((group) => [group.inquiry?.href, ...group.notes.map((item) => item.href)]).filter(Boolean)).toEqual(['../i/', '../b/', '../a/', '../j/', '../c/', '../k/', '../z/'])
+    expect(props.groups!.flatMap((group) => [group.inquiry?.href, ...group.notes.map((item) => item.href)]).filter(Boolean)).toEqual([
+      '../i/',
+      '../b/',
+      '../a/',
+      '../j/',
+      '../c/',
+      '../k/',
+      '../z/',
+    ])
     expect(props.inquiries.map((facet) => [facet.label, facet.count])).toEqual([
       ['Alpha?', 2],
       ['Beta?', 2],
@@ -200,5 +214,4 @@ describe('the full-graph page', () => {
     expect(large.inquiries).toEqual([{ label: 'Hub?', href: '../hub/', count: graphListLimit, depth: 0 }])
     expect(large.canvas).toEqual({ dataHref: '../graph/data.json', graphologyHref: '../assets/graphology.js', sigmaHref: '../assets/sigma.js', root: '../' })
   })
-
 })

@@ -54,14 +54,19 @@ function unsafeParts(tree: Root): string[] {
     if (['iframe', 'object', 'embed'].includes(element.tagName)) found.push(element.tagName)
     for (const [key, value] of Object.entries(element.properties)) {
       if (/^on/i.test(key)) found.push(`${element.tagName}.${key}`)
-      if (['href', 'src', 'action', 'formAction'].includes(key) && /^\s*(javascript|data|vbscript):/i.test(String(value))) found.push(`${element.tagName}.${key}=${String(value)}`)
+      if (['href', 'src', 'action', 'formAction'].includes(key) && /^\s*(javascript|data|vbscript):/i.test(String(value)))
+        found.push(`${element.tagName}.${key}=${String(value)}`)
       if (key === 'style') found.push(`${element.tagName}.style`)
     }
   }
   return found
 }
 
-const text = fc.oneof(fc.constantFrom(...hostile), fc.string({ maxLength: 20 }), fc.constantFrom('Does RL help?', 'A summary.', '#', '* item', '> quote', '```', '\n\n'))
+const text = fc.oneof(
+  fc.constantFrom(...hostile),
+  fc.string({ maxLength: 20 }),
+  fc.constantFrom('Does RL help?', 'A summary.', '#', '* item', '> quote', '```', '\n\n'),
+)
 const body = fc.array(text, { maxLength: 12 }).map((parts) => parts.join(' '))
 const frontValue = fc.oneof(text, fc.constantFrom('42', '[a, b]', '{x: 1}', '~', 'null', '2025-02-30', '"quoted"', "'single'", '|', '>'))
 
@@ -144,7 +149,10 @@ describe('unusual files', () => {
 
   it('reports binary files and impossible dates, and builds a 5 MB note', async () => {
     // A 5 MB note of long prose paragraphs (a transcript, say). Markup-dense text is much slower to parse: see the benchmark.
-    const big = Array.from({ length: 1000 }, (_, i) => `Paragraph ${i} with a [[small]] link. ` + 'Plain words that go on for a while in a long paragraph of a long note. '.repeat(70) + '\n\n').join('')
+    const big = Array.from(
+      { length: 1000 },
+      (_, i) => `Paragraph ${i} with a [[small]] link. ` + 'Plain words that go on for a while in a long paragraph of a long note. '.repeat(70) + '\n\n',
+    ).join('')
     expect(big.length).toBeGreaterThan(5_000_000)
     const root = await notesFolder({ 'big.md': note('Big', 'Big.', big), 'small.md': note('Small', 'Small.') })
     const notes = path.join(root, 'notes')
@@ -158,7 +166,9 @@ describe('unusual files', () => {
     const io = recordingIO(root)
     // Nothing here would publish something wrong: the binary files are left out and the note is published undated.
     expect(await run(['check'], io)).toBe(0)
-    expect(io.err()).toContain('notes/date.md:4:7: warning: `date`: "2025-02-30" is not a real day of that month; the note is published without it. Correct the day to date the note. [unreadable-date]')
+    expect(io.err()).toContain(
+      'notes/date.md:4:7: warning: `date`: "2025-02-30" is not a real day of that month; the note is published without it. Correct the day to date the note. [unreadable-date]',
+    )
     expect(io.err()).toContain('notes/image.md:1:1: hint: This file is named .md but is binary (it contains NUL bytes), so quire leaves it out.')
     expect(io.err()).toContain('notes/nul.md:1:1: hint: This file is named .md but is binary (it contains NUL bytes), so quire leaves it out.')
   })

@@ -34,7 +34,12 @@ const knownFindings = new Set<string>([])
 
 const small: Record<string, string> = {
   'quire.config.yaml': 'title: Small library\n',
-  'tagged.md': note('Is this note tagged?', 'It carries two tags.', 'It links to [[someday]], not written yet, and to [[plain]].\n', 'tags: [method, result]\naliases: [old-name]\n'),
+  'tagged.md': note(
+    'Is this note tagged?',
+    'It carries two tags.',
+    'It links to [[someday]], not written yet, and to [[plain]].\n',
+    'tags: [method, result]\naliases: [old-name]\n',
+  ),
   'plain.md': note('Is this note plain?', 'No tags here.', 'Nothing more.\n'),
 }
 
@@ -75,7 +80,8 @@ describe('html-validate', () => {
         for (const result of report.results) {
           for (const message of result.messages) {
             rules.add(message.ruleId)
-            if (!knownFindings.has(message.ruleId)) found.push(`${path.basename(path.dirname(site))}/${file}:${message.line}:${message.column}: ${message.ruleId}: ${message.message}`)
+            if (!knownFindings.has(message.ruleId))
+              found.push(`${path.basename(path.dirname(site))}/${file}:${message.line}:${message.column}: ${message.ruleId}: ${message.message}`)
           }
         }
       }
@@ -83,6 +89,18 @@ describe('html-validate', () => {
     expect(found.slice(0, 20), found.slice(0, 20).join('\n')).toEqual([])
     for (const rule of knownFindings) expect(rules, `${rule} is no longer found: remove it from knownFindings`).toContain(rule)
     // Every page type was checked: listing pages after the first too.
-    for (const kind of ['index.html', '404.html', 'papers/index.html', 'graph/index.html', 'tags/index.html', 'tags/method/index.html', 'not-written-yet/index.html', 'all-notes/index.html', 'inquiries/index.html', 'old-name/index.html']) expect([...kinds]).toContain(kind)
+    for (const kind of [
+      'index.html',
+      '404.html',
+      'papers/index.html',
+      'graph/index.html',
+      'tags/index.html',
+      'tags/method/index.html',
+      'not-written-yet/index.html',
+      'all-notes/index.html',
+      'inquiries/index.html',
+      'old-name/index.html',
+    ])
+      expect([...kinds]).toContain(kind)
   }, 240_000)
 })

@@ -114,7 +114,11 @@ describe('parseExport', () => {
       { arxiv: '2510.18176', date: '2025-10', title: 'Local Coherence or Global Validity in RLVR Traces', line: lineOf(seedText, 'arXiv:2510.18176') },
       { arxiv: '2605.28388', date: '2026-05', title: 'Mechanistically Interpreting Sample Difficulty in RLVR', line: lineOf(seedText, 'arXiv:2605.28388') },
     ])
-    expect(prompt.tasks.map((t) => t.text.slice(0, 30))).toEqual(['RE-TEST the "capability bounda', 'Surface the strongest *contrad', 'Propose 2 research questions t'])
+    expect(prompt.tasks.map((t) => t.text.slice(0, 30))).toEqual([
+      'RE-TEST the "capability bounda',
+      'Surface the strongest *contrad',
+      'Propose 2 research questions t',
+    ])
     expect(prompt.tasks[0]!.line).toBe(lineOf(seedText, '(1) RE-TEST'))
     expect(prompt.closing).toBeUndefined()
     expect(defaultClosing).toBe('Cite arXiv IDs; flag anything you cannot ground in a real paper.')
@@ -137,15 +141,25 @@ describe('parseExport', () => {
   it('reads "Next inquiring lines" entries with their lines', () => {
     const { inquiry, diagnostics } = parsed(secondText)
     expect(diagnostics).toEqual([])
-    expect(inquiry.next).toEqual([{ title: 'Why does combining reasoning distillation with RLVR outperform either training stage alone?', line: lineOf(secondText, 'Why does combining') }])
+    expect(inquiry.next).toEqual([
+      { title: 'Why does combining reasoning distillation with RLVR outperform either training stage alone?', line: lineOf(secondText, 'Why does combining') },
+    ])
     expect(inquiry.prompt!.closing).toBe('Cite arXiv IDs and dates; say plainly when no paper supports a claim.')
     expect(inquiry.sources.map((s) => s.title)).toContain('Does RL training collapse format diversity in pretrained models?')
   })
 
   it('publishes repeated text once: a summary-only paragraph, the summary prefix, a repeated paragraph', () => {
     const repeated = 'The RL phase then has good material to sharpen rather than empty space to search.'
-    let text = edit(seedText, '\n\nThis explores why a two-stage recipe — first teaching a model to reason by imitating worked traces (distillation), then sharpening it against verifiable rewards (RLVR) — beats running either stage by itself. The cleanest', `\n\n${seedSummary}\n\n${seedSummary} The cleanest`)
-    text = edit(text, 'Each stage is the precondition the other needs.', `Each stage is the precondition the other needs.\n\nShort paragraph. ${repeated}\n\nShort paragraph. ${repeated}`)
+    let text = edit(
+      seedText,
+      '\n\nThis explores why a two-stage recipe — first teaching a model to reason by imitating worked traces (distillation), then sharpening it against verifiable rewards (RLVR) — beats running either stage by itself. The cleanest',
+      `\n\n${seedSummary}\n\n${seedSummary} The cleanest`,
+    )
+    text = edit(
+      text,
+      'Each stage is the precondition the other needs.',
+      `Each stage is the precondition the other needs.\n\nShort paragraph. ${repeated}\n\nShort paragraph. ${repeated}`,
+    )
     const { inquiry } = parsed(text)
     expect(inquiry.prose[0]!.text).toMatch(/^The cleanest answer/)
     expect(inquiry.prose.filter((p) => p.text.includes(seedSummary))).toEqual([])
@@ -157,7 +171,10 @@ describe('parseExport', () => {
     let text = edit(seedText, '**Your task:**', '**Background reading:**\n• Some survey we liked.\n\n**Your task:**')
     text = edit(text, 'Sources 9 notes', 'Cited by\n\nSome other inquiry?\n\nSources 9 notes')
     const { inquiry, diagnostics } = parsed(text)
-    expect(codes(diagnostics)).toEqual([`${lineOf(text, 'Cited by')} warning import-unrecognised-section`, `${lineOf(text, '**Background reading:**')} warning import-unrecognised-section`])
+    expect(codes(diagnostics)).toEqual([
+      `${lineOf(text, 'Cited by')} warning import-unrecognised-section`,
+      `${lineOf(text, '**Background reading:**')} warning import-unrecognised-section`,
+    ])
     expect(diagnostics[1]!.message).toContain('**Background reading:**')
     expect(diagnostics[1]!.column).toBe(1)
     expect(diagnostics[1]!.file).toBe('export.txt')
@@ -171,21 +188,31 @@ describe('parseExport', () => {
 
   it('warns about a title in the prose that matches no source, with the line and the closest source', () => {
     // A misspelt title (its source is then unmentioned), and a question-title that names no source at all.
-    let text = edit(seedText, 'The curriculum result Does sequencing imitation then exploration training improve reasoning? puts', 'The curriculum result Does sequencing imitation and exploration training improve reasoning? puts')
-    text = edit(text, 'Each stage is the precondition the other needs.', 'Each stage is the precondition the other needs, as the survey Is scale all you need for reasoning? argues.')
+    let text = edit(
+      seedText,
+      'The curriculum result Does sequencing imitation then exploration training improve reasoning? puts',
+      'The curriculum result Does sequencing imitation and exploration training improve reasoning? puts',
+    )
+    text = edit(
+      text,
+      'Each stage is the precondition the other needs.',
+      'Each stage is the precondition the other needs, as the survey Is scale all you need for reasoning? argues.',
+    )
     const { diagnostics } = parsed(text)
-    expect(codes(diagnostics)).toEqual([
-      '8 warning import-unlinked-title',
-      '16 warning import-unlinked-title',
-      '21 warning import-source-unlinked',
-    ])
-    expect(diagnostics[0]!.message).toContain('"Does sequencing imitation and exploration training improve reasoning?" reads like a note\'s title but matches no source')
+    expect(codes(diagnostics)).toEqual(['8 warning import-unlinked-title', '16 warning import-unlinked-title', '21 warning import-source-unlinked'])
+    expect(diagnostics[0]!.message).toContain(
+      '"Does sequencing imitation and exploration training improve reasoning?" reads like a note\'s title but matches no source',
+    )
     expect(diagnostics[0]!.message).toContain('Did you mean "Does sequencing imitation then exploration training improve reasoning?"')
     expect(diagnostics[1]!.message).toContain('"Is scale all you need for reasoning?"')
   })
 
   it('warns about a claim without a date and leaves it out; keeps the other claims', () => {
-    const text = edit(seedText, '• RLVR improves local coherence of reasoning traces without guaranteeing global validity (~2025).', '• RLVR improves local coherence of reasoning traces without guaranteeing global validity.')
+    const text = edit(
+      seedText,
+      '• RLVR improves local coherence of reasoning traces without guaranteeing global validity (~2025).',
+      '• RLVR improves local coherence of reasoning traces without guaranteeing global validity.',
+    )
     const { inquiry, diagnostics } = parsed(text)
     expect(codes(diagnostics)).toEqual([`${lineOf(text, '• RLVR improves local coherence')} warning import-undated-claim`])
     expect(inquiry.prompt!.claims).toHaveLength(5)
@@ -196,7 +223,10 @@ describe('parseExport', () => {
     let text = edit(seedText, 'amplify shortcut trajectories (~2025).', 'amplify shortcut trajectories (2025-13).')
     text = edit(text, '• arXiv:2504.07912 (2025-04) — Echo Chamber', '• arXiv:2504.07912 — Echo Chamber')
     const { inquiry, diagnostics } = parsed(text)
-    expect(codes(diagnostics)).toEqual([`${lineOf(text, 'amplify shortcut')} warning import-undated-claim`, `${lineOf(text, 'arXiv:2504.07912')} warning import-invalid-anchor`])
+    expect(codes(diagnostics)).toEqual([
+      `${lineOf(text, 'amplify shortcut')} warning import-undated-claim`,
+      `${lineOf(text, 'arXiv:2504.07912')} warning import-invalid-anchor`,
+    ])
     expect(inquiry.prompt!.anchors.map((a) => a.arxiv)).toEqual(['2504.13837', '2510.18176', '2605.28388'])
   })
 
@@ -209,7 +239,11 @@ describe('parseExport', () => {
   })
 
   it('warns about a source without a summary and a prompt line that fits nowhere', () => {
-    let text = edit(seedText, '\n\nRLVR activates genuine reasoning patterns through RL training while benchmark improvements may reflect data memorization on contaminated datasets. These operate at different measurement levels and can coexist without contradiction.', '')
+    let text = edit(
+      seedText,
+      '\n\nRLVR activates genuine reasoning patterns through RL training while benchmark improvements may reflect data memorization on contaminated datasets. These operate at different measurement levels and can coexist without contradiction.',
+      '',
+    )
     text = edit(text, '**Your task:**', 'A stray remark.\n**Your task:**')
     const { inquiry, diagnostics } = parsed(text)
     expect(codes(diagnostics)).toEqual([
@@ -268,7 +302,14 @@ describe('planImport', () => {
 
   it('never gives a new note the address of a document with another title', () => {
     const library: Library = {
-      documents: [{ slug: 'does-rl-training-collapse-format-diversity-in-pretrained-models', type: 'note', title: 'Something else', relativePath: 'does-rl-training-collapse-format-diversity-in-pretrained-models.md' }],
+      documents: [
+        {
+          slug: 'does-rl-training-collapse-format-diversity-in-pretrained-models',
+          type: 'note',
+          title: 'Something else',
+          relativePath: 'does-rl-training-collapse-format-diversity-in-pretrained-models.md',
+        },
+      ],
       files: ['does-rl-training-collapse-format-diversity-in-pretrained-models.md', 'Broken.md'],
     }
     const plan = planImport([parsed(seedText).inquiry], library)
@@ -361,13 +402,19 @@ function readerView(text: string): ReaderView {
     claims: promptLines.filter((l) => l.startsWith('• ') && !l.startsWith('• arXiv:')),
     anchors: promptLines.filter((l) => l.startsWith('• arXiv:')),
     tasks: promptLines.filter((l) => /^\(\d+\) /.test(l)),
-    next: nextText.split('\n').map((l) => l.trim()).filter((l) => l !== ''),
+    next: nextText
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== ''),
   }
 }
 
 /** Text as a reader sees it: Markdown emphasis markers gone, white space collapsed. */
 function seen(text: string): string {
-  return text.replace(/\*([^*\n]+)\*/g, '$1').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/\*([^*\n]+)\*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 async function pageOf(site: string, graph: Graph, title: string): Promise<{ tree: Root; inquiry: Inquiry }> {
@@ -478,7 +525,10 @@ describe('round trip: export → quire import → quire build', () => {
           next: d.data.next,
           prompt: d.data.prompt,
           // The prose with each [[slug]] written as the title it names: slugs differ, the text must not.
-          body: d.file.text.slice(d.file.text.indexOf('\n---', 3) + 4).replace(/\[\[([^\]]+)\]\]/g, (_, slug: string) => titleOf(slug as Slug)).trim(),
+          body: d.file.text
+            .slice(d.file.text.indexOf('\n---', 3) + 4)
+            .replace(/\[\[([^\]]+)\]\]/g, (_, slug: string) => titleOf(slug as Slug))
+            .trim(),
         })),
       }
     }
@@ -531,7 +581,9 @@ describe('quire import', () => {
     expect(imported.out.split('\n').filter((l) => l.startsWith('wrote '))).toEqual([
       'wrote notes/inquiries/why-does-combining-reasoning-distillation-with-rlvr-outperform-either-training.md',
     ])
-    expect(imported.out).toContain('linked notes/sequencing-imitation-then-exploration.md (a note titled "Does sequencing imitation then exploration training improve reasoning?" already exists)')
+    expect(imported.out).toContain(
+      'linked notes/sequencing-imitation-then-exploration.md (a note titled "Does sequencing imitation then exploration training improve reasoning?" already exists)',
+    )
     expect(imported.err).toContain('(9 existing notes linked; 0 errors, 0 warnings)')
     // The hand-made notes are untouched (they keep their papers), and the inquiry links them by their slugs.
     expect(await Promise.all(notesBefore.map((f) => readFile(path.join(cwd, 'notes', f), 'utf8')))).toEqual(texts)
@@ -545,7 +597,9 @@ describe('quire import', () => {
     await cp('notes', path.join(cwd, 'notes'), { recursive: true })
     const imported = await importInto(cwd, [seedFile])
     expect(imported.code).toBe(0)
-    expect(imported.err).toContain('notes/inquiries/distillation-then-rlvr.md already exists, so this inquiry was not written. Pass --force to overwrite it. [import-file-exists]')
+    expect(imported.err).toContain(
+      'notes/inquiries/distillation-then-rlvr.md already exists, so this inquiry was not written. Pass --force to overwrite it. [import-file-exists]',
+    )
     expect(await listFiles(path.join(cwd, 'notes'))).toEqual(await listFiles('notes'))
     await checkClean(cwd)
   })
@@ -559,7 +613,9 @@ describe('quire import', () => {
     expect(headers).toHaveLength(14)
     expect(headers[0]).toBe('==> notes/inquiries/why-does-combining-reasoning-distillation-with-rlvr-outperform-either-training.md (new inquiry) <==')
     expect(result.out).toContain('type: inquiry\ntitle: "Why does combining reasoning distillation with RLVR outperform either training stage alone?"')
-    expect(result.err).toMatch(/^quire: dry run: would write 2 inquiries and 12 notes from 2 files into notes\/; nothing was written \(0 errors, 0 warnings\)\n$/)
+    expect(result.err).toMatch(
+      /^quire: dry run: would write 2 inquiries and 12 notes from 2 files into notes\/; nothing was written \(0 errors, 0 warnings\)\n$/,
+    )
 
     await mkdir(path.join(cwd, 'notes'))
     expect((await importInto(cwd, [seedFile], { dryRun: true })).code).toBe(0)
@@ -568,7 +624,11 @@ describe('quire import', () => {
 
   it('imports what it can: warnings keep their line, a file that is not an export is an error', async () => {
     const cwd = await workspace()
-    const broken = edit(seedText, '• RLVR improves local coherence of reasoning traces without guaranteeing global validity (~2025).', '• RLVR improves local coherence of reasoning traces without guaranteeing global validity.')
+    const broken = edit(
+      seedText,
+      '• RLVR improves local coherence of reasoning traces without guaranteeing global validity (~2025).',
+      '• RLVR improves local coherence of reasoning traces without guaranteeing global validity.',
+    )
     await writeFile(path.join(cwd, 'undated.txt'), broken)
     await writeFile(path.join(cwd, 'other.txt'), 'Just some text.\n')
     const result = await importInto(cwd, ['undated.txt', 'other.txt'])

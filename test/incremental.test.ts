@@ -75,7 +75,8 @@ describe('incremental rebuilds', () => {
     const root = await mkdtemp(path.join(tmpdir(), 'quire-incremental-'))
     const notes = path.join(root, 'notes')
     await mkdir(notes)
-    const write = (n: string, body: string, summary = `${n}.`) => writeFile(path.join(notes, `${n}.md`), `---\ntitle: ${n.toUpperCase()}\nsummary: ${summary}\n---\n${body}\n`)
+    const write = (n: string, body: string, summary = `${n}.`) =>
+      writeFile(path.join(notes, `${n}.md`), `---\ntitle: ${n.toUpperCase()}\nsummary: ${summary}\n---\n${body}\n`)
     await Promise.all([write('a', '[[b]]'), write('b', ''), write('c', ''), write('d', '[[c]]')])
     const first = await buildSite(notes, { cwd: root })
     expect(first.rendered).toEqual(['a', 'b', 'c', 'd'])

@@ -34,7 +34,7 @@ describe('link resolution', () => {
       { kind: 'resolved', slug: 'x/alpha', candidates: ['x/alpha', 'y/alpha'] },
     ])
     expect(messages).toEqual([
-      'notes/a.md:7:6: warning: Link [[alpha]] fits 2 documents (x/alpha, y/alpha); it leads to x/alpha, as in Obsidian (the linking note\'s folder first, then the shortest path). To mean another, write its path, such as [[y/alpha]]. [ambiguous-link]',
+      "notes/a.md:7:6: warning: Link [[alpha]] fits 2 documents (x/alpha, y/alpha); it leads to x/alpha, as in Obsidian (the linking note's folder first, then the shortest path). To mean another, write its path, such as [[y/alpha]]. [ambiguous-link]",
     ])
   })
 
@@ -55,7 +55,9 @@ describe('link resolution', () => {
     const files = { 'x/b.md': note('B'), 'x/sub/a.md': note('A', '[up](../b.md) and [missing](../nope.md) and [web](https://example.com/a.md)') }
     const { graph, messages } = library(files)
     expect(graph.resolved.get('x/sub/a' as never)).toEqual([{ kind: 'resolved', slug: 'x/b' }, { kind: 'unresolved' }])
-    expect(messages).toEqual(['notes/x/sub/a.md:5:19: warning: Link to ../nope.md points to x/nope.md in the notes folder, which is not a note or inquiry; it is shown as a note not written yet. Write the note or fix the name. [unresolved-link]'])
+    expect(messages).toEqual([
+      'notes/x/sub/a.md:5:19: warning: Link to ../nope.md points to x/nope.md in the notes folder, which is not a note or inquiry; it is shown as a note not written yet. Write the note or fix the name. [unresolved-link]',
+    ])
   })
 
   it('does not treat [[x]] inside code spans or code blocks as links', () => {

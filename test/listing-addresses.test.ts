@@ -28,5 +28,10 @@ it('a note, a folder and an HTML file named like a later listing page leave that
   expect(await readFile(path.join(site, 'big/page-2/index.html'), 'utf8')).toContain('Is this note called page 2?')
   const written = await listFiles(site)
   expect(written).toContain('big/page-3/figure.png')
-  expect(written.filter((file) => /^big\/page-\d/.test(file))).toEqual(['big/page-2.html', 'big/page-2/index.html', 'big/page-2/index.html.md', 'big/page-3/figure.png'])
+  expect(written.filter((file) => /^big\/page-\d/.test(file))).toEqual([
+    'big/page-2.html',
+    'big/page-2/index.html',
+    'big/page-2/index.html.md',
+    'big/page-3/figure.png',
+  ])
 }, 60_000)

@@ -61,7 +61,12 @@ describe('a library of 13,000 notes in 30 folders', () => {
   })
 
   it('keeps every listing page under 300 KB', async () => {
-    const listings = files.filter((file) => file === 'index.html' || file.startsWith('all-notes/') || folderSlugs.some((slug) => file === `${slug}/index.html` || (file.startsWith(`${slug}/page-`) && file.endsWith('.html'))))
+    const listings = files.filter(
+      (file) =>
+        file === 'index.html' ||
+        file.startsWith('all-notes/') ||
+        folderSlugs.some((slug) => file === `${slug}/index.html` || (file.startsWith(`${slug}/page-`) && file.endsWith('.html'))),
+    )
     // Home, 30 folder pages (one of them a note's), 2 more pages of the large folder, 27 pages of the list.
     expect(listings.length).toBe(1 + 30 + 2 + 27)
     const sizes = await Promise.all(listings.map(async (file) => [file, (await stat(path.join(out, file))).size] as const))
@@ -190,7 +195,8 @@ describe('a library of 13,000 notes in 30 folders', () => {
     expect(selectAll('summary a', explorer)).toHaveLength(0)
     expect(select('a[aria-current=page]', explorer)!.properties['href']).toBe('../../topic-04/part-a/')
     // Every folder link leads to a page that exists; no script is involved.
-    for (const element of selectAll('a', explorer)) expect(files).toContain(`${path.posix.join('topic-04/part-a', String(element.properties['href']))}index.html`)
+    for (const element of selectAll('a', explorer))
+      expect(files).toContain(`${path.posix.join('topic-04/part-a', String(element.properties['href']))}index.html`)
     expect(selectAll('script', explorer)).toHaveLength(0)
     const slug = slugFromPath(folderLibraryNote(1, count))!
     expect(select('nav.explorer', await page(`${slug}/index.html`))).toBeUndefined()
@@ -205,7 +211,16 @@ describe('navigation in a small library', () => {
     'methods/rl/ppo.md': note('Proximal policy optimisation', 'A clipped objective.', 'Clip it.\n', 'tags: [method]\n'),
     'methods/search/index.md': note('Search, introduced', 'What search covers.', 'Searching is **finding**.\n'),
     'methods/search/beam.md': note('Beam search', 'Keep the best few.', 'Beams.\n'),
-    'inquiries/why.md': ['---', 'type: inquiry', 'title: "Why clip?"', 'summary: "Clipping keeps updates small."', 'next: []', '---', 'Because [[ppo]].', ''].join('\n'),
+    'inquiries/why.md': [
+      '---',
+      'type: inquiry',
+      'title: "Why clip?"',
+      'summary: "Clipping keeps updates small."',
+      'next: []',
+      '---',
+      'Because [[ppo]].',
+      '',
+    ].join('\n'),
     'top.md': note('A note at the top', 'Outside any folder.', 'Top.\n'),
   }
 
@@ -224,7 +239,11 @@ describe('navigation in a small library', () => {
     const site = await snapshot(out)
     const tree = (file: string): Root => fromHtml(site[file]!)
     // The note beside methods/ is that folder's page; methods/rl/ and methods/search/ have their own.
-    expect(Object.keys(site).filter((file) => file.startsWith('methods/') && file.endsWith('.html')).sort()).toEqual([
+    expect(
+      Object.keys(site)
+        .filter((file) => file.startsWith('methods/') && file.endsWith('.html'))
+        .sort(),
+    ).toEqual([
       'methods/index.html',
       'methods/rl/index.html',
       'methods/rl/ppo/index.html',

@@ -30,7 +30,10 @@ describe('relative wikilinks', () => {
       'series/geometric series.md': note('Geometric', '## Ratio\n'),
       'series/sub/leaf.md': note('Leaf'),
       'top.md': note('Top'),
-      'series/sums.md': note('Sums', '[[./geometric series]], [[../top]], [[sub/./leaf]], [[./geometric series.md#Ratio|the ratio]], [[./sub/../geometric series]]'),
+      'series/sums.md': note(
+        'Sums',
+        '[[./geometric series]], [[../top]], [[sub/./leaf]], [[./geometric series.md#Ratio|the ratio]], [[./sub/../geometric series]]',
+      ),
     }
     expect(resolved(files, 'series/sums')).toEqual({
       results: [
@@ -117,7 +120,12 @@ describe('tag pages', () => {
       'a.md': note('A', '[[tags/widget]] [[tags/gadget]] [[tags/gadget/small]] [[tags/nothing]]'),
     }
     const { results, messages } = resolved(files, 'a')
-    expect(results).toEqual([{ kind: 'resolved', slug: 'tags/widget' }, { kind: 'tag', tag: 'gadget' }, { kind: 'tag', tag: 'gadget/small' }, { kind: 'unresolved' }])
+    expect(results).toEqual([
+      { kind: 'resolved', slug: 'tags/widget' },
+      { kind: 'tag', tag: 'gadget' },
+      { kind: 'tag', tag: 'gadget/small' },
+      { kind: 'unresolved' },
+    ])
     expect(messages.filter((message) => !message.includes('[[tags/nothing]]'))).toEqual([])
   })
 

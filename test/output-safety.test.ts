@@ -128,7 +128,7 @@ describe('a build killed mid-swap', () => {
 })
 
 describe('names beside the output folder', () => {
-  it('tells a build\'s leftovers from other folders', () => {
+  it("tells a build's leftovers from other folders", () => {
     expect(leftoverOf('site', '.site.quire-staging-42-lz3k')).toEqual({ kind: 'staging', pid: 42, made: Number.parseInt('lz3k', 36) })
     expect(leftoverOf('site', '.site.quire-old-7-a')).toEqual({ kind: 'old', pid: 7, made: 10 })
     // Another output folder's, or not a build's at all.

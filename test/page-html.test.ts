@@ -31,7 +31,12 @@ describe('serializing pages', () => {
     await writeSyntheticVault(path.join(vault, 'notes'))
     const library = await notesFolder({})
     await writeSyntheticLibrary(path.join(library, 'notes'), 60)
-    const sites = [await pages(path.resolve('notes'), process.cwd()), await pages(path.resolve('test/fixtures/vault'), process.cwd()), await pages(path.join(vault, 'notes'), vault), await pages(path.join(library, 'notes'), library)]
+    const sites = [
+      await pages(path.resolve('notes'), process.cwd()),
+      await pages(path.resolve('test/fixtures/vault'), process.cwd()),
+      await pages(path.join(vault, 'notes'), vault),
+      await pages(path.join(library, 'notes'), library),
+    ]
     let count = 0
     for (const site of sites) {
       for (const [file, text] of site) {
@@ -44,27 +49,74 @@ describe('serializing pages', () => {
   })
 
   it('writes what hast-util-to-html writes for random trees: attributes of every kind, SVG, escapes, comments, raw HTML', () => {
-    const awkward = fc.constantFrom('', 'plain', 'a "quoted" & \'single\' `tick`', '<b>&amp;</b>', 'x > y', '--> <!-- --!>', '->', '>', 'café 🧪', ' spaced ', 'a,b')
+    const awkward = fc.constantFrom(
+      '',
+      'plain',
+      'a "quoted" & \'single\' `tick`',
+      '<b>&amp;</b>',
+      'x > y',
+      '--> <!-- --!>',
+      '->',
+      '>',
+      'café 🧪',
+      ' spaced ',
+      'a,b',
+    )
     const property = fc.oneof(
       fc.record({ key: fc.constantFrom('className', 'rel', 'accept', 'sizes'), value: fc.array(awkward, { maxLength: 3 }) }),
-      fc.record({ key: fc.constantFrom('id', 'href', 'title', 'ariaLabel', 'dataQuireSlot', 'viewBox', 'strokeWidth', 'x1', 'lang', 'value', 'content'), value: awkward }),
-      fc.record({ key: fc.constantFrom('tabIndex', 'width', 'height', 'start'), value: fc.oneof(fc.integer({ min: -3, max: 400 }), fc.double({ noDefaultInfinity: true })) }),
-      fc.record({ key: fc.constantFrom('hidden', 'checked', 'disabled', 'download', 'open', 'ariaHidden'), value: fc.oneof(fc.boolean(), awkward, fc.constant(null)) }),
+      fc.record({
+        key: fc.constantFrom('id', 'href', 'title', 'ariaLabel', 'dataQuireSlot', 'viewBox', 'strokeWidth', 'x1', 'lang', 'value', 'content'),
+        value: awkward,
+      }),
+      fc.record({
+        key: fc.constantFrom('tabIndex', 'width', 'height', 'start'),
+        value: fc.oneof(fc.integer({ min: -3, max: 400 }), fc.double({ noDefaultInfinity: true })),
+      }),
+      fc.record({
+        key: fc.constantFrom('hidden', 'checked', 'disabled', 'download', 'open', 'ariaHidden'),
+        value: fc.oneof(fc.boolean(), awkward, fc.constant(null)),
+      }),
     )
-    const tag = fc.constantFrom('div', 'span', 'a', 'img', 'br', 'meta', 'input', 'svg', 'line', 'g', 'title', 'desc', 'foreignObject', 'script', 'style', 'p', 'circle')
+    const tag = fc.constantFrom(
+      'div',
+      'span',
+      'a',
+      'img',
+      'br',
+      'meta',
+      'input',
+      'svg',
+      'line',
+      'g',
+      'title',
+      'desc',
+      'foreignObject',
+      'script',
+      'style',
+      'p',
+      'circle',
+    )
     const tree: fc.Arbitrary<ElementContent> = fc.letrec<{ node: ElementContent }>((t) => ({
       node: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
         awkward.map((value): ElementContent => ({ type: 'text', value })),
         awkward.map((value): ElementContent => ({ type: 'comment', value })),
-        fc.record({ tag, properties: fc.array(property, { maxLength: 4 }), children: fc.array(t('node'), { maxLength: 3 }) }).map(
-          ({ tag: tagName, properties, children }): ElementContent => ({ type: 'element', tagName, properties: Object.fromEntries(properties.map((p) => [p.key, p.value])) as Properties, children }),
-        ),
+        fc
+          .record({ tag, properties: fc.array(property, { maxLength: 4 }), children: fc.array(t('node'), { maxLength: 3 }) })
+          .map(({ tag: tagName, properties, children }): ElementContent => ({
+            type: 'element',
+            tagName,
+            properties: Object.fromEntries(properties.map((p) => [p.key, p.value])) as Properties,
+            children,
+          })),
       ),
     })).node
     fc.assert(
       fc.property(fc.array(tree, { maxLength: 4 }), fc.boolean(), (children, raw) => {
-        const root: Root = { type: 'root', children: [{ type: 'doctype' }, ...children, ...(raw ? [{ type: 'raw' as const, value: '<p>finished & sanitized</p>' }] : [])] }
+        const root: Root = {
+          type: 'root',
+          children: [{ type: 'doctype' }, ...children, ...(raw ? [{ type: 'raw' as const, value: '<p>finished & sanitized</p>' }] : [])],
+        }
         expect(treeHtml(root)).toBe(reference(root))
         // A body's fragment: raw HTML is escaped as text, as hast-util-to-html does by default.
         const fragment = root.children.filter((child) => child.type !== 'doctype')

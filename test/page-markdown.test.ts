@@ -79,7 +79,15 @@ beforeAll(async () => {
 describe("a page's Markdown", () => {
   it('is published beside every document page and every folder page', async () => {
     const files = await listFiles(site)
-    expect(files).toEqual(expect.arrayContaining(['alpha/index.html.md', 'beta/index.html.md', 'topics/gamma/index.html.md', 'inquiries/why/index.html.md', 'topics/index.html.md']))
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'alpha/index.html.md',
+        'beta/index.html.md',
+        'topics/gamma/index.html.md',
+        'inquiries/why/index.html.md',
+        'topics/index.html.md',
+      ]),
+    )
     expect(files.filter((file) => file.endsWith('.md'))).not.toContain('wip/index.html.md')
     expect(files.some((file) => file.includes('hidden'))).toBe(false)
   })
@@ -102,7 +110,9 @@ describe("a page's Markdown", () => {
 
   it('links to the pages links lead to, and shows links to drafts, unwritten and ignored notes as text', async () => {
     const md = await read('alpha/index.html.md')
-    expect(md).toContain('Alpha links to [Is beta second?](../beta/) and [the second note](../beta/), to [Is beta second?](../beta/#method) and a [plain link](../beta/).')
+    expect(md).toContain(
+      'Alpha links to [Is beta second?](../beta/) and [the second note](../beta/), to [Is beta second?](../beta/#method) and a [plain link](../beta/).',
+    )
     expect(md).toContain('A draft: wip. Not yet: nowhere. Ignored: hidden.')
     expect(md).not.toContain('Work in progress')
     // An embedded note is a link to it; an image points at the published file.
@@ -111,7 +121,13 @@ describe("a page's Markdown", () => {
     for (const link of md.matchAll(/\]\((\.\.\/[^)#]*)/g)) {
       const target = path.posix.join('alpha', link[1]!)
       const file = target.endsWith('/') ? `${target}index.html` : target
-      expect(await read(file).then(() => true, () => false), file).toBe(true)
+      expect(
+        await read(file).then(
+          () => true,
+          () => false,
+        ),
+        file,
+      ).toBe(true)
     }
   })
 
@@ -130,7 +146,8 @@ describe("a page's Markdown", () => {
     const llms = await readFile(path.join(other, 'site/llms.txt'), 'utf8')
     expect(llms).toContain('- [Does alpha hold?](https://example.org/lab/alpha/index.html.md): Alpha holds under load.')
     const again = await build(library)
-    for (const file of ['alpha/index.html.md', 'llms.txt', 'topics/index.html.md']) expect(await readFile(path.join(again, 'site', file), 'utf8')).toBe(await read(file))
+    for (const file of ['alpha/index.html.md', 'llms.txt', 'topics/index.html.md'])
+      expect(await readFile(path.join(again, 'site', file), 'utf8')).toBe(await read(file))
   })
 })
 
@@ -145,7 +162,14 @@ describe('llms.txt', () => {
     expect(llms).toContain('- [Why do alpha and beta agree?](inquiries/why/index.html.md): Because they share a cause.')
     expect(llms).toContain('- [Is gamma in a folder?](topics/gamma/index.html.md): Gamma sits in topics.')
     expect(llms).not.toMatch(/Work in progress|Hidden|wip|private/)
-    for (const link of llms.matchAll(/\]\(([^)]+)\)/g)) expect(await read(link[1]!).then(() => true, () => false), link[1]).toBe(true)
+    for (const link of llms.matchAll(/\]\(([^)]+)\)/g))
+      expect(
+        await read(link[1]!).then(
+          () => true,
+          () => false,
+        ),
+        link[1],
+      ).toBe(true)
   })
 
   it('lists folders, not every note, at 10,000 notes, and each folder lists its notes', async () => {

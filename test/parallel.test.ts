@@ -11,7 +11,6 @@ import { describe, expect, it } from 'vitest'
 import { writeSyntheticLibrary } from '../scripts/synthetic-library.js'
 import { snapshot } from './support/site.js'
 
-
 describe('parallel parsing', () => {
   // A build in worker threads drafts each body where it is parsed, and (for libraries up to
   // draftsHeldUpTo files) makes those pages there too; the main thread makes the rest.
@@ -38,7 +37,9 @@ describe('parallel parsing', () => {
     const notes = path.join(out, 'notes')
     await writeSyntheticLibrary(notes, 300)
     const build = (name: string, env: Record<string, string>) =>
-      promisify(execFile)(process.execPath, ['dist/src/bin.js', 'build', notes, '--out', path.join(out, name), '--no-cache'], { env: { ...process.env, ...env } })
+      promisify(execFile)(process.execPath, ['dist/src/bin.js', 'build', notes, '--out', path.join(out, name), '--no-cache'], {
+        env: { ...process.env, ...env },
+      })
     await build('split', { QUIRE_PARALLEL_MIN: '1', QUIRE_DRAFTS_HELD_UP_TO: '0' })
     await build('main', { QUIRE_PARALLEL_MIN: '1000000' })
     const split = await snapshot(path.join(out, 'split'))

@@ -10,7 +10,8 @@ import { parseDocument } from '../src/parse/parse-document.js'
 import { bodySections, plainLine, sectionTexts } from '../src/render/site-files/preview-sections.js'
 import { bucketCount, bucketOf, previewBuckets, previewFiles } from '../src/render/site-files/previews.js'
 
-const parse = (relativePath: string, text: string) => parseDocument({ path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }).document!
+const parse = (relativePath: string, text: string) =>
+  parseDocument({ path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }).document!
 
 describe('preview buckets', () => {
   it('put a document in the same bucket in the build and in the browser', () => {

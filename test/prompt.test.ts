@@ -46,13 +46,24 @@ describe('research prompt', () => {
 
   it('is a list of blocks: one list item per claim, paper and task, joined into exactly the Markdown copied', () => {
     const blocks = promptBlocks({ ...view, claims: [...view.claims, { text: 'Y *fails* at scale', date: '2025' }] })
-    expect(blocks.map((block) => (block.kind === 'list' ? `${block.part}:${block.items.length}` : 'paragraph'))).toEqual(['paragraph', 'claims:2', 'anchors:1', 'tasks:1', 'paragraph'])
+    expect(blocks.map((block) => (block.kind === 'list' ? `${block.part}:${block.items.length}` : 'paragraph'))).toEqual([
+      'paragraph',
+      'claims:2',
+      'anchors:1',
+      'tasks:1',
+      'paragraph',
+    ])
     expect(promptMarkdown(blocks)).toBe(promptText({ ...view, claims: [...view.claims, { text: 'Y *fails* at scale', date: '2025' }] }))
   })
 })
 
 describe('the prompt as the page shows it', () => {
-  const shown = (v: PromptView): Root => ({ type: 'root', children: promptBlockProps(promptBlocks(v)).flatMap((block) => (block.kind === 'paragraph' ? [...block.content] : block.items.flatMap((item) => [...item]))) })
+  const shown = (v: PromptView): Root => ({
+    type: 'root',
+    children: promptBlockProps(promptBlocks(v)).flatMap((block) =>
+      block.kind === 'paragraph' ? [...block.content] : block.items.flatMap((item) => [...item]),
+    ),
+  })
 
   it('renders inline Markdown (emphasis, code) and links arXiv ids, with no Markdown markers left', () => {
     const tree = shown({ ...view, claims: [{ text: 'X *helps* `small` models', date: '~2024' }] })
@@ -77,6 +88,12 @@ describe('the prompt as the page shows it', () => {
 
   it('labels each list without its colon and keeps the order of the data', () => {
     const blocks = promptBlockProps(promptBlocks(view))
-    expect(blocks.map((block) => (block.kind === 'list' ? block.label : 'paragraph'))).toEqual(['paragraph', 'What a curated library found — and when', 'Anchor papers (verify; mind their dates)', 'Your task', 'paragraph'])
+    expect(blocks.map((block) => (block.kind === 'list' ? block.label : 'paragraph'))).toEqual([
+      'paragraph',
+      'What a curated library found — and when',
+      'Anchor papers (verify; mind their dates)',
+      'Your task',
+      'paragraph',
+    ])
   })
 })

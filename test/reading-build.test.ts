@@ -187,7 +187,8 @@ describe('search and previews', () => {
   it('writes a sharded index the browser’s query code reads, finding English, Chinese and Japanese', async () => {
     const { load, manifest } = await builtIndex()
     expect(manifest.documents).toBe(5)
-    const ids = async (query: string, prefix = true) => (await engine.records(manifest, load, await engine.search(manifest, load, query, prefix))).map((hit) => hit.id)
+    const ids = async (query: string, prefix = true) =>
+      (await engine.records(manifest, load, await engine.search(manifest, load, query, prefix))).map((hit) => hit.id)
     expect(await ids('format divers')).toEqual(expect.arrayContaining(['rl-format', 'distillation']))
     // rl-format links [[reasoning-zh]], so its page shows that title too.
     expect(await ids('推理')).toEqual(['reasoning-zh', 'rl-format'])
@@ -208,7 +209,11 @@ describe('search and previews', () => {
     const index = JSON.parse(await readFile(path.join(out, 'previews/index.json'), 'utf8')) as { buckets: number }
     const all: Record<string, { title: string; summary: string; type: string; sections?: Record<string, [string, string]> }> = {}
     for (let i = 0; i < index.buckets; i++) Object.assign(all, JSON.parse(await readFile(path.join(out, `previews/${i}.json`), 'utf8')))
-    expect(all['inquiries/why-rl']).toEqual({ title: 'Why does RL narrow what models do?', summary: 'This line follows the evidence that RL trades breadth for reliability.', type: 'inquiry' })
+    expect(all['inquiries/why-rl']).toEqual({
+      title: 'Why does RL narrow what models do?',
+      summary: 'This line follows the evidence that RL trades breadth for reliability.',
+      type: 'inquiry',
+    })
     expect(Object.keys(all)).toHaveLength(5)
     expect(all['rl-format']!.sections).toEqual({
       background: ['Background', 'Pretrained models write answers in many formats before reinforcement learning.'],
@@ -228,7 +233,8 @@ describe('search and previews', () => {
       ['../../assets/preview.js', 'module'],
     ])
     const files = await listFiles(out)
-    for (const asset of ['assets/search.js', 'assets/search-terms.js', 'assets/search-query.js', 'assets/preview.js', 'assets/preview-bucket.js']) expect(files).toContain(asset)
+    for (const asset of ['assets/search.js', 'assets/search-terms.js', 'assets/search-query.js', 'assets/preview.js', 'assets/preview-bucket.js'])
+      expect(files).toContain(asset)
     expect(files.filter((file) => /minisearch|search-index\.json|search-text\.json|previews\.json/.test(file))).toEqual([])
   })
 
@@ -244,11 +250,14 @@ describe('search and previews', () => {
   })
 
   it('escapes titles and summaries in every data file', async () => {
-    const hostile = await notesFolder({ 'x.md': note('Is </script><b>bold</b> escaped?', 'A <img src=x onerror=alert(1)> summary.', '', 'tags: ["<i>tag</i>"]\n') })
+    const hostile = await notesFolder({
+      'x.md': note('Is </script><b>bold</b> escaped?', 'A <img src=x onerror=alert(1)> summary.', '', 'tags: ["<i>tag</i>"]\n'),
+    })
     try {
       const to = path.join(hostile, 'site')
       expect((await build(hostile, to)).code).toBe(0)
-      for (const file of (await listFiles(to)).filter((name) => /^(search|previews)\//.test(name))) expect(await readFile(path.join(to, file), 'utf8'), file).not.toContain('<')
+      for (const file of (await listFiles(to)).filter((name) => /^(search|previews)\//.test(name)))
+        expect(await readFile(path.join(to, file), 'utf8'), file).not.toContain('<')
       const tags = fromHtml(await readFile(path.join(to, 'tags', 'index.html'), 'utf8'))
       expect(toString(select('.tag-cloud a', tags)!)).toBe('<i>tag</i> (1 document)')
       expect(select('.tag-cloud i', tags)).toBeUndefined()

@@ -34,7 +34,20 @@ describe('front matter as vaults write it', () => {
     expect(document?.data.papers).toEqual(['2504.13837', '2504.10370'])
     expect(parse('---\ntitle: T\nsummary: S\npapers: 2601.00100\n---\n').document?.data.papers).toEqual(['2601.00100'])
     const inquiry = parse(
-      ['---', 'type: inquiry', 'title: Why?', 'summary: Because.', 'prompt:', '  role: an analyst', '  anchors:', '    - arxiv: 2504.10370', '      date: 2025-04', '      title: A paper', '---', ''].join('\n'),
+      [
+        '---',
+        'type: inquiry',
+        'title: Why?',
+        'summary: Because.',
+        'prompt:',
+        '  role: an analyst',
+        '  anchors:',
+        '    - arxiv: 2504.10370',
+        '      date: 2025-04',
+        '      title: A paper',
+        '---',
+        '',
+      ].join('\n'),
     )
     expect(inquiry.messages).toEqual([])
     expect(inquiry.document?.type === 'inquiry' && inquiry.document.data.prompt?.anchors[0]?.arxiv).toBe('2504.10370')
@@ -50,7 +63,9 @@ describe('front matter as vaults write it', () => {
   })
 
   it("asks the inquiry's title when a prompt has no question", () => {
-    const { document, messages } = parse(['---', 'type: inquiry', 'title: Why does it work?', 'summary: Because.', 'prompt:', '  role: an analyst', '---', ''].join('\n'))
+    const { document, messages } = parse(
+      ['---', 'type: inquiry', 'title: Why does it work?', 'summary: Because.', 'prompt:', '  role: an analyst', '---', ''].join('\n'),
+    )
     expect(messages).toEqual([])
     expect(document?.type === 'inquiry' && document.data.prompt?.question).toBe('Why does it work?')
   })
@@ -59,7 +74,10 @@ describe('front matter as vaults write it', () => {
     const { document, messages } = parse('---\ntitle: T\nsummary: S\ncreated: 2024-01-02 13:45\nmodified: 2024-03-04T05:06:07.890+01:00\n---\n')
     expect(messages).toEqual([])
     expect(document?.data).toMatchObject({ created: '2024-01-02', modified: '2024-03-04' })
-    expect(parse('---\ntitle: T\nsummary: S\ndate: January 2, 2024\nupdated: 3 Feb 2024\n---\n').document?.data).toMatchObject({ date: '2024-01-02', updated: '2024-02-03' })
+    expect(parse('---\ntitle: T\nsummary: S\ndate: January 2, 2024\nupdated: 3 Feb 2024\n---\n').document?.data).toMatchObject({
+      date: '2024-01-02',
+      updated: '2024-02-03',
+    })
     expect(parse('---\ntitle: T\nsummary: S\ndate: 2024-02-30 10:00\n---\n').messages).toEqual([
       'notes/note.md:4:7: warning: `date`: "2024-02-30 10:00" is not a real day of that month; the note is published without it. Correct the day to date the note. [unreadable-date]',
     ])

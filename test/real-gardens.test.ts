@@ -38,7 +38,9 @@ describe('a date written day first stops no build', () => {
   })
 
   it('a day-first date that could mean two days gets no guess', () => {
-    expect(parse(note('Kettles', '', 'date: 03-04-2026\n')).messages[0]).toContain('Write it as year-month-day (2025-04-12) to date the note. [unreadable-date]')
+    expect(parse(note('Kettles', '', 'date: 03-04-2026\n')).messages[0]).toContain(
+      'Write it as year-month-day (2025-04-12) to date the note. [unreadable-date]',
+    )
   })
 
   it('an inquiry’s date is still an error: its research structure depends on it', () => {
@@ -57,7 +59,10 @@ describe('a date written day first stops no build', () => {
 
 describe('a Markdown image named by its file name alone', () => {
   it('![x](chart.png) finds chart.png in another folder, as Obsidian and Quartz do; a path from the top works too', () => {
-    const { graph, messages } = library({ 'essays/weather.md': note('Weather', '![a chart](chart.png)\n\n![a map](media/maps/coast.png)\n') }, ['media/charts/chart.png', 'media/maps/coast.png'])
+    const { graph, messages } = library({ 'essays/weather.md': note('Weather', '![a chart](chart.png)\n\n![a map](media/maps/coast.png)\n') }, [
+      'media/charts/chart.png',
+      'media/maps/coast.png',
+    ])
     expect(graph.resolved.get('essays/weather' as never)).toEqual([
       { kind: 'attachment', path: 'media/charts/chart.png' },
       { kind: 'attachment', path: 'media/maps/coast.png' },
@@ -66,7 +71,9 @@ describe('a Markdown image named by its file name alone', () => {
   })
 
   it('![x](./chart.png) names the note’s folder only, and a file nowhere is still missing', () => {
-    const { graph, messages } = library({ 'essays/weather.md': note('Weather', '![a chart](./chart.png)\n\n![gone](nowhere.png)\n') }, ['media/charts/chart.png'])
+    const { graph, messages } = library({ 'essays/weather.md': note('Weather', '![a chart](./chart.png)\n\n![gone](nowhere.png)\n') }, [
+      'media/charts/chart.png',
+    ])
     expect(graph.resolved.get('essays/weather' as never)).toEqual([{ kind: 'unresolved' }, { kind: 'unresolved' }])
     expect(messages.map((message) => message.replace(/^.*\[(.*)\]$/, '$1'))).toEqual(['missing-attachment', 'missing-attachment'])
   })
@@ -74,7 +81,9 @@ describe('a Markdown image named by its file name alone', () => {
 
 describe('an attachment in a capitalised folder of notes', () => {
   it('moves to its pages’ lower-case folder without a warning: only quire’s addresses differ in case, not the author’s folders', () => {
-    const { graph, messages } = library({ 'Recipes/Bread.md': note('Bread', '![a loaf](loaves/loaf.png)\n'), 'Recipes/Soup.md': note('Soup') }, ['Recipes/loaves/loaf.png'])
+    const { graph, messages } = library({ 'Recipes/Bread.md': note('Bread', '![a loaf](loaves/loaf.png)\n'), 'Recipes/Soup.md': note('Soup') }, [
+      'Recipes/loaves/loaf.png',
+    ])
     expect(graph.movedAttachments.get('Recipes/loaves/loaf.png')?.path).toBe('recipes/loaves/loaf.png')
     expect(messages).toEqual([])
   })

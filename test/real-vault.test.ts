@@ -54,7 +54,9 @@ scratch.push(syntheticRoot)
 const synthetic = await writeSyntheticVault(path.join(syntheticRoot, 'Research vault'))
 const real = await fetchVault({ timeoutMs: 15_000, warn: (message) => console.warn(message) })
 if (!real) {
-  console.warn(`real-vault.test: ${pinnedVault.name}@${pinnedVault.version} could not be fetched from the npm registry; only the synthetic vault is built this time.`)
+  console.warn(
+    `real-vault.test: ${pinnedVault.name}@${pinnedVault.version} could not be fetched from the npm registry; only the synthetic vault is built this time.`,
+  )
 }
 const vaults: VaultCase[] = [{ label: 'synthetic Obsidian vault', folder: synthetic.folder, synthetic }]
 if (real) vaults.push({ label: `real: ${real.pin.name}@${real.pin.version} (npm, ${real.pin.license})`, folder: real.folder })
@@ -92,7 +94,8 @@ describe.each(vaults)('$label', (vault) => {
     const broken: string[] = []
     for (const ref of allRefs(site)) {
       if (ref.target.kind === 'outside') broken.push(`${ref.page}: ${ref.attribute}="${ref.url}" leaves the site`)
-      else if (ref.target.kind === 'file' && !site.fileSet.has(ref.target.file)) broken.push(`${ref.page}: ${ref.attribute}="${ref.url}" → ${ref.target.file} does not exist`)
+      else if (ref.target.kind === 'file' && !site.fileSet.has(ref.target.file))
+        broken.push(`${ref.page}: ${ref.attribute}="${ref.url}" → ${ref.target.file} does not exist`)
     }
     expect([...new Set(broken)]).toEqual([])
   })
@@ -125,7 +128,8 @@ describe.each(vaults)('$label', (vault) => {
     }
     for (const file of vault.synthetic?.unreferencedFiles ?? []) {
       const digest = vaultFiles.get(file)?.digest
-      if (siteFiles.has(file) || [...siteFiles.values()].some((hash) => hash.digest === digest)) problems.push(`${file} is referenced by nothing, yet it is in the site`)
+      if (siteFiles.has(file) || [...siteFiles.values()].some((hash) => hash.digest === digest))
+        problems.push(`${file} is referenced by nothing, yet it is in the site`)
     }
     expect([...new Set(problems)]).toEqual([])
   })
@@ -171,7 +175,9 @@ describe.each(vaults)('$label', (vault) => {
       for (const { note, attachment } of v.expect.images) {
         const page = pageOf(note)
         const tree = site.pages.get(page)
-        const wanted = createHash('sha256').update(await readFile(path.join(v.folder, attachment))).digest('hex')
+        const wanted = createHash('sha256')
+          .update(await readFile(path.join(v.folder, attachment)))
+          .digest('hex')
         let found = false
         for (const img of tree ? selectAll('img', body(tree)) : []) {
           const target = resolve(page, String(img.properties.src ?? ''))
@@ -201,13 +207,19 @@ describe.each(vaults)('$label', (vault) => {
         const linked = new Set<string>()
         for (const a of tree ? selectAll('a[href]', body(tree)) : []) {
           const target = resolve(page, String(a.properties.href))
-          if (target.kind === 'file' && target.file.startsWith('tags/') && site.fileSet.has(target.file)) linked.add(toString(a).trim().replace(/^#/, '').toLowerCase())
+          if (target.kind === 'file' && target.file.startsWith('tags/') && site.fileSet.has(target.file))
+            linked.add(toString(a).trim().replace(/^#/, '').toLowerCase())
         }
         return { note, tags: tags.filter((tag) => linked.has(tag.toLowerCase())) }
       })
       expect(tagged).toEqual(v.expect.inlineTags)
       const code = site.pages.get(pageOf('Research Notes/Reasoning/Chain of thought.md'))
-      expect(code && selectAll('a', body(code)).map((a) => toString(a).trim()).filter((text) => /not-a-(tag|link)/.test(text))).toEqual([])
+      expect(
+        code &&
+          selectAll('a', body(code))
+            .map((a) => toString(a).trim())
+            .filter((text) => /not-a-(tag|link)/.test(text)),
+      ).toEqual([])
       const pre = code && select('pre', body(code))
       expect(pre ? toString(pre) : '(no code block)').toContain('[[not a link]] and #not-a-tag')
     })
@@ -267,7 +279,13 @@ function byCode(diagnostics: readonly Diagnostic[]): Record<string, string> {
   const groups = new Map<string, Diagnostic[]>()
   for (const d of diagnostics) groups.set(d.code, [...(groups.get(d.code) ?? []), d])
   return Object.fromEntries(
-    [...groups].map(([code, list]) => [code, `${list.length} × e.g. ${list.slice(0, 3).map((d) => `${path.basename(d.file)}: ${d.message.slice(0, 90)}`).join(' | ')}`]),
+    [...groups].map(([code, list]) => [
+      code,
+      `${list.length} × e.g. ${list
+        .slice(0, 3)
+        .map((d) => `${path.basename(d.file)}: ${d.message.slice(0, 90)}`)
+        .join(' | ')}`,
+    ]),
   )
 }
 
@@ -388,7 +406,7 @@ function documentPages(site: Site): Set<string> {
 function refreshOf(tree: Root): string | undefined {
   for (const meta of selectAll('meta', tree)) {
     const equiv = meta.properties.httpEquiv
-    if (String(Array.isArray(equiv) ? equiv.join(' ') : equiv ?? '').toLowerCase() !== 'refresh') continue
+    if (String(Array.isArray(equiv) ? equiv.join(' ') : (equiv ?? '')).toLowerCase() !== 'refresh') continue
     const content = String(meta.properties.content ?? '')
     return /url\s*=\s*['"]?([^'"]*)/i.exec(content)?.[1] ?? ''
   }
@@ -418,7 +436,13 @@ function allRefs(site: Site): Ref[] {
     }
     visitElements(tree, (element) => {
       const p = element.properties
-      for (const [property, attribute] of [['href', 'href'], ['src', 'src'], ['data', 'data'], ['poster', 'poster'], ['xLinkHref', 'xlink:href']] as const) {
+      for (const [property, attribute] of [
+        ['href', 'href'],
+        ['src', 'src'],
+        ['data', 'data'],
+        ['poster', 'poster'],
+        ['xLinkHref', 'xlink:href'],
+      ] as const) {
         const value = p[property]
         if (value !== undefined && value !== null) push(attribute, String(value))
       }
@@ -472,7 +496,11 @@ function proseText(node: Nodes): string {
   if (node.type === 'element') {
     if (['pre', 'code', 'script', 'style', 'template', 'noscript', 'svg', 'math'].includes(node.tagName)) return '\n'
     const inner = node.children.map(proseText).join('')
-    return /^(p|div|li|h[1-6]|blockquote|section|article|aside|details|summary|tr|td|th|dd|dt|figure|figcaption|br|hr|header|footer|nav|ul|ol|table)$/.test(node.tagName) ? `\n${inner}\n` : inner
+    return /^(p|div|li|h[1-6]|blockquote|section|article|aside|details|summary|tr|td|th|dd|dt|figure|figcaption|br|hr|header|footer|nav|ul|ol|table)$/.test(
+      node.tagName,
+    )
+      ? `\n${inner}\n`
+      : inner
   }
   if ('children' in node) return node.children.map(proseText).join('')
   return ''

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { replacedKeys, withReplaced } from '../src/build/replaced-map.js'
 
 describe('a map with values replaced', () => {
-  const base = new Map([['a', 1], ['b', 2], ['c', 3]])
+  const base = new Map([
+    ['a', 1],
+    ['b', 2],
+    ['c', 3],
+  ])
 
   it('reads and iterates like a copy with the values set, in the first map’s order', () => {
     const map = withReplaced(base, new Map([['b', 20]]))
@@ -21,7 +25,11 @@ describe('a map with values replaced', () => {
   it('keeps replacements of replacements over the first map, and says which keys may differ', () => {
     const once = withReplaced(base, new Map([['b', 20]]))
     const twice = withReplaced(once, new Map([['c', 30]]))
-    expect([...twice]).toEqual([['a', 1], ['b', 20], ['c', 30]])
+    expect([...twice]).toEqual([
+      ['a', 1],
+      ['b', 20],
+      ['c', 30],
+    ])
     expect(replacedKeys(once, twice)?.sort()).toEqual(['b', 'c'])
     expect(replacedKeys(base, once)).toEqual(['b'])
     expect(replacedKeys(new Map(base), once)).toBeUndefined()

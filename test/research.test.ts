@@ -139,18 +139,27 @@ describe('a library with research problems', () => {
   })
 
   it('shows claims with support and re-test markers, papers, prompt.md and suggestions on the site', async () => {
-    const fixed = { ...library, 'lines/main.md': library['lines/main.md'].replace('[n2, missing]', '[n2]').replace('2701.00001', '2601.00001').replace('2027-01', '2026-01') }
+    const fixed = {
+      ...library,
+      'lines/main.md': library['lines/main.md'].replace('[n2, missing]', '[n2]').replace('2701.00001', '2601.00001').replace('2027-01', '2026-01'),
+    }
     const root = await notesFolder(fixed)
     expect(await run(['build', '--build-date', '2026-11-26'], recordingIO(root))).toBe(0)
     const site = path.join(root, 'site')
     const page = fromHtml(await readFile(path.join(site, 'lines/main/index.html'), 'utf8'))
     // Each claim once, in the formatted prompt, with what the page adds: its re-test marker and its supporting sources.
     const claims = selectAll('#prompt-text .claim', page)
-    expect(claims.map((c) => toString(select('.claim-text', c)!))).toEqual(['An old claim (2024-06).', 'A fresh claim with no support (~2026).', 'A claim citing a missing note (2026-02).'])
+    expect(claims.map((c) => toString(select('.claim-text', c)!))).toEqual([
+      'An old claim (2024-06).',
+      'A fresh claim with no support (~2026).',
+      'A claim citing a missing note (2026-02).',
+    ])
     expect(toString(select('.claim-text em', claims[0]!)!)).toBe('old')
     expect(toString(select('.stale-marker', claims[0]!)!)).toBe('Re-test: 29 months old, past the 12-month threshold.')
     expect(select('.stale-marker', claims[1]!)).toBeUndefined()
-    expect(selectAll('.claim-support a', claims[0]!).map((a) => [toString(a), a.properties.href, a.properties.title])).toEqual([['1', '#source.1', 'Does one hold?']])
+    expect(selectAll('.claim-support a', claims[0]!).map((a) => [toString(a), a.properties.href, a.properties.title])).toEqual([
+      ['1', '#source.1', 'Does one hold?'],
+    ])
     expect(toString(select('.claim-support', claims[2]!)!)).toBe('Source 2')
     expect(select('.claim-support', claims[1]!)).toBeUndefined()
     // The sources, numbered, each with the claims it supports (linked to them).
@@ -197,13 +206,19 @@ describe('a library with research problems', () => {
     const root = await notesFolder({
       'n1.md': note('Does one hold?', 'One holds.'),
       'n2.md': note('Does two hold?', 'Two holds.'),
-      'lines/main.md': inquiry('Why main?', body, '  claims:\n    - text: A claim\n      date: 2026-02\n      notes: [n2]\n  tasks: [One.]\n', 'papers: ["2504.13837"]\n'),
+      'lines/main.md': inquiry(
+        'Why main?',
+        body,
+        '  claims:\n    - text: A claim\n      date: 2026-02\n      notes: [n2]\n  tasks: [One.]\n',
+        'papers: ["2504.13837"]\n',
+      ),
     })
     expect(await run(['build', '--build-date', '2026-11-26'], recordingIO(root))).toBe(0)
     const page = fromHtml(await readFile(path.join(root, 'site/lines/main/index.html'), 'utf8'))
     const ids = selectAll('[id]', page).map((element) => String(element.properties.id))
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([])
-    for (const a of selectAll('.jump-bar a, .claim-support a, .card-meta a', page)) expect(ids, String(a.properties.href)).toContain(String(a.properties.href).slice(1))
+    for (const a of selectAll('.jump-bar a, .claim-support a, .card-meta a', page))
+      expect(ids, String(a.properties.href)).toContain(String(a.properties.href).slice(1))
     expect(toString(select('#answer', page)!)).toBe('Answer')
     expect(selectAll('.prose h2', page).map((h) => h.properties.id)).toEqual(['answer-1', 'sources-1', 'claims-1', 'papers-cited-1', 'source-1'])
     // A paper beyond the prompt's anchors is listed once, on its own.

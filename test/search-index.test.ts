@@ -15,9 +15,27 @@ function doc(id: string, title: string, summary: string, body = '', tags = '', t
 }
 
 const documents: SearchDocument[] = [
-  doc('rl-format', 'Does RL training collapse format diversity?', 'Controlled experiments show RL amplifies one output format.', 'Format diversity collapses within a few hundred steps.', 'rl reasoning'),
-  doc('distillation', 'Does distillation before RL help small models?', 'Distilling reasoning traces first helps.', 'The collapse of diversity is slower after distillation. Curling is unrelated.', 'distillation'),
-  doc('reasoning-zh', '强化学习能否提升推理能力？', '研究表明强化学习主要激活预训练模型中已有的推理能力。', '日本語でも：強化学習は推論能力を引き出す。', '强化学习'),
+  doc(
+    'rl-format',
+    'Does RL training collapse format diversity?',
+    'Controlled experiments show RL amplifies one output format.',
+    'Format diversity collapses within a few hundred steps.',
+    'rl reasoning',
+  ),
+  doc(
+    'distillation',
+    'Does distillation before RL help small models?',
+    'Distilling reasoning traces first helps.',
+    'The collapse of diversity is slower after distillation. Curling is unrelated.',
+    'distillation',
+  ),
+  doc(
+    'reasoning-zh',
+    '强化学习能否提升推理能力？',
+    '研究表明强化学习主要激活预训练模型中已有的推理能力。',
+    '日本語でも：強化学習は推論能力を引き出す。',
+    '强化学习',
+  ),
   doc('化学', '化学反应是什么？', '一篇关于化学的笔记。', '', '', 'inquiry'),
   doc('escape', 'Is <script> escaped?', 'A summary with </script> in it.', 'Body text.'),
 ]
@@ -98,7 +116,8 @@ describe('the searchable text of a body', () => {
 })
 
 describe('the documents indexed', () => {
-  const parse = (relativePath: string, text: string) => parseDocument({ path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }).document!
+  const parse = (relativePath: string, text: string) =>
+    parseDocument({ path: `/notes/${relativePath}`, relativePath, displayPath: `notes/${relativePath}`, text }).document!
 
   it('show a link’s target title where the page does, and only the start of a huge body', () => {
     const graph = buildGraph([
@@ -120,7 +139,13 @@ function library(count: number): SearchDocument[] {
   return Array.from({ length: count }, (_, i) => {
     const a = words[i % words.length]!
     const b = words[(i * 7 + 3) % words.length]!
-    return doc(`notes/n${String(i).padStart(5, '0')}`, `Does ${a} shape ${b}? (note ${i})`, `How ${a} relates to ${b}.`, `The ${a} of a ${b}, measured ${i} times. Word${i} appears here only.`, i % 10 === 0 ? 'decade' : '')
+    return doc(
+      `notes/n${String(i).padStart(5, '0')}`,
+      `Does ${a} shape ${b}? (note ${i})`,
+      `How ${a} relates to ${b}.`,
+      `The ${a} of a ${b}, measured ${i} times. Word${i} appears here only.`,
+      i % 10 === 0 ? 'decade' : '',
+    )
   })
 }
 
@@ -160,7 +185,12 @@ describe('the index quire writes', () => {
     const { files, manifest, load } = indexOf(documents)
     for (const [file, text] of files) expect(text, file).not.toContain('<')
     const hits = await engine.search(manifest, load, '化学反应', false)
-    expect((await engine.records(manifest, load, hits))[0]).toMatchObject({ id: '化学', title: '化学反应是什么？', summary: '一篇关于化学的笔记。', type: 'inquiry' })
+    expect((await engine.records(manifest, load, hits))[0]).toMatchObject({
+      id: '化学',
+      title: '化学反应是什么？',
+      summary: '一篇关于化学的笔记。',
+      type: 'inquiry',
+    })
     const [script] = await engine.records(manifest, load, await engine.search(manifest, load, 'script', false))
     expect(script).toMatchObject({ id: 'escape', title: 'Is <script> escaped?' })
   })

@@ -19,7 +19,17 @@ const names = ['a', 'b', 'c', 'd', 'sub/e'] as const
 type Name = (typeof names)[number]
 
 type Operation =
-  | { kind: 'write'; name: Name; title: string; summary: string; links: Name[]; prose: string; inquiry: boolean; claim: Name | undefined; embed: Name | undefined }
+  | {
+      kind: 'write'
+      name: Name
+      title: string
+      summary: string
+      links: Name[]
+      prose: string
+      inquiry: boolean
+      claim: Name | undefined
+      embed: Name | undefined
+    }
   | { kind: 'prose'; name: Name; prose: string }
   | { kind: 'summary'; name: Name; summary: string }
   | { kind: 'title'; name: Name; title: string }
@@ -72,8 +82,19 @@ async function apply(notes: string, op: Operation, written: Map<Name, Written>):
   }
   if (op.kind === 'prose' || op.kind === 'summary' || op.kind === 'title') {
     // Only the prose, the summary or the title changes (a note that is not there yet is written with it).
-    const before = written.get(op.name) ?? { kind: 'write', name: op.name, title: op.name.toUpperCase(), summary: 'S.', links: [], prose: '', inquiry: false, claim: undefined, embed: undefined }
-    const after = op.kind === 'prose' ? { ...before, prose: op.prose } : op.kind === 'summary' ? { ...before, summary: op.summary } : { ...before, title: op.title }
+    const before = written.get(op.name) ?? {
+      kind: 'write',
+      name: op.name,
+      title: op.name.toUpperCase(),
+      summary: 'S.',
+      links: [],
+      prose: '',
+      inquiry: false,
+      claim: undefined,
+      embed: undefined,
+    }
+    const after =
+      op.kind === 'prose' ? { ...before, prose: op.prose } : op.kind === 'summary' ? { ...before, summary: op.summary } : { ...before, title: op.title }
     await mkdir(path.dirname(file(op.name)), { recursive: true })
     await writeFile(file(op.name), text(after))
     written.set(op.name, after)
@@ -147,7 +168,12 @@ describe('dev change reports', () => {
     const before = await analyseSite(notes, { cwd: root, keepTrees: false })
     const changed = path.join(notes, 'deep', 'c.md')
     await writeFile(changed, note('C', 'New prose.'))
-    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [changed], previous: before })
+    const after = await analyseSite(
+      notes,
+      { cwd: root, keepTrees: false },
+      { parses: before.parses, pages: undefined },
+      { changedFiles: [changed], previous: before },
+    )
     const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [changed])
     expect(report.pages).toEqual(['a', 'b', 'deep/c'])
     expect(report.files).not.toContain('d/index.html')
@@ -175,7 +201,12 @@ describe('dev change reports after an edit to prose alone', () => {
     const beforeFiles = new Map((await renderSite(before.graph, before.site)).files.map((file) => [file.path, contentsOf(file)]))
     // The first line of a section changed (its preview shows it); title, summary, links and tags as they were.
     await writeFile(b, note('B', '## Part\n\nA first line, changed in the editor.', 'tags: [topic]\n'))
-    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [b], previous: before })
+    const after = await analyseSite(
+      notes,
+      { cwd: root, keepTrees: false },
+      { parses: before.parses, pages: undefined },
+      { changedFiles: [b], previous: before },
+    )
     const afterFiles = new Map((await renderSite(after.graph, after.site)).files.map((file) => [file.path, contentsOf(file)]))
     const differ = [...new Set([...beforeFiles.keys(), ...afterFiles.keys()])].filter((file) => beforeFiles.get(file) !== afterFiles.get(file)).sort()
     const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [b])
@@ -183,7 +214,17 @@ describe('dev change reports after an edit to prose alone', () => {
     // page, the search files as a set), but no listing, feed, graph or other document's page.
     expect(report.files).toEqual(expect.arrayContaining(differ))
     expect(report.files).toEqual(expect.arrayContaining(['b/index.html', 'deep/index.html', 'search/terms/0.json', 'previews/0.json']))
-    for (const unchanged of ['index.html', 'graph.json', 'graph/data.json', 'feed.xml', 'other/index.html', 'tags/topic/index.html', 'a/index.html', 'a/index.html.md']) expect(report.files).not.toContain(unchanged)
+    for (const unchanged of [
+      'index.html',
+      'graph.json',
+      'graph/data.json',
+      'feed.xml',
+      'other/index.html',
+      'tags/topic/index.html',
+      'a/index.html',
+      'a/index.html.md',
+    ])
+      expect(report.files).not.toContain(unchanged)
     expect(report.files.filter((file) => !differ.includes(file)).every((file) => file.endsWith('.md') || file.startsWith('search/'))).toBe(true)
     await rm(root, { recursive: true, force: true })
   })
@@ -203,7 +244,12 @@ describe('dev change reports for anchor papers', () => {
     await writeFile(path.join(notes, 'far.md'), '---\ntitle: Far\nsummary: F.\npapers: ["2504.13837"]\n---\n')
     const before = await analyseSite(notes, { cwd: root, keepTrees: false })
     await writeFile(file, inquiry('New title'))
-    const after = await analyseSite(notes, { cwd: root, keepTrees: false }, { parses: before.parses, pages: undefined }, { changedFiles: [file], previous: before })
+    const after = await analyseSite(
+      notes,
+      { cwd: root, keepTrees: false },
+      { parses: before.parses, pages: undefined },
+      { changedFiles: [file], previous: before },
+    )
     const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [file])
     expect(report.pages).toContain('far')
     expect(contentsOf((await renderSite(after.graph, after.site)).files.find((f) => f.path === 'far/index.html')!)).toContain('New title')

@@ -30,26 +30,58 @@ const hostile: [string, string, RegExp][] = [
   ],
   ['a DOCTYPE naming an outside DTD', `<!DOCTYPE svg SYSTEM "https://example.com/evil.dtd">\n<svg ${svgNs}/>`, /DOCTYPE other than the W3C SVG one/],
   ['an entity reference with no DOCTYPE', `<svg ${svgNs}>&nbsp;</svg>`, /does not parse \(undefined entity\)/],
-  ['xlink:href to javascript:', svg('<a xlink:href="java&#x73;cript:alert(1)"><rect width="5" height="5"/></a>'), /xlink:href="javascript:alert\(1\)".*link to something other than a #fragment/],
+  [
+    'xlink:href to javascript:',
+    svg('<a xlink:href="java&#x73;cript:alert(1)"><rect width="5" height="5"/></a>'),
+    /xlink:href="javascript:alert\(1\)".*link to something other than a #fragment/,
+  ],
   ['a link to another site', svg('<a href="https://example.com/"><text>click</text></a>'), /href="https:\/\/example\.com\/"/],
   ['an image from another site', svg('<image href="http://example.com/x.png" width="5" height="5"/>'), /data: PNG, JPEG, GIF or WebP image/],
   ['an SVG image in a data: URL', svg('<image href="data:image/svg+xml;base64,PHN2Zy8+" width="5" height="5"/>'), /<image>/],
   ['a use of another file', svg('<use href="other.svg#x"/>'), /href="other\.svg#x" on <use>/],
   ['onload with a namespace prefix', `<svg ${svgNs} xmlns:e="http://example.com/e" e:onload="alert(1)"/>`, /e:onload=.*event handler/],
   ['onload with no prefix', svg('<rect onclick="alert(1)"/>'), /onclick=.*event handler/],
-  ['a foreignObject with a prefix', `<svg ${svgNs}><s:foreignObject xmlns:s="http://www.w3.org/2000/svg"><iframe xmlns="http://www.w3.org/1999/xhtml" src="x"/></s:foreignObject></svg>`, /<s:foreignObject> element/],
-  ['an XHTML element', `<svg ${svgNs}><h:iframe xmlns:h="http://www.w3.org/1999/xhtml" src="https://example.com"/></svg>`, /<h:iframe> element of the namespace http:\/\/www\.w3\.org\/1999\/xhtml/],
+  [
+    'a foreignObject with a prefix',
+    `<svg ${svgNs}><s:foreignObject xmlns:s="http://www.w3.org/2000/svg"><iframe xmlns="http://www.w3.org/1999/xhtml" src="x"/></s:foreignObject></svg>`,
+    /<s:foreignObject> element/,
+  ],
+  [
+    'an XHTML element',
+    `<svg ${svgNs}><h:iframe xmlns:h="http://www.w3.org/1999/xhtml" src="https://example.com"/></svg>`,
+    /<h:iframe> element of the namespace http:\/\/www\.w3\.org\/1999\/xhtml/,
+  ],
   ['an embed', svg('<embed src="x.swf"/>'), /<embed> element, which is not one of the drawing elements/],
-  ['an animation of href', svg('<a href="#a"><animate attributeName="href" values="java&#115;cript:alert(1)" begin="0s"/><text id="a">x</text></a>'), /javascript:|changes the attribute href/],
-  ['an animation of xlink:href', svg('<a xlink:href="#a"><set attributeName="xlink:href" to="#b"/></a>'), /<set> element that changes the attribute xlink:href/],
-  ['a set of onclick', svg('<rect width="5" height="5"><set attributeName="onclick" to="alert(1)"/></rect>'), /<set> element that changes the attribute onclick/],
-  ['a style with url(http…)', svg('<style>rect { fill: url(http://example.com/track.svg#p) }</style><rect width="5" height="5"/>'), /<style> element with a url\(…\) to something other than a #fragment/],
+  [
+    'an animation of href',
+    svg('<a href="#a"><animate attributeName="href" values="java&#115;cript:alert(1)" begin="0s"/><text id="a">x</text></a>'),
+    /javascript:|changes the attribute href/,
+  ],
+  [
+    'an animation of xlink:href',
+    svg('<a xlink:href="#a"><set attributeName="xlink:href" to="#b"/></a>'),
+    /<set> element that changes the attribute xlink:href/,
+  ],
+  [
+    'a set of onclick',
+    svg('<rect width="5" height="5"><set attributeName="onclick" to="alert(1)"/></rect>'),
+    /<set> element that changes the attribute onclick/,
+  ],
+  [
+    'a style with url(http…)',
+    svg('<style>rect { fill: url(http://example.com/track.svg#p) }</style><rect width="5" height="5"/>'),
+    /<style> element with a url\(…\) to something other than a #fragment/,
+  ],
   ['a style with @import', svg('<style>@import "https://example.com/x.css";</style>'), /<style> element with @import/],
   ['an @import split by a nested style', svg('<style>@import "https://example.com/x.css"<style>g{}</style>;</style>'), /<style> element with @import/],
   ['a style with an escaped url(', svg('<style>rect { background: u\\72l(https://example.com/x) }</style>'), /url\(…\)/],
   ['a style attribute with javascript:', svg('<rect style="fill: url(javascript:alert(1))"/>'), /style=.*javascript: address/],
   ['a style attribute with expression(', svg('<rect style="width: expression(alert(1))"/>'), /expression\(…\)/],
-  ['a presentation attribute with an outside url(', svg('<rect fill="url(https://example.com/p.svg#g)"/>'), /fill=.*url\(…\) to something other than a #fragment/],
+  [
+    'a presentation attribute with an outside url(',
+    svg('<rect fill="url(https://example.com/p.svg#g)"/>'),
+    /fill=.*url\(…\) to something other than a #fragment/,
+  ],
   ['an xml-stylesheet instruction', `<?xml-stylesheet type="text/xsl" href="evil.xsl"?>\n<svg ${svgNs}/>`, /processing instruction <\?xml-stylesheet\?>/],
   ['malformed XML', `<svg ${svgNs}><rect></svg>`, /XML that does not parse/],
   ['an unclosed document', `<svg ${svgNs}><g>`, /XML that does not parse/],
@@ -156,8 +188,18 @@ const ordinary: [string, string][] = [
   ['an Illustrator file with data-name and an ASCII Latin-1 declaration', illustrator],
   ['a byte-order mark', `\ufeff<svg ${svgNs}><rect width="1" height="1"/></svg>`],
   ['a local link and an accessible label', svg('<a href="#part"><rect id="part" aria-label="Image (left)" role="img" width="5" height="5"/></a>')],
-  ['an embedded SVG 1.1 font and editor text attributes', svg('<defs><font id="f" horiz-adv-x="500"><font-face font-family="Hand" units-per-em="1000" ascent="800" descent="-200"/><missing-glyph horiz-adv-x="500" d="M0 0h500v700H0z"/><glyph unicode="a" glyph-name="a" horiz-adv-x="520" d="M10 0L260 700L510 0z"/><hkern u1="a" u2="a" k="20"/></font></defs><text x="5" y="20" font-family="Hand" text-align="center" line-height="1.2">a</text>')],
-  ['a marker and a pattern', svg('<defs><marker id="arrow" markerWidth="4" markerHeight="4" refX="2" refY="2" orient="auto"><path d="M0,0 L4,2 L0,4 z"/></marker><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse"><line x1="0" y1="0" x2="4" y2="4" stroke="#000"/></pattern></defs><line x1="0" y1="0" x2="9" y2="9" marker-end="url(#arrow)" fill="url(&quot;#hatch&quot;)"/>')],
+  [
+    'an embedded SVG 1.1 font and editor text attributes',
+    svg(
+      '<defs><font id="f" horiz-adv-x="500"><font-face font-family="Hand" units-per-em="1000" ascent="800" descent="-200"/><missing-glyph horiz-adv-x="500" d="M0 0h500v700H0z"/><glyph unicode="a" glyph-name="a" horiz-adv-x="520" d="M10 0L260 700L510 0z"/><hkern u1="a" u2="a" k="20"/></font></defs><text x="5" y="20" font-family="Hand" text-align="center" line-height="1.2">a</text>',
+    ),
+  ],
+  [
+    'a marker and a pattern',
+    svg(
+      '<defs><marker id="arrow" markerWidth="4" markerHeight="4" refX="2" refY="2" orient="auto"><path d="M0,0 L4,2 L0,4 z"/></marker><pattern id="hatch" width="4" height="4" patternUnits="userSpaceOnUse"><line x1="0" y1="0" x2="4" y2="4" stroke="#000"/></pattern></defs><line x1="0" y1="0" x2="9" y2="9" marker-end="url(#arrow)" fill="url(&quot;#hatch&quot;)"/>',
+    ),
+  ],
 ]
 
 describe('SVG allow-list', () => {
@@ -224,9 +266,14 @@ describe('SVG attachments in a build', () => {
     const io = recordingIO(root)
     // The build goes on without them: a refused file is left out and its embed shows as missing.
     expect(await run(['check'], io)).toBe(0)
-    const refused = io.err().split('\n').filter((line) => line.includes('[unsafe-attachment]'))
+    const refused = io
+      .err()
+      .split('\n')
+      .filter((line) => line.includes('[unsafe-attachment]'))
     expect(refused).toHaveLength(embeds.length + 1)
-    expect(refused.at(-1)).toContain('names img/huge.svg, which quire does not publish (the page shows it as missing): this SVG has more than 16 MiB, more than quire reads to check it.')
+    expect(refused.at(-1)).toContain(
+      'names img/huge.svg, which quire does not publish (the page shows it as missing): this SVG has more than 16 MiB, more than quire reads to check it.',
+    )
     expect(refused[0]).toMatch(
       /^notes\/a\.md:5:1: warning: Embed !\[\[img\/bad-0\.svg\]\] names img\/bad-0\.svg, which quire does not publish \(the page shows it as missing\): this SVG has a <s:script> element \(line 1, column 41 of the SVG\)\. .*Export it again without script.*or as PNG\)\. \[unsafe-attachment\]$/,
     )
@@ -239,7 +286,12 @@ describe('SVG attachments in a build', () => {
     expect(page).not.toMatch(/<img[^>]*bad-0/)
 
     // Without the hostile embeds the build succeeds: the safe drawings are published byte for byte, the hostile files are not.
-    const safe = await notesFolder({ 'a.md': note('A', 'A.', '![[img/chart.svg]] ![[img/inkscape.svg]]\n'), ...hostileFiles, 'img/chart.svg': chart, 'img/inkscape.svg': inkscape })
+    const safe = await notesFolder({
+      'a.md': note('A', 'A.', '![[img/chart.svg]] ![[img/inkscape.svg]]\n'),
+      ...hostileFiles,
+      'img/chart.svg': chart,
+      'img/inkscape.svg': inkscape,
+    })
     expect(await run(['build'], recordingIO(safe))).toBe(0)
     expect(await readFile(path.join(safe, 'site', 'img', 'chart.svg'), 'utf8')).toBe(chart)
     expect(await readFile(path.join(safe, 'site', 'img', 'inkscape.svg'), 'utf8')).toBe(inkscape)
@@ -248,7 +300,7 @@ describe('SVG attachments in a build', () => {
 })
 
 describe('the _headers file', () => {
-  it('gives every file of the site the pages\' Content-Security-Policy as a header, and nosniff', async () => {
+  it("gives every file of the site the pages' Content-Security-Policy as a header, and nosniff", async () => {
     const root = await notesFolder({ 'a.md': note('A', 'A.') })
     expect(await run(['build'], recordingIO(root))).toBe(0)
     const headers = await readFile(path.join(root, 'site', '_headers'), 'utf8')
@@ -261,7 +313,9 @@ describe('the _headers file', () => {
     expect(await run(['build', '--base', '/my notes/'], recordingIO(root))).toBe(0)
     expect((await readFile(path.join(root, 'site', '_headers'), 'utf8')).split('\n')[1]).toBe('/my%20notes/*')
     // docs/deploy.md gives hosts the exact value.
-    expect(await readFile(path.join(import.meta.dirname, '..', 'docs', 'deploy.md'), 'utf8')).toContain(`\nContent-Security-Policy: ${contentSecurityPolicy}\nX-Content-Type-Options: nosniff\n`)
+    expect(await readFile(path.join(import.meta.dirname, '..', 'docs', 'deploy.md'), 'utf8')).toContain(
+      `\nContent-Security-Policy: ${contentSecurityPolicy}\nX-Content-Type-Options: nosniff\n`,
+    )
   })
 
   it('is the same for the same settings, and a file of the notes folder cannot take its place', async () => {

@@ -52,7 +52,15 @@ describe('heading anchors', () => {
 })
 
 describe('tables of contents', () => {
-  const long = anchored(h('p', 'Intro.'), h('h2', 'One'), h('h3', 'One, first'), h('h3', 'One, second'), h('h2', 'Two'), h('blockquote', [h('h2', 'Quoted')]), h('h4', 'Deep'))
+  const long = anchored(
+    h('p', 'Intro.'),
+    h('h2', 'One'),
+    h('h3', 'One, first'),
+    h('h3', 'One, second'),
+    h('h2', 'Two'),
+    h('blockquote', [h('h2', 'Quoted')]),
+    h('h4', 'Deep'),
+  )
 
   it(`lists the h2 and h3 headings of bodies with at least ${tocThreshold}`, () => {
     expect(tableOfContents(long)).toEqual([

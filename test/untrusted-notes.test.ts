@@ -37,7 +37,13 @@ describe('front matter is YAML only', () => {
     expect(fenceLanguage('---  \r\ntitle: a\n---\n')).toBeUndefined()
     expect(fenceLanguage('----\n')).toBeUndefined()
     expect(fenceLanguage('# Title\n')).toBeUndefined()
-    for (const [text, language] of [['---js\n', 'js'], ['--- javascript\n', 'javascript'], ['---JS\r\n', 'JS'], ['---toml', 'toml'], ['---coffee\n', 'coffee']]) {
+    for (const [text, language] of [
+      ['---js\n', 'js'],
+      ['--- javascript\n', 'javascript'],
+      ['---JS\r\n', 'JS'],
+      ['---toml', 'toml'],
+      ['---coffee\n', 'coffee'],
+    ]) {
       expect(fenceLanguage(text!)).toBe(language)
     }
   })
@@ -55,7 +61,10 @@ describe('front matter is YAML only', () => {
     for (const command of [['check'], ['build', '--no-cache']]) {
       const io = recordingIO(root)
       expect(await run(command, io)).toBe(1)
-      const lines = io.err().split('\n').filter((line) => line.includes('[front-matter-language]'))
+      const lines = io
+        .err()
+        .split('\n')
+        .filter((line) => line.includes('[front-matter-language]'))
       expect(lines).toHaveLength(fences.length + 3)
       for (const line of lines) expect(line).toMatch(/^notes\/[a-z0-9-]+\.md:1:4: error: /)
       expect(io.err()).not.toMatch(/internal error|at .*\.js:\d+/)
@@ -112,7 +121,10 @@ describe('a note that would stall the build', () => {
     for (const command of [['check'], ['build', '--no-cache']]) {
       const io = recordingIO(root)
       expect(await run(command, io)).toBe(1)
-      const errors = io.err().split('\n').filter((line) => line.includes('[note-too-complex]'))
+      const errors = io
+        .err()
+        .split('\n')
+        .filter((line) => line.includes('[note-too-complex]'))
       expect(errors.map((line) => line.split(':')[0])).toEqual(['notes/emphasis.md', 'notes/html.md', 'notes/list.md', 'notes/quotes.md'])
       expect(io.err()).toMatch(/^notes\/quotes\.md:7:257: error: This note nests \d+ levels deep/m)
       expect(io.err()).toMatch(/^notes\/html\.md:5:1: error/m)
@@ -198,10 +210,55 @@ describe('random and adversarial Markdown', () => {
     const { drafted } = await import('../src/render/body/draft-documents.js')
     const { loadBodyExtensionsFor } = await import('../src/render/body/body-extensions.js')
     const { needsTimeLimit } = await import('../src/parse/complexity.js')
-    const pieces = ['*', '_', '**', '*_', '[*', '[', '](', ']', '[[', ']]', '![', '![[', '`', '```\n', '~~', '~', '<div>', '</div>', '<span>', '<p>', '>', '> ', '- ', '  ', '1. ', '[^1]', '[^a]: x\n', '$', '$$\n', '\\', '&amp;', '|', '| - |\n', '\n', '\n\n', 'a', ' ', '# ', 'http://x.y ', '%%', '^b', '#tag ']
+    const pieces = [
+      '*',
+      '_',
+      '**',
+      '*_',
+      '[*',
+      '[',
+      '](',
+      ']',
+      '[[',
+      ']]',
+      '![',
+      '![[',
+      '`',
+      '```\n',
+      '~~',
+      '~',
+      '<div>',
+      '</div>',
+      '<span>',
+      '<p>',
+      '>',
+      '> ',
+      '- ',
+      '  ',
+      '1. ',
+      '[^1]',
+      '[^a]: x\n',
+      '$',
+      '$$\n',
+      '\\',
+      '&amp;',
+      '|',
+      '| - |\n',
+      '\n',
+      '\n\n',
+      'a',
+      ' ',
+      '# ',
+      'http://x.y ',
+      '%%',
+      '^b',
+      '#tag ',
+    ]
     const run = fc.tuple(fc.constantFrom(...pieces), fc.integer({ min: 1, max: 600 })).map(([piece, times]) => piece.repeat(times))
     // Nesting as deep as a note can go without being picked for the time limit (2,000 openers).
-    const nesting = fc.tuple(fc.constantFrom('>', '<div>', '<span>', '*a ', '_a ', '[a ', '~~a '), fc.integer({ min: 100, max: 1990 })).map(([piece, times]) => piece.repeat(Math.floor(times / piece.replace(/[^*_[~<>]/g, '').length)))
+    const nesting = fc
+      .tuple(fc.constantFrom('>', '<div>', '<span>', '*a ', '_a ', '[a ', '~~a '), fc.integer({ min: 100, max: 1990 }))
+      .map(([piece, times]) => piece.repeat(Math.floor(times / piece.replace(/[^*_[~<>]/g, '').length)))
     const list = fc.integer({ min: 2, max: 300 }).map((depth) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'))
     const body = fc.array(fc.oneof(run, run, nesting, list, fc.string({ maxLength: 200 })), { maxLength: 10 }).map((parts) => parts.join(''))
     let timed = 0
@@ -228,13 +285,15 @@ describe('random and adversarial Markdown', () => {
     const { default: fc } = await import('fast-check')
     const { parseDocument } = await import('../src/parse/parse-document.js')
     const { drafted } = await import('../src/render/body/draft-documents.js')
-    const deep = fc.tuple(
-      fc.constantFrom<[string, string]>(['>', ' x'], ['> ', 'x'], ['<div>', 'x'], ['<blockquote>', 'x'], ['*a ', 'b'], ['[', 'a'], ['~~a ', 'b']),
-      fc.integer({ min: 100, max: 3000 }),
-    ).map(([[open, middle], depth]) => {
-      const close = open.startsWith('*') ? '*'.repeat(depth) : open.startsWith('~') ? '~~'.repeat(depth) : open === '[' ? '](u)'.repeat(depth) : ''
-      return open.repeat(depth) + middle + close
-    })
+    const deep = fc
+      .tuple(
+        fc.constantFrom<[string, string]>(['>', ' x'], ['> ', 'x'], ['<div>', 'x'], ['<blockquote>', 'x'], ['*a ', 'b'], ['[', 'a'], ['~~a ', 'b']),
+        fc.integer({ min: 100, max: 3000 }),
+      )
+      .map(([[open, middle], depth]) => {
+        const close = open.startsWith('*') ? '*'.repeat(depth) : open.startsWith('~') ? '~~'.repeat(depth) : open === '[' ? '](u)'.repeat(depth) : ''
+        return open.repeat(depth) + middle + close
+      })
     await fc.assert(
       fc.property(deep, (text) => {
         const parsed = drafted(parseDocument({ path: '/notes/a.md', relativePath: 'a.md', displayPath: 'a.md', text: note('A', 'A note.', text) }), false)

@@ -32,7 +32,11 @@ async function page(root: string, file: string): Promise<Root> {
 
 /** A small garden: three notes link to notes nobody wrote, some more than once. */
 const garden = {
-  'alpha.md': note('Alpha?', 'One.', 'Links to [[Someday Note]] and [[someday note#Part|a part of it]], and [[beta]].\n\n## About [[Later]] and arXiv:2401.00001\n\nAlso [by path](./by-path.md) and ![[Embedded Later]].\n'),
+  'alpha.md': note(
+    'Alpha?',
+    'One.',
+    'Links to [[Someday Note]] and [[someday note#Part|a part of it]], and [[beta]].\n\n## About [[Later]] and arXiv:2401.00001\n\nAlso [by path](./by-path.md) and ![[Embedded Later]].\n',
+  ),
   'beta.md': note('Beta?', 'Two.', 'Again [[Someday Note]] and [[Later]].\n'),
   'gamma.md': note('Gamma?', 'Three.', 'Once more [[Someday Note]].\n'),
 }
@@ -84,13 +88,18 @@ describe('a note linking to a note not written yet', () => {
     const files = async (draftBodies: boolean) => {
       const analysed = await analyseSite(path.join(root, 'notes'), { cwd: root, draftBodies })
       const rendered = await renderSite(analysed.graph, analysed.site)
-      return { drafted: analysed.graph.documents.get('a' as never)?.draft !== undefined, files: Object.fromEntries(rendered.files.map((file) => [file.path, 'copyFrom' in file ? '' : contentsOf(file)])) }
+      return {
+        drafted: analysed.graph.documents.get('a' as never)?.draft !== undefined,
+        files: Object.fromEntries(rendered.files.map((file) => [file.path, 'copyFrom' in file ? '' : contentsOf(file)])),
+      }
     }
     const drafted = await files(true)
     const whole = await files(false)
     expect(drafted.drafted).toBe(true)
     expect(drafted.files).toEqual(whole.files)
-    expect(whole.files['a/index.html']).toContain('<h2 id="a-mark-in-a-heading">A <span class="unwritten" title="Not written yet">mark<span class="unwritten-hint"> (not written yet)</span></span> in a heading</h2>')
+    expect(whole.files['a/index.html']).toContain(
+      '<h2 id="a-mark-in-a-heading">A <span class="unwritten" title="Not written yet">mark<span class="unwritten-hint"> (not written yet)</span></span> in a heading</h2>',
+    )
   })
 })
 
@@ -138,7 +147,13 @@ describe('the notes not written yet, ranked', () => {
     const io = recordingIO(root)
     expect(await run(['check', 'notes', '--report'], io)).toBe(0)
     expect(io.out()).toContain(
-      ['Notes not written yet, most cited first: 4', '  Someday Note: cited by 3 (alpha, beta, gamma)', '  Later: cited by 2 (alpha, beta)', '  by-path: cited by 1 (alpha)', '  Embedded Later: cited by 1 (alpha)'].join('\n'),
+      [
+        'Notes not written yet, most cited first: 4',
+        '  Someday Note: cited by 3 (alpha, beta, gamma)',
+        '  Later: cited by 2 (alpha, beta)',
+        '  by-path: cited by 1 (alpha)',
+        '  Embedded Later: cited by 1 (alpha)',
+      ].join('\n'),
     )
     const json = recordingIO(root)
     expect(await run(['check', 'notes', '--json'], json)).toBe(0)
@@ -166,7 +181,9 @@ describe('what stays an error', () => {
     const root = await notesFolder({ 'a.md': note('A?', 'One.'), 'q.md': inquiry('Q?', 'Answered by [[a]] and [[Unwritten Source]].\n') })
     const { code, err } = await build(root)
     expect(code).toBe(1)
-    expect(err).toContain("notes/q.md:6:23: error: Link [[Unwritten Source]] does not match any note or inquiry (by slug, file name, title or alias). An inquiry's links are its sources, so each must be a published note: write the note, fix the name, or remove the link. [unresolved-link]")
+    expect(err).toContain(
+      "notes/q.md:6:23: error: Link [[Unwritten Source]] does not match any note or inquiry (by slug, file name, title or alias). An inquiry's links are its sources, so each must be a published note: write the note, fix the name, or remove the link. [unresolved-link]",
+    )
   })
 
   it('a missing file, and the address of the page of notes not written yet', async () => {
@@ -245,7 +262,12 @@ describe('a readable report at any size', () => {
     const root = await notesFolder(fifty())
     const io = recordingIO(root)
     expect(await run(['check', 'notes'], io)).toBe(0)
-    expect(io.err().split('\n').filter((line) => line.endsWith('[unresolved-link]'))).toHaveLength(50)
+    expect(
+      io
+        .err()
+        .split('\n')
+        .filter((line) => line.endsWith('[unresolved-link]')),
+    ).toHaveLength(50)
     expect(io.err()).not.toContain('more unresolved-link')
   })
 

@@ -47,14 +47,26 @@ beforeAll(async () => {
 describe('an Obsidian-style vault, built as it is', () => {
   it('publishes one page per published note, and nothing private', async () => {
     const files = await listFiles(site)
-    for (const expected of ['index.html', 'reward-hacking/index.html', 'folder/policy-gradients/index.html', 'short-note/index.html']) expect(files).toContain(expected)
+    for (const expected of ['index.html', 'reward-hacking/index.html', 'folder/policy-gradients/index.html', 'short-note/index.html'])
+      expect(files).toContain(expected)
     // Drafts, publish: false, empty files, ignored folders, hidden folders, templates, unreferenced attachments.
     const leaked = files.filter((file) => /draft|private|empty|templates|obsidian|trash|secret|unused|daily/i.test(file))
     expect(leaked).toEqual([])
     // Not a word of them anywhere, search data and previews included.
     for (const file of files) {
       const bytes = await readFile(path.join(site, file), 'utf8')
-      for (const secret of ['Half-formed and private', 'Not for the site', 'Never published', '{{date}}', 'obsidian', 'private remark', 'private paragraph', 'private list', 'private-tag']) expect(bytes, `${file} contains ${secret}`).not.toContain(secret)
+      for (const secret of [
+        'Half-formed and private',
+        'Not for the site',
+        'Never published',
+        '{{date}}',
+        'obsidian',
+        'private remark',
+        'private paragraph',
+        'private list',
+        'private-tag',
+      ])
+        expect(bytes, `${file} contains ${secret}`).not.toContain(secret)
     }
     // index.md is the home page's content, not a page of its own.
     expect(files).not.toContain('index/index.html')
@@ -75,8 +87,12 @@ describe('an Obsidian-style vault, built as it is', () => {
     // The summary is the first paragraph, already on the page: it is not repeated above it.
     expect(select('.summary', tree)).toBeUndefined()
     expect(toString(select('meta[name=description]', tree)!)).toBe('')
-    expect(select('meta[name=description]', tree)!.properties['content']).toBe('Policies exploit flaws in the reward signal instead of solving the task. This is the first paragraph, and it becomes the summary.')
-    expect(checked).toContain('Reward hacking.md:1:1: hint: This note has the title from the first `#` heading ("Reward hacking") and the summary from the first paragraph.')
+    expect(select('meta[name=description]', tree)!.properties['content']).toBe(
+      'Policies exploit flaws in the reward signal instead of solving the task. This is the first paragraph, and it becomes the summary.',
+    )
+    expect(checked).toContain(
+      'Reward hacking.md:1:1: hint: This note has the title from the first `#` heading ("Reward hacking") and the summary from the first paragraph.',
+    )
   })
 
   it('shows embedded images with their width, and Markdown images at their published address', async () => {
@@ -124,11 +140,23 @@ describe('an Obsidian-style vault, built as it is', () => {
     ])
     expect(toString(body)).toContain('#12 is an issue number')
     expect(toString(select('pre', body)!)).toContain('[[not a link]] and #notatag and ![[not-an-embed.png]]')
-    expect(toString(select('code', selectAll('p', body).find((p) => toString(p).startsWith('Inline'))!)!)).toBe('[[code]]')
+    expect(
+      toString(
+        select(
+          'code',
+          selectAll('p', body).find((p) => toString(p).startsWith('Inline'))!,
+        )!,
+      ),
+    ).toBe('[[code]]')
     // The parent tag lists what its nested tags carry.
     const parent = await page('tags/rl/index.html')
     expect(selectAll('.card-title', parent).map((a) => toString(a))).toEqual(['Policy gradients', 'Reward hacking'])
-    expect((await listFiles(site)).filter((file) => file.startsWith('tags/'))).toEqual(['tags/index.html', 'tags/rl/index.html', 'tags/rl/reward/index.html', 'tags/safety/index.html'])
+    expect((await listFiles(site)).filter((file) => file.startsWith('tags/'))).toEqual([
+      'tags/index.html',
+      'tags/rl/index.html',
+      'tags/rl/reward/index.html',
+      'tags/safety/index.html',
+    ])
   })
 
   it('leaves %%comments%% out, links and tags in them included, but not in code', async () => {
@@ -226,8 +254,12 @@ describe('mistakes in a vault are reported at their place', () => {
       'b.md': note('B', 'B.', '## Real heading\n\nA paragraph. ^real\n'),
     })
     expect(code).toBe(0)
-    expect(err).toContain('notes/a.md:5:5: warning: Link [[b#Nope]] points to heading "Nope", which notes/b.md does not have, so it leads to the top of that page. It has: real-heading. [unknown-anchor]')
-    expect(err).toContain('notes/a.md:5:20: warning: Link [[b#^missing]] points to block `^missing`, which notes/b.md does not have, so it leads to the top of that page. It has: ^real. [unknown-anchor]')
+    expect(err).toContain(
+      'notes/a.md:5:5: warning: Link [[b#Nope]] points to heading "Nope", which notes/b.md does not have, so it leads to the top of that page. It has: real-heading. [unknown-anchor]',
+    )
+    expect(err).toContain(
+      'notes/a.md:5:20: warning: Link [[b#^missing]] points to block `^missing`, which notes/b.md does not have, so it leads to the top of that page. It has: ^real. [unknown-anchor]',
+    )
     expect(err).not.toContain('Real heading]]')
   })
 
@@ -237,14 +269,24 @@ describe('mistakes in a vault are reported at their place', () => {
       'page.html': '<script>alert(1)</script>',
     })
     expect(code).toBe(0)
-    expect(err).toContain('notes/a.md:5:1: warning: Embed ![[missing.png]] names a file that is not in the notes folder, or is one quire does not publish (in an ignored folder, a canvas, a drawing); the page marks it as missing. Fix the name or path, or add the file. [missing-attachment]')
-    expect(err).toMatch(/notes\/a\.md:7:1: warning: Embed !\[\[page\.html\]\] names page\.html, which quire does not publish \(the page shows it as missing\): a web page or script would run on the site\..*\[unsafe-attachment\]/)
+    expect(err).toContain(
+      'notes/a.md:5:1: warning: Embed ![[missing.png]] names a file that is not in the notes folder, or is one quire does not publish (in an ignored folder, a canvas, a drawing); the page marks it as missing. Fix the name or path, or add the file. [missing-attachment]',
+    )
+    expect(err).toMatch(
+      /notes\/a\.md:7:1: warning: Embed !\[\[page\.html\]\] names page\.html, which quire does not publish \(the page shows it as missing\): a web page or script would run on the site\..*\[unsafe-attachment\]/,
+    )
   })
 
   it('an SVG with script in it', async () => {
     const svg = 'xmlns="http://www.w3.org/2000/svg"'
-    const { err } = await check({ 'a.md': note('A', 'A.', '![[x.svg]] ![[ok.svg]]\n'), 'x.svg': `<svg ${svg} onload="alert(1)"></svg>`, 'ok.svg': `<svg ${svg}><rect/></svg>` })
-    expect(err).toContain('names x.svg, which quire does not publish (the page shows it as missing): this SVG has the attribute onload="alert(1)" on <svg> (an event handler) (line 1, column 1 of the SVG).')
+    const { err } = await check({
+      'a.md': note('A', 'A.', '![[x.svg]] ![[ok.svg]]\n'),
+      'x.svg': `<svg ${svg} onload="alert(1)"></svg>`,
+      'ok.svg': `<svg ${svg}><rect/></svg>`,
+    })
+    expect(err).toContain(
+      'names x.svg, which quire does not publish (the page shows it as missing): this SVG has the attribute onload="alert(1)" on <svg> (an event handler) (line 1, column 1 of the SVG).',
+    )
     expect(err).not.toContain('ok.svg')
   })
 

@@ -32,7 +32,9 @@ describe('walking a tree', () => {
   })
 
   it('goes on from the index a visitor returns after changing its parent, as visit does', () => {
-    const run = (each: (tree: Root, remove: (node: Nodes, index: number | undefined, parent: { children: unknown[] } | undefined) => number | undefined) => void): string[] => {
+    const run = (
+      each: (tree: Root, remove: (node: Nodes, index: number | undefined, parent: { children: unknown[] } | undefined) => number | undefined) => void,
+    ): string[] => {
       const tree = fromMarkdown('a\n\nb\n\nc\n\nd')
       each(tree, (node, index, parent) => {
         if (node.type !== 'paragraph' || !parent || index === undefined) return undefined

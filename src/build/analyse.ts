@@ -164,9 +164,14 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   // The config comes first: its `ignore` list decides which files are read.
   const configResult = await loadConfig(notesDir, display)
   // The folder's history (one `git log`) is read while the folder is walked.
-  const history = settings.gitHistory ? Promise.resolve(settings.gitHistory.dates) : settings.gitDates !== false && configResult.config.gitDates ? gitDates(notesDir) : undefined
+  const history = settings.gitHistory
+    ? Promise.resolve(settings.gitHistory.dates)
+    : settings.gitDates !== false && configResult.config.gitDates
+      ? gitDates(notesDir)
+      : undefined
   const changed = settings.previous && settings.changedFiles ? new Set(settings.changedFiles.map((file) => path.resolve(file))) : undefined
-  const unchanged = changed && settings.previous ? (file: string) => (changed.has(file) ? undefined : settings.previous!.get(file)?.result.document?.file) : undefined
+  const unchanged =
+    changed && settings.previous ? (file: string) => (changed.has(file) ? undefined : settings.previous!.get(file)?.result.document?.file) : undefined
   const loaded = (await reloadChanged(settings, display)) ?? (await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged))
   const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
   diagnostics.push(...checkSite(configResult))
@@ -196,7 +201,13 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const toParse = loaded.files.filter((file, i) => reused[i] === undefined && !limited.has(file.path))
   // QUIRE_DRAFTS_HELD_UP_TO moves the threshold, for tests of the one-holder split on small libraries.
   const holders = loaded.files.length <= Number(process.env.QUIRE_DRAFTS_HELD_UP_TO ?? draftsHeldUpTo) ? Infinity : 1
-  const inWorkers = await parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, !draft ? 'none' : settings.holdDrafts ? 'held' : 'returned', holders)
+  const inWorkers = await parseInWorkers(
+    toParse,
+    (done, total) => settings.onProgress?.('parse', done, total),
+    process.env,
+    !draft ? 'none' : settings.holdDrafts ? 'held' : 'returned',
+    holders,
+  )
   const parallel = inWorkers?.results
   if (draft && !parallel) await loadBodyExtensionsFor(toParse.map((file) => file.text))
   let parallelIndex = 0
@@ -225,5 +236,16 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     await inWorkers?.held?.close()
     throw problem
   }
-  return { graph, buildDate, config: configResult.config, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.files.length, parses, parsedCount, loaded, held: inWorkers?.held, checks }
+  return {
+    graph,
+    buildDate,
+    config: configResult.config,
+    diagnostics: sortDiagnostics(diagnostics),
+    fileCount: loaded.files.length,
+    parses,
+    parsedCount,
+    loaded,
+    held: inWorkers?.held,
+    checks,
+  }
 }

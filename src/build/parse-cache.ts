@@ -10,4 +10,3 @@ export interface ParseCacheEntry {
   readonly displayPath: string
   readonly result: ParseResult
 }
-

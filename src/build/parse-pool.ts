@@ -85,11 +85,17 @@ function ask(thread: Thread, request: ParseRequest | PageRequest): Promise<Worke
  * `held`, `holders` says how many of the threads keep theirs (the others
  * send them back, and stop once the parse is done).
  */
-export async function parseInWorkers(files: readonly SourceFile[], onBatch?: (done: number, total: number) => void, env: NodeJS.ProcessEnv = process.env, draft: DraftMode = 'none', holders = Infinity): Promise<ParsedInWorkers | undefined> {
+export async function parseInWorkers(
+  files: readonly SourceFile[],
+  onBatch?: (done: number, total: number) => void,
+  env: NodeJS.ProcessEnv = process.env,
+  draft: DraftMode = 'none',
+  holders = Infinity,
+): Promise<ParsedInWorkers | undefined> {
   const threshold = Number(env.QUIRE_PARALLEL_MIN ?? parallelFrom)
   const count = Math.min(availableParallelism(), 4, Math.ceil(files.length / batchSize))
   const script = new URL('./parse-worker.js', import.meta.url)
-  if (files.length < threshold || count < 2 && env.QUIRE_PARALLEL_MIN === undefined) return undefined
+  if (files.length < threshold || (count < 2 && env.QUIRE_PARALLEL_MIN === undefined)) return undefined
   if (!existsSync(fileURLToPath(script))) return undefined
 
   const results: ParseResult[] = new Array(files.length)

@@ -57,7 +57,6 @@ export interface PageRequest {
 export type WorkerMessage =
   | { readonly kind: 'parsed'; readonly id: number; readonly results: readonly ParseAnswer[] }
   | { readonly kind: 'page'; readonly id: number }
-
   | { readonly kind: 'failed'; readonly id: number; readonly message: string; readonly code?: string | undefined; readonly path?: string | undefined }
 
 /** Drafts' HTML kept here, by file path. */
@@ -78,13 +77,19 @@ parentPort?.on('message', (request: ParseRequest | PageRequest) => {
     } catch (problem) {
       // A file system error keeps its code and file, so the build can report a failed write as one (not as a bug).
       const error = problem as NodeJS.ErrnoException
-      reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? problem.stack ?? problem.message : String(problem), code: error?.code, path: error?.code ? error.path ?? request.target : undefined })
+      reply({
+        kind: 'failed',
+        id: request.id,
+        message: problem instanceof Error ? (problem.stack ?? problem.message) : String(problem),
+        code: error?.code,
+        path: error?.code ? (error.path ?? request.target) : undefined,
+      })
     }
     return
   }
   void answer(request).then(
     (results) => reply({ kind: 'parsed', id: request.id, results }),
-    (problem: unknown) => reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? problem.stack ?? problem.message : String(problem) }),
+    (problem: unknown) => reply({ kind: 'failed', id: request.id, message: problem instanceof Error ? (problem.stack ?? problem.message) : String(problem) }),
   )
 })
 

@@ -25,7 +25,6 @@ import type { SourceFile } from '../model.js'
 import type { CacheKey, RenderCache } from '../render/output-files.js'
 import { restoreParse, storeParse, type StoredParseResult } from './stored-parse.js'
 
-
 /** A file's parse as stored, with the hash and display path it was made for. */
 interface StoredParse extends StoredParseResult {
   readonly hash: string
@@ -71,7 +70,9 @@ function folderId(folder: string): string {
 export async function loadParsesOf(cacheDir: string, notesDir: string, key: string): Promise<StoredParses | undefined> {
   const prefix = `build-${folderId(notesDir)}-`
   const names = (await readdir(cacheDir).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
-  const dated = await Promise.all(names.map(async (name) => ({ file: path.join(cacheDir, name), modified: (await stat(path.join(cacheDir, name)).catch(() => undefined))?.mtimeMs ?? -1 })))
+  const dated = await Promise.all(
+    names.map(async (name) => ({ file: path.join(cacheDir, name), modified: (await stat(path.join(cacheDir, name)).catch(() => undefined))?.mtimeMs ?? -1 })),
+  )
   for (const { file } of dated.filter((entry) => entry.modified >= 0).sort((a, b) => b.modified - a.modified)) {
     const text = await readFile(file, 'utf8').catch(() => undefined)
     if (text === undefined || headOf(text)?.key !== key) continue
@@ -170,7 +171,11 @@ export async function loadCache(file: string, key: string, outDir: string, marke
   const pages = new Map(
     Object.entries(stored.pages).map(([slug, page]) => [
       slug as CacheKey,
-      { fingerprint: page.fingerprint, paths: page.paths, files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })) },
+      {
+        fingerprint: page.fingerprint,
+        paths: page.paths,
+        files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })),
+      },
     ]),
   )
   return { parses, pages }
@@ -194,17 +199,26 @@ export function restoreParses(stored: StoredParses, files: readonly SourceFile[]
  * are the output files' stamps as the build wrote them, by path; a file
  * without one is never reused.
  */
-export async function saveCache(file: string, key: string, siteId: string, parses: ParseCache, pages: RenderCache | undefined, stamps?: ReadonlyMap<string, string>): Promise<void> {
+export async function saveCache(
+  file: string,
+  key: string,
+  siteId: string,
+  parses: ParseCache,
+  pages: RenderCache | undefined,
+  stamps?: ReadonlyMap<string, string>,
+): Promise<void> {
   const stored: CacheFile = {
     key,
     siteId,
     parses: Object.fromEntries(
-      [...parses].map(([filePath, entry]) => [
-        filePath,
-        { hash: entry.hash, displayPath: entry.displayPath, ...storeParse(entry.result) },
+      [...parses].map(([filePath, entry]) => [filePath, { hash: entry.hash, displayPath: entry.displayPath, ...storeParse(entry.result) }]),
+    ),
+    pages: Object.fromEntries(
+      [...(pages ?? [])].map(([slug, page]) => [
+        slug,
+        { fingerprint: page.fingerprint, paths: page.paths, stamps: page.paths.map((p) => stamps?.get(p) ?? '') },
       ]),
     ),
-    pages: Object.fromEntries([...(pages ?? [])].map(([slug, page]) => [slug, { fingerprint: page.fingerprint, paths: page.paths, stamps: page.paths.map((p) => stamps?.get(p) ?? '') }])),
   }
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`

@@ -56,7 +56,8 @@ export function withReplaced<K, V>(base: ReadonlyMap<K, V>, replaced: ReadonlyMa
   if (replaced.size === 0) return base
   for (const key of replaced.keys()) if (!base.has(key)) throw new Error('withReplaced: a replaced key is not in the map')
   // Replacements of replacements are kept in one layer over the first map.
-  const [under, layer] = base instanceof ReplacedMap ? [base.base as ReadonlyMap<K, V>, new Map([...(base.replaced as ReadonlyMap<K, V>), ...replaced])] : [base, replaced]
+  const [under, layer] =
+    base instanceof ReplacedMap ? [base.base as ReadonlyMap<K, V>, new Map([...(base.replaced as ReadonlyMap<K, V>), ...replaced])] : [base, replaced]
   return layer.size > copyAfter ? new Map(new ReplacedMap(under, layer)) : new ReplacedMap(under, layer)
 }
 

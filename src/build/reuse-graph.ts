@@ -34,7 +34,9 @@ export function graphInputs(doc: Doc): string {
 /** JSON with every object's keys sorted. */
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item) && !(item instanceof Map) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
+    item && typeof item === 'object' && !Array.isArray(item) && !(item instanceof Map)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
   )
 }
 

@@ -113,7 +113,8 @@ export interface AnalysedSince {
 /** The first half of a build: read, parse, connect and check. */
 export async function analyseSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState, since?: AnalysedSince): Promise<AnalysedSite> {
   const buildDate = overrides.buildDate ?? defaultBuildDate()
-  const edit = since && (await analyseEdit(since.previous.analysis, since.changedFiles, { buildDate, keepTrees: overrides.keepTrees, draftBodies: overrides.draftBodies }))
+  const edit =
+    since && (await analyseEdit(since.previous.analysis, since.changedFiles, { buildDate, keepTrees: overrides.keepTrees, draftBodies: overrides.draftBodies }))
   const analysis =
     edit ??
     (await analyse(notesDir, {
@@ -126,7 +127,9 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
       onProgress: overrides.onProgress,
       ...(overrides.gitDates === undefined ? {} : { gitDates: overrides.gitDates }),
       // Within a session, the history read at its start serves every later analysis, unless the config changed.
-      ...(since && !since.changedFiles.some((file) => (configFileNames as readonly string[]).includes(path.basename(file))) ? { gitHistory: { dates: since.previous.graph.history } } : {}),
+      ...(since && !since.changedFiles.some((file) => (configFileNames as readonly string[]).includes(path.basename(file)))
+        ? { gitHistory: { dates: since.previous.graph.history } }
+        : {}),
       ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }),
       draftBodies: overrides.draftBodies === true,
       holdDrafts: overrides.holdDrafts === true,
@@ -135,14 +138,32 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)
   // `--strict` or the config's `strict: true`: warnings fail the build too.
   const failed = errors > 0 || ((overrides.strict === true || analysis.config.strict) && warnings > 0)
-  return { diagnostics: analysis.diagnostics, graph: analysis.graph, site, failed, parses: analysis.parses, fileCount: analysis.fileCount, parsedCount: analysis.parsedCount, loaded: analysis.loaded, held: analysis.held, checks: analysis.checks, analysis }
+  return {
+    diagnostics: analysis.diagnostics,
+    graph: analysis.graph,
+    site,
+    failed,
+    parses: analysis.parses,
+    fileCount: analysis.fileCount,
+    parsedCount: analysis.parsedCount,
+    loaded: analysis.loaded,
+    held: analysis.held,
+    checks: analysis.checks,
+    analysis,
+  }
 }
 
 /** Build the site from `notesDir` in memory. */
 export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
   // Every page is rendered, so every body is drafted as it is parsed (unless the caller says otherwise).
   const analysed = await analyseSite(notesDir, { ...overrides, draftBodies: overrides.draftBodies ?? true }, state)
-  const common = { diagnostics: analysed.diagnostics, graph: analysed.graph, site: analysed.site, fileCount: analysed.fileCount, parsedCount: analysed.parsedCount }
+  const common = {
+    diagnostics: analysed.diagnostics,
+    graph: analysed.graph,
+    site: analysed.site,
+    fileCount: analysed.fileCount,
+    parsedCount: analysed.parsedCount,
+  }
   if (analysed.failed) return { ...common, files: undefined, state: { parses: analysed.parses, pages: state.pages }, rendered: [] }
   const rendered = await renderSite(analysed.graph, analysed.site, state.pages ?? overrides.cache?.pages, overrides.onProgress)
   return { ...common, files: rendered.files, state: { parses: analysed.parses, pages: rendered.cache }, rendered: rendered.rendered }

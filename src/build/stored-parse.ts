@@ -72,4 +72,3 @@ function restoreDocument(file: SourceFile, stored: StoredDocument): Doc {
   // The data was validated by the schema when it was stored, by this same quire (the key says so).
   return stored.type === 'inquiry' ? { ...base, type: 'inquiry', data: stored.data as never } : { ...base, type: 'note', data: stored.data as never }
 }
-

@@ -77,7 +77,8 @@ function firstLinks(graph: Graph): Map<string, { doc: Doc; position: Position }>
   if (graph.movedAttachments.size === 0) return first
   for (const [slug, doc] of graph.documents) {
     ;(graph.resolved.get(slug) ?? []).forEach((result, i) => {
-      if (result.kind === 'attachment' && graph.movedAttachments.has(result.path) && !first.has(result.path)) first.set(result.path, { doc, position: doc.links[i]!.position })
+      if (result.kind === 'attachment' && graph.movedAttachments.has(result.path) && !first.has(result.path))
+        first.set(result.path, { doc, position: doc.links[i]!.position })
     })
   }
   return first

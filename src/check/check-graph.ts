@@ -30,7 +30,15 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
   for (const doc of only ? only.filter((doc) => graph.documents.get(doc.slug) === doc) : graph.documents.values()) {
     const slug = doc.slug
     const reserved = reservedSlug(slug)
-    if (reserved) diagnostics.push(error(doc.file.displayPath, positionOf(doc, 'slug'), 'invalid-slug', `The slug \`${slug}\` is reserved for ${reserved}. Rename the file or set another \`slug:\`.`))
+    if (reserved)
+      diagnostics.push(
+        error(
+          doc.file.displayPath,
+          positionOf(doc, 'slug'),
+          'invalid-slug',
+          `The slug \`${slug}\` is reserved for ${reserved}. Rename the file or set another \`slug:\`.`,
+        ),
+      )
     const results = graph.resolved.get(slug) ?? []
     doc.links.forEach((link, i) => {
       const result = results[i]
@@ -39,7 +47,12 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
       if (result.kind === 'unresolved') {
         if (link.syntax === 'markdown' && !link.embed && !/\.md$/i.test(link.target) && !hasFileExtension(link.target)) {
           diagnostics.push(
-            warning(file, link.position, 'dead-link', `${describe(link)} is a relative link to ${link.target}, which is neither a note (${link.target}.md) nor a file in the notes folder; it is shown as plain text. Fix the path, or write a full URL.`),
+            warning(
+              file,
+              link.position,
+              'dead-link',
+              `${describe(link)} is a relative link to ${link.target}, which is neither a note (${link.target}.md) nor a file in the notes folder; it is shown as plain text. Fix the path, or write a full URL.`,
+            ),
           )
           return
         }
@@ -57,17 +70,35 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
         diagnostics.push(unresolvedLink(doc, link, isUnwrittenNoteLink(link, result)))
       } else if (result.kind === 'folder') {
         diagnostics.push(
-          hint(file, link.position, 'folder-link', `${describe(link)} names the folder ${result.path}/, which has no note of its own (index.md, README.md or a note named like the folder) and no page yet; it is shown as plain text. Add such a note to give the folder a page, or link to a note in it.`),
+          hint(
+            file,
+            link.position,
+            'folder-link',
+            `${describe(link)} names the folder ${result.path}/, which has no note of its own (index.md, README.md or a note named like the folder) and no page yet; it is shown as plain text. Add such a note to give the folder a page, or link to a note in it.`,
+          ),
         )
       } else if (result.kind === 'unpublished') {
         const draft = graph.unpublished.get(result.slug)!
         diagnostics.push(
-          warning(file, link.position, 'unpublished-link', `${describe(link)} points to ${draft.file.displayPath}, which is not published (draft, \`publish: false\` or empty); it is shown as plain text. Publish that note or remove the link.`),
+          warning(
+            file,
+            link.position,
+            'unpublished-link',
+            `${describe(link)} points to ${draft.file.displayPath}, which is not published (draft, \`publish: false\` or empty); it is shown as plain text. Publish that note or remove the link.`,
+          ),
         )
       } else if (result.kind === 'attachment') {
         const attachment = graph.attachments.get(result.path)
         // Not an error: the file is left out and the page marks it as missing, so nothing unsafe and nothing wrong is published.
-        if (attachment?.unsafe) diagnostics.push(warning(file, link.position, 'unsafe-attachment', `${describe(link)} names ${result.path}, which quire does not publish (the page shows it as missing): ${attachment.unsafe}`))
+        if (attachment?.unsafe)
+          diagnostics.push(
+            warning(
+              file,
+              link.position,
+              'unsafe-attachment',
+              `${describe(link)} names ${result.path}, which quire does not publish (the page shows it as missing): ${attachment.unsafe}`,
+            ),
+          )
       } else {
         if (result.kind === 'tag') return
         if (result.candidates) diagnostics.push(warning(file, link.position, 'ambiguous-link', ambiguity(describe(link), result.slug, result.candidates)))
@@ -88,15 +119,35 @@ export function checkGraph(graph: Graph, only?: readonly Doc[]): Diagnostic[] {
         const at = positionOf(doc, `next.${i}`)
         if (!result) return
         if (result.kind === 'unresolved') {
-          diagnostics.push(error(doc.file.displayPath, at, 'next-missing', `\`next\` names "${name}", which is not an inquiry in this library. Fix the slug or remove the entry.`))
+          diagnostics.push(
+            error(
+              doc.file.displayPath,
+              at,
+              'next-missing',
+              `\`next\` names "${name}", which is not an inquiry in this library. Fix the slug or remove the entry.`,
+            ),
+          )
         } else if (result.kind === 'unpublished') {
-          diagnostics.push(warning(doc.file.displayPath, at, 'unpublished-link', `\`next\` names "${name}", which is not published (draft or \`publish: false\`), so it is left out. Publish it or remove the entry.`))
+          diagnostics.push(
+            warning(
+              doc.file.displayPath,
+              at,
+              'unpublished-link',
+              `\`next\` names "${name}", which is not published (draft or \`publish: false\`), so it is left out. Publish it or remove the entry.`,
+            ),
+          )
         } else if (result.kind === 'resolved') {
-          if (result.candidates) diagnostics.push(warning(doc.file.displayPath, at, 'ambiguous-link', ambiguity(`\`next\` entry "${name}"`, result.slug, result.candidates)))
+          if (result.candidates)
+            diagnostics.push(warning(doc.file.displayPath, at, 'ambiguous-link', ambiguity(`\`next\` entry "${name}"`, result.slug, result.candidates)))
           const target = graph.documents.get(result.slug)!
           if (target.type !== 'inquiry') {
             diagnostics.push(
-              error(doc.file.displayPath, at, 'next-not-inquiry', `\`next\` names "${name}", which is a note, not an inquiry. Next inquiring lines must be inquiries (\`type: inquiry\`); link notes from the body instead.`),
+              error(
+                doc.file.displayPath,
+                at,
+                'next-not-inquiry',
+                `\`next\` names "${name}", which is a note, not an inquiry. Next inquiring lines must be inquiries (\`type: inquiry\`); link notes from the body instead.`,
+              ),
             )
           }
         }
@@ -130,7 +181,12 @@ function missingAnchor(target: Doc, link: LinkRef): string | undefined {
   if (target.anchors.includes(id) || target.anchors.includes(link.fragment)) return undefined
   const what = isBlockId(link.fragment) ? `block \`${link.fragment}\`` : `heading "${link.fragment}"`
   const known = target.anchors.filter((anchor) => isBlockId(anchor) === isBlockId(link.fragment!)).slice(0, 8)
-  const list = known.length > 0 ? ` It has: ${known.join(', ')}.` : isBlockId(link.fragment) ? ' It has no block ids: end a paragraph with ` ^id` to make one.' : ' It has no headings.'
+  const list =
+    known.length > 0
+      ? ` It has: ${known.join(', ')}.`
+      : isBlockId(link.fragment)
+        ? ' It has no block ids: end a paragraph with ` ^id` to make one.'
+        : ' It has no headings.'
   return `${describe(link)} points to ${what}, which ${target.file.displayPath} does not have, so it leads to the top of that page.${list}`
 }
 
@@ -171,7 +227,12 @@ function unresolvedLink(doc: Doc, link: LinkRef, unwritten: boolean): Diagnostic
       : `${describe(link)} points to ${link.target} in the notes folder, which is not a note or inquiry`
   if (!unwritten) return error(file, link.position, 'unresolved-link', `${what}. Fix the name or create the note.`)
   if (doc.type === 'inquiry') {
-    return error(file, link.position, 'unresolved-link', `${what}. An inquiry's links are its sources, so each must be a published note: write the note, fix the name, or remove the link.`)
+    return error(
+      file,
+      link.position,
+      'unresolved-link',
+      `${what}. An inquiry's links are its sources, so each must be a published note: write the note, fix the name, or remove the link.`,
+    )
   }
   return warning(file, link.position, 'unresolved-link', `${what}; it is shown as a note not written yet. Write the note or fix the name.`)
 }

@@ -36,7 +36,12 @@ export function checkResearch(graph: Graph, context: ResearchContext, only?: rea
         const age = ageInMonths(date, context.buildDate)
         if (age > context.staleAfterMonths) {
           diagnostics.push(
-            warning(file, positionOf(doc, `prompt.claims.${i}.date`), 'stale-claim', `Claim ${i + 1} is dated ${claim.date}, ${age} months before ${today} (the threshold is ${context.staleAfterMonths}). Re-test it, then update its date.`),
+            warning(
+              file,
+              positionOf(doc, `prompt.claims.${i}.date`),
+              'stale-claim',
+              `Claim ${i + 1} is dated ${claim.date}, ${age} months before ${today} (the threshold is ${context.staleAfterMonths}). Re-test it, then update its date.`,
+            ),
           )
         }
       }
@@ -45,7 +50,9 @@ export function checkResearch(graph: Graph, context: ResearchContext, only?: rea
         const result = support[j]
         const at = positionOf(doc, `prompt.claims.${i}.notes.${j}`)
         if (result?.kind === 'unresolved') {
-          diagnostics.push(error(file, at, 'unresolved-link', `Claim ${i + 1} cites "${name}", which does not match any note. Fix the slug or create the note.`))
+          diagnostics.push(
+            error(file, at, 'unresolved-link', `Claim ${i + 1} cites "${name}", which does not match any note. Fix the slug or create the note.`),
+          )
         } else if (result?.kind === 'resolved' && result.candidates) {
           diagnostics.push(warning(file, at, 'ambiguous-link', ambiguity(`Claim ${i + 1} cites "${name}", which`, result.slug, result.candidates)))
         }
@@ -58,7 +65,12 @@ export function checkResearch(graph: Graph, context: ResearchContext, only?: rea
       if (paper && date && !agreesWith(paper, date)) {
         const expected = `${paper.year}-${String(paper.month).padStart(2, '0')}`
         diagnostics.push(
-          warning(file, positionOf(doc, `prompt.anchors.${i}.date`), 'arxiv-date-mismatch', `arXiv:${anchor.arxiv} was submitted in ${expected} (its id says so), but its date here is ${anchor.date}. Check the id and the date.`),
+          warning(
+            file,
+            positionOf(doc, `prompt.anchors.${i}.date`),
+            'arxiv-date-mismatch',
+            `arXiv:${anchor.arxiv} was submitted in ${expected} (its id says so), but its date here is ${anchor.date}. Check the id and the date.`,
+          ),
         )
       }
     })
@@ -70,7 +82,12 @@ function checkFuture(diagnostics: Diagnostic[], doc: Doc, path: string, id: stri
   const paper = parseArxivId(id)
   if (paper && isFromTheFuture(paper, day)) {
     diagnostics.push(
-      error(doc.file.displayPath, positionOf(doc, path), 'arxiv-future', `arXiv:${id} would be submitted in ${paper.year}-${String(paper.month).padStart(2, '0')}, after the build date ${today}. Check the id.`),
+      error(
+        doc.file.displayPath,
+        positionOf(doc, path),
+        'arxiv-future',
+        `arXiv:${id} would be submitted in ${paper.year}-${String(paper.month).padStart(2, '0')}, after the build date ${today}. Check the id.`,
+      ),
     )
   }
   return paper

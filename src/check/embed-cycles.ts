@@ -22,7 +22,14 @@ export function embedCycles(graph: Graph): Diagnostic[] {
       const at = onPath.indexOf(result.slug)
       if (at !== -1) {
         const cycle = [...onPath.slice(at), result.slug].join(' → ')
-        diagnostics.push(error(doc.file.displayPath, link.position, 'embed-cycle', `Embed ![[${link.written}]] makes a cycle (${cycle}), so it is shown as a link. Remove one of the embeds, or link instead of embedding.`))
+        diagnostics.push(
+          error(
+            doc.file.displayPath,
+            link.position,
+            'embed-cycle',
+            `Embed ![[${link.written}]] makes a cycle (${cycle}), so it is shown as a link. Remove one of the embeds, or link instead of embedding.`,
+          ),
+        )
       } else if (!done.has(result.slug)) {
         visit(result.slug)
       }

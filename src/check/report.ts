@@ -64,7 +64,9 @@ export function researchReport(graph: Graph, options: ReportOptions): ResearchRe
     })
   }
   const uncitedNotes = [...graph.documents.values()].filter((doc) => doc.type === 'note' && !cited.has(doc.slug)).map((doc) => doc.slug)
-  const papersCitedOnce = [...citedPapers(graph)].filter(([, entry]) => entry.citedBy.length === 1).map(([arxiv, entry]) => ({ arxiv, citedBy: entry.citedBy[0]! }))
+  const papersCitedOnce = [...citedPapers(graph)]
+    .filter(([, entry]) => entry.citedBy.length === 1)
+    .map(([arxiv, entry]) => ({ arxiv, citedBy: entry.citedBy[0]! }))
   const { year, month, day } = options.buildDate
   return {
     buildDate: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
@@ -88,11 +90,20 @@ export function formatReport(report: ResearchReport): string {
     for (const item of items) lines.push(`  ${oneLine(item)}`)
   }
   const claim = (c: ReportedClaim): string => `${c.inquiry} claim ${c.claim} (${c.date}): ${c.text}`
-  group('Stale claims', report.staleClaims.map((c) => `${claim(c)} [${c.ageMonths} months]`))
+  group(
+    'Stale claims',
+    report.staleClaims.map((c) => `${claim(c)} [${c.ageMonths} months]`),
+  )
   group('Claims with no supporting note', report.unsupportedClaims.map(claim))
   group('Notes cited by no inquiry', report.uncitedNotes)
-  group(`Inquiries with fewer than ${report.minSources} sources`, report.thinInquiries.map((t) => `${t.inquiry} (${t.sources})`))
-  group('Papers cited once', report.papersCitedOnce.map((p) => `arXiv:${p.arxiv} (${p.citedBy})`))
+  group(
+    `Inquiries with fewer than ${report.minSources} sources`,
+    report.thinInquiries.map((t) => `${t.inquiry} (${t.sources})`),
+  )
+  group(
+    'Papers cited once',
+    report.papersCitedOnce.map((p) => `arXiv:${p.arxiv} (${p.citedBy})`),
+  )
   group('Notes not written yet, most cited first', report.unwrittenNotes.map(unwrittenLine))
   return lines.join('\n') + '\n'
 }

@@ -41,12 +41,21 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   }
   // Before anything else (the cache reads the output folder): undo what a killed build left.
   const recovery = await recoverSite(outDir)
-  if (recovery.restored) io.stderr(`quire: a build was stopped while replacing ${displayPath(io.cwd, outDir)}/; restored the previous site from ${recovery.restored}\n`)
+  if (recovery.restored)
+    io.stderr(`quire: a build was stopped while replacing ${displayPath(io.cwd, outDir)}/; restored the previous site from ${recovery.restored}\n`)
 
   const progress = io.interactive ? progressLine(io) : undefined
   const key = options.cacheDir ? await quireKey() : ''
   const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
-  const overrides = { base: options.base, title: options.title, strict: options.strict, cwd: io.cwd, buildDate: options.buildDate, gitDates: options.gitDates, onProgress: progress?.update }
+  const overrides = {
+    base: options.base,
+    title: options.title,
+    strict: options.strict,
+    cwd: io.cwd,
+    buildDate: options.buildDate,
+    gitDates: options.gitDates,
+    onProgress: progress?.update,
+  }
   let cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const cachedPages = cache?.pages
   // On a large library, the worker threads that parse keep the drafts and assemble those pages.
@@ -65,7 +74,21 @@ async function buildAnalysed(
   options: BuildOptions,
   io: CommandIO,
   analysed: AnalysedSite,
-  { started, outDir, key, cachePath, cachedPages, progress }: { started: number; outDir: string; key: string; cachePath: string | undefined; cachedPages: RenderCache | undefined; progress: ReturnType<typeof progressLine> | undefined },
+  {
+    started,
+    outDir,
+    key,
+    cachePath,
+    cachedPages,
+    progress,
+  }: {
+    started: number
+    outDir: string
+    key: string
+    cachePath: string | undefined
+    cachedPages: RenderCache | undefined
+    progress: ReturnType<typeof progressLine> | undefined
+  },
 ): Promise<ExitCode> {
   progress?.clear()
   // Every error; of each code's warnings a few examples; hints (a title taken from the body…) only counted.
@@ -75,7 +98,7 @@ async function buildAnalysed(
   const hinted = hints > 0 ? `, ${plural(hints, 'hint')} (quire check lists them)` : ''
   const outName = displayPath(io.cwd, outDir)
   if (analysed.failed) {
-    const why = errors > 0 ? '' : options.strict ? ' (--strict makes warnings fail the build)' : ' (the config\'s `strict: true` makes warnings fail the build)'
+    const why = errors > 0 ? '' : options.strict ? ' (--strict makes warnings fail the build)' : " (the config's `strict: true` makes warnings fail the build)"
     io.stderr(`quire: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${why}; ${outName}/ was not changed\n`)
     return exitCode.failed
   }
@@ -106,14 +129,18 @@ async function buildAnalysed(
     return exitCode.failed
   }
   if (emitted.movedAside) {
-    io.stderr(`quire: ${outName}/ was not a site quire built (it had no ${siteMarker} file), so --force moved it to ${displayPath(io.cwd, emitted.movedAside)}/; nothing was deleted\n`)
+    io.stderr(
+      `quire: ${outName}/ was not a site quire built (it had no ${siteMarker} file), so --force moved it to ${displayPath(io.cwd, emitted.movedAside)}/; nothing was deleted\n`,
+    )
   }
   // A build that parsed nothing and carried every file as it was leaves the cache as it found it.
   const unchanged = cachedPages !== undefined && analysed.parsedCount === 0 && sameSite(cachedPages, rendered.cache, stamps)
   if (cachePath && !unchanged) await saveCache(cachePath, key, siteId(rendered.cache), analysed.parses, rendered.cache, stamps)
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const pageCount = rendered.paths.filter((file) => file.endsWith('.html')).length
-  io.stderr(`quire: built ${plural(pageCount, 'page')} from ${plural(analysed.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hinted})\n`)
+  io.stderr(
+    `quire: built ${plural(pageCount, 'page')} from ${plural(analysed.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hinted})\n`,
+  )
   return exitCode.ok
 }
 
@@ -139,8 +166,10 @@ function sameSite(cached: RenderCache, written: RenderCache, stamps: ReadonlyMap
 function unsafeOutput(notesDir: string, outDir: string): string | undefined {
   if (outDir === path.parse(outDir).root) return `refusing to write the site into the file system root (${outDir}). Choose another --out.`
   if (outDir === notesDir) return `the output folder is the notes folder (${outDir}); building would replace your notes. Choose another --out.`
-  if (isWithin(outDir, notesDir)) return `the output folder ${outDir} contains the notes folder (${notesDir}); building would replace your notes. Choose another --out.`
-  if (isWithin(notesDir, outDir)) return `the output folder ${outDir} is inside the notes folder (${notesDir}). Choose a folder outside it, such as the default \`site\`.`
+  if (isWithin(outDir, notesDir))
+    return `the output folder ${outDir} contains the notes folder (${notesDir}); building would replace your notes. Choose another --out.`
+  if (isWithin(notesDir, outDir))
+    return `the output folder ${outDir} is inside the notes folder (${notesDir}). Choose a folder outside it, such as the default \`site\`.`
   return undefined
 }
 

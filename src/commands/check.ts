@@ -29,12 +29,18 @@ export async function checkCommand(options: CheckOptions, io: CommandIO): Promis
   for (const d of analysis.diagnostics) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings, hints } = countDiagnostics(analysis.diagnostics)
   if (options.report || options.json) {
-    const report = researchReport(analysis.graph, { buildDate: analysis.buildDate, staleAfterMonths: analysis.config.staleAfterMonths, minSources: options.minSources })
+    const report = researchReport(analysis.graph, {
+      buildDate: analysis.buildDate,
+      staleAfterMonths: analysis.config.staleAfterMonths,
+      minSources: options.minSources,
+    })
     // One JSON document for tools: the counts, every diagnostic (hints too), the report.
     io.stdout(options.json ? controlFreeJson({ counts: { errors, warnings, hints }, diagnostics: analysis.diagnostics, report }) + '\n' : formatReport(report))
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(2)
-  io.stderr(`quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hints > 0 ? `, ${plural(hints, 'hint')}` : ''}\n`)
+  io.stderr(
+    `quire: checked ${plural(analysis.fileCount, 'file')} in ${seconds} s: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hints > 0 ? `, ${plural(hints, 'hint')}` : ''}\n`,
+  )
   // `--strict` or the config's `strict: true`: warnings fail the check too.
   const strict = options.strict || analysis.config.strict
   return errors > 0 || (strict && warnings > 0) ? exitCode.failed : exitCode.ok

@@ -100,7 +100,14 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
     try {
       text = utf8.decode(bytes)
     } catch {
-      diagnostics.push(error(file, { line: 1, column: 1 }, 'import-not-export', 'This file is not valid UTF-8 text, so it is not an inquiry export. Nothing was imported from it.'))
+      diagnostics.push(
+        error(
+          file,
+          { line: 1, column: 1 },
+          'import-not-export',
+          'This file is not valid UTF-8 text, so it is not an inquiry export. Nothing was imported from it.',
+        ),
+      )
       continue
     }
     const parsed = parseExport(text, file)
@@ -122,7 +129,12 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
     const skip = (): void => {
       skipped++
       diagnostics.push(
-        warning(file.from, { line: file.line, column: 1 }, 'import-file-exists', `${shown} already exists, so this ${file.type} was not written. Pass --force to overwrite it.`),
+        warning(
+          file.from,
+          { line: file.line, column: 1 },
+          'import-file-exists',
+          `${shown} already exists, so this ${file.type} was not written. Pass --force to overwrite it.`,
+        ),
       )
     }
     if (file.replaces !== undefined && !options.force) {
@@ -158,7 +170,9 @@ export async function importCommand(options: ImportOptions, io: CommandIO): Prom
   for (const d of sorted) io.stderr(formatDiagnostic(d) + '\n')
   const { errors, warnings } = countDiagnostics(sorted)
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
-  const extra = [plan.linked.length > 0 ? `${plural(plan.linked.length, 'existing note')} linked` : '', skipped > 0 ? `${skipped} skipped` : ''].filter(Boolean).join(', ')
+  const extra = [plan.linked.length > 0 ? `${plural(plan.linked.length, 'existing note')} linked` : '', skipped > 0 ? `${skipped} skipped` : '']
+    .filter(Boolean)
+    .join(', ')
   const tally = `(${extra ? `${extra}; ` : ''}${counts})`
   const what = `${plural(written.inquiry, 'inquiry').replace(/inquirys$/, 'inquiries')} and ${plural(written.note, 'note')}`
   const from = `from ${plural(texts.length, 'file')} into ${oneLine(display(notesDir))}/`

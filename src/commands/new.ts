@@ -32,7 +32,9 @@ export async function newCommand(options: NewOptions, io: CommandIO): Promise<Ex
     await writeFile(file, options.type === 'inquiry' ? newInquiry(title) : newNote(title), { flag: 'wx' })
   } catch (problem) {
     if ((problem as NodeJS.ErrnoException).code === 'EEXIST') {
-      io.stderr(`quire: error: ${oneLine(path.relative(io.cwd, file))} already exists; quire new never overwrites a file. Choose another title or edit that file.\n`)
+      io.stderr(
+        `quire: error: ${oneLine(path.relative(io.cwd, file))} already exists; quire new never overwrites a file. Choose another title or edit that file.\n`,
+      )
       return exitCode.failed
     }
     throw problem

@@ -22,7 +22,16 @@ import { loadBodyExtensions } from '../render/body/body-extensions.js'
 import { needsTimeLimit } from '../parse/complexity.js'
 import { parseDocument } from '../parse/parse-document.js'
 import { filePlaces } from '../load/load-notes.js'
-import { contentsOf, isDocumentEntry, planSite, renderSite, type OutputFile, type PlannedDocument, type PlannedFile, type SitePlan } from '../render/render-site.js'
+import {
+  contentsOf,
+  isDocumentEntry,
+  planSite,
+  renderSite,
+  type OutputFile,
+  type PlannedDocument,
+  type PlannedFile,
+  type SitePlan,
+} from '../render/render-site.js'
 import { analyseSite, freshState, type AnalysedSite, type SiteOverrides } from '../build/site-build.js'
 import { messageOf, notesRelative, SiteFileFailure, withoutAbsolutePaths } from './failure.js'
 import { startDevServer, type DevServer } from './serve.js'
@@ -101,7 +110,10 @@ class ServedSite {
         made = Promise.resolve()
           .then(() => entry.make())
           .then(
-            (output) => bytesOf(output).catch((problem: unknown) => Promise.reject(this.failure(problem, 'copyFrom' in output ? notesRelative(output.copyFrom, this.notesDir) : undefined))),
+            (output) =>
+              bytesOf(output).catch((problem: unknown) =>
+                Promise.reject(this.failure(problem, 'copyFrom' in output ? notesRelative(output.copyFrom, this.notesDir) : undefined)),
+              ),
             (problem: unknown) => Promise.reject(this.failure(problem, undefined)),
           )
         this.made.set(file, made)
@@ -188,7 +200,9 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     if (analysed.failed) {
       ok = false
       const ms = Math.round(performance.now() - started)
-      options.log(`quire dev: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} after ${ms} ms; still serving the last good site`)
+      options.log(
+        `quire dev: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} after ${ms} ms; still serving the last good site`,
+      )
       server?.send('diagnostics', status())
       return
     }
@@ -200,7 +214,10 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     base = analysed.site.base
     const ms = Math.round(performance.now() - started)
     if (!changes) {
-      const parsed = analysed.parsedCount === analysed.fileCount ? `parsed ${analysed.fileCount} file${analysed.fileCount === 1 ? '' : 's'}` : `parsed ${analysed.parsedCount} of ${analysed.fileCount} files (the rest from the build cache)`
+      const parsed =
+        analysed.parsedCount === analysed.fileCount
+          ? `parsed ${analysed.fileCount} file${analysed.fileCount === 1 ? '' : 's'}`
+          : `parsed ${analysed.parsedCount} of ${analysed.fileCount} files (the rest from the build cache)`
       options.log(`quire dev: built in ${ms} ms; ${parsed}; ${plan.paths.length} files, each made when it is asked for`)
       server?.send('diagnostics', status())
       // The first good build after errors: everything is new to the browser.

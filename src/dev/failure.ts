@@ -39,7 +39,11 @@ export function withoutAbsolutePaths(message: string, notesDir?: string): string
   if (notesDir !== undefined) {
     const folder = notesDir.replace(/[\\/]+$/, '')
     if (folder !== '') {
-      text = text.split(folder + path.sep).join('').split(folder + '/').join('')
+      text = text
+        .split(folder + path.sep)
+        .join('')
+        .split(folder + '/')
+        .join('')
       text = text.replace(new RegExp(`${escapeRegExp(folder)}(?=$|[\\s'"\`)>\\]])`, 'g'), '.')
     }
   }

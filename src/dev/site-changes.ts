@@ -67,7 +67,8 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     const cards: Slug[] = []
     for (const [slug, change] of changed) {
       // Its own text changed, so its own page did (the fingerprint covers the text).
-      if (after.graph.documents.has(slug) && before.graph.documents.has(slug) && before.graph.documents.get(slug) !== after.graph.documents.get(slug)) pages.add(slug)
+      if (after.graph.documents.has(slug) && before.graph.documents.has(slug) && before.graph.documents.get(slug) !== after.graph.documents.get(slug))
+        pages.add(slug)
       // A summary shows only in cards: on the pages one link away (backlinks, sources, next lines), and an
       // inquiry's also on the inquiries that share a source with it (suggestions).
       if (change === 'data' || (change === 'summary' && after.graph.documents.get(slug)?.type === 'inquiry')) spread.push(slug)
@@ -142,7 +143,8 @@ function changedDocuments(before: Graph, after: Graph): Map<Slug, Change> {
     const old = before.documents.get(slug)
     if (old === doc && resolvedAlike) continue
     if (!old || !(resolvedAlike || sameResolutions(before, after, slug))) changed.set(slug, 'data')
-    else if (old !== doc) changed.set(slug, documentData(old, true) === documentData(doc, true) ? 'text' : graphInputs(old) === graphInputs(doc) ? 'summary' : 'data')
+    else if (old !== doc)
+      changed.set(slug, documentData(old, true) === documentData(doc, true) ? 'text' : graphInputs(old) === graphInputs(doc) ? 'summary' : 'data')
   }
   // One structure, one set of documents.
   if (!resolvedAlike) for (const slug of before.documents.keys()) if (!after.documents.has(slug)) changed.set(slug, 'data')

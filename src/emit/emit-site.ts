@@ -112,7 +112,10 @@ function sitePaths(out: string): SitePaths {
  * staging folder. A symbolic link at `outDir` is followed: the site
  * replaces the folder it points to.
  */
-export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptions, 'force'>> | null): Promise<{ readonly ok: true; readonly writer: SiteWriter } | EmitFailure> {
+export async function openSite(
+  outDir: string,
+  options?: Readonly<Pick<EmitOptions, 'force'>> | null,
+): Promise<{ readonly ok: true; readonly writer: SiteWriter } | EmitFailure> {
   const force = (options || emptyOptions).force === true
   const paths = sitePaths(await realPath(outDir))
   const { out, parent, name } = paths
@@ -234,7 +237,11 @@ export async function openSite(outDir: string, options?: Readonly<Pick<EmitOptio
         if (failure !== undefined) throw failure
         if (failedReuse.length > 0) {
           await cleanUp()
-          return { ok: false, message: `could not write the site to ${outDir}: ${failedReuse[0]} could not be reused from the previous site. The previous site was left as it was.`, reuse: true }
+          return {
+            ok: false,
+            message: `could not write the site to ${outDir}: ${failedReuse[0]} could not be reused from the previous site. The previous site was left as it was.`,
+            reuse: true,
+          }
         }
         const id = siteId ? `site: ${siteId}\n` : ''
         await writeFile(path.join(staging, siteMarker), `This folder is a site built by quire. quire replaces it whole on every build.\n${id}`)
@@ -288,7 +295,13 @@ async function swapIn(staging: string, { out }: SitePaths, aside: string, force:
 async function freeSibling(out: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = `${out}.before-quire-${n}`
-    if (!(await lstat(candidate).then(() => true, () => false))) return candidate
+    if (
+      !(await lstat(candidate).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return candidate
   }
 }
 
@@ -344,7 +357,7 @@ async function writePieces(target: string, pieces: Iterable<string>): Promise<Fi
     const flush = async (): Promise<void> => {
       const bytes = Buffer.from(buffer)
       buffer = ''
-      for (let offset = 0; offset < bytes.length; ) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten
+      for (let offset = 0; offset < bytes.length;) offset += (await handle.write(bytes, offset, bytes.length - offset)).bytesWritten
     }
     for (const piece of pieces) {
       buffer += piece
@@ -451,7 +464,13 @@ const nothingRecovered: Recovery = { restored: undefined, swept: [] }
  */
 export async function recoverSite(outDir: string): Promise<Recovery> {
   const paths = sitePaths(await realPath(outDir))
-  if (!(await stat(paths.parent).then((info) => info.isDirectory(), () => false))) return nothingRecovered
+  if (
+    !(await stat(paths.parent).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  )
+    return nothingRecovered
   const lock = await takeLock(paths.lock)
   if (!lock.ok) return nothingRecovered
   try {
@@ -470,7 +489,12 @@ async function recoverHolding({ out, parent, name }: SitePaths): Promise<Recover
   }
   if (dead.length === 0) return nothingRecovered
   let restored: string | undefined
-  if (!(await lstat(out).then(() => true, () => false))) {
+  if (
+    !(await lstat(out).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     const newest = dead.filter(({ leftover }) => leftover.kind === 'old').sort((a, b) => b.leftover.made - a.leftover.made)[0]
     if (newest) {
       restored = path.join(parent, newest.entry)
@@ -552,7 +576,8 @@ const heldLocks = new Set<string>()
  */
 async function takeLock(file: string): Promise<Lock | EmitFailure> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (heldLocks.has(file)) return { ok: false, message: `another build in this process is writing this site (its lock is ${file}). Wait for it to finish, then build again.` }
+    if (heldLocks.has(file))
+      return { ok: false, message: `another build in this process is writing this site (its lock is ${file}). Wait for it to finish, then build again.` }
     try {
       const handle = await open(file, 'wx')
       heldLocks.add(file)
@@ -579,7 +604,10 @@ async function takeLock(file: string): Promise<Lock | EmitFailure> {
       }
       const owner = lockOwner(await readFile(file, 'utf8').catch(() => ''))
       if (owner && (owner.pid === process.pid ? heldLocks.has(file) : await stillBuilding(owner))) {
-        return { ok: false, message: `another quire build (process ${owner.pid}) is writing this site; its lock is ${file}. Wait for it to finish, then build again. If no build is running, delete ${file}.` }
+        return {
+          ok: false,
+          message: `another quire build (process ${owner.pid}) is writing this site; its lock is ${file}. Wait for it to finish, then build again. If no build is running, delete ${file}.`,
+        }
       }
       await rm(file, { force: true })
     }

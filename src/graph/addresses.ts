@@ -27,7 +27,6 @@ import type { Doc, MovedAttachment, PathOwner, Readdressed, Slug } from '../mode
 export type { MovedAttachment, PathOwner, Readdressed }
 import { spelledSlugFromPath } from '../slug.js'
 
-
 /** Published documents with addresses of their own, and the ones that moved. */
 export interface DocumentAddresses {
   /** Every document, each with a slug no other has. */
@@ -95,7 +94,6 @@ function freeSlug(doc: Doc, taken: ReadonlySet<Slug>): Slug {
     if (!taken.has(numbered)) return numbered
   }
 }
-
 
 /** What the attachments' paths must keep clear of. */
 export interface SitePaths {

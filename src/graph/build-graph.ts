@@ -151,7 +151,10 @@ function suggestRelated(documents: ReadonlyMap<Slug, Doc>, sources: ReadonlyMap<
     for (const note of sources.get(slug) ?? []) {
       for (const other of citing.get(note) ?? []) if (other !== slug) shared.set(other, (shared.get(other) ?? 0) + 1)
     }
-    const ranked = [...shared].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, suggestionCount).map(([other]) => other)
+    const ranked = [...shared]
+      .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+      .slice(0, suggestionCount)
+      .map(([other]) => other)
     suggestions.set(slug, ranked)
   }
   return suggestions

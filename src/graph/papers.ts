@@ -18,4 +18,3 @@ export function citedPapers(graph: Graph): Map<string, { title: string | undefin
   }
   return new Map([...papers].sort((a, b) => compare(a[0], b[0])))
 }
-

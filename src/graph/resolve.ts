@@ -88,7 +88,8 @@ export function indexDocuments(
   const byName = new Map<string, string[]>()
   const folders = new Map<string, string>()
   const addFolders = (file: string): void => {
-    for (let folder = path.posix.dirname(file); folder !== '.' && !folders.has(folder.toLowerCase()); folder = path.posix.dirname(folder)) folders.set(folder.toLowerCase(), folder)
+    for (let folder = path.posix.dirname(file); folder !== '.' && !folders.has(folder.toLowerCase()); folder = path.posix.dirname(folder))
+      folders.set(folder.toLowerCase(), folder)
   }
   for (const file of attachments) {
     byPath.set(file.relativePath, file)
@@ -108,7 +109,15 @@ export function indexDocuments(
     }
   }
   for (const doc of unpublished.values()) addFolders(doc.file.relativePath)
-  return { published: indexSet(documents), unpublished: indexSet(unpublished), attachments: byPath, attachmentsLower: lower, attachmentsByName: byName, folders, tags }
+  return {
+    published: indexSet(documents),
+    unpublished: indexSet(unpublished),
+    attachments: byPath,
+    attachmentsLower: lower,
+    attachmentsByName: byName,
+    folders,
+    tags,
+  }
 }
 
 function indexSet(documents: ReadonlyMap<Slug, Doc>): DocumentIndex {
@@ -141,7 +150,8 @@ export function resolveLink(index: LinkIndex, link: LinkRef, from?: Doc): Resolu
       if (beside) return beside
       // As in Obsidian, a bare `![x](chart.png)` is then also a path from the top and a file name, found in any folder.
       const written = writtenPath(link.written)
-      const named = written !== undefined && !/^(\.{1,2})?\//.test(written) ? findAttachment(index, written, from ? folderOf(from.file.relativePath) : '') : undefined
+      const named =
+        written !== undefined && !/^(\.{1,2})?\//.test(written) ? findAttachment(index, written, from ? folderOf(from.file.relativePath) : '') : undefined
       return named ?? unresolved
     }
     // `[x](other)` without `.md`, as some tools write links between notes.
@@ -150,7 +160,10 @@ export function resolveLink(index: LinkIndex, link: LinkRef, from?: Doc): Resolu
     if (found) return found
     // As in Obsidian, a bare `[x](other.md)` (no `./`, `../` or `/`) is also a name, found in any folder.
     const written = writtenPath(link.written)
-    const named = written !== undefined && !/^(\.{1,2})?\//.test(written) ? resolveIn(index, withoutMd(written), from ? folderOf(from.file.relativePath) : '', false) : unresolved
+    const named =
+      written !== undefined && !/^(\.{1,2})?\//.test(written)
+        ? resolveIn(index, withoutMd(written), from ? folderOf(from.file.relativePath) : '', false)
+        : unresolved
     if (named.kind !== 'unresolved') return named
     return folderOrTag(index, file) ?? unresolved
   }
@@ -165,7 +178,7 @@ export function resolveLink(index: LinkIndex, link: LinkRef, from?: Doc): Resolu
     const found = folderOrTag(index, target.path)
     if (found) return found
   }
-  const fromFolder = target.fromFolder !== undefined ? attachmentByPath(index, target.fromFolder) ?? documentAt(index, target.fromFolder) : undefined
+  const fromFolder = target.fromFolder !== undefined ? (attachmentByPath(index, target.fromFolder) ?? documentAt(index, target.fromFolder)) : undefined
   if (fromFolder) return fromFolder
   if (/\.[^./]+$/.test(target.path)) {
     const file = findAttachment(index, target.path, folder)
@@ -204,7 +217,8 @@ function readTarget(written: string, folder: string): Target | undefined {
   const dotted = segments.some((segment) => segment === '.' || segment === '..')
   if (!dotted) return { path: bare, relative: false, folder: wantsFolder }
   const fromFolder = inside(path.posix.join(folder, bare))
-  if (!trimmed.startsWith('/') && (segments[0] === '.' || segments[0] === '..')) return fromFolder === undefined ? undefined : { path: fromFolder, relative: true, folder: wantsFolder }
+  if (!trimmed.startsWith('/') && (segments[0] === '.' || segments[0] === '..'))
+    return fromFolder === undefined ? undefined : { path: fromFolder, relative: true, folder: wantsFolder }
   const fromTop = inside(bare)
   return fromTop === undefined ? undefined : { path: fromTop, relative: false, folder: wantsFolder, fromFolder }
 }
@@ -256,7 +270,9 @@ function findDocument(index: DocumentIndex, name: string, folder: string, titles
   if (normalised && index.bySlug.has(normalised)) return { kind: 'resolved', slug: normalised }
   const lower = name.toLowerCase()
   const endsWith = (file: string): boolean => file === lower || file.endsWith(`/${lower}`)
-  const inAnyCase = (index.byLowerName.get(path.posix.basename(lower)) ?? []).filter((slug) => endsWith(withoutMd(index.bySlug.get(slug)!.file.relativePath).toLowerCase()))
+  const inAnyCase = (index.byLowerName.get(path.posix.basename(lower)) ?? []).filter((slug) =>
+    endsWith(withoutMd(index.bySlug.get(slug)!.file.relativePath).toLowerCase()),
+  )
   // Files whose names match in case come first: `[[Apple]]` is `one/Apple.md`, `[[apple]]` is `two/apple.md`.
   const inCase = inAnyCase.filter((slug) => {
     const own = withoutMd(index.bySlug.get(slug)!.file.relativePath)
@@ -285,7 +301,11 @@ function findDocument(index: DocumentIndex, name: string, folder: string, titles
  * linking note's folder (`beside`), else the shortest path, else the first
  * by path. All stay in `candidates`, for the `ambiguous-link` warning.
  */
-function pick(index: DocumentIndex, slugs: readonly Slug[] | undefined, beside: (slug: Slug) => boolean): Extract<Resolution, { kind: 'resolved' }> | undefined {
+function pick(
+  index: DocumentIndex,
+  slugs: readonly Slug[] | undefined,
+  beside: (slug: Slug) => boolean,
+): Extract<Resolution, { kind: 'resolved' }> | undefined {
   if (!slugs || slugs.length === 0) return undefined
   if (slugs.length === 1) return { kind: 'resolved', slug: slugs[0]! }
   const file = (slug: Slug): string => index.bySlug.get(slug)!.file.relativePath

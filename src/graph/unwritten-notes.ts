@@ -42,7 +42,10 @@ export function isUnwrittenNoteLink(link: LinkRef, result: Resolution | undefine
 
 /** The name a link gives a missing note, without folders' slashes at either end or `.md`. */
 function writtenName(link: LinkRef): string {
-  return link.target.trim().replace(/^\/+|\/+$/g, '').replace(/\.md$/i, '')
+  return link.target
+    .trim()
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.md$/i, '')
 }
 
 /** What spellings of one missing note are grouped by: its likely slug, else the name in lower case. */

@@ -164,13 +164,21 @@ export function parseExport(text: string, file: string): ParseExportResult {
   for (const line of lines.slice(lines.indexOf(first) + 1)) {
     const heading = headingOf(line.text)
     if (heading === 'skip') {
-      warn(line.number, 'import-unrecognised-section', `Unrecognised section "${clip(line.text)}": quire does not know where to put it, so its lines up to the next known section are not imported.`)
+      warn(
+        line.number,
+        'import-unrecognised-section',
+        `Unrecognised section "${clip(line.text)}": quire does not know where to put it, so its lines up to the next known section are not imported.`,
+      )
       part = 'skip'
       continue
     }
     if (heading) {
       if (seen.has(heading)) {
-        warn(line.number, 'import-unrecognised-section', `A second "${clip(line.text)}" section: only the first is imported, so its lines up to the next known section are skipped.`)
+        warn(
+          line.number,
+          'import-unrecognised-section',
+          `A second "${clip(line.text)}" section: only the first is imported, so its lines up to the next known section are skipped.`,
+        )
         part = 'skip'
         continue
       }
@@ -192,12 +200,19 @@ export function parseExport(text: string, file: string): ParseExportResult {
   const questionBlock = head[0]
   const summaryBlock = head[1]
   if (!questionBlock) {
-    diagnostics.push(error(file, { line: first.number, column: 1 }, 'import-not-export', 'The export has no question after "INQUIRING LINE". Nothing was imported from it.'))
+    diagnostics.push(
+      error(file, { line: first.number, column: 1 }, 'import-not-export', 'The export has no question after "INQUIRING LINE". Nothing was imported from it.'),
+    )
     return { inquiry: undefined, diagnostics }
   }
   if (!summaryBlock) {
     diagnostics.push(
-      error(file, { line: questionBlock[0]!.number, column: 1 }, 'import-not-export', 'The question is not followed by a summary paragraph, which every inquiry needs. Nothing was imported from this file.'),
+      error(
+        file,
+        { line: questionBlock[0]!.number, column: 1 },
+        'import-not-export',
+        'The question is not followed by a summary paragraph, which every inquiry needs. Nothing was imported from this file.',
+      ),
     )
     return { inquiry: undefined, diagnostics }
   }
@@ -228,7 +243,18 @@ export function parseExport(text: string, file: string): ParseExportResult {
   }
 
   return {
-    inquiry: { file, question, questionLine: questionBlock[0]!.number, summary, summaryLine: summaryBlock[0]!.number, prose, sourcesLine, sources, prompt, next },
+    inquiry: {
+      file,
+      question,
+      questionLine: questionBlock[0]!.number,
+      summary,
+      summaryLine: summaryBlock[0]!.number,
+      prose,
+      sourcesLine,
+      sources,
+      prompt,
+      next,
+    },
     diagnostics,
   }
 }
@@ -319,7 +345,11 @@ function parseSources(list: readonly Block[], warn: Warn): ExportedSource[] {
       }
     }
     if (summary === undefined) {
-      warn(titleLine.number, 'import-missing-summary', `Source "${clip(titleLine.text)}" has no summary paragraph after it, and a note needs one. It was not imported.`)
+      warn(
+        titleLine.number,
+        'import-missing-summary',
+        `Source "${clip(titleLine.text)}" has no summary paragraph after it, and a note needs one. It was not imported.`,
+      )
     }
     if (titles.has(titleLine.text)) {
       warn(titleLine.number, 'import-source-count', `Source "${clip(titleLine.text)}" is listed twice; it is imported once.`)
@@ -475,7 +505,11 @@ function parsePrompt(lines: readonly Line[], headingLine: number, warn: Warn): E
     if (heading) {
       section = sectionOf(heading[1]!)
       if (section === 'other') {
-        warn(line.number, 'import-unrecognised-section', `Unrecognised prompt section "${clip(line.text)}": quire's prompt has claims, anchor papers and tasks only, so the lines under it are not imported.`)
+        warn(
+          line.number,
+          'import-unrecognised-section',
+          `Unrecognised prompt section "${clip(line.text)}": quire's prompt has claims, anchor papers and tasks only, so the lines under it are not imported.`,
+        )
       }
       continue
     }
@@ -493,7 +527,11 @@ function parsePrompt(lines: readonly Line[], headingLine: number, warn: Warn): E
         continue
       }
       if (Number(number) !== tasks.length + 1) {
-        warn(line.number, 'import-prompt-mismatch', `Task (${number}) is task ${tasks.length + 1} in order; the published prompt numbers tasks 1, 2, 3, … in the order they are written.`)
+        warn(
+          line.number,
+          'import-prompt-mismatch',
+          `Task (${number}) is task ${tasks.length + 1} in order; the published prompt numbers tasks 1, 2, 3, … in the order they are written.`,
+        )
       }
       tasks.push({ text: task, line: line.number })
     } else {
@@ -513,11 +551,19 @@ function parseClaim(line: Line, warn: Warn): ExportedClaim | undefined {
   const match = claimPattern.exec(body)
   const date = match?.[2]?.trim()
   if (!match || date === undefined || !/\d{4}/.test(date)) {
-    warn(line.number, 'import-undated-claim', `Claim "${clip(body)}" has no date, such as (2025-04) or (~2025), at its end; every claim in the prompt needs one. It was not imported.`)
+    warn(
+      line.number,
+      'import-undated-claim',
+      `Claim "${clip(body)}" has no date, such as (2025-04) or (~2025), at its end; every claim in the prompt needs one. It was not imported.`,
+    )
     return undefined
   }
   if (!dateText.safeParse(date).success) {
-    warn(line.number, 'import-undated-claim', `Claim "${clip(body)}" has the date "${date}", which is not a date quire reads (2025, 2025-04, 2025-04-12 or ~2025). It was not imported.`)
+    warn(
+      line.number,
+      'import-undated-claim',
+      `Claim "${clip(body)}" has the date "${date}", which is not a date quire reads (2025, 2025-04, 2025-04-12 or ~2025). It was not imported.`,
+    )
     return undefined
   }
   return { text: match[1]!.trim().replace(/\.$/, ''), date, line: line.number }
@@ -549,4 +595,3 @@ function clip(text: string): string {
   const flat = squash(text.replace(/\u0000/g, ''))
   return flat.length > 90 ? flat.slice(0, 87) + '…' : flat
 }
-

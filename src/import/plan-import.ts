@@ -147,7 +147,12 @@ export function planImport(exports: readonly ExportedInquiry[], library: Library
     const earlier = batchInquiries.get(title)
     if (earlier) {
       diagnostics.push(
-        warning(exported.file, { line: exported.questionLine, column: 1 }, 'import-file-exists', `This inquiry is also imported from ${earlier.exported.file}; only that one is written.`),
+        warning(
+          exported.file,
+          { line: exported.questionLine, column: 1 },
+          'import-file-exists',
+          `This inquiry is also imported from ${earlier.exported.file}; only that one is written.`,
+        ),
       )
       continue
     }
@@ -190,7 +195,14 @@ export function planImport(exports: readonly ExportedInquiry[], library: Library
           ),
         )
       } else if (slug === target.slug) {
-        diagnostics.push(warning(exported.file, { line: entry.line, column: 1 }, 'import-next-unresolved', 'This inquiry lists itself as a next inquiring line; the entry was left out.'))
+        diagnostics.push(
+          warning(
+            exported.file,
+            { line: entry.line, column: 1 },
+            'import-next-unresolved',
+            'This inquiry lists itself as a next inquiring line; the entry was left out.',
+          ),
+        )
       } else if (!next.includes(slug)) {
         next.push(slug)
       }

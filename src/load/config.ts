@@ -32,11 +32,18 @@ const configSchema = z.object({
   /** Who writes the notes (feeds and page metadata). */
   author: text.optional(),
   /** The path the site is served under, such as `/my-notes/` for GitHub Pages. */
-  base: z.string({ error: 'expected a path such as /my-notes/' }).regex(/^\/([^\s?#\\]*\/)?$/, { error: 'expected a path that starts and ends with /, such as /my-notes/ (no spaces, ?, # or \\)' }).default('/'),
+  base: z
+    .string({ error: 'expected a path such as /my-notes/' })
+    .regex(/^\/([^\s?#\\]*\/)?$/, { error: 'expected a path that starts and ends with /, such as /my-notes/ (no spaces, ?, # or \\)' })
+    .default('/'),
   /** The site's absolute address, such as `https://example.org/notes/` (feeds, sitemap, canonical links). */
   url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL such as https://example.org/notes/' }).optional(),
   /** Claims older than this many months are marked for re-testing. */
-  staleAfterMonths: z.number({ error: 'expected a whole number of months' }).int({ error: 'expected a whole number of months' }).positive({ error: 'must be at least 1' }).default(12),
+  staleAfterMonths: z
+    .number({ error: 'expected a whole number of months' })
+    .int({ error: 'expected a whole number of months' })
+    .positive({ error: 'must be at least 1' })
+    .default(12),
   /**
    * Files and folders of the notes folder never read nor published, as
    * glob patterns relative to it (`private/**`, `*.excalidraw.md`). They add
@@ -44,9 +51,12 @@ const configSchema = z.object({
    * what a default would leave out (`!templates`).
    */
   ignore: z
-    .array(text.refine((pattern) => !tooManyStars(pattern), { error: `a part of a pattern (between two /) may have at most ${maxStarsInPart} *, such as *draft*` }), {
-      error: 'expected a list of patterns, such as [private/**, "*.canvas"]',
-    })
+    .array(
+      text.refine((pattern) => !tooManyStars(pattern), { error: `a part of a pattern (between two /) may have at most ${maxStarsInPart} *, such as *draft*` }),
+      {
+        error: 'expected a list of patterns, such as [private/**, "*.canvas"]',
+      },
+    )
     .max(maxPatterns, { error: `at most ${maxPatterns} patterns` })
     .default([]),
   /**
@@ -60,7 +70,11 @@ const configSchema = z.object({
    * (`note-too-complex`): a note is untrusted input, and a few kilobytes of
    * some Markdown can take minutes. At most 60.
    */
-  noteTimeLimit: z.number({ error: 'expected a number of seconds' }).positive({ error: 'must be more than 0' }).max(60, { error: 'must be at most 60 seconds' }).default(defaultNoteTimeLimit),
+  noteTimeLimit: z
+    .number({ error: 'expected a number of seconds' })
+    .positive({ error: 'must be more than 0' })
+    .max(60, { error: 'must be at most 60 seconds' })
+    .default(defaultNoteTimeLimit),
   /**
    * The tool that published the site before, whose addresses should keep
    * working: `quartz` writes `_redirects` from each page's Quartz address
@@ -106,18 +120,36 @@ export function parseConfig(source: string, file: string): ConfigResult {
   const yaml = YAML.parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
   if (yaml.errors.length > 0) {
     const diagnostics = yaml.errors.map((problem) =>
-      error(file, locate(problem.pos[0]), 'yaml-syntax', `The config file is not valid YAML or JSON: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}.`),
+      error(
+        file,
+        locate(problem.pos[0]),
+        'yaml-syntax',
+        `The config file is not valid YAML or JSON: ${problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}.`,
+      ),
     )
     return { config: defaultConfig, file, diagnostics }
   }
   const converted = yamlToJS(yaml)
   if (!converted.ok) {
-    return { config: defaultConfig, file, diagnostics: [error(file, locate(converted.offset), 'yaml-syntax', `The config file is not valid YAML: ${converted.message}.`)] }
+    return {
+      config: defaultConfig,
+      file,
+      diagnostics: [error(file, locate(converted.offset), 'yaml-syntax', `The config file is not valid YAML: ${converted.message}.`)],
+    }
   }
   const data: unknown = converted.value ?? {}
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { config: defaultConfig, file, diagnostics: [error(file, { line: 1, column: 1 }, 'front-matter-not-mapping', 'The config file must be a mapping of settings (`title: …` lines).')] }
+    return {
+      config: defaultConfig,
+      file,
+      diagnostics: [error(file, { line: 1, column: 1 }, 'front-matter-not-mapping', 'The config file must be a mapping of settings (`title: …` lines).')],
+    }
   }
-  const validated = validateFrontMatter(configSchema, { data: data as Record<string, unknown>, yaml, yamlOffset: 0, bodyOffset: source.length, diagnostics: [] }, file, locate)
+  const validated = validateFrontMatter(
+    configSchema,
+    { data: data as Record<string, unknown>, yaml, yamlOffset: 0, bodyOffset: source.length, diagnostics: [] },
+    file,
+    locate,
+  )
   return { config: validated.value ?? defaultConfig, file, diagnostics: validated.diagnostics }
 }

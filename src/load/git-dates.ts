@@ -36,8 +36,18 @@ export async function gitDates(folder: string): Promise<ReadonlyMap<string, File
 /** git's output, or undefined when it fails in any way (not installed, not a repository, too slow). */
 function git(cwd: string, args: readonly string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', [...plain, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30, timeout: timeLimit, windowsHide: true, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' } }, (problem, stdout) =>
-      resolve(problem ? undefined : stdout),
+    execFile(
+      'git',
+      [...plain, ...args],
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        timeout: timeLimit,
+        windowsHide: true,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', GIT_TERMINAL_PROMPT: '0' },
+      },
+      (problem, stdout) => resolve(problem ? undefined : stdout),
     )
   })
 }

@@ -37,7 +37,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
  * publishes nothing twice. `reuse` gives a file as last read when it is
  * known not to have changed, so it is not read again.
  */
-export async function loadNotes(root: string, display: (file: string) => string, ignored: IgnoreTest = ignoreTest([]), reuse?: (file: string) => SourceFile | undefined): Promise<LoadResult> {
+export async function loadNotes(
+  root: string,
+  display: (file: string) => string,
+  ignored: IgnoreTest = ignoreTest([]),
+  reuse?: (file: string) => SourceFile | undefined,
+): Promise<LoadResult> {
   const files: SourceFile[] = []
   const attachments: AttachmentFile[] = []
   const diagnostics: Diagnostic[] = []
@@ -156,7 +161,12 @@ function noteFrom(bytes: Uint8Array, full: string, rel: string, display: (file: 
   try {
     text = utf8.decode(bytes)
   } catch {
-    return warning(display(full), start, 'unreadable-file', 'This file is not valid UTF-8 text, so quire leaves it out. Save it as UTF-8 to publish it, or remove it from the notes folder.')
+    return warning(
+      display(full),
+      start,
+      'unreadable-file',
+      'This file is not valid UTF-8 text, so quire leaves it out. Save it as UTF-8 to publish it, or remove it from the notes folder.',
+    )
   }
   if (isDrawing(rel, text)) return drawingHint(display(full), 'excalidraw')
   return { path: full, relativePath: rel, displayPath: display(full), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }

@@ -91,7 +91,14 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
 
   const converted = yamlToJS(yaml)
   if (!converted.ok) {
-    diagnostics.push(error(file, locate(yamlOffset + converted.offset), 'yaml-syntax', `The front matter is not valid YAML: ${converted.message}. Quote values that start with \`*\`, \`&\` or \`!\`.`))
+    diagnostics.push(
+      error(
+        file,
+        locate(yamlOffset + converted.offset),
+        'yaml-syntax',
+        `The front matter is not valid YAML: ${converted.message}. Quote values that start with \`*\`, \`&\` or \`!\`.`,
+      ),
+    )
     return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
   }
   const data = converted.value
@@ -215,7 +222,14 @@ export function validateFrontMatter<S extends z.ZodType>(
       for (const issue of unread) {
         const name = String(issue.path[0])
         delete data[name]
-        diagnostics.push(warning(file, at(issue.path, 'value'), 'unreadable-date', `\`${name}\`: ${issue.message}; the note is published without it.${dateAdvice(front.data[name])}`))
+        diagnostics.push(
+          warning(
+            file,
+            at(issue.path, 'value'),
+            'unreadable-date',
+            `\`${name}\`: ${issue.message}; the note is published without it.${dateAdvice(front.data[name])}`,
+          ),
+        )
       }
       result = schema.safeParse(data)
     }
@@ -235,7 +249,14 @@ export function validateFrontMatter<S extends z.ZodType>(
     const suggestion = closest(unknown.key, unknown.known, 2)
     const advice = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields here: ${unknown.known.join(', ')}.`
     const report = suggestion || options.unknownFields !== 'hint' ? warning : hint
-    diagnostics.push(report(file, at([...unknown.path, unknown.key], 'key'), 'unknown-field', `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${advice}`))
+    diagnostics.push(
+      report(
+        file,
+        at([...unknown.path, unknown.key], 'key'),
+        'unknown-field',
+        `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${advice}`,
+      ),
+    )
   }
   return { value: result.success ? result.data : undefined, diagnostics }
 }
@@ -370,4 +391,3 @@ function unwrap(schema: z.ZodType): z.ZodType {
     else return current
   }
 }
-

@@ -148,13 +148,29 @@ export function parseBody(body: string, bodyLine: number, bodyOffset: number, re
       const target = hash === -1 ? node.value : node.value.slice(0, hash)
       const fragment = hash === -1 ? undefined : node.value.slice(hash + 1)
       node.data = { ...node.data, quireLink: links.length }
-      links.push({ target: target.trim(), written: node.value, label: node.label, fragment: fragment || undefined, syntax: 'wikilink', embed: node.embed, position: at })
+      links.push({
+        target: target.trim(),
+        written: node.value,
+        label: node.label,
+        fragment: fragment || undefined,
+        syntax: 'wikilink',
+        embed: node.embed,
+        position: at,
+      })
     } else if (node.type === 'link' || node.type === 'image') {
       const local = localTarget(node.url, folder)
       // A relative link names a note (`other.md`, or `other` as some tools write it) or a file (`paper.pdf`); an image names a file.
       if (local) {
         node.data = { ...node.data, quireLink: links.length }
-        links.push({ target: local.file, written: node.url, label: undefined, fragment: local.fragment, syntax: 'markdown', embed: node.type === 'image', position: at })
+        links.push({
+          target: local.file,
+          written: node.url,
+          label: undefined,
+          fragment: local.fragment,
+          syntax: 'markdown',
+          embed: node.type === 'image',
+          position: at,
+        })
       }
     }
   })

@@ -48,7 +48,14 @@ export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions>
 
   const type = data.type ?? 'note'
   if (type !== 'note' && type !== 'inquiry') {
-    report([error(display, fieldPosition(front, ['type'], locate), 'invalid-field', `\`type\`: unknown document type ${JSON.stringify(type)}; use \`note\` (the default) or \`inquiry\`.`)])
+    report([
+      error(
+        display,
+        fieldPosition(front, ['type'], locate),
+        'invalid-field',
+        `\`type\`: unknown document type ${JSON.stringify(type)}; use \`note\` (the default) or \`inquiry\`.`,
+      ),
+    ])
     if (published) return { document: undefined, diagnostics }
   }
 
@@ -66,7 +73,14 @@ export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions>
   }
   slug ??= slugFromPath(file.relativePath)
   if (!slug) {
-    report([error(display, { line: 1, column: 1 }, 'invalid-slug', 'The file name has no letters or digits to make a page address from. Rename the file or set `slug:`.')])
+    report([
+      error(
+        display,
+        { line: 1, column: 1 },
+        'invalid-slug',
+        'The file name has no letters or digits to make a page address from. Rename the file or set `slug:`.',
+      ),
+    ])
     return { document: undefined, diagnostics }
   }
   if (published && validated.value === undefined) return { document: undefined, diagnostics }
@@ -76,7 +90,12 @@ export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions>
   if (body.tooDeep) {
     const at = body.tooDeep.position ?? bodyStart
     diagnostics.push(
-      error(display, at, 'note-too-complex', `This note nests ${body.tooDeep.depth} levels deep here (lists, quotes, emphasis or HTML inside each other); quire renders at most ${nestingLimit}. Flatten the nesting.`),
+      error(
+        display,
+        at,
+        'note-too-complex',
+        `This note nests ${body.tooDeep.depth} levels deep here (lists, quotes, emphasis or HTML inside each other); quire renders at most ${nestingLimit}. Flatten the nesting.`,
+      ),
     )
     return { document: undefined, diagnostics }
   }
@@ -91,12 +110,17 @@ export function parseDocument(file: SourceFile, options?: Readonly<ParseOptions>
     positions: fieldPositions(front, locate),
     published,
   }
-  if (empty) diagnostics.push(hint(display, { line: 1, column: 1 }, 'empty-note', 'This file is empty, so it is not published. Write the note, or delete the file.'))
+  if (empty)
+    diagnostics.push(hint(display, { line: 1, column: 1 }, 'empty-note', 'This file is empty, so it is not published. Write the note, or delete the file.'))
 
   if (validated.type === 'inquiry' && validated.value) {
     const { prompt, ...written } = validated.value
     // A prompt without a `question` asks the inquiry's title.
-    const data = { ...written, ...(prompt ? { prompt: { ...prompt, question: prompt.question ?? written.title } } : {}), tags: mergeTags(written.tags, body.tags) }
+    const data = {
+      ...written,
+      ...(prompt ? { prompt: { ...prompt, question: prompt.question ?? written.title } } : {}),
+      tags: mergeTags(written.tags, body.tags),
+    }
     return { document: { ...base, type: 'inquiry', data, derived: {}, anchors: [...headingIds(body.tree), ...body.blockIds] }, diagnostics }
   }
 
@@ -132,7 +156,12 @@ function derivedHint(display: string, derived: Derived, title: string): Diagnost
   else if (derived.summary === 'none') parts.push('no summary (the body has no paragraph to take one from)')
   const code = derived.title ? 'fallback-title' : 'fallback-summary'
   const fields = [derived.title ? '`title:`' : '', derived.summary && derived.summary !== 'description' ? '`summary:`' : ''].filter(Boolean).join(' and ')
-  return hint(display, { line: 1, column: 1 }, code, `This note has ${parts.join(' and ')}. Add ${fields} to the front matter to choose ${derived.title && derived.summary ? 'them' : 'it'}.`)
+  return hint(
+    display,
+    { line: 1, column: 1 },
+    code,
+    `This note has ${parts.join(' and ')}. Add ${fields} to the front matter to choose ${derived.title && derived.summary ? 'them' : 'it'}.`,
+  )
 }
 
 /** Front-matter tags, then inline tags not already given, without repeats. */

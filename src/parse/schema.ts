@@ -50,7 +50,10 @@ const documentDate = z.preprocess(
     if (read.ok) return read.text
     context.addIssue({
       code: 'custom',
-      message: read.problem === 'day' ? `${seen(text)} is not a real day of that month` : `expected a date such as 2025, 2025-04-12, 2025-04-12 13:45 or April 12, 2025, not ${seen(text)}`,
+      message:
+        read.problem === 'day'
+          ? `${seen(text)} is not a real day of that month`
+          : `expected a date such as 2025, 2025-04-12, 2025-04-12 13:45 or April 12, 2025, not ${seen(text)}`,
     })
     return z.NEVER
   }),
@@ -68,7 +71,10 @@ export const arxivId = z
   })
 
 /** `papers: [2504.13837]`, or one id on its own. */
-const arxivList = z.preprocess((value) => (typeof value === 'string' ? [value] : value === null ? [] : value), z.array(arxivId, { error: 'expected a list of arXiv ids, such as [2504.13837]' }))
+const arxivList = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value === null ? [] : value),
+  z.array(arxivId, { error: 'expected a list of arXiv ids, such as [2504.13837]' }),
+)
 
 /** A slug written in front matter: the override is checked further by `slug.ts`. */
 const slugText = z.string({ error: 'expected a slug such as notes/my-note' })

@@ -27,4 +27,3 @@ export interface HeldDrafts {
   /** Stop the workers; their drafts go with them (and `holds` says no from then on). */
   close(): Promise<void>
 }
-

@@ -71,4 +71,3 @@ export type RenderCache = ReadonlyMap<CacheKey, RenderedPage>
  * (see `libraryCacheKey` in library-fingerprint.ts).
  */
 export type CacheKey = Slug | `file:${string}`
-

@@ -38,7 +38,19 @@ import { manifestFile, SearchIndexBuilder, searchPaths } from './site-files/sear
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
 import { byStructure } from '../graph/structure.js'
 import { unwrittenNotes, unwrittenPageSlug } from '../graph/unwritten-notes.js'
-import { assetFiles, inquiryPromptText, inquiryProps, layoutProps, noteProps, papersPageSlug, papersProps, promptFileName, unwrittenProps, type PageBody, type PageContext } from './props/pages.js'
+import {
+  assetFiles,
+  inquiryPromptText,
+  inquiryProps,
+  layoutProps,
+  noteProps,
+  papersPageSlug,
+  papersProps,
+  promptFileName,
+  unwrittenProps,
+  type PageBody,
+  type PageContext,
+} from './props/pages.js'
 import { absoluteUrlFor, siteRootUrl } from './site-url.js'
 import { allNotesSlug, folderTree, isListed, listingFile, pageCount } from './props/folders.js'
 import { allDocuments, allNotesProps, folderPageProps, folderPages, homeSections } from './props/navigation.js'
@@ -56,7 +68,17 @@ import { InFlight } from '../in-flight.js'
 import path from 'node:path'
 
 export { pageHtml }
-export { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type ReusedFile, type StreamedFile, type WrittenFile } from './output-files.js'
+export {
+  contentsOf,
+  type CacheKey,
+  type FileSink,
+  type OutputFile,
+  type RenderCache,
+  type RenderedPage,
+  type ReusedFile,
+  type StreamedFile,
+  type WrittenFile,
+} from './output-files.js'
 
 /**
  * The render cache's entry for the whole library: its fingerprint is the
@@ -129,7 +151,11 @@ export interface SitePlan {
   /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
   library(): string
   /** The search index's builder and the fingerprint of its files, so a build can index each document while the pages are made. */
-  readonly search: { readonly fingerprint: () => string; readonly builder: () => Promise<SearchIndexBuilder>; readonly numbers: () => ReadonlyMap<Slug, number> }
+  readonly search: {
+    readonly fingerprint: () => string
+    readonly builder: () => Promise<SearchIndexBuilder>
+    readonly numbers: () => ReadonlyMap<Slug, number>
+  }
   /** Render a document's files (call {@link loadBodyExtensions} for it first). */
   render(slug: Slug): WrittenFile[]
   /**
@@ -208,7 +234,12 @@ function documentCount(graph: Graph): number {
 /** A redirect page from an alias's address `from` to the document `to`. */
 function redirectPageTree(graph: Graph, site: SiteOptions, from: Slug, to: Slug): Root {
   const doc = graph.documents.get(to)!
-  return redirectPage({ siteTitle: site.title, title: doc.data.title, href: urlFor(rootFromPage(from), { slug: to }), canonical: absoluteUrlFor(site, { slug: to }) })
+  return redirectPage({
+    siteTitle: site.title,
+    title: doc.data.title,
+    href: urlFor(rootFromPage(from), { slug: to }),
+    canonical: absoluteUrlFor(site, { slug: to }),
+  })
 }
 
 /** Is `file` the page of an alias redirect? */
@@ -221,7 +252,9 @@ const emptyBody: PageBody = { nodes: [], toc: [] }
 /** Props of a document's page with the body left out (for fingerprints) or filled in. */
 function documentProps(context: PageContext, slug: Slug, body: PageBody) {
   const doc = context.graph.documents.get(slug)!
-  return doc.type === 'inquiry' ? ({ type: 'inquiry', props: inquiryProps(context, doc, body) } as const) : ({ type: 'note', props: noteProps(context, doc, body) } as const)
+  return doc.type === 'inquiry'
+    ? ({ type: 'inquiry', props: inquiryProps(context, doc, body) } as const)
+    : ({ type: 'note', props: noteProps(context, doc, body) } as const)
 }
 
 /** A document page's props, with the body left out. */
@@ -236,7 +269,8 @@ function renderDocument(context: PageContext, slug: Slug, bare?: DocumentProps):
   const doc = context.graph.documents.get(slug)!
   const body = pageBodyOf(context, doc)
   const page = bare ?? documentProps(context, slug, emptyBody)
-  const tree = page.type === 'inquiry' ? inquiryPage({ ...page.props, body: body.nodes, toc: body.toc }) : notePage({ ...page.props, body: body.nodes, toc: body.toc })
+  const tree =
+    page.type === 'inquiry' ? inquiryPage({ ...page.props, body: body.nodes, toc: body.toc }) : notePage({ ...page.props, body: body.nodes, toc: body.toc })
   return documentFiles(context, doc, pageHtml(tree))
 }
 
@@ -264,7 +298,12 @@ function documentFiles(context: PageContext, doc: Doc, html: string): WrittenFil
  * the document's files (an inquiry's `prompt.md`). Undefined when no worker
  * holds the draft.
  */
-function renderHeldDocument(context: PageContext, slug: Slug, held: { drafts: HeldDrafts; folder: string }, bare?: DocumentProps): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined {
+function renderHeldDocument(
+  context: PageContext,
+  slug: Slug,
+  held: { drafts: HeldDrafts; folder: string },
+  bare?: DocumentProps,
+): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined {
   const doc = context.graph.documents.get(slug)!
   if (!doc.draft) return undefined
   // A draft the main thread holds goes to a worker only while the workers have little to do; else the main thread makes the page.
@@ -314,7 +353,10 @@ const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
     // A note below `tags/` heads its tag's page instead (see `tags.ts`).
     if (describedTag(slug) !== undefined) continue
     const prompt = doc.type === 'inquiry' && Boolean(doc.data.prompt)
-    entries.push({ slug, paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`, pageMarkdownFile(slug)] : [`${slug}/index.html`, pageMarkdownFile(slug)] })
+    entries.push({
+      slug,
+      paths: prompt ? [`${slug}/index.html`, `${slug}/${promptFileName}`, pageMarkdownFile(slug)] : [`${slug}/index.html`, pageMarkdownFile(slug)],
+    })
   }
   return entries
 })
@@ -336,22 +378,39 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   // Every file made from the library is as the previous build made it while the library is unchanged.
   const library = once(() => libraryFingerprint(graph, site))
   // Files show no document's prose unless they say so.
-  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({ path: file, scope, fingerprint: library, prose: [], make: async () => ({ path: file, contents: await make() }) })
-  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => ({ path: file, scope, fingerprint: library, prose, make: () => ({ path: file, contents: pageHtml(tree()) }) })
+  const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({
+    path: file,
+    scope,
+    fingerprint: library,
+    prose: [],
+    make: async () => ({ path: file, contents: await make() }),
+  })
+  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => ({
+    path: file,
+    scope,
+    fingerprint: library,
+    prose,
+    make: () => ({ path: file, contents: pageHtml(tree()) }),
+  })
   // Links to notes not written yet: their page exists when there are some.
   const unwritten = unwrittenNotes(graph)
 
   add(
-    page('index.html', () => {
-      const home = contextFor(undefined)
-      return homePage({
-        layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home', 'home'),
-        description: site.description,
-        intro: homeIntro(home),
-        ...homeSections(home),
-        unwritten: unwritten.length > 0 ? { href: urlFor(home.root, { slug: unwrittenPageSlug }), count: unwritten.length } : undefined,
-      })
-    }, undefined, graph.documents.has(homeSlug) ? [homeSlug] : []),
+    page(
+      'index.html',
+      () => {
+        const home = contextFor(undefined)
+        return homePage({
+          layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home', 'home'),
+          description: site.description,
+          intro: homeIntro(home),
+          ...homeSections(home),
+          unwritten: unwritten.length > 0 ? { href: urlFor(home.root, { slug: unwrittenPageSlug }), count: unwritten.length } : undefined,
+        })
+      },
+      undefined,
+      graph.documents.has(homeSlug) ? [homeSlug] : [],
+    ),
   )
   const documents = documentEntries(graph)
   for (const entry of documents) add(entry)
@@ -362,7 +421,14 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     if (!folder.hasPage) continue
     const pages = folderPages(folder)
     for (let n = folder.note === undefined ? 1 : 2; n <= pages; n++) {
-      add(page(listingFile(folder.slug, n), () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody)), undefined, folder.index === undefined ? [] : [folder.index]))
+      add(
+        page(
+          listingFile(folder.slug, n),
+          () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody)),
+          undefined,
+          folder.index === undefined ? [] : [folder.index],
+        ),
+      )
     }
     // A folder's page of its own has its Markdown too (a folder note's is the note's).
     if (folder.note === undefined) add(text(pageMarkdownFile(folder.slug), () => folderMarkdown(graph, site, folder)))
@@ -370,7 +436,8 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   const everything = once(() => allDocuments(graph))
   // The list of every note, when there is one to list.
   const listedCount = documentCount(graph)
-  for (let n = 1; listedCount > 0 && n <= pageCount(listedCount); n++) add(page(listingFile(allNotesSlug, n), () => allNotesPage(allNotesProps(contextFor(allNotesSlug), everything(), n))))
+  for (let n = 1; listedCount > 0 && n <= pageCount(listedCount); n++)
+    add(page(listingFile(allNotesSlug, n), () => allNotesPage(allNotesProps(contextFor(allNotesSlug), everything(), n))))
   if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(contextFor(papersPageSlug)))))
   if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(contextFor(graphPageSlug)))))
   if (unwritten.length > 0) add(page(`${unwrittenPageSlug}/index.html`, () => unwrittenPage(unwrittenProps(contextFor(unwrittenPageSlug), unwritten))))
@@ -378,12 +445,17 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     const doc = graph.documents.get(slug)
     return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc).nodes }
   }
-  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro)) add(page(tagPage.path, tagPage.tree, undefined, tagPage.intro === undefined ? [] : [tagPage.intro]))
+  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro))
+    add(page(tagPage.path, tagPage.tree, undefined, tagPage.intro === undefined ? [] : [tagPage.intro]))
   add(
-    page('404.html', () => {
-      const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
-      return notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })
-    }, 'site'),
+    page(
+      '404.html',
+      () => {
+        const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
+        return notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })
+      },
+      'site',
+    ),
   )
   add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
   add(text(graphDataFile, () => graphDataText(graph)))
@@ -393,7 +465,8 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))
   // A bucket shows the first text of its documents' sections (for `[[note#Heading]]`): an edit to their prose can change it.
-  for (let i = 0; i < buckets().length; i++) add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!)), prose: buckets()[i]! })
+  for (let i = 0; i < buckets().length; i++)
+    add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!)), prose: buckets()[i]! })
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
@@ -409,7 +482,15 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   add(text(llmsFile, () => llmsTxt(graph, site)))
   // The sitemap lists every page of the plan, so pages planned after it are listed too.
   // Redirect pages (for aliases) are not listed: they are not pages of their own.
-  if (hasUrl) add(text(sitemapFile, () => sitemapXml(site, paths.filter((file) => !isRedirect(graph, file)))!))
+  if (hasUrl)
+    add(
+      text(sitemapFile, () =>
+        sitemapXml(
+          site,
+          paths.filter((file) => !isRedirect(graph, file)),
+        )!,
+      ),
+    )
   add(text(robotsFile, () => robotsTxt(site), 'site'))
   add(text(headersFile, () => headersText(site), 'site'))
   if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
@@ -466,7 +547,14 @@ function listSink(files: OutputFile[]): FileSink {
  * default a list, returned as `files`). Given the cache of an earlier
  * render, document pages whose inputs did not change are reused.
  */
-export async function renderSite(graph: Graph, site: SiteOptions, previous?: RenderCache, onProgress?: Progress, sink?: FileSink, held?: HeldDrafts): Promise<RenderedSite> {
+export async function renderSite(
+  graph: Graph,
+  site: SiteOptions,
+  previous?: RenderCache,
+  onProgress?: Progress,
+  sink?: FileSink,
+  held?: HeldDrafts,
+): Promise<RenderedSite> {
   try {
     return await renderInto(graph, site, previous, onProgress, sink, held)
   } catch (problem) {
@@ -476,7 +564,14 @@ export async function renderSite(graph: Graph, site: SiteOptions, previous?: Ren
   }
 }
 
-async function renderInto(graph: Graph, site: SiteOptions, previous: RenderCache | undefined, onProgress: Progress | undefined, sink: FileSink | undefined, held: HeldDrafts | undefined): Promise<RenderedSite> {
+async function renderInto(
+  graph: Graph,
+  site: SiteOptions,
+  previous: RenderCache | undefined,
+  onProgress: Progress | undefined,
+  sink: FileSink | undefined,
+  held: HeldDrafts | undefined,
+): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
   const plan = planSite(graph, site, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
   const files: OutputFile[] = []

@@ -40,7 +40,10 @@ export function urlFor(root: RootPrefix, target: { slug: Slug; page?: number } |
 /** Normalise a `--base` option: always starts and ends with `/`. */
 export function normaliseBase(base: string): string {
   // A backslash is a slash to browsers: `/\evil.example/` would be read as `//evil.example/`, another site.
-  const trimmed = base.trim().replace(/\\/g, '/').replace(/^\/+|\/+$/g, '')
+  const trimmed = base
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^\/+|\/+$/g, '')
   return trimmed === '' ? '/' : `/${trimmed}/`
 }
 

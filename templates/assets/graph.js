@@ -61,7 +61,11 @@ async function start(box) {
   const finder = setUpFinder(graph, view, drawing)
   setUpFilters(graph, view, () => {
     const shown = graph.visibleCount(view)
-    say(shown === graph.count ? `Showing all ${number.format(graph.count)} documents.` : `Showing ${number.format(shown)} of ${number.format(graph.count)} documents.`)
+    say(
+      shown === graph.count
+        ? `Showing all ${number.format(graph.count)} documents.`
+        : `Showing ${number.format(shown)} of ${number.format(graph.count)} documents.`,
+    )
     drawing?.filtered()
     finder.refresh()
   })
@@ -121,7 +125,8 @@ function prepare(data, root) {
     const inFolder = view.folder < 0 ? null : data.folders.map((_, f) => inside(f, view.folder))
     const kept = new Uint8Array(count)
     for (let i = 0; i < count; i++) {
-      kept[i] = (!inFolder || inFolder[nodes.folder[i]]) && (view.tag < 0 || tagSets[view.tag].has(i)) && (view.inquiry < 0 || inquirySets[view.inquiry].has(i)) ? 1 : 0
+      kept[i] =
+        (!inFolder || inFolder[nodes.folder[i]]) && (view.tag < 0 || tagSets[view.tag].has(i)) && (view.inquiry < 0 || inquirySets[view.inquiry].has(i)) ? 1 : 0
     }
     return kept
   }
@@ -225,7 +230,8 @@ function draw(box, graph, view, focus) {
       const kept = graph.kept(view)
       const shown = { ...attributes, color: attributes.kind === 'i' ? colours.inquiry : colours.note }
       if (kept && !kept[i]) return { ...shown, hidden: true }
-      if (i === focus) Object.assign(shown, { color: colours.current, size: attributes.size + 5, highlighted: true, forceLabel: true, zIndex: 2, label: attributes.full })
+      if (i === focus)
+        Object.assign(shown, { color: colours.current, size: attributes.size + 5, highlighted: true, forceLabel: true, zIndex: 2, label: attributes.full })
       if (i === view.selected) Object.assign(shown, { highlighted: true, forceLabel: true, zIndex: 3, size: attributes.size + 3, label: attributes.full })
       return shown
     },
@@ -239,7 +245,10 @@ function draw(box, graph, view, focus) {
   })
   box.tabIndex = 0
   box.setAttribute('role', 'img')
-  box.setAttribute('aria-label', `Drawing of the graph: ${number.format(graph.count)} documents as dots, grouped by folder, joined by their links. The search below is its text equivalent.`)
+  box.setAttribute(
+    'aria-label',
+    `Drawing of the graph: ${number.format(graph.count)} documents as dots, grouped by folder, joined by their links. The search below is its text equivalent.`,
+  )
   box.setAttribute('aria-describedby', 'graph-help')
 
   const camera = renderer.getCamera()
@@ -330,7 +339,10 @@ function draw(box, graph, view, focus) {
         maxY = Math.max(maxY, at.y)
       }
       if (minX === Infinity) return
-      camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.max(0.02, Math.min(1, 1.3 * Math.max(maxX - minX, maxY - minY))) }, { duration: 300 })
+      camera.animate(
+        { x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio: Math.max(0.02, Math.min(1, 1.3 * Math.max(maxX - minX, maxY - minY))) },
+        { duration: 300 },
+      )
     },
   }
 }
@@ -486,7 +498,11 @@ function setUpFinder(graph, view, drawing) {
       }),
     )
     counter.textContent =
-      total === 0 ? 'No document matches.' : total <= shown ? `${number.format(total)} ${total === 1 ? 'document' : 'documents'}.` : `${number.format(total)} documents; the first ${shown} are listed. Type more of a title to narrow them.`
+      total === 0
+        ? 'No document matches.'
+        : total <= shown
+          ? `${number.format(total)} ${total === 1 ? 'document' : 'documents'}.`
+          : `${number.format(total)} documents; the first ${shown} are listed. Type more of a title to narrow them.`
   }
   let timer = 0
   field.addEventListener('input', () => {

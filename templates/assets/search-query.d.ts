@@ -41,4 +41,11 @@ export const paths: { manifest: string; shard(i: number): string; docs(i: number
 export function search(manifest: Manifest, load: Load, words: string, prefix: boolean): Promise<Hit[]>
 export function records(manifest: Manifest, load: Load, hits: readonly Hit[]): Promise<Result[]>
 export const phraseBlockLimit: number
-export function withPhrases(manifest: Manifest, load: Load, hits: readonly Hit[], phrases: readonly string[], contains: (text: string, phrase: string) => boolean, wanted: number): Promise<{ hits: Hit[]; complete: boolean }>
+export function withPhrases(
+  manifest: Manifest,
+  load: Load,
+  hits: readonly Hit[],
+  phrases: readonly string[],
+  contains: (text: string, phrase: string) => boolean,
+  wanted: number,
+): Promise<{ hits: Hit[]; complete: boolean }>

@@ -24,7 +24,11 @@ let typingTimer = 0
 
 /** The tokenizer, the query code and the manifest, loaded once (and again after a failure). */
 function loadEngine() {
-  engine ??= Promise.all([import('./search-terms.js'), import('./search-query.js'), load('search/manifest.json')]).then(([terms, query, manifest]) => ({ terms, query, manifest }))
+  engine ??= Promise.all([import('./search-terms.js'), import('./search-query.js'), load('search/manifest.json')]).then(([terms, query, manifest]) => ({
+    terms,
+    query,
+    manifest,
+  }))
   engine.catch(() => {
     engine = null
   })
@@ -131,7 +135,10 @@ function countText(shown, total, complete, query) {
   const quoted = `“${query.trim()}”`
   if (total === 0) return `No results for ${quoted}.`
   // A phrase is checked in the best matches only, until enough are found.
-  if (!complete) return total > shown.length ? `More than ${shown.length} results for ${quoted}, the first ${shown.length} shown.` : `${total} ${total === 1 ? 'result' : 'results'} for ${quoted} among the best matches.`
+  if (!complete)
+    return total > shown.length
+      ? `More than ${shown.length} results for ${quoted}, the first ${shown.length} shown.`
+      : `${total} ${total === 1 ? 'result' : 'results'} for ${quoted} among the best matches.`
   return `${total} ${total === 1 ? 'result' : 'results'} for ${quoted}${total > shown.length ? `, the first ${shown.length} shown` : ''}.`
 }
 
@@ -199,7 +206,7 @@ function marked(text, highlight) {
 }
 
 function isEditable(target) {
-  return target instanceof Element && (target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null)
+  return target instanceof Element && target.closest('input, textarea, select, [contenteditable=""], [contenteditable="true"]') !== null
 }
 
 document.addEventListener('keydown', (event) => {

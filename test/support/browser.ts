@@ -64,7 +64,10 @@ export async function browseBuiltSite(build: () => Promise<string>): Promise<Bro
   try {
     root = await build()
   } catch (problem) {
-    await launching.then((browser) => browser.close(), () => {})
+    await launching.then(
+      (browser) => browser.close(),
+      () => {},
+    )
     throw problem
   }
   return browseSite(root, { keep: false }, launching)

@@ -53,7 +53,13 @@ export async function largeLibrary(): Promise<string> {
   for (let waited = 0; waited < 240_000; waited += 250) {
     const failure = await readFile(failed, 'utf8').catch(() => undefined)
     if (failure !== undefined) throw new Error(`another test file failed to build the large library: ${failure}`)
-    if (await readFile(ready).then(() => true, () => false)) return root
+    if (
+      await readFile(ready).then(
+        () => true,
+        () => false,
+      )
+    )
+      return root
     await sleep(250)
   }
   throw new Error('timed out waiting for another test file to build the large library')

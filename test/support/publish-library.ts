@@ -33,7 +33,12 @@ export const publishLibrary: Record<string, string> = {
     'Start from [[budgets]] and [[math-of-sampling]].',
   ),
   'math-of-sampling.md': doc(
-    { title: 'Does the softmax temperature change which answer wins?', summary: 'Temperature rescales logits before the softmax, so the ranking holds but the margins shrink.', date: '2025-03-14', tags: '[sampling, math]' },
+    {
+      title: 'Does the softmax temperature change which answer wins?',
+      summary: 'Temperature rescales logits before the softmax, so the ranking holds but the margins shrink.',
+      date: '2025-03-14',
+      tags: '[sampling, math]',
+    },
     [
       'With logits $z_i$ and temperature $T$, the probability of token $i$ is',
       '',
@@ -58,7 +63,17 @@ export const publishLibrary: Record<string, string> = {
       'Related: [[diversity]].',
     ].join('\n'),
   ),
-  'diversity.md': doc({ title: 'Does sampling diversity collapse after RL?', summary: 'Entropy drops during RL fine-tuning, narrowing the samples.', date: '2024-11' }, 'See [[verifiers]].'),
-  'verifiers.md': doc({ title: 'Are <verifiers> & "judges" the bottleneck?', summary: 'A weak verifier caps what search can find: markup <b>in</b> a title stays text.', date: '2025-02' }, ''),
+  'diversity.md': doc(
+    { title: 'Does sampling diversity collapse after RL?', summary: 'Entropy drops during RL fine-tuning, narrowing the samples.', date: '2024-11' },
+    'See [[verifiers]].',
+  ),
+  'verifiers.md': doc(
+    {
+      title: 'Are <verifiers> & "judges" the bottleneck?',
+      summary: 'A weak verifier caps what search can find: markup <b>in</b> a title stays text.',
+      date: '2025-02',
+    },
+    '',
+  ),
   'budgets.md': doc({ title: 'What does a sample budget buy?', summary: 'Accuracy grows with the log of the number of samples, then flattens.' }, ''),
 }

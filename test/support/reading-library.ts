@@ -50,7 +50,11 @@ export const readingLibrary: Record<string, string> = {
     '强化学习的效果取决于预训练。日本語でも：強化学習は推論能力を引き出す。\n',
     'tags: [强化学习, rl]\n',
   ),
-  'untagged.md': note('Is a short note without tags fine?', 'Yes: it has no table of contents and no tags.', 'Nothing else to say about curling, except that [[rl-format#Results]] has the numbers.\n'),
+  'untagged.md': note(
+    'Is a short note without tags fine?',
+    'Yes: it has no table of contents and no tags.',
+    'Nothing else to say about curling, except that [[rl-format#Results]] has the numbers.\n',
+  ),
   'inquiries/why-rl.md': [
     '---',
     'type: inquiry',

@@ -36,7 +36,11 @@ export function linkArxivMentions(tree: Root): void {
 /** A link quire could not make, shown as a `<span>` (see `linkShell` in body.ts). */
 function isDeadLink(element: Element): boolean {
   const classes = element.properties['className']
-  return element.tagName === 'span' && Array.isArray(classes) && (classes.includes('broken-link') || classes.includes('unpublished-link') || classes.includes(unwrittenClass))
+  return (
+    element.tagName === 'span' &&
+    Array.isArray(classes) &&
+    (classes.includes('broken-link') || classes.includes('unpublished-link') || classes.includes(unwrittenClass))
+  )
 }
 
 function rewrite(parent: Root | Element): void {

@@ -66,7 +66,10 @@ export const sanitizeSchema: SanitizeSchema = withCalloutSchema({
   tagNames: [...(defaultSchema.tagNames ?? []), 'audio', 'video'],
   attributes: {
     ...defaultSchema.attributes,
-    a: [...(defaultSchema.attributes?.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className')), ['className', 'data-footnote-backref', 'internal', 'tag']],
+    a: [
+      ...(defaultSchema.attributes?.a ?? []).filter((a) => !(Array.isArray(a) && a[0] === 'className')),
+      ['className', 'data-footnote-backref', 'internal', 'tag'],
+    ],
     span: [['className', 'broken-link', 'unpublished-link', unwrittenClass, unwrittenHintClass, 'folder-link', missingFileClass]],
     // Embedded notes (`embeds.ts`) and files (`attachments.ts`).
     div: [...(defaultSchema.attributes?.div ?? []), ['className', 'embed']],
@@ -107,7 +110,8 @@ export function linkTarget(graph: Graph, root: RootPrefix, page: Doc, owner: Doc
   const link = owner?.links[index]
   // A file quire refused as unsafe is not published: its embed shows as missing, a link to it as text.
   if (result?.kind === 'attachment' && graph.attachments.get(result.path)?.unsafe) return undefined
-  if (result?.kind === 'attachment') return { kind: 'file', href: attachmentUrl(root, attachmentPath(graph, result.path)), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
+  if (result?.kind === 'attachment')
+    return { kind: 'file', href: attachmentUrl(root, attachmentPath(graph, result.path)), name: result.path.slice(result.path.lastIndexOf('/') + 1) }
   if (result?.kind === 'unpublished') return { kind: 'unpublished' }
   if (result?.kind === 'folder') return { kind: 'folder' }
   if (result?.kind === 'tag') return { kind: 'page', href: urlFor(root, { slug: tagPageSlug(result.tag) }), title: `#${result.tag}` }
@@ -142,7 +146,10 @@ function linkShell(found: LinkTarget): Pick<Element, 'tagName' | 'properties'> {
   if (found?.kind === 'page') return { tagName: 'a', properties: { href: found.href, className: ['internal'] } }
   if (found?.kind === 'file') return { tagName: 'a', properties: { href: found.href } }
   if (found?.kind === 'unwritten') return unwrittenShell()
-  return { tagName: 'span', properties: { className: [found?.kind === 'unpublished' ? 'unpublished-link' : found?.kind === 'folder' ? 'folder-link' : 'broken-link'] } }
+  return {
+    tagName: 'span',
+    properties: { className: [found?.kind === 'unpublished' ? 'unpublished-link' : found?.kind === 'folder' ? 'folder-link' : 'broken-link'] },
+  }
 }
 
 /** What follows a link's content inside its element: the screen-reader hint of a note not written yet, else nothing. */
@@ -210,7 +217,11 @@ function imageHandler(state: State, node: Image): ElementContent | ElementConten
   if (node.data?.quireLink === undefined) return defaultHandlers.image(state, node)
   const ctx = context(state)
   // While drafting, the whole image waits for the graph: it is an `<img>`, or the placeholder of a missing file.
-  if (ctx.slots) return { type: 'text', value: slot(ctx, { kind: 'image', link: node.data.quireLink, written: node.url, alt: node.alt ?? undefined, title: node.title ?? undefined }) }
+  if (ctx.slots)
+    return {
+      type: 'text',
+      value: slot(ctx, { kind: 'image', link: node.data.quireLink, written: node.url, alt: node.alt ?? undefined, title: node.title ?? undefined }),
+    }
   const element = imageOrMissing(target(ctx, node), node.url, node.alt ?? undefined, node.title ?? undefined)
   state.patch(node, element)
   return element

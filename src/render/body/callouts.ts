@@ -224,7 +224,11 @@ export function withCalloutSchema(schema: SanitizeSchema): SanitizeSchema {
     tagNames: [...(schema.tagNames ?? []), 'aside'],
     attributes: {
       ...attributes,
-      aside: allow(attributes['aside'], [['className', 'callout'], ['dataCallout', calloutTypePattern], ['role', 'note']]),
+      aside: allow(attributes['aside'], [
+        ['className', 'callout'],
+        ['dataCallout', calloutTypePattern],
+        ['role', 'note'],
+      ]),
       p: allow(attributes['p'], [['className', 'callout-title']]),
       summary: allow(attributes['summary'], [['className', 'callout-title']]),
       div: allow(attributes['div'], [['className', 'callout-content']]),

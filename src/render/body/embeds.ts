@@ -49,7 +49,7 @@ export function embeddedTexts(graph: Graph, slug: Slug): string[] {
       const result = results[i]
       if (!link.embed || result?.kind !== 'resolved' || path.includes(result.slug) || path.length > maxEmbedDepth) return
       const target = graph.documents.get(result.slug)!
-      const titles = (graph.resolved.get(target.slug) ?? []).map((r) => (r.kind === 'resolved' ? graph.documents.get(r.slug)?.data.title ?? '' : r.kind))
+      const titles = (graph.resolved.get(target.slug) ?? []).map((r) => (r.kind === 'resolved' ? (graph.documents.get(r.slug)?.data.title ?? '') : r.kind))
       texts.push(`${target.slug}\u0001${target.data.title}\u0001${target.file.text}\u0001${titles.join('\u0001')}`)
       walk(target.slug, [...path, target.slug])
     })
@@ -112,7 +112,14 @@ function sourceLine(target: Doc, context: EmbedContext): Paragraph {
   return {
     type: 'paragraph',
     data: { hProperties: { className: ['embed-source'] } },
-    children: [{ type: 'link', url: urlFor(context.root, { slug: target.slug }), children: [{ type: 'text', value: target.data.title }], data: { hProperties: { className: ['internal'] } } }],
+    children: [
+      {
+        type: 'link',
+        url: urlFor(context.root, { slug: target.slug }),
+        children: [{ type: 'text', value: target.data.title }],
+        data: { hProperties: { className: ['internal'] } },
+      },
+    ],
   }
 }
 
@@ -151,7 +158,10 @@ function block(tree: Root, id: string): RootContent[] | undefined {
   let found: RootContent[] | undefined
   visit(tree, (node, _index, parent) => {
     if (found || node.type === 'root' || node.data?.hProperties?.['id'] !== id) return
-    found = node.type === 'listItem' ? [{ type: 'list', ordered: parent?.type === 'list' ? parent.ordered : false, spread: false, children: [node] }] : [node as RootContent]
+    found =
+      node.type === 'listItem'
+        ? [{ type: 'list', ordered: parent?.type === 'list' ? parent.ordered : false, spread: false, children: [node] }]
+        : [node as RootContent]
   })
   return found
 }

@@ -36,7 +36,12 @@ function anchorLink(id: string, text: string): Element {
     properties: { className: ['heading-anchor'], href: `#${id}` },
     children: [
       { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },
-      { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Link to the section “${text}”` }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['visually-hidden'] },
+        children: [{ type: 'text', value: `Link to the section “${text}”` }],
+      },
     ],
   }
 }
@@ -56,7 +61,12 @@ export const rehypeHeadingAnchors: Plugin<[], Root> = () => (tree) => {
     const existing = node.properties['id']
     const id = typeof existing === 'string' && existing !== '' ? existing : slugger.slug(text) || slugger.slug('section')
     node.properties['id'] = id
-    const wrapper: Element = { type: 'element', tagName: 'div', properties: { className: ['heading', `heading-${node.tagName}`] }, children: [node, anchorLink(id, text || id)] }
+    const wrapper: Element = {
+      type: 'element',
+      tagName: 'div',
+      properties: { className: ['heading', `heading-${node.tagName}`] },
+      children: [node, anchorLink(id, text || id)],
+    }
     parent.children[index] = wrapper
     return index + 1
   })

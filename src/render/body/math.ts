@@ -53,7 +53,10 @@ function cleanup(tree: Root): void {
     if (node.properties.style !== undefined) delete node.properties.style
     const classes = Array.isArray(node.properties.className) ? node.properties.className : []
     if (classes.includes('katex-error')) node.properties.className = [...classes, 'math-error']
-    if (classes.includes('katex') && node.children.some((child) => child.type === 'element' && child.tagName === 'math' && child.properties.display === 'block')) {
+    if (
+      classes.includes('katex') &&
+      node.children.some((child) => child.type === 'element' && child.tagName === 'math' && child.properties.display === 'block')
+    ) {
       node.tagName = 'div'
       node.properties.className = ['math-display']
     }

@@ -20,7 +20,8 @@ export function bodyHeadings(body: readonly ElementContent[]): TocEntry[] {
       if (node.type !== 'element') continue
       if (isHeading(node)) {
         const id = node.properties['id']
-        if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string') entries.push({ id, text: withoutTokens(visibleText(node)).trim(), depth: node.tagName === 'h2' ? 2 : 3 })
+        if ((node.tagName === 'h2' || node.tagName === 'h3') && typeof id === 'string')
+          entries.push({ id, text: withoutTokens(visibleText(node)).trim(), depth: node.tagName === 'h2' ? 2 : 3 })
         continue
       }
       // Headings inside quotes, lists and details are not sections of the page.

@@ -53,8 +53,18 @@ export function graphPageProps(context: PageContext): GraphPageProps {
   const { graph, root } = context
   const base = layoutProps(context, 'Graph', 'Every inquiring line and note in this library, and how they link.', 'graph', { slug: graphPageSlug })
   const folders = folderFacets(context)
-  const inquiries = listed(graph, 'inquiry').map((slug) => ({ label: graph.documents.get(slug)!.data.title, href: urlFor(root, { slug }), count: (graph.sources.get(slug) ?? []).length, depth: 0 }))
-  const tags = collectTags(graph, false).map((tag) => ({ label: tag.label, href: urlFor(root, { slug: tagPageSlug(tag.slug) }), count: tag.documents.length, depth: 0 }))
+  const inquiries = listed(graph, 'inquiry').map((slug) => ({
+    label: graph.documents.get(slug)!.data.title,
+    href: urlFor(root, { slug }),
+    count: (graph.sources.get(slug) ?? []).length,
+    depth: 0,
+  }))
+  const tags = collectTags(graph, false).map((tag) => ({
+    label: tag.label,
+    href: urlFor(root, { slug: tagPageSlug(tag.slug) }),
+    count: tag.documents.length,
+    depth: 0,
+  }))
   const cap = <T>(list: T[]): T[] => list.slice(0, graphFacetLimit)
   return {
     layout: { ...base, moduleHrefs: [...base.moduleHrefs, urlFor(root, { file: assetFiles.graph })] },
@@ -69,7 +79,11 @@ export function graphPageProps(context: PageContext): GraphPageProps {
     folders: cap(folders),
     inquiries: cap(inquiries),
     tags: cap(tags),
-    leftOut: { folders: Math.max(0, folders.length - graphFacetLimit), inquiries: Math.max(0, inquiries.length - graphFacetLimit), tags: Math.max(0, tags.length - graphFacetLimit) },
+    leftOut: {
+      folders: Math.max(0, folders.length - graphFacetLimit),
+      inquiries: Math.max(0, inquiries.length - graphFacetLimit),
+      tags: Math.max(0, tags.length - graphFacetLimit),
+    },
     facetLimit: graphFacetLimit,
     groups: graph.documents.size <= graphListLimit ? groupProps(context) : undefined,
   }
@@ -84,7 +98,8 @@ function folderFacets(context: PageContext): GraphFacetProps[] {
     for (const child of folder.folders) visit(tree.folders.get(child)!, depth + 1)
   }
   // Documents at the top of the library belong to no folder: they are counted first, leading home.
-  if (tree.documents.length > 0 && tree.top.length > 0) facets.push({ label: 'Top of the library', href: urlFor(context.root, 'home'), count: tree.documents.length, depth: 0 })
+  if (tree.documents.length > 0 && tree.top.length > 0)
+    facets.push({ label: 'Top of the library', href: urlFor(context.root, 'home'), count: tree.documents.length, depth: 0 })
   for (const top of tree.top) visit(tree.folders.get(top)!, 0)
   return facets
 }
@@ -99,6 +114,11 @@ function groupProps(context: PageContext): GraphGroupProps[] {
   return graphGroups(graph).map((group) => ({
     inquiry: group.inquiry === undefined ? undefined : item(group.inquiry),
     notes: group.notes.map(item),
-    empty: group.notes.length > 0 ? undefined : (graph.sources.get(group.inquiry!) ?? []).length > 0 ? 'Its sources are listed under an earlier line.' : 'It cites no notes yet.',
+    empty:
+      group.notes.length > 0
+        ? undefined
+        : (graph.sources.get(group.inquiry!) ?? []).length > 0
+          ? 'Its sources are listed under an earlier line.'
+          : 'It cites no notes yet.',
   }))
 }

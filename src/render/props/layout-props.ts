@@ -27,7 +27,13 @@ export const promptFileName = 'prompt.md'
  * its canonical URL and Open Graph); leave it out for pages served at any
  * address, such as 404.html.
  */
-export function layoutProps(context: PageContext, title: string | undefined, description: string, current?: 'home' | 'papers' | 'graph' | 'tags', address?: PageAddress): LayoutProps {
+export function layoutProps(
+  context: PageContext,
+  title: string | undefined,
+  description: string,
+  current?: 'home' | 'papers' | 'graph' | 'tags',
+  address?: PageAddress,
+): LayoutProps {
   const { site, root } = context
   const nav = [{ href: urlFor(root, 'home'), label: 'Home', current: current === 'home' }]
   if (context.hasPapers) nav.push({ href: urlFor(root, { slug: papersPageSlug }), label: 'Papers', current: current === 'papers' })
@@ -43,7 +49,12 @@ export function layoutProps(context: PageContext, title: string | undefined, des
     documentTitle: title ? `${title} · ${site.title}` : site.title,
     description,
     nav,
-    meta: pageMeta(site, root, { address, title: title ?? site.title, description, article: address !== undefined && address !== 'home' && context.graph.documents.has(address.slug) }),
+    meta: pageMeta(site, root, {
+      address,
+      title: title ?? site.title,
+      description,
+      article: address !== undefined && address !== 'home' && context.graph.documents.has(address.slug),
+    }),
   }
 }
 
@@ -52,4 +63,3 @@ export function card(context: PageContext, slug: Slug): DocumentCard {
   const doc = context.graph.documents.get(slug)!
   return { href: urlFor(context.root, { slug }), title: doc.data.title, summary: doc.data.summary, type: doc.type }
 }
-

@@ -88,7 +88,9 @@ function computeLocalGraph(graph: Graph, slug: Slug, root: RootPrefix): LocalGra
   const nearOrder = hood.near.map((_, i) => i).sort((a, b) => numberOf.get(hood.near[a]!)! - numberOf.get(hood.near[b]!)!)
   const near = nearOrder.map((i) => hood.near[i]!)
   const rank = new Map(nearOrder.map((i, k) => [i, k]))
-  const far = hood.far.map((entry) => ({ slug: entry.slug, via: rank.get(entry.via)! })).sort((a, b) => a.via - b.via || numberOf.get(a.slug)! - numberOf.get(b.slug)!)
+  const far = hood.far
+    .map((entry) => ({ slug: entry.slug, via: rank.get(entry.via)! }))
+    .sort((a, b) => a.via - b.via || numberOf.get(a.slug)! - numberOf.get(b.slug)!)
   const spacing = 34
   let here: Point = { x: 0, y: 0 }
   let inner: Point[]
@@ -113,7 +115,15 @@ function computeLocalGraph(graph: Graph, slug: Slug, root: RootPrefix): LocalGra
   const item = (other: Slug, at: Point, relation: string | undefined): GraphListItemProps => {
     const target = graph.documents.get(other)!
     position.set(other, at)
-    const node: GraphNodeProps = { number: numberOf.get(other)!, href: urlFor(root, { slug: other }), title: target.data.title, label: placeLabel(shortLabel(target.data.title), at), type: target.type, x: at.x, y: at.y }
+    const node: GraphNodeProps = {
+      number: numberOf.get(other)!,
+      href: urlFor(root, { slug: other }),
+      title: target.data.title,
+      label: placeLabel(shortLabel(target.data.title), at),
+      type: target.type,
+      x: at.x,
+      y: at.y,
+    }
     nodes.push(node)
     return { number: node.number, href: node.href, title: node.title, type: node.type, relation }
   }

@@ -15,7 +15,11 @@ import { urlFor, type RootPrefix } from '../url.js'
 export type PageAddress = { readonly slug: Slug } | 'home'
 
 /** Meta props for a page. `address` is undefined for pages served at any URL (404). */
-export function pageMeta(site: SiteOptions, root: RootPrefix, page: { address: PageAddress | undefined; title: string; description: string; article: boolean }): PageMetaProps {
+export function pageMeta(
+  site: SiteOptions,
+  root: RootPrefix,
+  page: { address: PageAddress | undefined; title: string; description: string; article: boolean },
+): PageMetaProps {
   const canonical = page.address === undefined ? undefined : absoluteUrlFor(site, page.address)
   const openGraph = [
     { property: 'og:type', content: page.article ? 'article' : 'website' },

@@ -43,7 +43,8 @@ export const homeRecent = 20
 export function breadcrumbsFor(context: PageContext, slug: Slug, title: string): BreadcrumbProps {
   const tree = folderTree(context.graph)
   const trail: CrumbProps[] = [{ label: 'Home', href: urlFor(context.root, 'home') }]
-  for (const folder of foldersAbove(tree, slug, false)) trail.push({ label: folder.name, href: folder.hasPage ? urlFor(context.root, { slug: folder.slug }) : undefined })
+  for (const folder of foldersAbove(tree, slug, false))
+    trail.push({ label: folder.name, href: folder.hasPage ? urlFor(context.root, { slug: folder.slug }) : undefined })
   return { trail, current: title }
 }
 
@@ -137,11 +138,20 @@ export function folderPageProps(context: PageContext, folder: Folder, page: numb
   const pages = folderPages(folder)
   const title = page > 1 ? `${folder.name} (page ${page} of ${pages})` : folder.name
   const index = page === 1 && folder.note === undefined && folder.index !== undefined ? context.graph.documents.get(folder.index) : undefined
-  const layout = layoutProps(context, title, `The notes in the folder ${folder.slug}/ of this library.`, undefined, page === 1 ? { slug: folder.slug } : undefined)
+  const layout = layoutProps(
+    context,
+    title,
+    `The notes in the folder ${folder.slug}/ of this library.`,
+    undefined,
+    page === 1 ? { slug: folder.slug } : undefined,
+  )
   return {
     layout: {
       ...layout,
-      breadcrumbs: page > 1 ? laterPageCrumbs(breadcrumbsFor(context, folder.slug, folder.name), urlFor(context.root, { slug: folder.slug }), page, pages) : breadcrumbsFor(context, folder.slug, title),
+      breadcrumbs:
+        page > 1
+          ? laterPageCrumbs(breadcrumbsFor(context, folder.slug, folder.name), urlFor(context.root, { slug: folder.slug }), page, pages)
+          : breadcrumbsFor(context, folder.slug, title),
       markdownHref: page === 1 ? pageMarkdownName : undefined,
     },
     title: folder.name,
@@ -162,7 +172,13 @@ export function allDocuments(graph: Graph): Slug[] {
 export function allNotesProps(context: PageContext, documents: readonly Slug[], page: number): AllNotesPageProps {
   const pages = pageCount(documents.length)
   const title = page > 1 ? `All notes (page ${page} of ${pages})` : 'All notes'
-  const layout = layoutProps(context, title, 'Every note and inquiring line in this library, by title.', undefined, page === 1 ? { slug: allNotesSlug } : undefined)
+  const layout = layoutProps(
+    context,
+    title,
+    'Every note and inquiring line in this library, by title.',
+    undefined,
+    page === 1 ? { slug: allNotesSlug } : undefined,
+  )
   const home: BreadcrumbProps = { trail: [{ label: 'Home', href: urlFor(context.root, 'home') }], current: 'All notes' }
   return {
     layout: { ...layout, breadcrumbs: page > 1 ? laterPageCrumbs(home, urlFor(context.root, { slug: allNotesSlug }), page, pages) : home },
@@ -205,7 +221,10 @@ export function homeSections(context: PageContext): {
   return {
     inquiries: inquiries.slice(0, homeInquiries).map((slug) => card(context, slug)),
     inquiryCount: inquiries.length,
-    recent: recentDocuments(graph, everything, homeRecent).map(({ slug, date }) => ({ ...card(context, slug), date: { text: date.text, dateTime: machineDate(date) } })),
+    recent: recentDocuments(graph, everything, homeRecent).map(({ slug, date }) => ({
+      ...card(context, slug),
+      date: { text: date.text, dateTime: machineDate(date) },
+    })),
     explorer: explorerProps(context, undefined),
     topDocuments: top.slice(0, homeTopNotes).map((slug) => card(context, slug)),
     topDocumentCount: top.length,

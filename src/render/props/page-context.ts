@@ -13,4 +13,3 @@ export interface PageContext {
   /** Does any document carry a tag, so the site has tag pages (computed once per build)? */
   readonly hasTags: boolean
 }
-

@@ -107,7 +107,9 @@ export function claimId(n: number): string {
 /** For each claim of `inquiry`, the notes that support it (each once, in the order the claim names them). */
 function claimNotes(graph: Graph, inquiry: Inquiry): Slug[][] {
   const support = graph.claimSupport.get(inquiry.slug) ?? []
-  return (inquiry.data.prompt?.claims ?? []).map((_, i) => [...new Set((support[i] ?? []).flatMap((result) => (result.kind === 'resolved' ? [result.slug] : [])))])
+  return (inquiry.data.prompt?.claims ?? []).map((_, i) => [
+    ...new Set((support[i] ?? []).flatMap((result) => (result.kind === 'resolved' ? [result.slug] : []))),
+  ])
 }
 
 function claimProps(context: PageContext, inquiry: Inquiry, sources: readonly Slug[], notes: readonly Slug[][]): ClaimProps[] {
@@ -159,11 +161,18 @@ export function inquiryProps(context: PageContext, inquiry: Inquiry, body: PageB
   )
   // The anchor papers are shown in the prompt; any other paper it cites is listed on its own.
   const anchors = new Set((inquiry.data.prompt?.anchors ?? []).map((anchor) => anchor.arxiv))
-  const papers = paperLinks(graph, (inquiry.data.papers ?? []).filter((id) => !anchors.has(id)))
+  const papers = paperLinks(
+    graph,
+    (inquiry.data.papers ?? []).filter((id) => !anchors.has(id)),
+  )
   const sources = [...sourceNumbers(graph, inquiry.slug).keys()]
   const notes = claimNotes(graph, inquiry)
   return {
-    layout: { ...layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }), breadcrumbs: breadcrumbsFor(context, inquiry.slug, inquiry.data.title), markdownHref: pageMarkdownName },
+    layout: {
+      ...layoutProps(context, inquiry.data.title, inquiry.data.summary, undefined, { slug: inquiry.slug }),
+      breadcrumbs: breadcrumbsFor(context, inquiry.slug, inquiry.data.title),
+      markdownHref: pageMarkdownName,
+    },
     title: inquiry.data.title,
     summary: inquiry.data.summary,
     ...pageDates(graph, inquiry),
@@ -190,14 +199,25 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
     const doc = graph.documents.get(inquiry) as Inquiry
     const data = doc.data.prompt!.claims[claim]!
     // The link goes to the claim itself on the inquiry's page.
-    return { text: inlineMarkdown(data.text), date: dateProps(data.date), inquiry: { href: `${urlFor(context.root, { slug: inquiry })}#${claimId(claim + 1)}`, title: doc.data.title } }
+    return {
+      text: inlineMarkdown(data.text),
+      date: dateProps(data.date),
+      inquiry: { href: `${urlFor(context.root, { slug: inquiry })}#${claimId(claim + 1)}`, title: doc.data.title },
+    }
   })
   return {
-    layout: { ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }), breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title), markdownHref: pageMarkdownName },
+    layout: {
+      ...layoutProps(context, note.data.title, note.data.summary || note.data.title, undefined, { slug: note.slug }),
+      breadcrumbs: breadcrumbsFor(context, note.slug, note.data.title),
+      markdownHref: pageMarkdownName,
+    },
     title: note.data.title,
     summary: note.derived.summary === 'paragraph' || note.derived.summary === 'none' ? undefined : note.data.summary,
     ...pageDates(graph, note),
-    readingMinutes: readingMinutes(wordCount(note.file.text.slice(note.bodyOffset)) + (note.derived.summary === undefined || note.derived.summary === 'description' ? wordCount(note.data.summary) : 0)),
+    readingMinutes: readingMinutes(
+      wordCount(note.file.text.slice(note.bodyOffset)) +
+        (note.derived.summary === undefined || note.derived.summary === 'description' ? wordCount(note.data.summary) : 0),
+    ),
     tags: note.data.tags ?? [],
     papers: paperLinks(graph, note.data.papers ?? []),
     body: body.nodes,
@@ -236,7 +256,10 @@ export function papersProps(context: PageContext): PapersPageProps {
       return { href: urlFor(context.root, { slug }), title: doc.data.title, type: doc.type }
     }),
   }))
-  return { layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.', 'papers', { slug: papersPageSlug }), papers }
+  return {
+    layout: layoutProps(context, 'Papers', 'Every paper cited in this library, with the inquiries and notes that cite it.', 'papers', { slug: papersPageSlug }),
+    papers,
+  }
 }
 
 /** The page of notes not written yet lists at most this many, the most cited (`quire check --report` lists them all). */

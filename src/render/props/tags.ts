@@ -90,7 +90,10 @@ export type TagIntro = (slug: Slug) => TagPageProps['intro']
 export function tagPageProps(context: PageContext, tag: Tag, intro?: TagPageProps['intro']): TagPageProps {
   return {
     intro,
-    layout: { ...layoutProps(context, `Tagged “${tag.label}”`, `Notes and inquiry lines tagged “${tag.label}”.`, 'tags', { slug: tagPageSlug(tag.slug) }), breadcrumbs: tagBreadcrumbs(context, tag.label, false) },
+    layout: {
+      ...layoutProps(context, `Tagged “${tag.label}”`, `Notes and inquiry lines tagged “${tag.label}”.`, 'tags', { slug: tagPageSlug(tag.slug) }),
+      breadcrumbs: tagBreadcrumbs(context, tag.label, false),
+    },
     label: tag.label,
     documents: tag.documents.map((slug) => card(context, slug)),
     indexHref: urlFor(context.root, { slug: tagsPageSlug }),
@@ -100,7 +103,10 @@ export function tagPageProps(context: PageContext, tag: Tag, intro?: TagPageProp
 /** Props for the index of tags. */
 export function tagIndexProps(context: PageContext, tags: readonly Tag[]): TagIndexPageProps {
   return {
-    layout: { ...layoutProps(context, 'Tags', 'Every tag in this library, with how many notes and inquiry lines carry it.', 'tags', { slug: tagsPageSlug }), breadcrumbs: tagBreadcrumbs(context, 'Tags', true) },
+    layout: {
+      ...layoutProps(context, 'Tags', 'Every tag in this library, with how many notes and inquiry lines carry it.', 'tags', { slug: tagsPageSlug }),
+      breadcrumbs: tagBreadcrumbs(context, 'Tags', true),
+    },
     tags: tags.map((tag) => ({ label: tag.label, href: urlFor(context.root, { slug: tagPageSlug(tag.slug) }), count: tag.documents.length })),
   }
 }
@@ -121,11 +127,17 @@ export function lazyTagPages(graph: Graph, contextFor: (slug: Slug) => PageConte
   // Each tag's documents are sorted only when its page is made (`quire dev` plans the site on every save).
   const tags = withDescribedTags(graph, unsortedTags(graph))
   if (tags.length === 0) return []
-  const pages: { path: string; tree: () => Root; intro?: Slug }[] = [{ path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) }]
+  const pages: { path: string; tree: () => Root; intro?: Slug }[] = [
+    { path: `${tagsPageSlug}/index.html`, tree: () => tagIndexPage(tagIndexProps(contextFor(tagsPageSlug), tags)) },
+  ]
   for (const tag of tags) {
     const slug = tagPageSlug(tag.slug)
     const intro = graph.documents.has(slug) ? introFor : undefined
-    pages.push({ path: `${slug}/index.html`, tree: () => tagPage(tagPageProps(contextFor(slug), { ...tag, documents: byTitle(graph, tag.documents) }, intro?.(slug))), ...(intro ? { intro: slug } : {}) })
+    pages.push({
+      path: `${slug}/index.html`,
+      tree: () => tagPage(tagPageProps(contextFor(slug), { ...tag, documents: byTitle(graph, tag.documents) }, intro?.(slug))),
+      ...(intro ? { intro: slug } : {}),
+    })
   }
   return pages
 }

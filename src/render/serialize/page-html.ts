@@ -70,7 +70,11 @@ function attribute(schema: Schema, key: string, given: Properties[string]): stri
   if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return ''
   const name = escape(info.attribute, nameUnsafe)
   if (value === true) return name
-  const text = Array.isArray(value) ? (info.commaSeparated ? commas(value as (string | number)[], { padLeft: true }) : spaces(value as (string | number)[])) : String(value)
+  const text = Array.isArray(value)
+    ? info.commaSeparated
+      ? commas(value as (string | number)[], { padLeft: true })
+      : spaces(value as (string | number)[])
+    : String(value)
   return `${name}="${escape(text, valueUnsafe)}"`
 }
 

@@ -72,7 +72,10 @@ export function atomFeed(graph: Graph, site: SiteOptions): string {
   const id = (href: string): string => (absolute === undefined ? nameId(`${site.title}\u0000${href}`) : href)
   const documents = feedDocuments(graph)
   // The feed changed when its latest entry did.
-  const newest = documents.reduce<FuzzyDate | undefined>((latest, entry) => (latest === undefined || atomDate(entry.updated) > atomDate(latest) ? entry.updated : latest), undefined)
+  const newest = documents.reduce<FuzzyDate | undefined>(
+    (latest, entry) => (latest === undefined || atomDate(entry.updated) > atomDate(latest) ? entry.updated : latest),
+    undefined,
+  )
   const entries = documents.map(({ doc, date, updated }): XmlElement => {
     const href = address({ slug: doc.slug })
     return x(

@@ -108,10 +108,17 @@ export const graphData = byStructure((graph: Graph): GraphData => {
     },
     links,
     next,
-    tags: collectTags(graph, false).map((tag) => ({ label: tag.label, slug: tag.slug, nodes: tag.documents.map((slug) => index.get(slug)!).sort((a, b) => a - b) })),
+    tags: collectTags(graph, false).map((tag) => ({
+      label: tag.label,
+      slug: tag.slug,
+      nodes: tag.documents.map((slug) => index.get(slug)!).sort((a, b) => a - b),
+    })),
     inquiries: order
       .filter((slug) => graph.documents.get(slug)!.type === 'inquiry')
-      .map((slug) => ({ node: index.get(slug)!, sources: (graph.sources.get(slug) ?? []).flatMap((source) => (index.has(source) ? [index.get(source)!] : [])) })),
+      .map((slug) => ({
+        node: index.get(slug)!,
+        sources: (graph.sources.get(slug) ?? []).flatMap((source) => (index.has(source) ? [index.get(source)!] : [])),
+      })),
   }
 })
 

@@ -27,7 +27,10 @@ export const securityHeaders: readonly (readonly [name: string, value: string])[
  * `--base /notes/`). The same settings give the same bytes.
  */
 export function headersText(site: Pick<SiteOptions, 'base'>): string {
-  const lines = ['# HTTP headers for every file of this site (Netlify and Cloudflare Pages read this file). Written by quire build.', `${encodeURI(site.base)}*`]
+  const lines = [
+    '# HTTP headers for every file of this site (Netlify and Cloudflare Pages read this file). Written by quire build.',
+    `${encodeURI(site.base)}*`,
+  ]
   for (const [name, value] of securityHeaders) lines.push(`  ${name}: ${value}`)
   return lines.join('\n') + '\n'
 }

@@ -62,10 +62,15 @@ export function pageMarkdown(graph: Graph, site: SiteOptions, doc: Doc, tail: re
     if (!(start >= doc.bodyOffset && start < text.length) || hidden(start)) return
     const target = linkTarget(graph, root, doc, doc, index)
     const href = target && (target.kind === 'page' || target.kind === 'file') ? address(target.href) : undefined
-    const edit = link.syntax === 'wikilink' ? wikilinkEdit(text, start, link, href, target, results[index]?.kind === 'resolved') : markdownLinkEdit(text, start, link.written, href)
+    const edit =
+      link.syntax === 'wikilink'
+        ? wikilinkEdit(text, start, link, href, target, results[index]?.kind === 'resolved')
+        : markdownLinkEdit(text, start, link.written, href)
     if (edit) edits.push(edit)
   })
-  let body = applyEdits(text, doc.bodyOffset, edits).replace(/^\s*\n/, '').trimEnd()
+  let body = applyEdits(text, doc.bodyOffset, edits)
+    .replace(/^\s*\n/, '')
+    .trimEnd()
   const head: string[] = []
   if (doc.derived.title !== 'heading') head.push(`# ${oneLine(doc.data.title)}`)
   const summary = doc.derived.summary === 'paragraph' || doc.derived.summary === 'none' ? undefined : doc.data.summary
@@ -94,7 +99,7 @@ function lineStarts(text: string): number[] {
 /** Every `%%comment%%` of the body (one left open runs to the end). */
 function commentEdits(text: string, from: number): Edit[] {
   const edits: Edit[] = []
-  for (let at = text.indexOf('%%', from); at !== -1; ) {
+  for (let at = text.indexOf('%%', from); at !== -1;) {
     const close = text.indexOf('%%', at + 2)
     const end = close === -1 ? text.length : close + 2
     edits.push({ start: at, end, text: '' })
@@ -165,7 +170,14 @@ function destination(href: string): string {
 const images = /\.(png|jpe?g|gif|webp|avif|bmp|svg|ico)$/i
 
 /** The replacement of the wikilink at `start`: a Markdown link or image, or its text. */
-function wikilinkEdit(text: string, start: number, link: Doc['links'][number], href: string | undefined, target: LinkTarget, resolved: boolean): Edit | undefined {
+function wikilinkEdit(
+  text: string,
+  start: number,
+  link: Doc['links'][number],
+  href: string | undefined,
+  target: LinkTarget,
+  resolved: boolean,
+): Edit | undefined {
   const open = text.startsWith('![[', start) ? 3 : text.startsWith('[[', start) ? 2 : 0
   if (open === 0) return undefined
   const close = text.indexOf(']]', start + open)
@@ -175,7 +187,8 @@ function wikilinkEdit(text: string, start: number, link: Doc['links'][number], h
   if (href === undefined || target === undefined) return { start, end, text: escapeText(label ?? link.written.trim()) }
   if (target.kind === 'file') {
     const name = target.name
-    if (link.embed && images.test(name)) return { start, end, text: `![${labelText(label && !/^\d+(x\d+)?$/.test(label) ? label : name)}](${destination(href)})` }
+    if (link.embed && images.test(name))
+      return { start, end, text: `![${labelText(label && !/^\d+(x\d+)?$/.test(label) ? label : name)}](${destination(href)})` }
     return { start, end, text: `[${labelText(label ?? name)}](${destination(href)})` }
   }
   if (target.kind !== 'page') return { start, end, text: escapeText(label ?? link.written.trim()) }

@@ -29,7 +29,10 @@ export function plainLine(line: string): string {
   return line
     .replace(/^ {0,3}(?:>[ \t]?)+/, '')
     .replace(/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/, '')
-    .replace(/!?\[\[([^[\]|\n]*)(?:\|([^[\]\n]*))?\]\]/g, (_, target: string, label: string | undefined) => label ?? target.replace(/#\^?/g, ' › ').replace(/^ › /, ''))
+    .replace(
+      /!?\[\[([^[\]|\n]*)(?:\|([^[\]\n]*))?\]\]/g,
+      (_, target: string, label: string | undefined) => label ?? target.replace(/#\^?/g, ' › ').replace(/^ › /, ''),
+    )
     .replace(/!?\[([^[\]\n]*)\]\([^)\n]*\)/g, '$1')
     .replace(/<\/?[A-Za-z][^<>]*>/g, '')
     .replace(/\s\^[A-Za-z0-9-]+$/, '')

@@ -40,7 +40,13 @@ const plain = /%(21|24|26|27|28|29|2A|2B|2C|3A|3B|3D|40)/g
 
 /** A path of the site as written in `_redirects`: `base` + each segment percent-encoded where it must be. */
 function rulePath(base: string, address: string): string {
-  return base + address.split('/').map((segment) => encodeURIComponent(segment).replace(plain, (code) => decodeURIComponent(code))).join('/')
+  return (
+    base +
+    address
+      .split('/')
+      .map((segment) => encodeURIComponent(segment).replace(plain, (code) => decodeURIComponent(code)))
+      .join('/')
+  )
 }
 
 /** The redirect rules (old address → new address), in path order of the files they are for. */

@@ -21,7 +21,6 @@ export type { SearchDocument }
 /** Where the search files live, relative to the site root: the manifest, in a folder quire owns. */
 export const searchFiles = { folder: searchFolder, manifest: manifestFile } as const
 
-
 /** The shared tokenizer, loaded from the asset the browser also gets. */
 export async function searchTerms(): Promise<typeof SearchTerms> {
   return (await import(pathToFileURL(path.join(assetFolder(), 'search-terms.js')).href)) as typeof SearchTerms
@@ -111,4 +110,3 @@ export function searchFingerprint(graph: Graph): string {
 export function searchDocuments(graph: Graph): SearchDocument[] {
   return [...graph.documents.values()].map((doc) => searchDocument(graph, doc))
 }
-

@@ -188,7 +188,7 @@ export class SearchIndexBuilder {
     const idf = df.map((m) => Math.log(1 + (this.count - m + 0.5) / (m + 0.5)))
     const out: number[] = []
     let previous = 0
-    for (let i = 0; i < length; ) {
+    for (let i = 0; i < length;) {
       const doc = data[i + 1]!
       let weight = 0
       // A document's entries are consecutive, one per field it has the term in.
@@ -259,9 +259,13 @@ export class SearchIndexBuilder {
       shardEntries[shardEntries.length - 1]!.push(...group.entries)
       inShard += group.size
     }
-    files.set(manifestFile, json({ version: 1, documents: this.count, keyLength, docBlock, textBlock, shards: firstKeys.length === 0 ? [''] : firstKeys }) + '\n')
+    files.set(
+      manifestFile,
+      json({ version: 1, documents: this.count, keyLength, docBlock, textBlock, shards: firstKeys.length === 0 ? [''] : firstKeys }) + '\n',
+    )
     for (let i = 0; i < shards; i++) files.set(`${searchFolder}/terms/${i}.json`, `[${(shardEntries[i] ?? []).join(',')}]\n`)
-    for (let i = 0; i * docBlock < this.count; i++) files.set(`${searchFolder}/docs/${i}.json`, `[${this.records.slice(i * docBlock, (i + 1) * docBlock).join(',')}]\n`)
+    for (let i = 0; i * docBlock < this.count; i++)
+      files.set(`${searchFolder}/docs/${i}.json`, `[${this.records.slice(i * docBlock, (i + 1) * docBlock).join(',')}]\n`)
     if (this.phrases.length > 0) this.closeTextBlock()
     this.textBlocks.forEach((block, i) => files.set(`${searchFolder}/text/${i}.json`, block.toString('utf8')))
     this.made = files
