@@ -89,7 +89,9 @@ async function search(page: Page, query: string): Promise<string> {
   await page.keyboard.type(query)
   const count = page.locator('#quire-search-count')
   // The field searches after a pause in typing, so on a slow machine a shorter query may answer first: wait for this one's.
-  await expect.poll(() => count.textContent(), { timeout: 5000 }).toMatch(new RegExp(`(results? for|No results for) “${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`))
+  await expect
+    .poll(() => count.textContent(), { timeout: 5000 })
+    .toMatch(new RegExp(`(results? for|No results for) “${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”`))
   return (await count.textContent()) ?? ''
 }
 
