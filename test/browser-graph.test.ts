@@ -167,6 +167,37 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   }
 })
 
+describe('the graph page', () => {
+  /** How many columns of the drawing's name layer hold ink, and whether its left and right edges do (a name cut by the box). */
+  const namesDrawn = `(() => {
+    const layer = document.querySelector('canvas.sigma-labels')
+    const context = layer.getContext('2d')
+    const { width, height } = layer
+    const pixels = context.getImageData(0, 0, width, height).data
+    const inked = (x) => { for (let y = 0; y < height; y++) if (pixels[(y * width + x) * 4 + 3] > 0) return true; return false }
+    let columns = 0
+    for (let x = 0; x < width; x++) if (inked(x)) columns++
+    return { columns, leftEdge: inked(0) || inked(1), rightEdge: inked(width - 1) || inked(width - 2) }
+  })()`
+
+  for (const [name, options] of [
+    ['desktop', { viewport: { width: 1280, height: 900 } }],
+    ['phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+  ] as const) {
+    it(`names every document of a small graph without cutting a name at the drawing's edge (${name})`, async () => {
+      const page = await openPage(options)
+      await page.goto(site.url + 'graph/')
+      await page.waitForSelector('canvas.sigma-labels')
+      // Sigma draws on the next animation frames.
+      await page.waitForFunction(`(${namesDrawn}).columns > 0`)
+      const drawn = await page.evaluate<{ columns: number; leftEdge: boolean; rightEdge: boolean }>(namesDrawn)
+      expect(drawn.rightEdge, 'a name runs past the right edge').toBe(false)
+      expect(drawn.leftEdge, 'a name runs past the left edge').toBe(false)
+      await page.context().close()
+    })
+  }
+})
+
 describe('at 320 px wide', () => {
   for (const target of [notePath, inquiryPath, 'graph/', '']) {
     it(`/${target} does not scroll sideways, and its drawing fits`, async () => {

@@ -187,6 +187,8 @@ function draw(box, graph, view, focus) {
   const Graph = globalThis.graphology.UndirectedGraph ?? globalThis.graphology.Graph
   const SigmaClass = globalThis.Sigma.Sigma ?? globalThis.Sigma
   const small = graph.count <= 200
+  // A small graph names every dot: shorter names in a narrow box (a phone), so that more of them fit beside their dots.
+  const nameLength = Math.round(Math.min(34, Math.max(16, box.clientWidth / 14)))
   let colours = palette(box)
   const model = new Graph()
   for (let i = 0; i < graph.count; i++) {
@@ -196,7 +198,7 @@ function draw(box, graph, view, focus) {
       // The build lays out with y growing downwards; sigma's y grows upwards.
       y: -data.nodes.y[i],
       size: small ? 6 + Math.min(6, Math.sqrt(graph.degree[i]) * 1.5) : 1 + Math.min(4, Math.sqrt(graph.degree[i]) * 0.6),
-      label: shorten(title, small ? 34 : 48),
+      label: shorten(title, small ? nameLength : 48),
       full: title,
       kind: graph.type[i],
     })
@@ -252,8 +254,8 @@ function draw(box, graph, view, focus) {
   box.setAttribute('aria-describedby', 'graph-help')
 
   const camera = renderer.getCamera()
-  // Names are drawn to the right of their dots: a small graph starts a little zoomed out and left of centre, so they fit.
-  const home = small ? { x: 0.64, y: 0.5, ratio: 1.35, angle: 0 } : { x: 0.5, y: 0.5, ratio: 1, angle: 0 }
+  // Names are drawn to the right of their dots: a small graph starts framed so that every name fits too.
+  const home = small ? framedWithNames(renderer, model, box) : { x: 0.5, y: 0.5, ratio: 1, angle: 0 }
   const level = document.getElementById('graph-zoom-level')
   const showLevel = () => {
     if (level) level.textContent = `Zoom ${Math.round((100 * home.ratio) / camera.ratio)} %`
@@ -393,6 +395,58 @@ function folderLabels(box, graph, renderer) {
 }
 
 /** A title cut to about `length` characters, at a word where it can be. */
+/**
+ * The camera that shows every dot of a small graph and the whole name drawn
+ * to its right. Names keep their size as the camera zooms out while the
+ * distances between dots shrink, so the least zoom at which dots and names
+ * fit in the box, with a margin, is searched for; the view is then centred
+ * on what it shows.
+ */
+function framedWithNames(renderer, model, box) {
+  const start = { x: 0.5, y: 0.5, ratio: 1, angle: 0 }
+  const context = document.createElement('canvas').getContext('2d')
+  const margin = 16
+  const width = box.clientWidth - 2 * margin
+  const height = box.clientHeight - 2 * margin
+  if (!context || width <= 0 || height <= 0 || model.order === 0) return start
+  const settings = renderer.getSettings()
+  context.font = `${settings.labelSize}px ${settings.labelFont}`
+  const names = new Map()
+  model.forEachNode((node, attributes) => names.set(node, context.measureText(attributes.label).width))
+  /** The box around dots and names, in pixels of the view, when the camera is at `ratio`. */
+  const extent = (ratio) => {
+    const cameraState = { ...start, ratio }
+    const around = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity }
+    model.forEachNode((node, attributes) => {
+      const at = renderer.graphToViewport({ x: attributes.x, y: attributes.y }, { cameraState })
+      const size = attributes.size
+      around.left = Math.min(around.left, at.x - size)
+      around.right = Math.max(around.right, at.x + size + 4 + names.get(node))
+      around.top = Math.min(around.top, at.y - size)
+      around.bottom = Math.max(around.bottom, at.y + size)
+    })
+    return around
+  }
+  const fits = (around) => around.right - around.left <= width && around.bottom - around.top <= height
+  // Past two and a half, a small graph's dots crowd into a knot: names that still do not fit are cut by the box's edge.
+  const most = 2.5
+  let low = 1
+  let high = 1
+  while (!fits(extent(high)) && high < most) high = Math.min(most, high * 2)
+  // Twelve halvings find the least zoom-out that fits to within a fraction of a percent.
+  for (let step = 0; step < 12 && high > 1; step++) {
+    const middle = (low + high) / 2
+    if (fits(extent(middle))) high = middle
+    else low = middle
+  }
+  const around = extent(high)
+  const centre = renderer.viewportToFramedGraph(
+    { x: (around.left + around.right) / 2, y: (around.top + around.bottom) / 2 },
+    { cameraState: { ...start, ratio: high } },
+  )
+  return { x: centre.x, y: centre.y, ratio: high, angle: 0 }
+}
+
 function shorten(title, length) {
   if (title.length <= length) return title
   const cut = title.slice(0, length - 1)
