@@ -191,3 +191,20 @@ describe('Copy page as Markdown', () => {
     }, 30_000)
   }
 })
+
+describe('the breadcrumb trail', () => {
+  it('keeps the page it ends on to one line on a phone, and names it in full for assistive technology', async () => {
+    const page = await browsed.openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    try {
+      await page.goto(url('inquiries/why-sampling/'))
+      const current = page.locator('.breadcrumbs [aria-current="page"]')
+      const title = (await page.locator('h1').textContent())?.trim()
+      expect(await current.textContent()).toBe(title)
+      const lineHeight = await current.evaluate((element) => parseFloat(getComputedStyle(element).lineHeight))
+      const box = await current.boundingBox()
+      expect(box?.height).toBeLessThan(1.5 * lineHeight)
+    } finally {
+      await page.context().close()
+    }
+  }, 30_000)
+})
