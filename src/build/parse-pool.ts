@@ -140,15 +140,16 @@ export async function parseInWorkers(
   let pending = 0
   const held: HeldDrafts = {
     holds: (path) => holder.has(path),
-    async page(path, page, target, draft) {
+    async page(path, page, target, others, draft) {
       const thread = draft ? kept.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a)) : holder.get(path)
       if (!thread) throw new Error(`quire: no worker thread holds the draft of ${path}`)
       pending++
       try {
-        const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target, draft })
+        const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target, others, draft })
         if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
         // The thread lets the draft go once its page is made.
         if (!draft) holder.delete(path)
+        return answer.stamps
       } finally {
         pending--
       }

@@ -10,7 +10,7 @@
  * and writes it into the site's staging folder, so the main thread neither
  * receives the drafts nor serializes and writes those pages.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { parentPort } from 'node:worker_threads'
 import type { SourceFile } from '../model.js'
@@ -19,7 +19,8 @@ import { loadBodyExtensionsFor } from '../render/body/body-extensions.js'
 import { drafted } from '../render/body/draft-documents.js'
 import { draftedPageHtml, type DraftedPage } from '../render/body/drafted-page.js'
 import type { DraftBody } from '../render/body/slots.js'
-import type { LentDraft } from '../render/held-drafts.js'
+import type { LentDraft, OtherFile } from '../render/held-drafts.js'
+import { writeStamped, type FileStamp } from '../emit/emit-site.js'
 import { parseDocument } from '../parse/parse-document.js'
 
 /** What to do with each published body besides parsing it. */
@@ -51,12 +52,14 @@ export interface PageRequest {
   readonly draft?: LentDraft | undefined
   /** Where the page goes: a file in the site's staging folder. */
   readonly target: string
+  /** The document's other files, written beside the page. */
+  readonly others: readonly OtherFile[]
 }
 
 /** Messages from this thread. */
 export type WorkerMessage =
   | { readonly kind: 'parsed'; readonly id: number; readonly results: readonly ParseAnswer[] }
-  | { readonly kind: 'page'; readonly id: number }
+  | { readonly kind: 'page'; readonly id: number; readonly stamps: readonly FileStamp[] }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string; readonly code?: string | undefined; readonly path?: string | undefined }
 
 /** Drafts' HTML kept here, by file path. */
@@ -69,11 +72,14 @@ parentPort?.on('message', (request: ParseRequest | PageRequest) => {
     try {
       if (!draft) throw new Error(`no draft of ${request.path} is held here`)
       const html = draftedPageHtml(draft.html, draft.toc, request.page)
-      mkdirSync(path.dirname(request.target), { recursive: true })
-      writeFileSync(request.target, html)
+      const stamps: FileStamp[] = []
+      for (const [index, file] of [{ target: request.target, contents: html }, ...request.others].entries()) {
+        if (index === 0 || path.dirname(file.target) !== path.dirname(request.target)) mkdirSync(path.dirname(file.target), { recursive: true })
+        stamps.push(writeStamped(file.target, file.contents))
+      }
       // Each page is asked for once: its draft is not needed again.
       held.delete(request.path)
-      reply({ kind: 'page', id: request.id })
+      reply({ kind: 'page', id: request.id, stamps })
     } catch (problem) {
       // A file system error keeps its code and file, so the build can report a failed write as one (not as a bug).
       const error = problem as NodeJS.ErrnoException

@@ -22,7 +22,7 @@
  * holds the old site or the new one.
  */
 import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
-import type { BigIntStats } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, writeSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import type { FileSink, OutputFile, ReusedFile } from '../render/output-files.js'
 import { InFlight } from '../in-flight.js'
@@ -141,14 +141,14 @@ export async function openSite(
     return { ok: false, message: couldNotWrite(outDir, problem) }
   }
 
-  const folders = new Map<string, Promise<unknown>>([[staging, Promise.resolve()]])
-  const folder = (dir: string): Promise<unknown> => {
-    let made = folders.get(dir)
-    if (!made) {
-      made = mkdir(dir, { recursive: true })
-      folders.set(dir, made)
-    }
-    return made
+  // Folders of the staging folder made so far. They are made, and rendered files written, with blocking calls: each is
+  // a short system call, cheaper than a round trip through the thread pool, and the thread that makes the pages
+  // is the one that would pay for the round trips.
+  const folders = new Set<string>([staging])
+  const folder = (dir: string): void => {
+    if (folders.has(dir)) return
+    mkdirSync(dir, { recursive: true })
+    folders.add(dir)
   }
   const inFlight = new InFlight()
   const stamps = new Map<string, FileStamp>()
@@ -162,7 +162,11 @@ export async function openSite(
     const target = path.join(staging, file.path)
     // A file made again replaces the one taken before (a reused page that could not be placed).
     stamps.delete(file.path)
-    await folder(path.dirname(target))
+    try {
+      folder(path.dirname(target))
+    } catch (problem) {
+      throw withPath(problem, target)
+    }
     if ('reuseFrom' in file) {
       const stamp = await reuse(file, target)
       if (stamp === undefined) failedReuse.push(file.path)
@@ -215,15 +219,11 @@ export async function openSite(
       track(place(file))
       await inFlight.room(writesInFlight)
     },
-    placed(file) {
+    placed(file, stamp) {
       if (closed || failure !== undefined) return
-      // Written by a worker thread; only its stamp is taken here (without one, the next build makes it again).
-      track(
-        stat(path.join(staging, file), { bigint: true }).then(
-          (info) => void stamps.set(file, stampOf(info)),
-          () => undefined,
-        ),
-      )
+      // Written by a worker thread, which took the stamp as it wrote it.
+      count++
+      stamps.set(file, stamp)
     },
     async settle() {
       await settle()
@@ -338,14 +338,14 @@ async function reuse(file: ReusedFile, target: string): Promise<FileStamp | unde
   }
 }
 
-/** Write a file and return its stamp. */
-async function writeStamped(target: string, contents: string): Promise<FileStamp> {
-  const handle = await open(target, 'w')
+/** Write a file and return its stamp (taken from the open file, not looked up again by path). */
+export function writeStamped(target: string, contents: string): FileStamp {
+  const handle = openSync(target, 'w')
   try {
-    await handle.writeFile(contents)
-    return stampOf(await handle.stat({ bigint: true }))
+    writeSync(handle, contents)
+    return stampOf(fstatSync(handle, { bigint: true }))
   } finally {
-    await handle.close()
+    closeSync(handle)
   }
 }
 

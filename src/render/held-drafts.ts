@@ -12,16 +12,24 @@ export interface LentDraft {
   readonly toc: DraftBody['toc']
 }
 
+/** A file of a document besides its page (its Markdown, an inquiry's prompt), to be written where `target` says. */
+export interface OtherFile {
+  readonly target: string
+  readonly contents: string
+}
+
 /** Drafts kept by the worker threads that made them. */
 export interface HeldDrafts {
   /** Does a worker hold the draft of the file at `path`? */
   holds(path: string): boolean
   /**
    * Write to `target` the page `page` describes, around the draft of the
-   * file at `path`: the worker that holds the draft does it, or, given the
-   * draft (one the main thread holds), the least busy worker.
+   * file at `path`, and the document's other files (`others`, each at its
+   * own target): the worker that holds the draft does it, or, given the
+   * draft (one the main thread holds), the least busy worker. Resolves to
+   * the stamp of each file written (see `FileStamp`), the page's first.
    */
-  page(path: string, page: DraftedPage, target: string, draft?: LentDraft): Promise<void>
+  page(path: string, page: DraftedPage, target: string, others: readonly OtherFile[], draft?: LentDraft): Promise<readonly string[]>
   /** How many pages the workers have been asked for and not yet made. */
   pending(): number
   /** Stop the workers; their drafts go with them (and `holds` says no from then on). */

@@ -48,8 +48,8 @@ export interface FileSink {
   readonly folder?: string
   /** Take one file; resolves when the sink is ready for the next (writes may overlap). */
   add(file: OutputFile): Promise<void> | void
-  /** A file a worker thread wrote into `folder` itself, at this path relative to it. */
-  placed?(path: string): void
+  /** A file a worker thread wrote into `folder` itself, at this path relative to it, with the stamp it took when it wrote it. */
+  placed?(path: string, stamp: string): void
   /** Wait for every file taken so far; resolves to the paths of reused files that could not be placed. */
   settle(): Promise<readonly string[]>
 }

@@ -163,7 +163,7 @@ export interface SitePlan {
    * its draft (see `HeldDrafts`): its files' paths, and the files left for
    * the caller to write. Undefined when no worker holds the draft.
    */
-  renderHeld(slug: Slug): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined
+  renderHeld(slug: Slug): { paths: string[]; stamps: Promise<readonly string[]> } | undefined
 }
 
 /** Is this entry of a plan a document's? */
@@ -293,17 +293,18 @@ function documentFiles(context: PageContext, doc: Doc, html: string): WrittenFil
 }
 
 /**
- * `renderDocument`, with the page made and written into `folder` by the
- * worker thread that holds the document's draft; resolves to the rest of
- * the document's files (an inquiry's `prompt.md`). Undefined when no worker
- * holds the draft.
+ * `renderDocument`, with the page and the document's other files (its
+ * Markdown, an inquiry's `prompt.md`) made and written into `folder` by the
+ * worker thread that holds the document's draft: their paths, and the
+ * stamps the worker took as it wrote them. Undefined when no worker holds
+ * the draft.
  */
 function renderHeldDocument(
   context: PageContext,
   slug: Slug,
   held: { drafts: HeldDrafts; folder: string },
   bare?: DocumentProps,
-): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined {
+): { paths: string[]; stamps: Promise<readonly string[]> } | undefined {
   const doc = context.graph.documents.get(slug)!
   if (!doc.draft) return undefined
   // A draft the main thread holds goes to a worker only while the workers have little to do; else the main thread makes the page.
@@ -311,9 +312,16 @@ function renderHeldDocument(
   if (!lent && (doc.draft.html || !held.drafts.holds(doc.file.path))) return undefined
   const page = bare ?? documentProps(context, slug, emptyBody)
   const fills = slotFills(doc, doc.draft.slots, context.graph, context.root)
-  const [made, ...rest] = documentFiles(context, doc, '')
-  const written = held.drafts.page(doc.file.path, { ...page, fills }, path.join(held.folder, made!.path), lent)
-  return { paths: [made!.path, ...rest.map((file) => file.path)], rest: written.then(() => rest) }
+  const [made, ...others] = documentFiles(context, doc, '')
+  const target = (file: WrittenFile): string => path.join(held.folder, file.path)
+  const stamps = held.drafts.page(
+    doc.file.path,
+    { ...page, fills },
+    target(made!),
+    others.map((file) => ({ target: target(file), contents: file.contents })),
+    lent,
+  )
+  return { paths: [made!.path, ...others.map((file) => file.path)], stamps }
 }
 
 /** How many pages worker threads may be making at once (enough to keep each busy while the main thread works). */
@@ -641,10 +649,9 @@ async function renderInto(
     if (elsewhere) {
       rendered.push(slug)
       cache.set(slug, { fingerprint: key, paths: elsewhere.paths })
-      const task = elsewhere.rest
-        .then(async (own) => {
-          out.placed?.(elsewhere.paths[0]!)
-          for (const file of own) await out.add(file)
+      const task = elsewhere.stamps
+        .then((stamps) => {
+          for (const [index, file] of elsewhere.paths.entries()) out.placed?.(file, stamps[index]!)
         })
         .catch((problem: unknown) => {
           failure ??= { problem }
