@@ -65,6 +65,7 @@ import { folderListingMarkdown, folderMarkdown, llmsFile, llmsTxt } from './site
 import { pageMarkdown, pageMarkdownFile } from './site-files/page-markdown.js'
 import { redirectPage } from '../../templates/redirect.js'
 import { InFlight } from '../in-flight.js'
+import { proseKey, recordingGraph, type PageReads } from '../graph/recorded-reads.js'
 import path from 'node:path'
 
 export { pageHtml }
@@ -148,6 +149,14 @@ export interface SitePlan {
   readonly shared: string
   /** The fingerprint of a document's page: equal fingerprints, equal bytes. */
   fingerprint(slug: Slug): string
+  /**
+   * What a document's page reads of the graph (see `graph/recorded-reads.ts`),
+   * recorded as its fingerprint is taken. Every plan of one graph shares
+   * the records.
+   */
+  reads(slug: Slug): PageReads
+  /** Take `reads` as what the page at `slug` reads, unless it is known: an edit changed nothing it read, so it reads the same. */
+  adopt(slug: Slug, reads: PageReads): void
   /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
   library(): string
   /** The search index's builder and the fingerprint of its files, so a build can index each document while the pages are made. */
@@ -178,9 +187,10 @@ export function isDocumentEntry(entry: PlannedFile | PlannedDocument): entry is 
  * renders with the same fingerprint produce the same bytes, whatever
  * feature adds a prop later.
  */
-function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
+function fingerprint(context: PageContext, slug: Slug, props: unknown, prose?: Set<string>): string {
   const { graph } = context
   const doc = graph.documents.get(slug)!
+  prose?.add(proseKey(slug))
   const hash = createHash('sha256')
   hash.update(JSON.stringify(props))
   hash.update('\u0000')
@@ -193,8 +203,24 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
     else hash.update(result.kind)
   }
   // What embedded notes show is part of the page too.
-  for (const text of embeddedTexts(graph, slug)) hash.update(`\u0000embed\u0000${text}`)
+  for (const embedded of embeddedTexts(graph, slug)) {
+    hash.update(`\u0000embed\u0000${embedded.text}`)
+    prose?.add(proseKey(embedded.slug))
+  }
   return hash.digest('base64url')
+}
+
+/**
+ * What each page of a graph read, by slug (see `graph/recorded-reads.ts`):
+ * kept with the graph, so every plan of it shares them, and carried to the
+ * next graph for the pages an edit did not touch (see `dev/site-changes.ts`).
+ */
+const readsByGraph = new WeakMap<Graph, Map<Slug, PageReads>>()
+
+function pageReadsOf(graph: Graph): Map<Slug, PageReads> {
+  let reads = readsByGraph.get(graph)
+  if (!reads) readsByGraph.set(graph, (reads = new Map()))
+  return reads
 }
 
 /**
@@ -500,6 +526,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
 
   const fingerprints = new Map<Slug, string>()
+  const pageReads = pageReadsOf(graph)
   // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
   let bare: { slug: Slug; props: DocumentProps } | undefined
   return {
@@ -514,13 +541,29 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     fingerprint(slug) {
       let key = fingerprints.get(slug)
       if (key === undefined) {
-        const context = contextFor(slug)
+        // The props are made through a view of the graph that records what they read; so is the fingerprint,
+        // which reads the body's link targets and embedded notes.
+        const reads = new Set<string>()
+        const context = { ...contextFor(slug), graph: recordingGraph(graph, reads) }
         const props = documentProps(context, slug, emptyBody)
-        key = fingerprint(context, slug, props)
+        key = fingerprint(context, slug, props, reads)
         fingerprints.set(slug, key)
+        pageReads.set(slug, [...reads])
         bare = { slug, props }
       }
       return key
+    },
+    reads(slug) {
+      let reads = pageReads.get(slug)
+      if (reads === undefined) {
+        fingerprints.delete(slug)
+        this.fingerprint(slug)
+        reads = pageReads.get(slug)!
+      }
+      return reads
+    },
+    adopt(slug, reads) {
+      if (!pageReads.has(slug)) pageReads.set(slug, reads)
     },
     render(slug) {
       const props = bare?.slug === slug ? bare.props : undefined

@@ -23,6 +23,7 @@
  */
 import { compare } from '../../diagnostics.js'
 import { byStructure } from '../../graph/structure.js'
+import { everything, folderKey, RecordingMap } from '../../graph/recorded-reads.js'
 import { unwrittenPageSlug } from '../../graph/unwritten-notes.js'
 import type { Graph, Slug } from '../../model.js'
 import { slugFromPath } from '../../slug.js'
@@ -81,6 +82,21 @@ export function isListed(slug: Slug): boolean {
 }
 
 /** The library's folders (see the module comment). */
+/** The tree seen by a page whose reads are recorded: each folder's entry is read under its key; the top level is everything. */
+function recordedTree(tree: FolderTree, reads: Set<string>): FolderTree {
+  return {
+    folders: new RecordingMap(tree.folders, reads, folderKey('')),
+    get top() {
+      reads.add(everything)
+      return tree.top
+    },
+    get documents() {
+      reads.add(everything)
+      return tree.documents
+    },
+  }
+}
+
 export const folderTree = byStructure((graph: Graph): FolderTree => {
   const folders = new Map<Slug, Folder>()
   const names = new Map<Slug, string>()
@@ -140,7 +156,7 @@ export const folderTree = byStructure((graph: Graph): FolderTree => {
     sortByTitle(graph, folder.documents)
   }
   return { folders, top: top.sort(byName), documents: sortByTitle(graph, atTop) }
-})
+}, recordedTree)
 
 /** Record the spelling of each folder of `slug` that its path gives (only where the path gives that address). */
 function spellFolders(names: Map<Slug, string>, relativePath: string, slug: Slug): void {
