@@ -529,6 +529,21 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   const pageReads = pageReadsOf(graph)
   // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
   let bare: { slug: Slug; props: DocumentProps } | undefined
+  const fingerprintOf = (slug: Slug): string => {
+    let key = fingerprints.get(slug)
+    if (key === undefined) {
+      // The props are made through a view of the graph that records what they read; so is the fingerprint,
+      // which reads the body's link targets and embedded notes.
+      const reads = new Set<string>()
+      const context = { ...contextFor(slug), graph: recordingGraph(graph, reads) }
+      const props = documentProps(context, slug, emptyBody)
+      key = fingerprint(context, slug, props, reads)
+      fingerprints.set(slug, key)
+      pageReads.set(slug, [...reads])
+      bare = { slug, props }
+    }
+    return key
+  }
   return {
     graph,
     site,
@@ -538,26 +553,12 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
     library,
     search: { fingerprint: searchKey, builder: searchBuilder, numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))) },
-    fingerprint(slug) {
-      let key = fingerprints.get(slug)
-      if (key === undefined) {
-        // The props are made through a view of the graph that records what they read; so is the fingerprint,
-        // which reads the body's link targets and embedded notes.
-        const reads = new Set<string>()
-        const context = { ...contextFor(slug), graph: recordingGraph(graph, reads) }
-        const props = documentProps(context, slug, emptyBody)
-        key = fingerprint(context, slug, props, reads)
-        fingerprints.set(slug, key)
-        pageReads.set(slug, [...reads])
-        bare = { slug, props }
-      }
-      return key
-    },
+    fingerprint: fingerprintOf,
     reads(slug) {
       let reads = pageReads.get(slug)
       if (reads === undefined) {
         fingerprints.delete(slug)
-        this.fingerprint(slug)
+        fingerprintOf(slug)
         reads = pageReads.get(slug)!
       }
       return reads
