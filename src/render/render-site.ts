@@ -679,12 +679,15 @@ async function renderInto(
     indexer?.advanceTo(numbers!.get(slug)!)
     const earlier = previous?.get(slug)
     const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
+    // What the page read, recorded with its fingerprint (or, in a library carried over whole, as recorded before).
+    const reads = unchanged && earlier ? earlier.reads : plan.reads(slug)
+    if (reads) plan.adopt(slug, reads)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
     if (!reused) await extensions()
     const elsewhere = reused ? undefined : plan.renderHeld(slug)
     if (elsewhere) {
       rendered.push(slug)
-      cache.set(slug, { fingerprint: key, paths: elsewhere.paths })
+      cache.set(slug, { fingerprint: key, paths: elsewhere.paths, reads })
       const task = elsewhere.rest
         .then(async (own) => {
           out.placed?.(elsewhere.paths[0]!)
@@ -700,7 +703,7 @@ async function renderInto(
     }
     const own = reused ?? plan.render(slug)
     if (own !== earlier?.files) rendered.push(slug)
-    cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined })
+    cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined, reads })
     for (const file of own) await out.add(file)
   }
   await inFlight.drained()
