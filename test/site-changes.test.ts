@@ -13,7 +13,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { siteChanges } from '../src/dev/site-changes.js'
 import { planSite, renderSite, contentsOf, type SitePlan } from '../src/render/render-site.js'
-import { recordingGraph } from '../src/graph/recorded-reads.js'
+import { readsInto, recordingGraph } from '../src/graph/recorded-reads.js'
 import type { Graph, SiteOptions, Slug } from '../src/model.js'
 import { analyseSite, buildSite, freshState, type BuildState } from '../src/build/site-build.js'
 
@@ -300,7 +300,7 @@ function planReading(graph: Graph, site: SiteOptions, reader: (graph: Graph, slu
     let found = shown.get(slug)
     if (!found) {
       const reads = new Set<string>()
-      found = { value: reader(recordingGraph(graph, reads), slug), reads: [...reads] }
+      found = { value: readsInto(reads, () => reader(recordingGraph(graph), slug)), reads: [...reads] }
       shown.set(slug, found)
     }
     return found

@@ -33,11 +33,22 @@ import type { Graph, Slug } from '../model.js'
 import { documentData, graphInputs } from '../build/reuse-graph.js'
 import { structureOf } from '../graph/structure.js'
 import { graphIndex } from '../render/props/graph-layout.js'
-import { folderTree } from '../render/props/folders.js'
+import { folderTree, type Folder } from '../render/props/folders.js'
 import { citedPapers } from '../graph/papers.js'
 import { isDocumentEntry, type SitePlan } from '../render/render-site.js'
 import { replacedKeys } from '../build/replaced-map.js'
-import { attachmentPrefix, documentCountKey, folderKey, historyPrefix, paperKey, proseKey, readsAny, redirectPrefix } from '../graph/recorded-reads.js'
+import {
+  attachmentPrefix,
+  documentCountKey,
+  folderKey,
+  folderListingKey,
+  historyPrefix,
+  paperKey,
+  proseKey,
+  readsAny,
+  redirectPrefix,
+  summaryKey,
+} from '../graph/recorded-reads.js'
 
 /** What changed between two plans of the site. */
 export interface SiteChanges {
@@ -196,7 +207,8 @@ function changedKeys(before: Graph, after: Graph, changed: ReadonlyMap<Slug, Cha
   const keys = new Set<string>()
   for (const [slug, change] of changed) {
     keys.add(proseKey(slug))
-    if (change !== 'text') keys.add(slug)
+    if (change !== 'text') keys.add(summaryKey(slug))
+    if (change === 'data') keys.add(slug)
   }
   if (structureOf(before) === structureOf(after)) return keys
   if (before.documents.size !== after.documents.size) keys.add(documentCountKey)
@@ -210,20 +222,28 @@ function changedKeys(before: Graph, after: Graph, changed: ReadonlyMap<Slug, Cha
       sameValue(before.backs.get(slug), after.backs.get(slug)) &&
       sameValue(before.suggestions.get(slug), after.suggestions.get(slug)) &&
       sameValue(before.sources.get(slug), after.sources.get(slug)) &&
-      sameValue(beforeIndex.neighbours.get(slug), afterIndex.neighbours.get(slug)) &&
-      before.unpublished.get(slug) === after.unpublished.get(slug)
+      sameValue(beforeIndex.neighbours.get(slug), afterIndex.neighbours.get(slug))
     if (!same) keys.add(slug)
   }
   // Unpublished documents have no page, but links to them are slugs too.
   for (const slug of new Set([...before.unpublished.keys(), ...after.unpublished.keys()]))
-    if (before.unpublished.get(slug) !== after.unpublished.get(slug)) keys.add(slug)
-  differing(folderTree(before).folders, folderTree(after).folders, folderKey(''), keys)
+    if (before.unpublished.get(slug) !== after.unpublished.get(slug)) keys.add(slug).add(summaryKey(slug)).add(proseKey(slug))
+  const entry = ({ folders: _folders, documents: _documents, total: _total, ...rest }: Folder) => rest
+  const listing = ({ folders, documents, total }: Folder) => ({ folders, documents, total })
+  const beforeFolders = folderTree(before).folders
+  const afterFolders = folderTree(after).folders
+  differing(mapValues(beforeFolders, entry), mapValues(afterFolders, entry), folderKey(''), keys)
+  differing(mapValues(beforeFolders, listing), mapValues(afterFolders, listing), folderListingKey(''), keys)
   differing(citedPapers(before), citedPapers(after), paperKey(''), keys)
   differing(before.redirects, after.redirects, redirectPrefix, keys)
   differing(before.attachments, after.attachments, attachmentPrefix, keys)
   differing(before.movedAttachments, after.movedAttachments, attachmentPrefix, keys)
   differing(before.history ?? new Map(), after.history ?? new Map(), historyPrefix, keys)
   return keys
+}
+
+function mapValues<V, W>(map: ReadonlyMap<Slug, V>, f: (value: V) => W): Map<string, W> {
+  return new Map([...map].map(([key, value]) => [key, f(value)]))
 }
 
 /** Add `prefix` + each key whose value differs between the two maps (compared as plain data). */

@@ -10,19 +10,35 @@ import type { Graph } from '../model.js'
 
 const structures = new WeakMap<Graph, object>()
 
-/**
- * Graphs that are views of another (see `recorded-reads.ts`): the graph
- * each reads, and the record of what was read through it.
- */
-const views = new WeakMap<Graph, { readonly graph: Graph; readonly reads: Set<string> }>()
+/** Graphs that are views of another (see `recorded-reads.ts`), and the graph each reads. */
+const views = new WeakMap<Graph, Graph>()
+
+/** Where reads through a view are noted while a page's props are made (see {@link readsInto}). */
+let active: Set<string> | undefined
 
 /** The key a record holds once something read the whole graph (every document, every edge): any change may change what read it. */
 export const everything = '*'
 
-/** Record that `view` reads `graph`, noting each read in `reads`; the two share a structure. */
-export function registerView(view: Graph, graph: Graph, reads: Set<string>): void {
-  views.set(view, { graph, reads })
+/** Record that `view` reads `graph`; the two share a structure. */
+export function registerView(view: Graph, graph: Graph): void {
+  views.set(view, graph)
   shareStructure(graph, view)
+}
+
+/** Note that the key `key` was read, if reads are being recorded. */
+export function noteRead(key: string): void {
+  active?.add(key)
+}
+
+/** Run `make`, noting in `reads` every read it makes through a view of a graph. */
+export function readsInto<T>(reads: Set<string>, make: () => T): T {
+  const outer = active
+  active = reads
+  try {
+    return make()
+  } finally {
+    active = outer
+  }
 }
 
 /** A token that two graphs share when they have the same structure. */
@@ -47,20 +63,19 @@ export function shareStructure(from: Graph, to: Graph): void {
  * records which of its entries are read (under the keys `site-changes.ts`
  * compares).
  */
-export function byStructure<T>(make: (graph: Graph) => T, recorded?: (value: T, reads: Set<string>) => T): (graph: Graph) => T {
-  const made = new WeakMap<object, { value: T }>()
+export function byStructure<T>(make: (graph: Graph) => T, recorded?: (value: T) => T): (graph: Graph) => T {
+  const made = new WeakMap<object, { value: T; recorded?: T }>()
   return (graph) => {
-    const view = views.get(graph)
-    const plain = view?.graph ?? graph
-    const key = structureOf(plain)
+    const plain = views.get(graph)
+    const key = structureOf(plain ?? graph)
     let found = made.get(key)
     if (!found) {
-      found = { value: make(plain) }
+      found = { value: make(plain ?? graph) }
       made.set(key, found)
     }
-    if (!view) return found.value
-    if (recorded) return recorded(found.value, view.reads)
-    view.reads.add(everything)
+    if (!plain) return found.value
+    if (recorded) return (found.recorded ??= recorded(found.value))
+    noteRead(everything)
     return found.value
   }
 }

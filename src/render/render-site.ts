@@ -65,7 +65,7 @@ import { folderListingMarkdown, folderMarkdown, llmsFile, llmsTxt } from './site
 import { pageMarkdown, pageMarkdownFile } from './site-files/page-markdown.js'
 import { redirectPage } from '../../templates/redirect.js'
 import { InFlight } from '../in-flight.js'
-import { proseKey, recordingGraph, type PageReads } from '../graph/recorded-reads.js'
+import { readsInto, recordingGraph, type PageReads } from '../graph/recorded-reads.js'
 import path from 'node:path'
 
 export { pageHtml }
@@ -187,10 +187,9 @@ export function isDocumentEntry(entry: PlannedFile | PlannedDocument): entry is 
  * renders with the same fingerprint produce the same bytes, whatever
  * feature adds a prop later.
  */
-function fingerprint(context: PageContext, slug: Slug, props: unknown, prose?: Set<string>): string {
+function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
   const { graph } = context
   const doc = graph.documents.get(slug)!
-  prose?.add(proseKey(slug))
   const hash = createHash('sha256')
   hash.update(JSON.stringify(props))
   hash.update('\u0000')
@@ -203,10 +202,7 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown, prose?: S
     else hash.update(result.kind)
   }
   // What embedded notes show is part of the page too.
-  for (const embedded of embeddedTexts(graph, slug)) {
-    hash.update(`\u0000embed\u0000${embedded.text}`)
-    prose?.add(proseKey(embedded.slug))
-  }
+  for (const text of embeddedTexts(graph, slug)) hash.update(`\u0000embed\u0000${text}`)
   return hash.digest('base64url')
 }
 
@@ -393,7 +389,9 @@ const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
  */
 export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldDrafts; folder: string }): SitePlan {
   const { hasPapers, tagged } = traits(graph)
-  const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged })
+  // Whether there are documents is part of `shared`, so pages need not read the count of the graph.
+  const hasDocuments = graph.documents.size > 0
+  const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged, hasDocuments })
   const entries: (PlannedFile | PlannedDocument)[] = []
   const paths: string[] = []
   const add = (entry: PlannedFile | PlannedDocument): void => {
@@ -477,7 +475,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     page(
       '404.html',
       () => {
-        const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
+        const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged, hasDocuments }
         return notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })
       },
       'site',
@@ -535,9 +533,9 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
       // The props are made through a view of the graph that records what they read; so is the fingerprint,
       // which reads the body's link targets and embedded notes.
       const reads = new Set<string>()
-      const context = { ...contextFor(slug), graph: recordingGraph(graph, reads) }
-      const props = documentProps(context, slug, emptyBody)
-      key = fingerprint(context, slug, props, reads)
+      const context = { ...contextFor(slug), graph: recordingGraph(graph) }
+      const props = readsInto(reads, () => documentProps(context, slug, emptyBody))
+      key = readsInto(reads, () => fingerprint(context, slug, props))
       fingerprints.set(slug, key)
       pageReads.set(slug, [...reads])
       bare = { slug, props }
@@ -550,7 +548,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     entries,
     paths,
     documents,
-    shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
+    shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments }),
     library,
     search: { fingerprint: searchKey, builder: searchBuilder, numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))) },
     fingerprint: fingerprintOf,

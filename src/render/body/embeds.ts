@@ -40,8 +40,8 @@ export interface EmbedContext {
  * each one's text and the titles of its links. A page's fingerprint
  * includes them, so editing an embedded note re-renders the page.
  */
-export function embeddedTexts(graph: Graph, slug: Slug): { slug: Slug; text: string }[] {
-  const texts: { slug: Slug; text: string }[] = []
+export function embeddedTexts(graph: Graph, slug: Slug): string[] {
+  const texts: string[] = []
   const walk = (owner: Slug, path: readonly Slug[]): void => {
     const doc = graph.documents.get(owner)
     const results = graph.resolved.get(owner) ?? []
@@ -50,7 +50,7 @@ export function embeddedTexts(graph: Graph, slug: Slug): { slug: Slug; text: str
       if (!link.embed || result?.kind !== 'resolved' || path.includes(result.slug) || path.length > maxEmbedDepth) return
       const target = graph.documents.get(result.slug)!
       const titles = (graph.resolved.get(target.slug) ?? []).map((r) => (r.kind === 'resolved' ? (graph.documents.get(r.slug)?.data.title ?? '') : r.kind))
-      texts.push({ slug: target.slug, text: `${target.slug}\u0001${target.data.title}\u0001${target.file.text}\u0001${titles.join('\u0001')}` })
+      texts.push(`${target.slug}\u0001${target.data.title}\u0001${target.file.text}\u0001${titles.join('\u0001')}`)
       walk(target.slug, [...path, target.slug])
     })
   }

@@ -8,7 +8,7 @@
 import { compare } from '../../diagnostics.js'
 import type { Doc, EdgeKind, Graph, Slug } from '../../model.js'
 import { byStructure } from '../../graph/structure.js'
-import { RecordingMap } from '../../graph/recorded-reads.js'
+import { noteRead, RecordingMap } from '../../graph/recorded-reads.js'
 
 /** Undirected neighbours and directed edge kinds, computed once per graph. */
 export interface GraphIndex {
@@ -32,21 +32,21 @@ export const graphDataFile = 'graph/data.json'
 export const graphIndex: (graph: Graph) => GraphIndex = byStructure(buildIndex, recordedIndex)
 
 /** The index seen by a page whose reads are recorded: a document's neighbours and edges are read under its slug. */
-function recordedIndex(index: GraphIndex, reads: Set<string>): GraphIndex {
+function recordedIndex(index: GraphIndex): GraphIndex {
   return {
-    neighbours: new RecordingMap(index.neighbours, reads, ''),
+    neighbours: new RecordingMap(index.neighbours, ''),
     edgeKind: (from, to) => {
-      reads.add(from)
-      reads.add(to)
+      noteRead(from)
+      noteRead(to)
       return index.edgeKind(from, to)
     },
     edgesFrom: (from) => {
-      reads.add(from)
+      noteRead(from)
       return index.edgesFrom(from)
     },
     order: (a, b) => {
-      reads.add(a)
-      reads.add(b)
+      noteRead(a)
+      noteRead(b)
       return index.order(a, b)
     },
   }

@@ -236,7 +236,7 @@ export { citedPapers } from '../../graph/papers.js'
 /** Every cited paper (see `citedPapers`), computed once per structure of the graph: anchors' titles and dates are front matter. */
 const paperCatalogue = byStructure(
   (graph): ReadonlyMap<string, CitedPaper> => citedPapers(graph),
-  (catalogue, reads) => new RecordingMap(catalogue, reads, paperKey('')),
+  (catalogue) => new RecordingMap(catalogue, paperKey('')),
 )
 
 /** A paper of the catalogue: its title and date where an anchor gives them, and who cites it. */
