@@ -5,14 +5,16 @@
  * whose bytes changed is in the reported list, and the site made from the
  * partly re-read library is a clean build's.
  */
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { siteChanges } from '../src/dev/site-changes.js'
-import { planSite, renderSite, contentsOf } from '../src/render/render-site.js'
+import { planSite, renderSite, contentsOf, type SitePlan } from '../src/render/render-site.js'
+import { readsInto, recordingGraph } from '../src/graph/recorded-reads.js'
+import type { Graph, SiteOptions, Slug } from '../src/model.js'
 import { analyseSite, buildSite, freshState, type BuildState } from '../src/build/site-build.js'
 
 const names = ['a', 'b', 'c', 'd', 'sub/e'] as const
@@ -284,4 +286,145 @@ describe('dev rebuilds reuse the graph', () => {
     expect(await edit(note('Renamed A', 'A new summary.', 'Prose first. See [[a]].'))).toBe(false)
     await rm(root, { recursive: true, force: true })
   })
+})
+
+/**
+ * A plan whose pages also show what `reader` reads of the graph: a stand-in
+ * for a template that reaches further than any does today. Its reads are
+ * recorded through the same view as the real props'.
+ */
+function planReading(graph: Graph, site: SiteOptions, reader: (graph: Graph, slug: Slug) => string): SitePlan {
+  const plan = planSite(graph, site)
+  const shown = new Map<Slug, { value: string; reads: string[] }>()
+  const show = (slug: Slug) => {
+    let found = shown.get(slug)
+    if (!found) {
+      const reads = new Set<string>()
+      found = { value: readsInto(reads, () => reader(recordingGraph(graph), slug)), reads: [...reads] }
+      shown.set(slug, found)
+    }
+    return found
+  }
+  return {
+    ...plan,
+    fingerprint: (slug) => `${plan.fingerprint(slug)}\u0000${show(slug).value}`,
+    reads: (slug) => [...plan.reads(slug), ...show(slug).reads],
+    adopt: () => {},
+  }
+}
+
+/** The title and summary of the document three links on from `slug` (following each page's first link). */
+function threeLinksOn(graph: Graph, slug: Slug): string {
+  let at = slug
+  for (let step = 0; step < 3; step++) {
+    const next = (graph.resolved.get(at) ?? []).find((result) => result.kind === 'resolved')
+    if (next?.kind !== 'resolved') return ''
+    at = next.slug
+  }
+  const doc = graph.documents.get(at)!
+  return `${doc.data.title}: ${doc.data.summary}`
+}
+
+describe('dev change reports follow what each page read', () => {
+  it('include a page that shows a document three links away, after its summary or its title changed', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'quire-far-'))
+    const notes = path.join(root, 'notes')
+    await mkdir(notes, { recursive: true })
+    const note = (title: string, summary: string, body: string) => `---\ntitle: ${title}\nsummary: ${summary}\n---\n${body}\n`
+    await writeFile(path.join(notes, 'a.md'), note('A', 'A.', 'On to [[b]].'))
+    await writeFile(path.join(notes, 'b.md'), note('B', 'B.', 'On to [[c]].'))
+    await writeFile(path.join(notes, 'c.md'), note('C', 'C.', 'On to [[d]].'))
+    const d = path.join(notes, 'd.md')
+    await writeFile(d, note('D', 'D.', 'The end.'))
+    await writeFile(path.join(notes, 'e.md'), note('E', 'E.', 'Alone.'))
+    let before = await analyseSite(notes, { cwd: root, keepTrees: false })
+    for (const text of [note('D', 'A new summary.', 'The end.'), note('A new title', 'A new summary.', 'The end.')]) {
+      await writeFile(d, text)
+      const after = await analyseSite(
+        notes,
+        { cwd: root, keepTrees: false },
+        { parses: before.parses, pages: undefined },
+        { changedFiles: [d], previous: before },
+      )
+      const report = siteChanges(planReading(before.graph, before.site, threeLinksOn), planReading(after.graph, after.site, threeLinksOn), [d])
+      // `a` is three links from `d`: no rule about distance would have found it.
+      expect(report.pages).toContain('a')
+      expect(report.pages).not.toContain('e')
+      before = after
+    }
+    await rm(root, { recursive: true, force: true })
+  })
+})
+
+/** Every Markdown file under `folder`, relative to it. */
+async function markdownFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+/** Each file of the site made from `analysed`, by path: its bytes (an attachment's as on disk). */
+async function siteBytes(analysed: { graph: Graph; site: SiteOptions }): Promise<Map<string, string>> {
+  const files = (await renderSite(analysed.graph, analysed.site)).files
+  return new Map(
+    await Promise.all(files.map(async (file) => [file.path, 'copyFrom' in file ? await readFile(file.copyFrom, 'latin1') : contentsOf(file)] as const)),
+  )
+}
+
+/** Edits a person makes in an editor, to the `n`th Markdown file of a library. */
+const libraryEdits: { name: string; edit: (text: string, others: readonly string[]) => string | undefined }[] = [
+  { name: 'prose', edit: (text) => `${text.trimEnd()}\n\nA line added at the end.\n` },
+  { name: 'summary', edit: (text) => (/^summary:.*$/m.test(text) ? text.replace(/^summary:.*$/m, 'summary: "A summary written again."') : undefined) },
+  { name: 'title', edit: (text) => (/^title:.*$/m.test(text) ? text.replace(/^title:.*$/m, 'title: "A title written again"') : undefined) },
+  { name: 'link', edit: (text, others) => `${text.trimEnd()}\n\nSee [[${path.basename(others[0]!, '.md')}]].\n` },
+  { name: 'delete', edit: () => '' },
+]
+
+describe('dev change reports on whole libraries', () => {
+  for (const library of ['notes', 'test/fixtures/vault']) {
+    it(`hold every file whose bytes changed, after edits to ${library}`, async () => {
+      const root = await mkdtemp(path.join(tmpdir(), 'quire-library-'))
+      const notes = path.join(root, 'notes')
+      await cp(library, notes, { recursive: true })
+      const files = await markdownFiles(notes)
+      let before = await analyseSite(notes, { cwd: root, keepTrees: false })
+      let old = await siteBytes(before)
+      let applied = 0
+      try {
+        for (const [i, { name, edit }] of libraryEdits.entries()) {
+          const target = path.join(notes, files[(i * 3 + 1) % files.length]!)
+          const text = await readFile(target, 'utf8').catch(() => undefined)
+          const edited =
+            text === undefined
+              ? undefined
+              : edit(
+                  text,
+                  files.filter((file) => path.join(notes, file) !== target),
+                )
+          if (edited === undefined) continue
+          if (name === 'delete') await rm(target)
+          else await writeFile(target, edited)
+          const after = await analyseSite(
+            notes,
+            { cwd: root, keepTrees: false },
+            { parses: before.parses, pages: undefined },
+            { changedFiles: [target], previous: before },
+          )
+          if (after.failed) continue
+          applied++
+          const now = await siteBytes(after)
+          const differ = [...new Set([...old.keys(), ...now.keys()])].filter((file) => old.get(file) !== now.get(file))
+          const reported = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [target]).files
+          expect({ edit: name, missing: differ.filter((file) => !reported.includes(file)) }).toEqual({ edit: name, missing: [] })
+          before = after
+          old = now
+        }
+        expect(applied).toBeGreaterThanOrEqual(4)
+      } finally {
+        await rm(root, { recursive: true, force: true })
+      }
+    })
+  }
 })

@@ -37,8 +37,15 @@ interface CacheFile {
   /** Id of the site this cache describes (also written in the output folder's marker). */
   readonly siteId: string
   readonly parses: Record<string, StoredParse>
-  /** Each document page's fingerprint, the output files it made, and each file's stamp as written ('' when unknown). */
-  readonly pages: Record<string, { readonly fingerprint: string; readonly paths: readonly string[]; readonly stamps?: readonly string[] }>
+  /**
+   * Each document page's fingerprint, the output files it made, each file's
+   * stamp as written ('' when unknown), and what the page read of the graph
+   * (see `graph/recorded-reads.ts`), its keys joined by newlines.
+   */
+  readonly pages: Record<
+    string,
+    { readonly fingerprint: string; readonly paths: readonly string[]; readonly stamps?: readonly string[]; readonly reads?: string }
+  >
 }
 
 /** What a build can reuse from the cache. */
@@ -175,6 +182,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
         fingerprint: page.fingerprint,
         paths: page.paths,
         files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })),
+        reads: typeof page.reads === 'string' ? (page.reads === '' ? [] : page.reads.split('\n')) : undefined,
       },
     ]),
   )
@@ -216,7 +224,12 @@ export async function saveCache(
     pages: Object.fromEntries(
       [...(pages ?? [])].map(([slug, page]) => [
         slug,
-        { fingerprint: page.fingerprint, paths: page.paths, stamps: page.paths.map((p) => stamps?.get(p) ?? '') },
+        {
+          fingerprint: page.fingerprint,
+          paths: page.paths,
+          stamps: page.paths.map((p) => stamps?.get(p) ?? ''),
+          reads: page.reads?.join('\n'),
+        },
       ]),
     ),
   }

@@ -35,7 +35,7 @@ import {
 import { analyseSite, freshState, type AnalysedSite, type SiteOverrides } from '../build/site-build.js'
 import { messageOf, notesRelative, SiteFileFailure, withoutAbsolutePaths } from './failure.js'
 import { startDevServer, type DevServer } from './serve.js'
-import { indexForChanges, siteChanges } from './site-changes.js'
+import { readyForChanges, siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
 import { loadParsesOf, quireKey } from '../build/persistent-cache.js'
 
@@ -286,7 +286,6 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
  */
 function readyForEdits(analysed: AnalysedSite): void {
   filePlaces(analysed.loaded.files)
-  indexForChanges(analysed.graph)
   // Only notes quick to parse: one that needs the time limit would hold up the server here.
   let warmed = 0
   for (const file of analysed.loaded.files) {
@@ -301,6 +300,12 @@ function readyForEdits(analysed: AnalysedSite): void {
   const notes = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'note').slice(0, warmUpRuns / 2)
   for (const doc of [...inquiries, ...notes]) plan.fingerprint(doc.slug)
   siteChanges(plan, planSite(analysed.graph, analysed.site), [])
+  // What every page reads (the first save compares against it), a slice at a time so the server stays responsive.
+  const slices = readyForChanges(plan)
+  const next = (): void => {
+    if (!slices.next().done) setImmediate(next)
+  }
+  next()
 }
 
 /** How many files and pages {@link readyForEdits} runs through: enough to warm the code up, few enough not to delay serving. */

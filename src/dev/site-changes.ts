@@ -2,37 +2,53 @@
  * Which files of the site a rebuild changed, worked out without making
  * them, so `quire dev` can tell browsers within milliseconds of a save.
  *
- * A document page is made from its fingerprint's inputs (see
- * `render-site.ts`): its own document, and what its props show of the
- * graph, which reaches at most two links away (the local graph shows
- * neighbours' neighbours; cards, backlinks, sources and suggestions are one
- * or two links away), plus the claims that cite it. So:
+ * Each document page records what its props and body read of the graph
+ * (see `graph/recorded-reads.ts`): the documents whose data, summary or
+ * place in the graph it shows, the documents whose prose it shows (its own,
+ * embedded notes), folders, papers and the like. A page whose record holds
+ * nothing that changed is made from the same inputs, so it is the same;
+ * the others are compared by fingerprint. What changed is worked out from
+ * the two graphs:
  *
  * - a document whose text changed but whose data, links and link targets
- *   did not (an edit to prose) changes its own page and the pages that
- *   embed it; if its summary changed too, also the pages that show its card
- *   (one link away, or for an inquiry two: suggestions);
- * - any other change to a document (added, removed, data, links, what its
- *   links resolve to) may change the pages within two steps of it, before
- *   or after the edit, and the pages that embed those, and for an inquiry
- *   the pages of documents citing one of its anchor papers (they show the
- *   paper's title); their fingerprints are compared;
- * - files made from the whole library (home page, search, feed…) change
- *   with any document, except that after edits to prose alone only those
- *   that show the prose of a page that changed do (see `PlannedFile.prose`:
- *   the search files, and a home, folder or tag page whose `index.md` or tag
- *   note was edited or embeds what was); a change to the site's settings,
- *   or to which shared pages exist, changes every page.
+ *   did not (an edit to prose) changes its prose only;
+ * - one whose summary changed too changes its summary as well;
+ * - any other change (added, removed, data, links, what its links resolve
+ *   to) gives a graph of another structure, and then every document whose
+ *   entries in the graph's relations differ (backlinks, sources, claims,
+ *   suggestions, neighbours), and every folder, paper, alias, attachment
+ *   and file date that differs, is changed too.
+ *
+ * Files made from the whole library (home page, search, feed…) change
+ * with any document, except that after edits to prose alone only those
+ * that show the prose of a changed document do (see `PlannedFile.prose`:
+ * the search files, and a home, folder or tag page whose `index.md` or tag
+ * note was edited or embeds what was); a change to the site's settings, or
+ * to which shared pages exist, changes every page.
  *
  * Only the list of changed files depends on this reasoning: the files
  * themselves are always made from the current graph.
  */
 import type { Graph, Slug } from '../model.js'
 import { documentData, graphInputs } from '../build/reuse-graph.js'
-import { byStructure, structureOf } from '../graph/structure.js'
+import { structureOf } from '../graph/structure.js'
 import { graphIndex } from '../render/props/graph-layout.js'
+import { folderTree, type Folder } from '../render/props/folders.js'
+import { citedPapers } from '../graph/papers.js'
 import { isDocumentEntry, type SitePlan } from '../render/render-site.js'
 import { replacedKeys } from '../build/replaced-map.js'
+import {
+  attachmentPrefix,
+  documentCountKey,
+  folderKey,
+  folderListingKey,
+  historyPrefix,
+  paperKey,
+  proseKey,
+  readsAny,
+  redirectPrefix,
+  summaryKey,
+} from '../graph/recorded-reads.js'
 
 /** What changed between two plans of the site. */
 export interface SiteChanges {
@@ -60,31 +76,21 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
   const pages = new Set<Slug>()
   // Pages to compare by fingerprint.
   const candidates = new Set<Slug>()
+  for (const [slug] of changed) {
+    // Its own text changed, so its own page did (the fingerprint covers the text).
+    if (after.graph.documents.has(slug) && before.graph.documents.has(slug) && before.graph.documents.get(slug) !== after.graph.documents.get(slug))
+      pages.add(slug)
+  }
   if (everything) {
     for (const slug of after.graph.documents.keys()) candidates.add(slug)
   } else {
-    const spread: Slug[] = []
-    const cards: Slug[] = []
-    for (const [slug, change] of changed) {
-      // Its own text changed, so its own page did (the fingerprint covers the text).
-      if (after.graph.documents.has(slug) && before.graph.documents.has(slug) && before.graph.documents.get(slug) !== after.graph.documents.get(slug))
-        pages.add(slug)
-      // A summary shows only in cards: on the pages one link away (backlinks, sources, next lines), and an
-      // inquiry's also on the inquiries that share a source with it (suggestions).
-      if (change === 'data' || (change === 'summary' && after.graph.documents.get(slug)?.type === 'inquiry')) spread.push(slug)
-      else if (change === 'summary') cards.push(slug)
-      candidates.add(slug)
-    }
-    for (const graph of [before.graph, after.graph]) {
-      if (spread.length > 0) nearby(graph, spread, candidates, 2)
-      if (cards.length > 0) nearby(graph, cards, candidates, 1)
-      if (spread.length > 0) paperCiters(graph, spread, candidates)
-    }
-    // A page that embeds a candidate (at any depth) shows part of it.
-    if (candidates.size > 0) {
-      const found = [...candidates]
-      embedders(before.graph, found, candidates)
-      embedders(after.graph, found, candidates)
+    const keys = changedKeys(before.graph, after.graph, changed)
+    // Every document, not only those with a page of their own: the home, folder and tag pages show the prose of some.
+    for (const slug of before.graph.documents.keys()) {
+      const reads = before.reads(slug)
+      if (readsAny(reads, keys)) candidates.add(slug)
+      // Nothing it read changed: it reads the same in the new graph.
+      else after.adopt(slug, reads)
     }
   }
   for (const slug of changed.keys()) if (!before.graph.documents.has(slug) || !after.graph.documents.has(slug)) pages.add(slug)
@@ -109,21 +115,6 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     if (scope === 'library' ? library || everything : scope === 'site' && everything) files.add(entry.path)
   }
   return { pages: [...pages].sort(), files: [...files].sort() }
-}
-
-/**
- * Add the documents citing a paper that an anchor list of `slugs` names:
- * their pages show the title and date the anchor gives it, however far
- * from the inquiry they are.
- */
-function paperCiters(graph: Graph, slugs: readonly Slug[], into: Set<Slug>): void {
-  const ids = new Set<string>()
-  for (const slug of slugs) {
-    const doc = graph.documents.get(slug)
-    if (doc?.type === 'inquiry') for (const anchor of doc.data.prompt?.anchors ?? []) ids.add(anchor.arxiv)
-  }
-  if (ids.size === 0) return
-  for (const [slug, doc] of graph.documents) if (doc.data.papers?.some((id) => ids.has(id))) into.add(slug)
 }
 
 /**
@@ -188,63 +179,75 @@ function sameValue(a: unknown, b: unknown): boolean {
   return keys.every((key) => sameValue(x[key], y[key]))
 }
 
-/** Build now the indexes that `siteChanges` reads from `graph` (for `quire dev` to do before the first save). */
-export function indexForChanges(graph: Graph): void {
-  graphIndex(graph)
-  embedIndex(graph)
-}
-
-/** Add every document within `steps` steps of `seeds` in `graph` (links and `next` either way, and claims' notes). */
-function nearby(graph: Graph, seeds: readonly Slug[], into: Set<Slug>, steps: number): void {
-  const index = graphIndex(graph)
-  const around = (slug: Slug): Slug[] => {
-    const list = [...(index.neighbours.get(slug) ?? [])]
-    for (const claim of graph.claimSupport.get(slug) ?? []) for (const result of claim) if (result.kind === 'resolved') list.push(result.slug)
-    for (const ref of graph.backs.get(slug) ?? []) list.push(ref.inquiry)
-    return list
-  }
-  let frontier = seeds.filter((slug) => graph.documents.has(slug))
-  const seen = new Set<Slug>(frontier)
-  for (let step = 0; step < steps; step++) {
-    const next: Slug[] = []
-    for (const slug of frontier) {
-      for (const other of around(slug)) {
-        if (seen.has(other)) continue
-        seen.add(other)
-        next.push(other)
-      }
-    }
-    frontier = next
-  }
-  for (const slug of seen) into.add(slug)
-}
-
-/** Add every document that embeds one of `targets`, at any depth. */
-function embedders(graph: Graph, targets: readonly Slug[], into: Set<Slug>): void {
-  const embeddedBy = embedIndex(graph)
-  if (embeddedBy.size === 0) return
-  const queue = [...targets]
-  while (queue.length > 0) {
-    for (const slug of embeddedBy.get(queue.pop()!) ?? []) {
-      if (into.has(slug)) continue
-      into.add(slug)
-      queue.push(slug)
-    }
+/**
+ * Work out now what `siteChanges` needs of `plan` (the graph's index, and
+ * what every page reads), so that the first save after `quire dev` starts
+ * costs no more than the next: a slice of the pages at each step.
+ */
+export function* readyForChanges(plan: SitePlan): Generator<void, void, void> {
+  graphIndex(plan.graph)
+  let done = 0
+  for (const slug of plan.graph.documents.keys()) {
+    plan.reads(slug)
+    if (++done % readsPerSlice === 0) yield
   }
 }
 
-/** For each embedded document, the documents that embed it (links and what they resolve to are structure). */
-const embedIndex = byStructure((graph: Graph): Map<Slug, Slug[]> => {
-  const index = new Map<Slug, Slug[]>()
-  for (const [slug, doc] of graph.documents) {
-    const results = graph.resolved.get(slug) ?? []
-    doc.links.forEach((link, i) => {
-      const result = results[i]
-      if (!link.embed || result?.kind !== 'resolved') return
-      const list = index.get(result.slug)
-      if (list) list.push(slug)
-      else index.set(result.slug, [slug])
-    })
+/** How many pages' reads {@link readyForChanges} records between two pauses. */
+const readsPerSlice = 100
+
+/**
+ * The keys (see `graph/recorded-reads.ts`) whose values differ between the
+ * two graphs. A changed document changes its prose, and unless only its
+ * prose changed, its slug. Graphs of one structure differ in nothing else;
+ * graphs of two also in the relations, folders, papers, aliases,
+ * attachments and dates that differ.
+ */
+function changedKeys(before: Graph, after: Graph, changed: ReadonlyMap<Slug, Change>): Set<string> {
+  const keys = new Set<string>()
+  for (const [slug, change] of changed) {
+    keys.add(proseKey(slug))
+    if (change !== 'text') keys.add(summaryKey(slug))
+    if (change === 'data') keys.add(slug)
   }
-  return index
-})
+  if (structureOf(before) === structureOf(after)) return keys
+  if (before.documents.size !== after.documents.size) keys.add(documentCountKey)
+  const beforeIndex = graphIndex(before)
+  const afterIndex = graphIndex(after)
+  for (const slug of new Set([...before.documents.keys(), ...after.documents.keys()])) {
+    if (keys.has(slug)) continue
+    const same =
+      sameResolutions(before, after, slug) &&
+      sameValue(before.citedBy.get(slug), after.citedBy.get(slug)) &&
+      sameValue(before.backs.get(slug), after.backs.get(slug)) &&
+      sameValue(before.suggestions.get(slug), after.suggestions.get(slug)) &&
+      sameValue(before.sources.get(slug), after.sources.get(slug)) &&
+      sameValue(beforeIndex.neighbours.get(slug), afterIndex.neighbours.get(slug))
+    if (!same) keys.add(slug)
+  }
+  // Unpublished documents have no page, but links to them are slugs too.
+  for (const slug of new Set([...before.unpublished.keys(), ...after.unpublished.keys()]))
+    if (before.unpublished.get(slug) !== after.unpublished.get(slug)) keys.add(slug).add(summaryKey(slug)).add(proseKey(slug))
+  const entry = ({ folders: _folders, documents: _documents, total: _total, ...rest }: Folder) => rest
+  const listing = ({ folders, documents, total }: Folder) => ({ folders, documents, total })
+  const beforeFolders = folderTree(before).folders
+  const afterFolders = folderTree(after).folders
+  differing(mapValues(beforeFolders, entry), mapValues(afterFolders, entry), folderKey(''), keys)
+  differing(mapValues(beforeFolders, listing), mapValues(afterFolders, listing), folderListingKey(''), keys)
+  differing(citedPapers(before), citedPapers(after), paperKey(''), keys)
+  differing(before.redirects, after.redirects, redirectPrefix, keys)
+  differing(before.attachments, after.attachments, attachmentPrefix, keys)
+  differing(before.movedAttachments, after.movedAttachments, attachmentPrefix, keys)
+  differing(before.history ?? new Map(), after.history ?? new Map(), historyPrefix, keys)
+  return keys
+}
+
+function mapValues<V, W>(map: ReadonlyMap<Slug, V>, f: (value: V) => W): Map<string, W> {
+  return new Map([...map].map(([key, value]) => [key, f(value)]))
+}
+
+/** Add `prefix` + each key whose value differs between the two maps (compared as plain data). */
+function differing<V>(before: ReadonlyMap<string, V>, after: ReadonlyMap<string, V>, prefix: string, into: Set<string>): void {
+  if (before === after) return
+  for (const key of new Set([...before.keys(), ...after.keys()])) if (!sameValue(before.get(key), after.get(key))) into.add(prefix + key)
+}

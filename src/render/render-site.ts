@@ -65,6 +65,7 @@ import { folderListingMarkdown, folderMarkdown, llmsFile, llmsTxt } from './site
 import { pageMarkdown, pageMarkdownFile } from './site-files/page-markdown.js'
 import { redirectPage } from '../../templates/redirect.js'
 import { InFlight } from '../in-flight.js'
+import { readsInto, recordingGraph, type PageReads } from '../graph/recorded-reads.js'
 import path from 'node:path'
 
 export { pageHtml }
@@ -148,6 +149,14 @@ export interface SitePlan {
   readonly shared: string
   /** The fingerprint of a document's page: equal fingerprints, equal bytes. */
   fingerprint(slug: Slug): string
+  /**
+   * What a document's page reads of the graph (see `graph/recorded-reads.ts`),
+   * recorded as its fingerprint is taken. Every plan of one graph shares
+   * the records.
+   */
+  reads(slug: Slug): PageReads
+  /** Take `reads` as what the page at `slug` reads, unless it is known: an edit changed nothing it read, so it reads the same. */
+  adopt(slug: Slug, reads: PageReads): void
   /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
   library(): string
   /** The search index's builder and the fingerprint of its files, so a build can index each document while the pages are made. */
@@ -195,6 +204,19 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
   // What embedded notes show is part of the page too.
   for (const text of embeddedTexts(graph, slug)) hash.update(`\u0000embed\u0000${text}`)
   return hash.digest('base64url')
+}
+
+/**
+ * What each page of a graph read, by slug (see `graph/recorded-reads.ts`):
+ * kept with the graph, so every plan of it shares them, and carried to the
+ * next graph for the pages an edit did not touch (see `dev/site-changes.ts`).
+ */
+const readsByGraph = new WeakMap<Graph, Map<Slug, PageReads>>()
+
+function pageReadsOf(graph: Graph): Map<Slug, PageReads> {
+  let reads = readsByGraph.get(graph)
+  if (!reads) readsByGraph.set(graph, (reads = new Map()))
+  return reads
 }
 
 /**
@@ -375,7 +397,9 @@ const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
  */
 export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldDrafts; folder: string }): SitePlan {
   const { hasPapers, tagged } = traits(graph)
-  const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged })
+  // Whether there are documents is part of `shared`, so pages need not read the count of the graph.
+  const hasDocuments = graph.documents.size > 0
+  const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged, hasDocuments })
   const entries: (PlannedFile | PlannedDocument)[] = []
   const paths: string[] = []
   const add = (entry: PlannedFile | PlannedDocument): void => {
@@ -459,7 +483,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     page(
       '404.html',
       () => {
-        const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged }
+        const notFound: PageContext = { graph, site, root: rootFromBase(site.base), hasPapers, hasTags: tagged, hasDocuments }
         return notFoundPage({ layout: layoutProps(notFound, 'Page not found', 'This page does not exist.') })
       },
       'site',
@@ -508,27 +532,45 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
 
   const fingerprints = new Map<Slug, string>()
+  const pageReads = pageReadsOf(graph)
   // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
   let bare: { slug: Slug; props: DocumentProps } | undefined
+  const fingerprintOf = (slug: Slug): string => {
+    let key = fingerprints.get(slug)
+    if (key === undefined) {
+      // The props are made through a view of the graph that records what they read; so is the fingerprint,
+      // which reads the body's link targets and embedded notes.
+      const reads = new Set<string>()
+      const context = { ...contextFor(slug), graph: recordingGraph(graph) }
+      const props = readsInto(reads, () => documentProps(context, slug, emptyBody))
+      key = readsInto(reads, () => fingerprint(context, slug, props))
+      fingerprints.set(slug, key)
+      pageReads.set(slug, [...reads])
+      bare = { slug, props }
+    }
+    return key
+  }
   return {
     graph,
     site,
     entries,
     paths,
     documents,
-    shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments: graph.documents.size > 0 }),
+    shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments }),
     library,
     search: { fingerprint: searchKey, builder: searchBuilder, numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))) },
-    fingerprint(slug) {
-      let key = fingerprints.get(slug)
-      if (key === undefined) {
-        const context = contextFor(slug)
-        const props = documentProps(context, slug, emptyBody)
-        key = fingerprint(context, slug, props)
-        fingerprints.set(slug, key)
-        bare = { slug, props }
+    fingerprint: fingerprintOf,
+    reads(slug) {
+      let reads = pageReads.get(slug)
+      if (reads === undefined) {
+        fingerprints.delete(slug)
+        fingerprintOf(slug)
+        reads = pageReads.get(slug)!
       }
-      return key
+      return reads
+    },
+    adopt(slug, reads) {
+      if (!pageReads.has(slug)) pageReads.set(slug, reads)
     },
     render(slug) {
       const props = bare?.slug === slug ? bare.props : undefined
@@ -643,12 +685,15 @@ async function renderInto(
     indexer?.advanceTo(numbers!.get(slug)!)
     const earlier = previous?.get(slug)
     const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
+    // What the page read, recorded with its fingerprint (or, in a library carried over whole, as recorded before).
+    const reads = unchanged && earlier ? earlier.reads : plan.reads(slug)
+    if (reads) plan.adopt(slug, reads)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
     if (!reused) await extensions()
     const elsewhere = reused ? undefined : plan.renderHeld(slug)
     if (elsewhere) {
       rendered.push(slug)
-      cache.set(slug, { fingerprint: key, paths: elsewhere.paths })
+      cache.set(slug, { fingerprint: key, paths: elsewhere.paths, reads })
       const task = elsewhere.stamps
         .then((stamps) => {
           for (const [index, file] of elsewhere.paths.entries()) out.placed?.(file, stamps[index]!)
@@ -663,7 +708,7 @@ async function renderInto(
     }
     const own = reused ?? plan.render(slug)
     if (own !== earlier?.files) rendered.push(slug)
-    cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined })
+    cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined, reads })
     for (const file of own) await out.add(file)
   }
   await inFlight.drained()

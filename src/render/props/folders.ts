@@ -23,6 +23,7 @@
  */
 import { compare } from '../../diagnostics.js'
 import { byStructure } from '../../graph/structure.js'
+import { everything, folderKey, folderListingKey, noteRead, RecordingMap } from '../../graph/recorded-reads.js'
 import { unwrittenPageSlug } from '../../graph/unwritten-notes.js'
 import type { Graph, Slug } from '../../model.js'
 import { slugFromPath } from '../../slug.js'
@@ -81,6 +82,52 @@ export function isListed(slug: Slug): boolean {
 }
 
 /** The library's folders (see the module comment). */
+/**
+ * The tree seen by a page whose reads are recorded: a folder's name and
+ * page are read under its key, its listing (sub-folders, documents, count)
+ * under its listing's key, so that breadcrumbs do not depend on the order
+ * of the documents in their folders. The top level is everything.
+ */
+function recordedTree(tree: FolderTree): FolderTree {
+  const folders = new RecordingMap(tree.folders, folderKey(''), everything, recordedFolder)
+  return {
+    folders,
+    get top() {
+      noteRead(everything)
+      return tree.top
+    },
+    get documents() {
+      noteRead(everything)
+      return tree.documents
+    },
+  }
+}
+
+/** A folder whose listing is read under {@link folderListingKey}. */
+function recordedFolder(folder: Folder): Folder {
+  const listing = folderListingKey(folder.slug)
+  return {
+    slug: folder.slug,
+    name: folder.name,
+    parent: folder.parent,
+    index: folder.index,
+    note: folder.note,
+    hasPage: folder.hasPage,
+    get folders() {
+      noteRead(listing)
+      return folder.folders
+    },
+    get documents() {
+      noteRead(listing)
+      return folder.documents
+    },
+    get total() {
+      noteRead(listing)
+      return folder.total
+    },
+  }
+}
+
 export const folderTree = byStructure((graph: Graph): FolderTree => {
   const folders = new Map<Slug, Folder>()
   const names = new Map<Slug, string>()
@@ -140,7 +187,7 @@ export const folderTree = byStructure((graph: Graph): FolderTree => {
     sortByTitle(graph, folder.documents)
   }
   return { folders, top: top.sort(byName), documents: sortByTitle(graph, atTop) }
-})
+}, recordedTree)
 
 /** Record the spelling of each folder of `slug` that its path gives (only where the path gives that address). */
 function spellFolders(names: Map<Slug, string>, relativePath: string, slug: Slug): void {

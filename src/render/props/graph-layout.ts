@@ -8,6 +8,7 @@
 import { compare } from '../../diagnostics.js'
 import type { Doc, EdgeKind, Graph, Slug } from '../../model.js'
 import { byStructure } from '../../graph/structure.js'
+import { noteRead, RecordingMap } from '../../graph/recorded-reads.js'
 
 /** Undirected neighbours and directed edge kinds, computed once per graph. */
 export interface GraphIndex {
@@ -28,7 +29,28 @@ export const graphPageSlug = 'graph' as Slug
 export const graphDataFile = 'graph/data.json'
 
 /** The index of `graph`, built on first use (O(edges · log)) and shared by graphs of the same structure (it reads titles, types and edges). */
-export const graphIndex: (graph: Graph) => GraphIndex = byStructure(buildIndex)
+export const graphIndex: (graph: Graph) => GraphIndex = byStructure(buildIndex, recordedIndex)
+
+/** The index seen by a page whose reads are recorded: a document's neighbours and edges are read under its slug. */
+function recordedIndex(index: GraphIndex): GraphIndex {
+  return {
+    neighbours: new RecordingMap(index.neighbours, ''),
+    edgeKind: (from, to) => {
+      noteRead(from)
+      noteRead(to)
+      return index.edgeKind(from, to)
+    },
+    edgesFrom: (from) => {
+      noteRead(from)
+      return index.edgesFrom(from)
+    },
+    order: (a, b) => {
+      noteRead(a)
+      noteRead(b)
+      return index.order(a, b)
+    },
+  }
+}
 
 /** A document's sort key: inquiries before notes, then title (case-insensitive), then slug. */
 export function documentSortKey(doc: Doc): string {

@@ -38,7 +38,8 @@ export function layoutProps(
   const nav = [{ href: urlFor(root, 'home'), label: 'Home', current: current === 'home' }]
   if (context.hasPapers) nav.push({ href: urlFor(root, { slug: papersPageSlug }), label: 'Papers', current: current === 'papers' })
   if (context.hasTags) nav.push({ href: urlFor(root, { slug: tagsPageSlug }), label: 'Tags', current: current === 'tags' })
-  if (context.graph.documents.size > 0) nav.push({ href: urlFor(root, { slug: graphPageSlug }), label: 'Graph', current: current === 'graph' })
+  if (context.hasDocuments ?? context.graph.documents.size > 0)
+    nav.push({ href: urlFor(root, { slug: graphPageSlug }), label: 'Graph', current: current === 'graph' })
   return {
     siteTitle: site.title,
     homeHref: urlFor(root, 'home'),

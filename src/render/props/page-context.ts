@@ -12,4 +12,6 @@ export interface PageContext {
   readonly hasPapers: boolean
   /** Does any document carry a tag, so the site has tag pages (computed once per build)? */
   readonly hasTags: boolean
+  /** Does the library hold any document, so the site has a graph page? Undefined: look at the graph. */
+  readonly hasDocuments?: boolean
 }

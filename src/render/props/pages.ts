@@ -26,6 +26,7 @@ import { compare } from '../../diagnostics.js'
 import { documentDates } from '../../document-dates.js'
 import { inquirySources } from '../../graph/inquiry-sources.js'
 import { byStructure } from '../../graph/structure.js'
+import { paperKey, RecordingMap } from '../../graph/recorded-reads.js'
 import { unwrittenPageSlug, type UnwrittenNote } from '../../graph/unwritten-notes.js'
 import type { Doc, Graph, Inquiry, Note, Slug } from '../../model.js'
 import { inlineMarkdown } from '../body/inline.js'
@@ -233,7 +234,13 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
 export { citedPapers } from '../../graph/papers.js'
 
 /** Every cited paper (see `citedPapers`), computed once per structure of the graph: anchors' titles and dates are front matter. */
-const paperCatalogue = byStructure(citedPapers)
+const paperCatalogue = byStructure(
+  (graph): ReadonlyMap<string, CitedPaper> => citedPapers(graph),
+  (catalogue) => new RecordingMap(catalogue, paperKey('')),
+)
+
+/** A paper of the catalogue: its title and date where an anchor gives them, and who cites it. */
+type CitedPaper = ReturnType<typeof citedPapers> extends Map<string, infer V> ? V : never
 
 /** Links to the papers `ids`, each with the title and date the papers page gives it. */
 function paperLinks(graph: Graph, ids: readonly string[]): PaperLink[] {

@@ -1,0 +1,203 @@
+/**
+ * What a page reads of the graph, recorded as its props are made.
+ *
+ * A page's props are made from a view of the graph that notes each lookup
+ * under a key: a document's slug (its data and its entries in the graph's
+ * relations: links, backlinks, sources, claims, suggestions, neighbours),
+ * its summary's or its prose's key, or a prefixed key for another input (a folder's listing, a
+ * paper, an alias, an attachment, a file's dates). Reading the whole graph
+ * (iterating its documents, its edges) is recorded as {@link everything}.
+ * The record drives `quire dev`'s list of changed pages: a page may have
+ * changed only if something it read did (see `dev/site-changes.ts`).
+ */
+import type { Doc, Graph, Slug } from '../model.js'
+import { everything, noteRead, readsInto, registerView } from './structure.js'
+
+export { everything, noteRead, readsInto }
+
+/** A page's record: the keys of what its props and body read. */
+export type PageReads = readonly string[]
+
+/** The key of the document count (a page that shows whether there are documents reads it). */
+export const documentCountKey = '#documents'
+
+/** The key of a document's prose (its text beyond its data and summary): a page shows it in its body or an embed. */
+export function proseKey(slug: string): string {
+  return `prose:${slug}`
+}
+
+/** The key of a document's summary: a page shows it in a card or its own header. */
+export function summaryKey(slug: string): string {
+  return `summary:${slug}`
+}
+
+/** The key of a folder's entry in the folder tree (its name, its page, its `index.md`). */
+export function folderKey(slug: string): string {
+  return `folder:${slug}`
+}
+
+/** The key of a folder's listing (its sub-folders and documents, in order, and how many it holds). */
+export function folderListingKey(slug: string): string {
+  return `listing:${slug}`
+}
+
+/** The key of a cited paper (its title and date come from an inquiry's anchor). */
+export function paperKey(id: string): string {
+  return `paper:${id}`
+}
+
+/** The key of an alias's redirect, of an attachment by relative path, and of a file's dates from history. */
+export const redirectPrefix = 'redirect:'
+export const attachmentPrefix = 'attachment:'
+export const historyPrefix = 'history:'
+
+/** A map whose lookups are noted (see `readsInto`) under `prefix` + key; iterating it reads everything. */
+export class RecordingMap<K extends string, V> implements ReadonlyMap<K, V> {
+  constructor(
+    private readonly map: ReadonlyMap<K, V>,
+    private readonly prefix: string,
+    private readonly sizeKey: string = everything,
+    /** How a value looked up is handed out (as it is, by default): a view that records reads of its parts. */
+    private readonly view?: (value: V) => V,
+  ) {}
+
+  get size(): number {
+    noteRead(this.sizeKey)
+    return this.map.size
+  }
+
+  get(key: K): V | undefined {
+    noteRead(this.prefix + key)
+    const value = this.map.get(key)
+    return value === undefined || !this.view ? value : this.view(value)
+  }
+
+  has(key: K): boolean {
+    noteRead(this.prefix + key)
+    return this.map.has(key)
+  }
+
+  entries(): MapIterator<[K, V]> {
+    noteRead(everything)
+    return this.map.entries()
+  }
+
+  keys(): MapIterator<K> {
+    noteRead(everything)
+    return this.map.keys()
+  }
+
+  values(): MapIterator<V> {
+    noteRead(everything)
+    return this.map.values()
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries()
+  }
+
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    noteRead(everything)
+    this.map.forEach((value, key) => callback.call(thisArg, value, key, this))
+  }
+}
+
+/** Each graph's view, made once. */
+const graphViews = new WeakMap<Graph, Graph>()
+
+/** Each document's view, made once: graphs made one from another after an edit share their unchanged documents. */
+const documentViews = new WeakMap<Doc, Doc>()
+
+function documentView(doc: Doc): Doc {
+  let view = documentViews.get(doc)
+  if (!view) documentViews.set(doc, (view = recordedDocument(doc)))
+  return view
+}
+
+/**
+ * A view of `graph` that notes everything read through it while reads are
+ * recorded (see {@link readsInto}). Values worked out once per structure
+ * (`byStructure`) are made from the graph itself and record their own
+ * reads.
+ */
+export function recordingGraph(graph: Graph): Graph {
+  const made = graphViews.get(graph)
+  if (made) return made
+  const bySlug = <V>(map: ReadonlyMap<Slug, V>): ReadonlyMap<Slug, V> => new RecordingMap(map, '')
+  const view: Graph = {
+    documents: new RecordingMap(graph.documents, '', documentCountKey, documentView),
+    resolved: bySlug(graph.resolved),
+    next: bySlug(graph.next),
+    citedBy: bySlug(graph.citedBy),
+    sources: bySlug(graph.sources),
+    claimSupport: bySlug(graph.claimSupport),
+    backs: bySlug(graph.backs),
+    suggestions: bySlug(graph.suggestions),
+    unpublished: new RecordingMap(graph.unpublished, '', everything, documentView),
+    attachments: new RecordingMap(graph.attachments, attachmentPrefix),
+    movedAttachments: new RecordingMap(graph.movedAttachments, attachmentPrefix),
+    redirects: new RecordingMap(graph.redirects, redirectPrefix),
+    history: graph.history && new RecordingMap(graph.history, historyPrefix),
+    get readdressed() {
+      noteRead(everything)
+      return graph.readdressed
+    },
+    get edges() {
+      noteRead(everything)
+      return graph.edges
+    },
+  }
+  registerView(view, graph)
+  graphViews.set(graph, view)
+  return view
+}
+
+/**
+ * A copy of `doc` that records the reads a lookup does not: its summary
+ * under {@link summaryKey}, its text, body and draft under {@link proseKey}.
+ * (Looking the document up records its slug, which covers the rest.) A
+ * copy with getters rather than a proxy: it is made for every document a
+ * page reads, and reads the same as the document, spread or serialised.
+ */
+function recordedDocument(doc: Doc): Doc {
+  const slug = doc.slug
+  const summary = summaryKey(slug)
+  const prose = proseKey(slug)
+  const { data, file, body, draft, bodyOffset } = doc
+  return {
+    ...doc,
+    data: {
+      ...data,
+      get summary() {
+        noteRead(summary)
+        return data.summary
+      },
+    },
+    file: {
+      ...file,
+      get text() {
+        noteRead(prose)
+        return file.text
+      },
+    },
+    get body() {
+      noteRead(prose)
+      return body
+    },
+    get draft() {
+      noteRead(prose)
+      return draft
+    },
+    get bodyOffset() {
+      noteRead(prose)
+      return bodyOffset
+    },
+  } as Doc
+}
+
+/** Did anything a page read change? `changed` holds the keys whose values differ (see `dev/site-changes.ts`). */
+export function readsAny(reads: PageReads, changed: ReadonlySet<string>): boolean {
+  if (changed.size === 0) return false
+  for (const key of reads) if (key === everything || changed.has(key)) return true
+  return false
+}
