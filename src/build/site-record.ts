@@ -86,6 +86,8 @@ export interface SiteRecord {
   readonly fileCount: number
   /** HTML pages in the site. */
   readonly pageCount: number
+  /** The path the site is served under (see `SiteOptions.base`). */
+  readonly base: string
   readonly output: SiteOutput
 }
 

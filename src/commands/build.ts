@@ -227,6 +227,7 @@ async function buildAnalysed(
       diagnostics: analysed.diagnostics,
       fileCount: analysed.fileCount,
       pageCount,
+      base: analysed.site.base,
       output: {
         dir: outDir,
         files: rendered.paths.map((file) => [file, stamps?.get(file) ?? ''] as const),
