@@ -24,29 +24,58 @@ import { fileURLToPath } from 'node:url'
 import { existsSync } from 'node:fs'
 import { abridgedReport, countDiagnostics, type Diagnostic } from '../diagnostics.js'
 import type { Slug } from '../model.js'
-import { loadBodyExtensions } from '../render/body/body-extensions.js'
-import { needsTimeLimit } from '../parse/complexity.js'
-import { parseDocument } from '../parse/parse-document.js'
-import { filePlaces } from '../load/load-notes.js'
-import {
-  contentsOf,
-  isDocumentEntry,
-  planSite,
-  renderSite,
-  type OutputFile,
-  type PlannedDocument,
-  type PlannedFile,
-  type SitePlan,
-} from '../render/render-site.js'
-import { analyseSite, freshState, type AnalysedSite, type SiteOverrides } from '../build/site-build.js'
+import type { PlannedDocument, PlannedFile, SitePlan } from '../render/render-site.js'
+import { contentsOf, type OutputFile } from '../render/output-files.js'
+import type { AnalysedSite, SiteOverrides } from '../build/site-build.js'
 import { messageOf, notesRelative, SiteFileFailure, withoutAbsolutePaths } from './failure.js'
 import { startDevServer, type DevServer } from './serve.js'
-import { indexForChanges, siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
-import { loadParsesOf, quireKey } from '../build/persistent-cache.js'
+import { quireKey } from '../build/cache-key.js'
 import { newestSiteRecord, settingsKey, unchangedInputs, unchangedOutputFile, type SiteRecord } from '../build/site-record.js'
 import { defaultBuildDate } from '../dates.js'
 import { siteMarker } from '../emit/emit-site.js'
+
+/** The pipeline's modules that a session needs once it reads the notes. */
+async function loadPipeline() {
+  const [extensions, complexity, parse, load, render, build, changes, cache] = await Promise.all([
+    import('../render/body/body-extensions.js'),
+    import('../parse/complexity.js'),
+    import('../parse/parse-document.js'),
+    import('../load/load-notes.js'),
+    import('../render/render-site.js'),
+    import('../build/site-build.js'),
+    import('./site-changes.js'),
+    import('../build/persistent-cache.js'),
+  ])
+  return {
+    loadBodyExtensions: extensions.loadBodyExtensions,
+    needsTimeLimit: complexity.needsTimeLimit,
+    parseDocument: parse.parseDocument,
+    filePlaces: load.filePlaces,
+    isDocumentEntry: render.isDocumentEntry,
+    planSite: render.planSite,
+    renderSite: render.renderSite,
+    analyseSite: build.analyseSite,
+    freshState: build.freshState,
+    indexForChanges: changes.indexForChanges,
+    siteChanges: changes.siteChanges,
+    loadParsesOf: cache.loadParsesOf,
+  }
+}
+
+/** The pipeline's modules, loaded once. */
+type Pipeline = Awaited<ReturnType<typeof loadPipeline>>
+
+let loadedPipeline: Promise<Pipeline> | undefined
+
+/**
+ * The pipeline, loaded when the notes are first read: loading it takes
+ * longer than anything else a session serving a built site does first.
+ */
+function pipeline(): Promise<Pipeline> {
+  loadedPipeline ??= loadPipeline()
+  return loadedPipeline
+}
 
 /** Options of a dev session. */
 export interface DevOptions extends SiteOverrides {
@@ -100,9 +129,10 @@ class ServedSite {
     private readonly pages: Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>,
     /** The notes folder, to name the file a failure concerns relative to it. */
     private readonly notesDir: string,
+    private readonly pipeline: Pipeline,
   ) {
     this.documents = documentsByPath(plan.documents)
-    for (const entry of plan.entries) if (!isDocumentEntry(entry)) this.others.set(entry.path, entry)
+    for (const entry of plan.entries) if (!pipeline.isDocumentEntry(entry)) this.others.set(entry.path, entry)
   }
 
   has(file: string): boolean {
@@ -113,7 +143,7 @@ class ServedSite {
   async file(file: string): Promise<Served | undefined> {
     const entry = this.documents.get(file) ?? this.others.get(file)
     if (!entry) return undefined
-    if (!isDocumentEntry(entry)) {
+    if (!this.pipeline.isDocumentEntry(entry)) {
       let made = this.made.get(file)
       if (!made) {
         made = Promise.resolve()
@@ -156,7 +186,7 @@ class ServedSite {
       this.pages.set(slug, kept)
       return kept.files
     }
-    await loadBodyExtensions([this.plan.graph.documents.get(slug)!])
+    await this.pipeline.loadBodyExtensions([this.plan.graph.documents.get(slug)!])
     const files = this.plan.render(slug)
     this.pages.delete(slug)
     this.pages.set(slug, { fingerprint, files })
@@ -241,6 +271,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
 
   const rebuild = async (changedFiles: readonly string[]): Promise<void> => {
     const started = performance.now()
+    const { analyseSite, freshState, loadParsesOf, planSite, siteChanges } = await pipeline()
     // What a build of these notes left: the first analysis parses only files changed since.
     const stored = !last && options.cacheDir && key ? await loadParsesOf(options.cacheDir, options.notesDir, key) : undefined
     // No trees are kept: a page is rendered (and its body parsed) only when it is asked for.
@@ -261,7 +292,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     // While the notes have errors, the built site stays the last good one.
     if (plan) disk = undefined
     if (shown && plan && plan.library() === shown.record.library) {
-      served = new ServedSite(plan, pages, options.notesDir)
+      served = new ServedSite(plan, pages, options.notesDir, await pipeline())
       base = analysed.site.base
       options.log(
         `quire dev: ready for edits after ${Math.round(performance.now() - started)} ms; parsed ${analysed.parsedCount} of ${analysed.fileCount} files`,
@@ -281,7 +312,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     if (!plan) return
     const previous = served
     const changes = previous ? siteChanges(previous.plan, plan, changedFiles) : undefined
-    served = new ServedSite(plan, pages, options.notesDir)
+    served = new ServedSite(plan, pages, options.notesDir, await pipeline())
     ok = true
     base = analysed.site.base
     const ms = Math.round(performance.now() - started)
@@ -347,7 +378,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const warmUp = (): void => {
     // Not needed to serve: done once the session is up, before a person could save.
     const first = last
-    if (first && !first.failed) setImmediate(() => readyForEdits(first))
+    if (first && !first.failed) setImmediate(() => void pipeline().then((loaded) => readyForEdits(first, loaded)))
   }
   if (built) {
     // The notes are read once the watcher sees every change: one saved before is in what is read, one after
@@ -370,7 +401,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       const site = new Map<string, string>()
       if (!served) return site
       const { graph, site: options } = served.plan
-      for (const file of (await renderSite(graph, options)).files) {
+      for (const file of (await (await pipeline()).renderSite(graph, options)).files) {
         const bytes = await bytesOf(file)
         site.set(file.path, typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'))
       }
@@ -396,7 +427,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
  * library is parsed in worker threads, so that code has not run here yet;
  * run cold, it costs more than the rest of a save.
  */
-function readyForEdits(analysed: AnalysedSite): void {
+function readyForEdits(analysed: AnalysedSite, { filePlaces, indexForChanges, needsTimeLimit, parseDocument, planSite, siteChanges }: Pipeline): void {
   filePlaces(analysed.loaded.files)
   indexForChanges(analysed.graph)
   // Only notes quick to parse: one that needs the time limit would hold up the server here.
