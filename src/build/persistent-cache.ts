@@ -51,7 +51,7 @@ export interface LoadedCache {
 /** Stored parses, restored against each file's fresh text. */
 export type StoredParses = ReadonlyMap<string, StoredParse>
 
-export { cacheFile, quireKey } from './cache-key.js'
+export { cacheFile } from './cache-key.js'
 
 /**
  * The parses of the newest cache a build of `notesDir` left in `cacheDir`,
