@@ -78,6 +78,10 @@ const budgets = {
   memoryMiBAt10k: 600,
   /** Cold-build time per note at the largest size (> 10k) over that at 10k. */
   perNoteGrowth: 1.25,
+  /** A warm build of an unchanged library of about 10,000 notes, median seconds. */
+  warmSecondsAt10k: 2,
+  /** `quire dev` start-up with the cache of a build of the unchanged library, about 10,000 notes, seconds. */
+  cachedDevStartSecondsAt10k: 3,
 } as const
 
 const usage = `Usage: npm run bench -- [options]    (or: node dist/scripts/bench.js [options])
@@ -747,6 +751,23 @@ function checkBudgets(results: readonly CaseResult[]): Budget[] {
       unit: '×',
       ok: within(growth, budgets.perNoteGrowth),
     })
+  }
+  // Every library of about 10,000 notes, whoever made it.
+  const about10k = (r: CaseResult): boolean => Math.round(r.size / 1000) === 10
+  for (const [key, limit, what] of [
+    ['warm-build', budgets.warmSecondsAt10k, 'warm build'],
+    ['dev-start-cached', budgets.cachedDevStartSecondsAt10k, 'quire dev start-up, cached'],
+  ] as const) {
+    for (const r of results.filter((found) => found.case === key && about10k(found))) {
+      list.push({
+        name: `${what} of ${r.library} ${count(r.size)}`,
+        limit,
+        value: round(r.medianSeconds, 2),
+        unit: 's',
+        ok: within(r.medianSeconds, limit),
+        ...(r.ratioToUnified === undefined ? {} : { note: `${r.ratioToUnified}× the unified floor` }),
+      })
+    }
   }
   for (const r of cold) {
     const index = r.details?.['searchIndex'] as { gzipBytesToFirstResult: number } | undefined

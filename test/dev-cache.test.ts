@@ -57,6 +57,41 @@ describe('quire dev with a build cache', () => {
     expect(Object.fromEntries(await session.site())).toEqual(built)
   })
 
+  it('serves the files a build left when nothing changed since, the same bytes as the session makes once it has read the notes', async () => {
+    const root = await builtCopy()
+    const built = await snapshot(path.join(root, 'site'))
+    delete built['.quire-site']
+    const log: string[] = []
+    session = await start(root, log)
+    expect(log.join('\n')).toMatch(/serving the site quire build left in site\/ \(nothing changed since\)/)
+    // Served from the built site (or, once the notes are read, made again): the same bytes either way.
+    const page = 'inquiries/distillation-then-rlvr/index.html'
+    const served = await (await fetch(`${session.url}${page}`)).text()
+    expect(served.replace(/<link rel="stylesheet" href="\/__quire\/client\.css"><script src="\/__quire\/client\.js" defer><\/script>/, '')).toBe(built[page])
+    expect(await (await fetch(`${session.url}graph.json`)).text()).toBe(built['graph.json'])
+    expect(Object.fromEntries(await session.site())).toEqual(built)
+    expect(log.join('\n')).toMatch(/ready for edits after \d+ ms; parsed 0 of 10 files/)
+    expect(session.diagnostics().map((d) => d.code)).toEqual(['missing-site-url'])
+
+    // A save once the notes are read is served as usual.
+    const file = path.join(root, 'notes', note)
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Running Supervised RL first', 'Saved in the session: SFT first'))
+    await session.idle()
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await session.idle()
+    expect(await (await fetch(`${session.url}${page}`)).text()).toContain('Saved in the session: SFT first')
+  })
+
+  it('serves a file of the built site edited by hand as the notes make it', async () => {
+    const root = await builtCopy()
+    const page = 'inquiries/distillation-then-rlvr/index.html'
+    const original = await readFile(path.join(root, 'site', page), 'utf8')
+    await writeFile(path.join(root, 'site', page), original.replace('<', '!'))
+    session = await start(root, [])
+    const served = await (await fetch(`${session.url}${page}`)).text()
+    expect(served).toContain(original.slice(0, 200))
+  })
+
   it('parses everything when the cache was left by another quire', async () => {
     const root = await builtCopy()
     const folder = path.join(root, '.quire-cache')

@@ -2,7 +2,7 @@
  * The read side of the pipeline, shared by `build` and `check`:
  * load → parse → graph → check. Returns the graph and every problem found.
  */
-import { createHash } from 'node:crypto'
+import { textHash } from './text-hash.js'
 import path from 'node:path'
 import { checkGraph } from '../check/check-graph.js'
 import { restoreParses, type StoredParses } from './persistent-cache.js'
@@ -13,7 +13,7 @@ import { sortDiagnostics, type Diagnostic } from '../diagnostics.js'
 import { buildGraph } from '../graph/build-graph.js'
 import { loadConfig, type SiteConfig } from '../load/config.js'
 import { ignoreTest } from '../load/ignore.js'
-import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadResult } from '../load/load-notes.js'
+import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadObserver, type LoadResult } from '../load/load-notes.js'
 import { fitHeapTo } from './heap.js'
 import type { Progress } from '../progress.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
@@ -59,10 +59,7 @@ export interface Checks {
 
 export type { ParseCache, ParseCacheEntry } from './parse-cache.js'
 
-/** The hash that says whether a file's text changed. */
-export function textHash(text: string): string {
-  return createHash('sha1').update(text).digest('base64url')
-}
+export { textHash }
 
 /** Options for {@link analyse}. */
 export interface AnalyseOptions {
@@ -106,6 +103,8 @@ export interface AnalyseOptions {
    * asks must close them.
    */
   readonly holdDrafts?: boolean
+  /** Told each folder listed and each file looked at, as the notes folder is read (the build cache records them). */
+  readonly observe?: LoadObserver
 }
 
 /**
@@ -172,7 +171,8 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const changed = settings.previous && settings.changedFiles ? new Set(settings.changedFiles.map((file) => path.resolve(file))) : undefined
   const unchanged =
     changed && settings.previous ? (file: string) => (changed.has(file) ? undefined : settings.previous!.get(file)?.result.document?.file) : undefined
-  const loaded = (await reloadChanged(settings, display)) ?? (await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged))
+  const loaded =
+    (await reloadChanged(settings, display)) ?? (await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged, settings.observe))
   const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
   diagnostics.push(...checkSite(configResult))
   const documents: Doc[] = []

@@ -16,10 +16,9 @@
  * cannot be read or parsed (a crash mid-write, a bad disk) is ignored.
  */
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { cachePrefix } from './cache-key.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
 import type { SourceFile } from '../model.js'
 import type { CacheKey, RenderCache } from '../render/output-files.js'
@@ -59,15 +58,7 @@ export interface LoadedCache {
 /** Stored parses, restored against each file's fresh text. */
 export type StoredParses = ReadonlyMap<string, StoredParse>
 
-/** The cache file for one notes folder and output folder: `build-<notes>-<output>.json`, so every cache of one notes folder can be found. */
-export function cacheFile(cacheDir: string, notesDir: string, outDir: string): string {
-  return path.join(cacheDir, `build-${folderId(notesDir)}-${folderId(outDir)}.json`)
-}
-
-/** A short id of a folder, from its absolute path. */
-function folderId(folder: string): string {
-  return createHash('sha256').update(path.resolve(folder)).digest('hex').slice(0, 12)
-}
+export { cacheFile } from './cache-key.js'
 
 /**
  * The parses of the newest cache a build of `notesDir` left in `cacheDir`,
@@ -75,7 +66,7 @@ function folderId(folder: string): string {
  * only needs the parses). Undefined when there is none from this quire.
  */
 export async function loadParsesOf(cacheDir: string, notesDir: string, key: string): Promise<StoredParses | undefined> {
-  const prefix = `build-${folderId(notesDir)}-`
+  const prefix = cachePrefix('build', notesDir)
   const names = (await readdir(cacheDir).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
   const dated = await Promise.all(
     names.map(async (name) => ({ file: path.join(cacheDir, name), modified: (await stat(path.join(cacheDir, name)).catch(() => undefined))?.mtimeMs ?? -1 })),
@@ -91,48 +82,6 @@ export async function loadParsesOf(cacheDir: string, notesDir: string, key: stri
     }
   }
   return undefined
-}
-
-let codeKey: Promise<string> | undefined
-
-/** A key that changes whenever quire's code, templates or dependencies change. */
-export function quireKey(): Promise<string> {
-  codeKey ??= computeQuireKey()
-  return codeKey
-}
-
-async function computeQuireKey(): Promise<string> {
-  let root = path.dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(path.join(root, 'templates', 'assets'))) {
-    const parent = path.dirname(root)
-    if (parent === root) break
-    root = parent
-  }
-  const hash = createHash('sha256')
-  const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-  const folders = [here, path.join(root, 'templates')]
-  for (const folder of folders) {
-    for (const file of await listFiles(folder)) {
-      hash.update(path.relative(root, file))
-      hash.update(await readFile(file))
-    }
-  }
-  for (const name of ['package.json', 'package-lock.json']) {
-    const text = await readFile(path.join(root, name)).catch(() => undefined)
-    if (text) hash.update(text)
-  }
-  return hash.digest('base64url')
-}
-
-async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
-  const files: string[] = []
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    const full = path.join(folder, entry.name)
-    if (entry.isDirectory()) files.push(...(await listFiles(full)))
-    else if (entry.isFile()) files.push(full)
-  }
-  return files
 }
 
 /** The start of a cache file: its key and site id, the first two fields `saveCache` writes. */

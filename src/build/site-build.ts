@@ -9,7 +9,7 @@ import { analyse, type Analysis, type Checks, type ParseCache, type Progress } f
 import { analyseEdit } from './analyse-edit.js'
 import { defaultBuildDate } from '../dates.js'
 import type { LoadedCache } from './persistent-cache.js'
-import type { LoadResult } from '../load/load-notes.js'
+import type { LoadObserver, LoadResult } from '../load/load-notes.js'
 import { countDiagnostics, type Diagnostic } from '../diagnostics.js'
 import type { CalendarDay } from '../dates.js'
 import { configFileNames, type SiteConfig } from '../load/config.js'
@@ -49,6 +49,8 @@ export interface SiteOverrides {
   readonly draftBodies?: boolean | undefined
   /** Let worker threads keep the drafts (see `AnalyseOptions.holdDrafts`); close `AnalysedSite.held` when done. */
   readonly holdDrafts?: boolean | undefined
+  /** Told what loading looks at (see `AnalyseOptions.observe`). */
+  readonly observe?: LoadObserver | undefined
 }
 
 /** The result of one build. */
@@ -133,6 +135,7 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
       ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }),
       draftBodies: overrides.draftBodies === true,
       holdDrafts: overrides.holdDrafts === true,
+      ...(overrides.observe === undefined ? {} : { observe: overrides.observe }),
     }))
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)
   const { errors, warnings } = countDiagnostics(analysis.diagnostics)

@@ -2,12 +2,26 @@
  * `quire build`: analyse the notes, render the site, swap it into place.
  */
 import path from 'node:path'
-import { abridgedReport, countDiagnostics } from '../diagnostics.js'
-import { cacheFile, loadCache, quireKey, saveCache, siteId } from '../build/persistent-cache.js'
+import { abridgedReport, countDiagnostics, type Diagnostic } from '../diagnostics.js'
+import { quireKey, siteRecordFile } from '../build/cache-key.js'
+import {
+  configHash,
+  historyHash,
+  InputRecorder,
+  loadSiteRecord,
+  markerStamp,
+  outputFolders,
+  restamp,
+  saveSiteRecord,
+  settingsKey,
+  unchangedInputs,
+  unchangedOutput,
+  type SiteRecord,
+} from '../build/site-record.js'
 import { openSite, realPath, recoverSite, siteMarker, writeFailure, type EmitResult, type FileStamp } from '../emit/emit-site.js'
-import type { CalendarDay } from '../dates.js'
-import { renderSite, type RenderCache, type RenderedSite } from '../render/render-site.js'
-import { analyseSite, type AnalysedSite } from '../build/site-build.js'
+import { defaultBuildDate, type CalendarDay } from '../dates.js'
+import type { RenderCache, RenderedSite } from '../render/render-site.js'
+import type { AnalysedSite } from '../build/site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 
 /** Options of `quire build`. */
@@ -44,9 +58,32 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   if (recovery.restored)
     io.stderr(`quire: a build was stopped while replacing ${displayPath(io.cwd, outDir)}/; restored the previous site from ${recovery.restored}\n`)
 
+  const cacheDir = options.cacheDir === undefined ? undefined : path.resolve(io.cwd, options.cacheDir)
+  const key = cacheDir ? await quireKey() : ''
+  const recordPath = cacheDir ? siteRecordFile(cacheDir, notesDir, outDir) : undefined
+  const settings = settingsKey({
+    cwd: io.cwd,
+    base: options.base,
+    title: options.title,
+    strict: options.strict,
+    buildDate: options.buildDate ?? defaultBuildDate(),
+    gitDates: options.gitDates !== false,
+  })
+  // Nothing the site is made from changed, and the output folder holds it as it was written: nothing to do.
+  const unchanged = recordPath ? await unchangedSite(recordPath, key, notesDir, settings) : undefined
+  if (unchanged) {
+    for (const line of abridgedReport(unchanged.diagnostics, options.notesDir)) io.stderr(line + '\n')
+    io.stderr(summaryLine(io, outDir, unchanged, started) + '\n')
+    return exitCode.ok
+  }
+  // The config as the analysis will read it (read first: a change after this makes the record differ).
+  const config = recordPath ? await configHash(notesDir) : ''
+  const recorder = recordPath ? new InputRecorder() : undefined
+
+  const { cacheFile, loadCache } = await import('../build/persistent-cache.js')
+  const { analyseSite } = await import('../build/site-build.js')
   const progress = io.interactive ? progressLine(io) : undefined
-  const key = options.cacheDir ? await quireKey() : ''
-  const cachePath = options.cacheDir ? cacheFile(path.resolve(io.cwd, options.cacheDir), notesDir, outDir) : undefined
+  const cachePath = cacheDir ? cacheFile(cacheDir, notesDir, outDir) : undefined
   const overrides = {
     base: options.base,
     title: options.title,
@@ -55,6 +92,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
     buildDate: options.buildDate,
     gitDates: options.gitDates,
     onProgress: progress?.update,
+    observe: recorder,
   }
   let cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   const cachedPages = cache?.pages
@@ -62,11 +100,51 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   const analysed = await analyseSite(notesDir, { ...overrides, cache, draftBodies: true, holdDrafts: true })
   // The rest of the build needs only the cached pages: let the cached parses go (on a large library, much of the heap).
   cache = undefined
+  const record =
+    recordPath && recorder
+      ? {
+          path: recordPath,
+          inputs: () =>
+            recorder.inputs((file) => analysed.parses.get(file)?.hash, {
+              settings,
+              config,
+              history: analysed.analysis.config.gitDates && options.gitDates !== false ? historyHash(analysed.graph.history) : null,
+            }),
+        }
+      : undefined
   try {
-    return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cachedPages, progress })
+    return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cachedPages, progress, record })
   } finally {
     await analysed.held?.close()
   }
+}
+
+/**
+ * The record of the site in the output folder, when the site is what a
+ * build would make now: every input as recorded, every file and folder of
+ * the output as written. Undefined otherwise.
+ */
+async function unchangedSite(recordPath: string, key: string, notesDir: string, settings: string): Promise<SiteRecord | undefined> {
+  const record = await loadSiteRecord(recordPath, key)
+  if (!record) return undefined
+  const inputs = await unchangedInputs(notesDir, record.inputs, settings)
+  if (!inputs.unchanged || !unchangedOutput(record.output, siteMarker)) return undefined
+  // Notes saved again with the same text: their new stamps spare the next build reading them.
+  if (inputs.restamped.size > 0) await saveSiteRecord(recordPath, restamp(record, inputs.restamped))
+  return record
+}
+
+/** The line that ends a build's report. */
+function summaryLine(
+  io: CommandIO,
+  outDir: string,
+  { diagnostics, pageCount, fileCount }: { diagnostics: readonly Diagnostic[]; pageCount: number; fileCount: number },
+  started: number,
+): string {
+  const { errors, warnings, hints } = countDiagnostics(diagnostics)
+  const hinted = hints > 0 ? `, ${plural(hints, 'hint')} (quire check lists them)` : ''
+  const seconds = ((performance.now() - started) / 1000).toFixed(2)
+  return `quire: built ${plural(pageCount, 'page')} from ${plural(fileCount, 'file')} into ${displayPath(io.cwd, outDir)}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hinted})`
 }
 
 /** The rest of `quire build`, once the notes are analysed. */
@@ -81,6 +159,7 @@ async function buildAnalysed(
     cachePath,
     cachedPages,
     progress,
+    record,
   }: {
     started: number
     outDir: string
@@ -88,14 +167,15 @@ async function buildAnalysed(
     cachePath: string | undefined
     cachedPages: RenderCache | undefined
     progress: ReturnType<typeof progressLine> | undefined
+    /** Where to keep the record of the site, and the inputs it was made from. */
+    record: { path: string; inputs: () => SiteRecord['inputs'] } | undefined
   },
 ): Promise<ExitCode> {
   progress?.clear()
   // Every error; of each code's warnings a few examples; hints (a title taken from the body…) only counted.
   // `quire check` lists them all.
   for (const line of abridgedReport(analysed.diagnostics, options.notesDir)) io.stderr(line + '\n')
-  const { errors, warnings, hints } = countDiagnostics(analysed.diagnostics)
-  const hinted = hints > 0 ? `, ${plural(hints, 'hint')} (quire check lists them)` : ''
+  const { errors, warnings } = countDiagnostics(analysed.diagnostics)
   const outName = displayPath(io.cwd, outDir)
   if (analysed.failed) {
     const why = errors > 0 ? '' : options.strict ? ' (--strict makes warnings fail the build)' : " (the config's `strict: true` makes warnings fail the build)"
@@ -103,6 +183,8 @@ async function buildAnalysed(
     return exitCode.failed
   }
   // Each page is written to the staging folder as soon as it is rendered, then the folder is swapped in.
+  const { libraryCacheKey, renderSite } = await import('../render/render-site.js')
+  const { saveCache, siteId } = await import('../build/persistent-cache.js')
   const write = async (pages: RenderCache | undefined): Promise<{ emitted: EmitResult; rendered?: RenderedSite; stamps?: ReadonlyMap<string, FileStamp> }> => {
     const opened = await openSite(outDir, { force: options.force })
     if (!opened.ok) return { emitted: opened }
@@ -136,11 +218,25 @@ async function buildAnalysed(
   // A build that parsed nothing and carried every file as it was leaves the cache as it found it.
   const unchanged = cachedPages !== undefined && analysed.parsedCount === 0 && sameSite(cachedPages, rendered.cache, stamps)
   if (cachePath && !unchanged) await saveCache(cachePath, key, siteId(rendered.cache), analysed.parses, rendered.cache, stamps)
-  const seconds = ((performance.now() - started) / 1000).toFixed(2)
   const pageCount = rendered.paths.filter((file) => file.endsWith('.html')).length
-  io.stderr(
-    `quire: built ${plural(pageCount, 'page')} from ${plural(analysed.fileCount, 'file')} into ${outName}/ in ${seconds} s (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${hinted})\n`,
-  )
+  if (record) {
+    await saveSiteRecord(record.path, {
+      key,
+      inputs: record.inputs(),
+      library: rendered.cache.get(libraryCacheKey)?.fingerprint ?? '',
+      diagnostics: analysed.diagnostics,
+      fileCount: analysed.fileCount,
+      pageCount,
+      base: analysed.site.base,
+      output: {
+        dir: outDir,
+        files: rendered.paths.map((file) => [file, stamps?.get(file) ?? ''] as const),
+        folders: outputFolders(outDir, rendered.paths),
+        marker: markerStamp(outDir, siteMarker),
+      },
+    })
+  }
+  io.stderr(summaryLine(io, outDir, { diagnostics: analysed.diagnostics, pageCount, fileCount: analysed.fileCount }, started) + '\n')
   return exitCode.ok
 }
 

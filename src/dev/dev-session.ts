@@ -11,6 +11,12 @@
  *
  * The last good site stays served while the notes have errors; the errors
  * go to the terminal and to an overlay in the browser.
+ *
+ * When a `quire build` left its site and nothing it was made from changed
+ * since (see `build/site-record.ts`), the session serves that site's files
+ * at once and reads the library in the background; until it has, a save
+ * waits for it, and a file of the built site changed by hand is made
+ * from the library instead.
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -18,26 +24,58 @@ import { fileURLToPath } from 'node:url'
 import { existsSync } from 'node:fs'
 import { abridgedReport, countDiagnostics, type Diagnostic } from '../diagnostics.js'
 import type { Slug } from '../model.js'
-import { loadBodyExtensions } from '../render/body/body-extensions.js'
-import { needsTimeLimit } from '../parse/complexity.js'
-import { parseDocument } from '../parse/parse-document.js'
-import { filePlaces } from '../load/load-notes.js'
-import {
-  contentsOf,
-  isDocumentEntry,
-  planSite,
-  renderSite,
-  type OutputFile,
-  type PlannedDocument,
-  type PlannedFile,
-  type SitePlan,
-} from '../render/render-site.js'
-import { analyseSite, freshState, type AnalysedSite, type SiteOverrides } from '../build/site-build.js'
+import type { PlannedDocument, PlannedFile, SitePlan } from '../render/render-site.js'
+import { contentsOf, type OutputFile } from '../render/output-files.js'
+import type { AnalysedSite, SiteOverrides } from '../build/site-build.js'
 import { messageOf, notesRelative, SiteFileFailure, withoutAbsolutePaths } from './failure.js'
 import { startDevServer, type DevServer } from './serve.js'
-import { readyForChanges, siteChanges } from './site-changes.js'
 import { watchNotes, type NotesWatcher } from './watch.js'
-import { loadParsesOf, quireKey } from '../build/persistent-cache.js'
+import { quireKey } from '../build/cache-key.js'
+import { newestSiteRecord, settingsKey, unchangedInputs, unchangedOutputFile, type SiteRecord } from '../build/site-record.js'
+import { defaultBuildDate } from '../dates.js'
+import { siteMarker } from '../emit/emit-site.js'
+
+/** The pipeline's modules that a session needs once it reads the notes. */
+async function loadPipeline() {
+  const [extensions, complexity, parse, load, render, build, changes, cache] = await Promise.all([
+    import('../render/body/body-extensions.js'),
+    import('../parse/complexity.js'),
+    import('../parse/parse-document.js'),
+    import('../load/load-notes.js'),
+    import('../render/render-site.js'),
+    import('../build/site-build.js'),
+    import('./site-changes.js'),
+    import('../build/persistent-cache.js'),
+  ])
+  return {
+    loadBodyExtensions: extensions.loadBodyExtensions,
+    needsTimeLimit: complexity.needsTimeLimit,
+    parseDocument: parse.parseDocument,
+    filePlaces: load.filePlaces,
+    isDocumentEntry: render.isDocumentEntry,
+    planSite: render.planSite,
+    renderSite: render.renderSite,
+    analyseSite: build.analyseSite,
+    freshState: build.freshState,
+    readyForChanges: changes.readyForChanges,
+    siteChanges: changes.siteChanges,
+    loadParsesOf: cache.loadParsesOf,
+  }
+}
+
+/** The pipeline's modules, loaded once. */
+type Pipeline = Awaited<ReturnType<typeof loadPipeline>>
+
+let loadedPipeline: Promise<Pipeline> | undefined
+
+/**
+ * The pipeline, loaded when the notes are first read: loading it takes
+ * longer than anything else a session serving a built site does first.
+ */
+function pipeline(): Promise<Pipeline> {
+  loadedPipeline ??= loadPipeline()
+  return loadedPipeline
+}
 
 /** Options of a dev session. */
 export interface DevOptions extends SiteOverrides {
@@ -91,9 +129,10 @@ class ServedSite {
     private readonly pages: Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>,
     /** The notes folder, to name the file a failure concerns relative to it. */
     private readonly notesDir: string,
+    private readonly pipeline: Pipeline,
   ) {
     this.documents = documentsByPath(plan.documents)
-    for (const entry of plan.entries) if (!isDocumentEntry(entry)) this.others.set(entry.path, entry)
+    for (const entry of plan.entries) if (!pipeline.isDocumentEntry(entry)) this.others.set(entry.path, entry)
   }
 
   has(file: string): boolean {
@@ -104,7 +143,7 @@ class ServedSite {
   async file(file: string): Promise<Served | undefined> {
     const entry = this.documents.get(file) ?? this.others.get(file)
     if (!entry) return undefined
-    if (!isDocumentEntry(entry)) {
+    if (!this.pipeline.isDocumentEntry(entry)) {
       let made = this.made.get(file)
       if (!made) {
         made = Promise.resolve()
@@ -147,7 +186,7 @@ class ServedSite {
       this.pages.set(slug, kept)
       return kept.files
     }
-    await loadBodyExtensions([this.plan.graph.documents.get(slug)!])
+    await this.pipeline.loadBodyExtensions([this.plan.graph.documents.get(slug)!])
     const files = this.plan.render(slug)
     this.pages.delete(slug)
     this.pages.set(slug, { fingerprint, files })
@@ -172,6 +211,50 @@ async function bytesOf(file: OutputFile): Promise<Served> {
   return readFile('copyFrom' in file ? file.copyFrom : file.reuseFrom)
 }
 
+/**
+ * The files of a site `quire build` left, served as they are on disk while
+ * each is as the build wrote it. The same bytes as the session would make:
+ * the site was made from the notes as they are now, with the same settings.
+ */
+class BuiltSite {
+  private readonly stamps: ReadonlyMap<string, string>
+
+  constructor(readonly record: SiteRecord) {
+    this.stamps = new Map(record.output.files)
+  }
+
+  has(file: string): boolean {
+    return this.stamps.has(file)
+  }
+
+  /** A file as the build wrote it; undefined when the site has no such file or it changed since. */
+  async file(file: string): Promise<Served | undefined> {
+    if (!unchangedOutputFile(this.record.output, file, this.stamps.get(file))) return undefined
+    const bytes = await readFile(path.join(this.record.output.dir, file)).catch(() => undefined)
+    return bytes && file.endsWith('.html') ? bytes.toString('utf8') : bytes
+  }
+}
+
+/**
+ * The site a build of these notes left, if what it was made from is
+ * unchanged and the session's settings are the build's: undefined otherwise.
+ */
+async function unchangedBuild(options: DevOptions, cacheDir: string, key: string): Promise<SiteRecord | undefined> {
+  const record = await newestSiteRecord(cacheDir, options.notesDir, key)
+  if (!record) return undefined
+  const settings = settingsKey({
+    cwd: options.cwd,
+    base: options.base,
+    title: options.title,
+    strict: options.strict === true,
+    buildDate: options.buildDate ?? defaultBuildDate(),
+    gitDates: options.gitDates !== false,
+  })
+  if (!(await unchangedInputs(options.notesDir, record.inputs, settings)).unchanged) return undefined
+  // The output folder still holds that site (each file is checked again as it is served).
+  return unchangedOutputFile(record.output, siteMarker, record.output.marker) ? record : undefined
+}
+
 /** Start a dev session: first build, then serve and watch. */
 export async function startDevSession(options: DevOptions): Promise<DevSession> {
   let last: AnalysedSite | undefined
@@ -181,22 +264,42 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   let base = '/'
   const pages = new Map<Slug, { fingerprint: string; files: readonly OutputFile[] }>()
   const clientFiles = await loadClient()
-  // What a build of these notes left: the first analysis parses only files changed since.
-  let stored = options.cacheDir ? await loadParsesOf(options.cacheDir, options.notesDir, await quireKey()) : undefined
+  const key = options.cacheDir === undefined ? undefined : await quireKey()
+  // A site a build left, unchanged since: served until the library is read, in the background.
+  const built = options.cacheDir && key ? await unchangedBuild(options, options.cacheDir, key) : undefined
+  let disk = built && new BuiltSite(built)
 
   const rebuild = async (changedFiles: readonly string[]): Promise<void> => {
     const started = performance.now()
+    const { analyseSite, freshState, loadParsesOf, planSite, siteChanges } = await pipeline()
+    // What a build of these notes left: the first analysis parses only files changed since.
+    const stored = !last && options.cacheDir && key ? await loadParsesOf(options.cacheDir, options.notesDir, key) : undefined
     // No trees are kept: a page is rendered (and its body parsed) only when it is asked for.
     // Files the watcher did not report are taken as they were (not read again); after an edit to prose or
     // a summary, so is everything else (see `analyse-edit.ts`). The first build reads everything.
     const cache = stored && { parses: stored, pages: new Map() }
-    stored = undefined
     const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false, cache }, freshState, last && { changedFiles, previous: last })
     last = analysed
     latest = analysed.diagnostics
     const { errors, warnings } = countDiagnostics(analysed.diagnostics)
     // Every error, a few warnings of each code: `quire check` lists them all.
-    for (const line of abridgedReport(analysed.diagnostics, path.relative(options.cwd, options.notesDir) || '.', 'quire dev')) options.log(line)
+    const report = (): void => {
+      for (const line of abridgedReport(analysed.diagnostics, path.relative(options.cwd, options.notesDir) || '.', 'quire dev')) options.log(line)
+    }
+    // The notes read while the built site is served: its report was printed already, unless they changed since.
+    const shown = disk
+    const plan = analysed.failed ? undefined : planSite(analysed.graph, analysed.site)
+    // While the notes have errors, the built site stays the last good one.
+    if (plan) disk = undefined
+    if (shown && plan && plan.library() === shown.record.library) {
+      served = new ServedSite(plan, pages, options.notesDir, await pipeline())
+      base = analysed.site.base
+      options.log(
+        `quire dev: ready for edits after ${Math.round(performance.now() - started)} ms; parsed ${analysed.parsedCount} of ${analysed.fileCount} files`,
+      )
+      return
+    }
+    report()
     if (analysed.failed) {
       ok = false
       const ms = Math.round(performance.now() - started)
@@ -206,10 +309,10 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       server?.send('diagnostics', status())
       return
     }
-    const plan = planSite(analysed.graph, analysed.site)
+    if (!plan) return
     const previous = served
     const changes = previous ? siteChanges(previous.plan, plan, changedFiles) : undefined
-    served = new ServedSite(plan, pages, options.notesDir)
+    served = new ServedSite(plan, pages, options.notesDir, await pipeline())
     ok = true
     base = analysed.site.base
     const ms = Math.round(performance.now() - started)
@@ -236,41 +339,81 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const status = (): { ok: boolean; diagnostics: readonly Diagnostic[] } => ({ ok, diagnostics: latest })
 
   let server: DevServer | undefined
-  await rebuild([])
+  // The library read while the built site is served; every rebuild waits for it.
+  let reading: Promise<void> = Promise.resolve()
+  if (built) {
+    latest = built.diagnostics
+    ok = true
+    base = built.base
+    for (const line of abridgedReport(latest, path.relative(options.cwd, options.notesDir) || '.', 'quire dev')) options.log(line)
+    options.log(
+      `quire dev: serving the site quire build left in ${path.relative(options.cwd, built.output.dir) || '.'}/ (nothing changed since); reading the notes for edits in the background`,
+    )
+  } else {
+    await rebuild([])
+  }
+  /** A file of the site: from the built site while the library is read (and that file is unchanged), else made from the library. */
+  const file = async (relative: string): Promise<Served | undefined> => {
+    const fromDisk = disk && (await disk.file(relative))
+    if (fromDisk !== undefined) return fromDisk
+    await reading
+    return served?.file(relative)
+  }
   server = await startDevServer(
     {
       get base() {
         return base
       },
-      has: (relative) => served?.has(relative) ?? false,
-      file: (relative) => served?.file(relative) ?? Promise.resolve(undefined),
+      has: (relative) => (disk ?? served)?.has(relative) ?? false,
+      file,
       client: (name) => clientFiles.get(name),
       status,
     },
     { host: options.host, port: options.port, log: options.log },
   )
-  const watcher: NotesWatcher = watchNotes([options.notesDir], rebuild)
-  await watcher.ready
-  // Not needed to serve: done once the session is up, before a person could save.
-  const first = last
-  if (first && !first.failed) setImmediate(() => readyForEdits(first))
+  const watcher: NotesWatcher = watchNotes([options.notesDir], async (changed) => {
+    await reading
+    await rebuild(changed)
+  })
+  const warmUp = (): void => {
+    // Not needed to serve: done once the session is up, before a person could save.
+    const first = last
+    if (first && !first.failed) setImmediate(() => void pipeline().then((loaded) => readyForEdits(first, loaded)))
+  }
+  if (built) {
+    // The notes are read once the watcher sees every change: one saved before is in what is read, one after
+    // is a change like any other. The built site is served meanwhile, and if a note did change, every
+    // browser is told to load its page again.
+    reading = watcher.ready
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => rebuild([]))
+      .then(warmUp, (problem: unknown) => options.log(`quire dev: the notes could not be read: ${messageOf(problem)}`))
+  } else {
+    await watcher.ready
+    warmUp()
+  }
   const running = server
   return {
     url: running.url,
     port: running.port,
     async site() {
+      await reading
       const site = new Map<string, string>()
       if (!served) return site
       const { graph, site: options } = served.plan
-      for (const file of (await renderSite(graph, options)).files) {
+      for (const file of (await (await pipeline()).renderSite(graph, options)).files) {
         const bytes = await bytesOf(file)
         site.set(file.path, typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'))
       }
       return site
     },
     diagnostics: () => latest,
-    idle: () => watcher.idle(),
+    async idle() {
+      await reading
+      await watcher.idle()
+    },
     async close() {
+      await reading
       await watcher.close()
       await running.close()
     },
@@ -284,7 +427,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
  * library is parsed in worker threads, so that code has not run here yet;
  * run cold, it costs more than the rest of a save.
  */
-function readyForEdits(analysed: AnalysedSite): void {
+function readyForEdits(analysed: AnalysedSite, { filePlaces, readyForChanges, needsTimeLimit, parseDocument, planSite, siteChanges }: Pipeline): void {
   filePlaces(analysed.loaded.files)
   // Only notes quick to parse: one that needs the time limit would hold up the server here.
   let warmed = 0

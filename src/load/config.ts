@@ -12,8 +12,9 @@ import { validateFrontMatter, yamlToJS } from '../parse/front-matter.js'
 import { maxStarsInPart, tooManyStars } from './ignore.js'
 import { locator } from '../parse/lines.js'
 
-/** The config file names quire looks for, in order. */
-export const configFileNames = ['quire.config.yaml', 'quire.config.yml', 'quire.config.json'] as const
+import { configFileNames } from './config-files.js'
+
+export { configFileNames }
 
 /** Most `ignore` patterns: each is matched against every path of the notes folder. */
 const maxPatterns = 200

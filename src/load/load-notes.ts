@@ -5,12 +5,12 @@
  * Files are returned in a stable order (code-unit order of their relative
  * paths), so nothing downstream depends on the order the disk lists them in.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, type Dirent } from 'node:fs'
 import { open, readdir, readFile, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { compare, hint, warning, type Diagnostic } from '../diagnostics.js'
 import type { AttachmentFile, SourceFile } from '../model.js'
-import { configFileNames } from './config.js'
+import { configFileNames } from './config-files.js'
 import { ignoreTest, type IgnoreTest } from './ignore.js'
 import { drawingHint, isCanvas, isDrawing } from './not-notes.js'
 import { largestSvg, svgSafety } from './svg-safety.js'
@@ -29,19 +29,31 @@ const scriptable = /\.(html?|xhtml|xht|js|mjs|cjs|xml|xsl|xslt|shtml|php|swf)$/i
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
 /**
+ * Told what loading looks at, as it looks (for the build cache, which
+ * records it to tell later whether anything changed): each folder's
+ * entries as listed, and each file before it is read.
+ */
+export interface LoadObserver {
+  folder(full: string, entries: readonly Dirent[]): void
+  file(full: string): void
+}
+
+/**
  * Read every `*.md` file under `root`, at any depth.
  *
  * Symbolic links are followed only while they stay inside `root`. Folders
  * reached through a link are read after the real tree, and only if their
  * real folder was not read already, so a link loop or an alias to a folder
  * publishes nothing twice. `reuse` gives a file as last read when it is
- * known not to have changed, so it is not read again.
+ * known not to have changed, so it is not read again. `observe` is told
+ * each folder listed and each file looked at.
  */
 export async function loadNotes(
   root: string,
   display: (file: string) => string,
   ignored: IgnoreTest = ignoreTest([]),
   reuse?: (file: string) => SourceFile | undefined,
+  observe?: LoadObserver,
 ): Promise<LoadResult> {
   const files: SourceFile[] = []
   const attachments: AttachmentFile[] = []
@@ -53,6 +65,7 @@ export async function loadNotes(
   async function walk(folder: string, relative: string): Promise<void> {
     const entries = await readdir(folder, { withFileTypes: true })
     entries.sort((a, b) => compare(a.name, b.name))
+    observe?.folder(folder, entries)
     for (const entry of entries) {
       const full = path.join(folder, entry.name)
       const rel = relative ? `${relative}/${entry.name}` : entry.name
@@ -81,9 +94,11 @@ export async function loadNotes(
           diagnostics.push(drawingHint(display(full), 'canvas'))
           continue
         }
+        observe?.file(full)
         attachments.push({ path: full, relativePath: rel, unsafe: await unsafeReason(full, entry.name) })
       } else {
         // A file known not to have changed since it was last read (`quire dev` knows from its watcher).
+        observe?.file(full)
         const kept = reuse?.(full)
         if (kept) {
           files.push(kept)
