@@ -151,8 +151,8 @@ describe('KaTeX markup read without an HTML parser', () => {
   })
 })
 
-describe('math rendered once per formula', () => {
-  it('gives each place a formula appears its own nodes, the same as the first', async () => {
+describe('math in a body', () => {
+  it('gives each place a formula appears its own nodes, the same each time', async () => {
     const file: SourceFile = {
       path: '/notes/a.md',
       relativePath: 'a.md',

@@ -15,10 +15,11 @@
  * render as text. A formula KaTeX cannot parse is shown as its source,
  * marked `math-error`; any `style` KaTeX puts on it is dropped.
  *
- * It finds math as rehype-katex does (and makes the same tree), but each
- * thread asks KaTeX once for each formula it meets, however many notes
- * repeat it, and reads KaTeX's markup without an HTML parser (see
- * `katex-markup.ts`); each place a formula goes gets its own copy.
+ * It finds math as rehype-katex does (and makes the same tree), but reads
+ * KaTeX's markup without an HTML parser (see `katex-markup.ts`). Formulas
+ * are not kept for reuse: in one library with much math about a third of
+ * them repeated, but keeping them cost far more memory than their
+ * rendering cost time.
  *
  * KaTeX takes a few hundred milliseconds to load, so it is loaded only for
  * a library that may have math ({@link loadMath}); until then the plugin
@@ -34,7 +35,7 @@ import { katexHast } from './katex-markup.js'
 export const katexOptions: KatexOptions = { output: 'mathml', trust: false, strict: 'ignore' }
 
 /** A formula's nodes, from its TeX source and whether it is display math. */
-type Formula = (value: string, display: boolean) => readonly ElementContent[]
+type Formula = (value: string, display: boolean) => ElementContent[]
 
 /** How the loaded modules render: a formula's nodes, and the text of an element (as rehype-katex reads it). */
 let loaded: { formula: Formula; textOf: (element: Element) => string } | undefined
@@ -44,14 +45,11 @@ export function mayHaveMath(text: string): boolean {
   return text.includes('$') || text.includes('math')
 }
 
-/** Formulas kept per thread: enough for a library's repeated ones, without holding every formula of a large one. */
-const formulasKept = 2000
-
 /** Load KaTeX (once), so that {@link rehypeMath} renders. */
 export async function loadMath(): Promise<void> {
   if (loaded) return
   const [{ default: katex }, { fromHtml }, { toText }] = await Promise.all([import('katex'), import('hast-util-from-html'), import('hast-util-to-text')])
-  const render = (value: string, display: boolean): ElementContent[] => {
+  const formula: Formula = (value, display) => {
     let markup: string | ElementContent[]
     try {
       markup = katex.renderToString(value, { ...katexOptions, displayMode: display, throwOnError: true })
@@ -66,17 +64,6 @@ export async function loadMath(): Promise<void> {
     }
     const nodes = typeof markup === 'string' ? (katexHast(markup) ?? (fromHtml(markup, { fragment: true }).children as ElementContent[])) : markup
     cleanup(nodes)
-    return nodes
-  }
-  const kept = new Map<string, readonly ElementContent[]>()
-  const formula: Formula = (value, display) => {
-    const key = (display ? 'd' : 'i') + value
-    let nodes = kept.get(key)
-    if (!nodes) {
-      nodes = render(value, display)
-      if (kept.size >= formulasKept) kept.delete(kept.keys().next().value!)
-      kept.set(key, nodes)
-    }
     return nodes
   }
   loaded = { formula, textOf: (element) => toText(element, { whitespace: 'pre' }) }
@@ -102,21 +89,6 @@ function cleanup(nodes: ElementContent[]): void {
         node.properties.className = ['math-display']
       }
     })
-}
-
-/** A copy of `nodes` to put in a tree (a kept formula's nodes are never handed out themselves). */
-function copy(nodes: readonly ElementContent[]): ElementContent[] {
-  return nodes.map(copyNode)
-}
-
-function copyNode(node: ElementContent): ElementContent {
-  if (node.type !== 'element') return { ...node }
-  const properties: Properties = {}
-  for (const key in node.properties) {
-    const value = node.properties[key]
-    properties[key] = Array.isArray(value) ? [...value] : value
-  }
-  return { type: 'element', tagName: node.tagName, properties, children: copy(node.children) }
 }
 
 /** A formula found in a tree: the element it replaces, that element's parent, and whether it is display math. */
@@ -168,7 +140,7 @@ export const rehypeMath: Plugin<[], Root> = () => (tree) => {
   findFormulas(tree, undefined, found)
   // In document order, each source read once the formulas before it are in (as rehype-katex does).
   for (const { scope, parent, display } of found) {
-    const nodes = copy(formula(sourceOf(scope, textOf), display))
+    const nodes = formula(sourceOf(scope, textOf), display)
     parent.children.splice(parent.children.indexOf(scope), 1, ...nodes)
   }
 }
