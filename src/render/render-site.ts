@@ -584,7 +584,8 @@ async function renderInto(
   const rendered: Slug[] = []
   // Math and highlighting are needed here only if some body is rendered whole here (a draft in hand was rendered
   // where it was parsed); then for every document, since such a body may embed any other.
-  // The library's and folders' `index.md` are rendered here for the home and folder pages even when a worker holds their drafts.
+  // The library's and folders' `index.md` are rendered here for the home and folder pages should a worker hold their drafts
+  // (workers send such drafts back: see `shownOnOtherPages`).
   // Loaded before the first file is made: a site carried over whole needs neither.
   const extensions = once(() => {
     const whole = [...graph.documents.values()].some((doc) => {
