@@ -47,6 +47,15 @@ describe('drafted bodies', () => {
       ),
       'b.md': note('B: results?', 'Two.', '## Results\n\nBack to [[a]].\n\n```python\nprint("x")\n```\n\n$x^2$\n'),
       'deep/inner.md': note('Deep inner?', 'Three.', 'Up to [[a]] and [[index]] and #start, with ![[img/fig.png]].\n'),
+      'embeds.md': note(
+        'Embeds?',
+        'Files shown in the page.',
+        '![[img/fig.png|200]]\n\nA [![figure](img/fig.png)](https://example.org) and a [![[img/fig.png]]](https://example.org) inside links.\n\n![[paper.pdf|the paper]], ![[img/gone.png]], ![[clip.mp4]] and ![[../img/fig.png|120x40]].\n',
+      ),
+      'embeds-note.md': note('Embeds a note?', 'Seven.', 'Before.\n\n![[b]]\n\nAfter ![[b#Results]].\n'),
+      'named-png.md': note('Named like a file?', 'Eight.', '![[chart.png]]\n'),
+      'chart.png.md': note('chart.png', 'A note whose title reads as a file.', 'Text.\n'),
+      'heading-embed.md': note('Heading embed?', 'Nine.', '## See ![[img/gone.png]]\n\nText.\n'),
       'heading.md': note('Heading?', 'Four.', '## About [[b]]\n\nText.\n'),
       'html.md': note('Html?', 'Five.', 'Raw <em>html</em> and [[b]].\n'),
       'control.md': note('Control?', 'Six.', 'A stray \u0001 character and [[b]].\n'),
@@ -54,7 +63,12 @@ describe('drafted bodies', () => {
       'paper.pdf': '%PDF-1.4\n',
       'img/fig.png': 'not really a png',
     })
-    await expectSameSite(path.join(root, 'notes'), root, ['index', 'a', 'b'], ['deep/inner', 'heading', 'html', 'control'])
+    await expectSameSite(
+      path.join(root, 'notes'),
+      root,
+      ['index', 'a', 'b', 'deep/inner', 'embeds', 'named-png'],
+      ['heading', 'html', 'control', 'embeds-note', 'heading-embed'],
+    )
   })
 
   it('give the same site as bodies rendered whole, for the seed library and two vaults', async () => {

@@ -19,7 +19,7 @@ import { loadBodyExtensionsFor } from '../render/body/body-extensions.js'
 import { drafted } from '../render/body/draft-documents.js'
 import { draftedPageHtml, type DraftedPage } from '../render/body/drafted-page.js'
 import type { DraftBody } from '../render/body/slots.js'
-import type { LentDraft, OtherFile } from '../render/held-drafts.js'
+import { shownOnOtherPages, type LentDraft, type OtherFile } from '../render/held-drafts.js'
 import { writeStamped, type FileStamp } from '../emit/emit-site.js'
 import { parseDocument } from '../parse/parse-document.js'
 
@@ -105,7 +105,8 @@ async function answer(request: ParseRequest): Promise<ParseAnswer[]> {
     if (request.draft === 'none') return { parse: storeParse(parseDocument(file, { keepTree: false })), draft: undefined }
     const parsed = drafted(parseDocument(file), false)
     const draft = parsed.document?.draft
-    if (request.draft === 'held' && draft?.html) {
+    // A body shown on another page too (the home page, a folder's or a tag's) goes back to the main thread, which makes those pages.
+    if (request.draft === 'held' && draft?.html && !shownOnOtherPages(parsed.document!.slug)) {
       held.set(file.path, { html: draft.html, toc: draft.toc })
       return { parse: storeParse(parsed), draft: { ...draft, html: undefined } }
     }

@@ -3,8 +3,11 @@
  * threads): render asks for a page around a draft; the executor decides
  * which thread makes it. Render knows this contract, not the threads.
  */
+import type { Slug } from '../model.js'
 import type { DraftedPage } from './body/drafted-page.js'
 import type { DraftBody } from './body/slots.js'
+import { tagsPageSlug } from './props/tag-links.js'
+import { homeSlug } from './url.js'
 
 /** A draft the main thread holds, lent to a worker to make its page while the main thread is busy. */
 export interface LentDraft {
@@ -34,4 +37,14 @@ export interface HeldDrafts {
   pending(): number
   /** Stop the workers; their drafts go with them (and `holds` says no from then on). */
   close(): Promise<void>
+}
+
+/**
+ * Is the body of the document at `slug` shown on another page as well: the
+ * home page (`index.md`), its folder's page (a folder's `index.md`), its
+ * tag's page (a note below `tags/`)? The main thread makes those pages, so
+ * such a draft is sent back to it rather than kept by a worker thread.
+ */
+export function shownOnOtherPages(slug: Slug): boolean {
+  return slug === homeSlug || slug.endsWith('/index') || slug.startsWith(`${tagsPageSlug}/`)
 }

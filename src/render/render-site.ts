@@ -23,7 +23,7 @@ import type { Progress } from '../progress.js'
 import type { Doc, Graph, SiteOptions, Slug } from '../model.js'
 import { assetText } from './site-files/assets.js'
 import { loadBodyExtensions } from './body/body-extensions.js'
-import { bodyNodes, finishBody, renderBody, slotFills } from './body/body.js'
+import { bodyNodes, finishBody, renderBody, slotFills, usableDraft } from './body/body.js'
 import type { HeldDrafts } from './held-drafts.js'
 import { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type WrittenFile } from './output-files.js'
 import { tableOfContents } from './body/toc.js'
@@ -224,7 +224,8 @@ function pageReadsOf(graph: Graph): Map<Slug, PageReads> {
  * `context.root`: its draft finished, or (when it has none) rendered whole.
  */
 function pageBodyOf(context: PageContext, doc: Doc): PageBody {
-  if (doc.draft?.html) return { nodes: bodyNodes(finishBody(doc, doc.draft.html, doc.draft.slots, context.graph, context.root)), toc: doc.draft.toc }
+  const draft = usableDraft(doc, context.graph)
+  if (draft?.html) return { nodes: bodyNodes(finishBody(doc, draft.html, draft.slots, context.graph, context.root)), toc: draft.toc }
   const nodes = renderBody(doc, context.graph, context.root)
   return { nodes, toc: tableOfContents(nodes) }
 }
@@ -328,12 +329,13 @@ function renderHeldDocument(
   bare?: DocumentProps,
 ): { paths: string[]; stamps: Promise<readonly string[]> } | undefined {
   const doc = context.graph.documents.get(slug)!
-  if (!doc.draft) return undefined
+  const draft = usableDraft(doc, context.graph)
+  if (!draft) return undefined
   // A draft the main thread holds goes to a worker only while the workers have little to do; else the main thread makes the page.
-  const lent = doc.draft.html && held.drafts.pending() < lendWhileFewerThan ? { html: doc.draft.html, toc: doc.draft.toc } : undefined
-  if (!lent && (doc.draft.html || !held.drafts.holds(doc.file.path))) return undefined
+  const lent = draft.html && held.drafts.pending() < lendWhileFewerThan ? { html: draft.html, toc: draft.toc } : undefined
+  if (!lent && (draft.html || !held.drafts.holds(doc.file.path))) return undefined
   const page = bare ?? documentProps(context, slug, emptyBody)
-  const fills = slotFills(doc, doc.draft.slots, context.graph, context.root)
+  const fills = slotFills(doc, draft.slots, context.graph, context.root)
   const [made, ...others] = documentFiles(context, doc, '')
   const target = (file: WrittenFile): string => path.join(held.folder, file.path)
   const stamps = held.drafts.page(
@@ -632,10 +634,14 @@ async function renderInto(
   const rendered: Slug[] = []
   // Math and highlighting are needed here only if some body is rendered whole here (a draft in hand was rendered
   // where it was parsed); then for every document, since such a body may embed any other.
-  // The library's and folders' `index.md` are rendered here for the home and folder pages even when a worker holds their drafts.
+  // The library's and folders' `index.md` are rendered here for the home and folder pages should a worker hold their drafts
+  // (workers send such drafts back: see `shownOnOtherPages`).
   // Loaded before the first file is made: a site carried over whole needs neither.
   const extensions = once(() => {
-    const whole = [...graph.documents.values()].some((doc) => !doc.draft?.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
+    const whole = [...graph.documents.values()].some((doc) => {
+      const draft = usableDraft(doc, graph)
+      return !draft || (!draft.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
+    })
     return loadBodyExtensions(whole ? graph.documents.values() : [])
   })
   const make = async (entry: PlannedFile): Promise<OutputFile> => {

@@ -16,7 +16,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import remarkRehype from 'remark-rehype'
 import { unified, type Plugin } from 'unified'
 import { VFile } from 'vfile'
-import type { Doc, Graph } from '../../model.js'
+import type { Doc, Graph, LinkRef } from '../../model.js'
 import { anchorId } from '../../anchors.js'
 import type { InlineTag } from '../../parse/inline-tags.js'
 import type { WikiLink } from '../../parse/wikilink-syntax.js'
@@ -174,7 +174,7 @@ function unlabelledText(found: LinkTarget, value: string): string {
 function slot(ctx: BodyContext, value: Slot): string {
   const slots = ctx.slots!
   slots.push(value)
-  return slotToken(slots.length - 1)
+  return slotToken(slots.length - 1, value.kind === 'close')
 }
 
 /**
@@ -187,21 +187,33 @@ function draftedLink(ctx: BodyContext, link: number, children: ElementContent[])
   return { type: 'element', tagName: 'a', properties: { href: open }, children: [...children, { type: 'text', value: close }] }
 }
 
-function wikiLinkHandler(state: State, node: WikiLink): Element {
+function wikiLinkHandler(state: State, node: WikiLink): ElementContent {
   const ctx = context(state)
   const text = (value: string): ElementContent[] => [{ type: 'text', value }]
   let element: Element
-  if (ctx.slots && node.data?.quireLink !== undefined && !node.embed) {
+  if (ctx.slots && node.data?.quireLink !== undefined) {
     const link = node.data.quireLink
+    // While drafting, an embed waits for the graph whole: a file, a missing file's placeholder, or a link.
+    if (node.embed) return { type: 'text', value: slot(ctx, { kind: 'embed', link, written: node.value, label: node.label }) }
     element = draftedLink(ctx, link, text(node.label ?? slot(ctx, { kind: 'title', link })))
   } else {
     const found = target(ctx, node)
-    if (found?.kind === 'file' && node.embed) element = embeddedFile(found.href, found.name, node.label)
-    else if (found === undefined && node.embed && hasFileExtension(node.value.replace(/#.*$/, ''))) element = missingFile(node.value)
-    else element = linkElement(found, text(node.label ?? unlabelledText(found, node.value)))
+    element = node.embed ? embedElement(found, node.value, node.label) : linkElement(found, text(node.label ?? unlabelledText(found, node.value)))
   }
   state.patch(node, element)
   return element
+}
+
+/**
+ * An embed `![[value|label]]` that shows no note's body: the file, the
+ * placeholder of a missing file, or (a note that could not be embedded) a
+ * link. Drafts fill their embed slots with it, so both paths make the same
+ * bytes.
+ */
+function embedElement(found: LinkTarget, value: string, label: string | undefined): Element {
+  if (found?.kind === 'file') return embeddedFile(found.href, found.name, label)
+  if (found === undefined && hasFileExtension(value.replace(/#.*$/, ''))) return missingFile(value)
+  return linkElement(found, [{ type: 'text', value: label ?? unlabelledText(found, value) }])
 }
 
 function linkHandler(state: State, node: Link): ElementContent | ElementContent[] {
@@ -307,22 +319,46 @@ export function renderBody(doc: Doc, graph: Graph, root: RootPrefix): ElementCon
 
 /**
  * Can `doc`'s body be drafted before the graph is known? Not when it
- * embeds (what an embed shows depends on its target), holds raw HTML
+ * may embed a note (what the embed shows is that note's body), holds raw HTML
  * (parsed together with the links around it), has a heading that shows an
- * unlabelled `[[link]]` (the heading's id would depend on the target's
- * title), or could hold text that reads as a slot's token.
+ * unlabelled `[[link]]` or an embed (the heading's id would depend on the
+ * target), or could hold text that reads as a slot's token.
  */
 export function draftable(doc: Doc, tree: MdastRoot): boolean {
-  if (doc.hasHtml || mayHoldTokens(doc.file.text) || doc.links.some((link) => link.embed && link.syntax === 'wikilink')) return false
+  if (doc.hasHtml || mayHoldTokens(doc.file.text) || doc.links.some(mayEmbedNote)) return false
   let titled = false
   walk<MdastNodes>(tree, (heading) => {
     if (heading.type !== 'heading') return titled ? skip : undefined
     walk<MdastNodes>(heading, (node) => {
-      if (node.type === 'wikiLink' && node.label === undefined) titled = true
+      if (node.type === 'wikiLink' && (node.label === undefined || node.embed)) titled = true
     })
     return skip
   })
   return !titled
+}
+
+/**
+ * Could `link` embed a note's body, or show an arXiv mention? An embed
+ * whose target has no file's extension most likely names a note. A missing
+ * file's placeholder is text, whose mentions become links in a body
+ * rendered whole but not in a filled slot.
+ */
+function mayEmbedNote(link: LinkRef): boolean {
+  if (!link.embed || link.syntax !== 'wikilink') return false
+  return !hasFileExtension(link.target) || link.written.includes('arXiv:') || (link.label?.includes('arXiv:') ?? false)
+}
+
+/**
+ * `doc`'s draft, if it stands for the body on the document's page: not
+ * when one of its embeds names a note, whose body would go in its place
+ * (the page then renders the body whole).
+ */
+export function usableDraft(doc: Doc, graph: Graph): DraftBody | undefined {
+  const draft = doc.draft
+  if (!draft) return undefined
+  const results = graph.resolved.get(doc.slug)
+  for (const value of draft.slots) if (value.kind === 'embed' && results?.[value.link]?.kind === 'resolved') return undefined
+  return draft
 }
 
 /**
@@ -354,8 +390,8 @@ function holdsOnlyTokensOf(html: string, slots: readonly Slot[]): boolean {
   for (let at = html.indexOf('\u0002'); at !== -1; at = html.indexOf('\u0002', at + 1)) marks++
   if (marks !== 2 * slots.length) return false
   const seen = new Set<string>()
-  for (const [token] of html.matchAll(/\u0001\d+\u0002/g)) seen.add(token)
-  return seen.size === slots.length && slots.every((_, n) => seen.has(slotToken(n)))
+  for (const [token] of html.matchAll(/\u0001\/?\d+\u0002/g)) seen.add(token)
+  return seen.size === slots.length && slots.every((value, n) => seen.has(slotToken(n, value.kind === 'close')))
 }
 
 const utf8 = new TextEncoder()
@@ -404,18 +440,31 @@ export function slotFills(doc: Doc, slots: readonly Slot[], graph: Graph, root: 
         return fragmentHtml(imageOrMissing(targetOf(value.link), value.written, value.alt, value.title))
       case 'tag':
         return attributeText(urlFor(root, { slug: tagPageSlug(tagSlug(value.tag)) }))
+      case 'embed':
+        return fragmentHtml(sanitized(embedElement(targetOf(value.link), value.written, value.label)))
     }
   })
+}
+
+const fillSanitizer = unified().use(rehypeSanitize, sanitizeSchema).freeze()
+
+/** `element` as the sanitizer passes it in a body rendered whole. */
+function sanitized(element: Element): ElementContent[] {
+  const tree = fillSanitizer.runSync({ type: 'root', children: [element] }) as HastRoot
+  return tree.children as ElementContent[]
 }
 
 /** A draft's HTML with each slot's token replaced by its text from `fills` (see {@link slotFills}). */
 export function fillSlots(html: string, fills: readonly string[]): string {
   // A link's start tag replaces `<a href="TOKEN">` whole; its end tag, the token and the `</a>` after it.
-  return html.replace(/<a href="\u0001(\d+)\u0002">|\u0001(\d+)\u0002(<\/a>)?/g, (token, open: string | undefined, other: string | undefined) => {
-    const fill = fills[Number(open ?? other)]
-    if (fill === undefined) throw new Error(`quire: a drafted body has a token with no slot (${JSON.stringify(token)})`)
-    return fill
-  })
+  return html.replace(
+    /<a href="\u0001(\d+)\u0002">|\u0001\/(\d+)\u0002(?:<\/a>)?|\u0001(\d+)\u0002/g,
+    (token, open?: string, close?: string, other?: string) => {
+      const fill = fills[Number(open ?? close ?? other)]
+      if (fill === undefined) throw new Error(`quire: a drafted body has a token with no slot (${JSON.stringify(token)})`)
+      return fill
+    },
+  )
 }
 
 /**

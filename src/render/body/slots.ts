@@ -1,7 +1,7 @@
 /**
  * Slots: the places in a drafted body (see `draftBody` in body.ts) that
  * wait for the graph. A slot is written into the draft's HTML as a token,
- * U+0001, its number, U+0002; quire drafts no body whose file contains
+ * U+0001, its number, U+0002 (see {@link slotToken}); quire drafts no body whose file contains
  * either character, so a token never clashes with a note's own text.
  */
 
@@ -21,10 +21,21 @@ export type Slot =
   | { readonly kind: 'image'; readonly link: number; readonly written: string; readonly alt: string | undefined; readonly title: string | undefined }
   /** The address of tag `tag`'s page (relative to the page, so it waits for the page's depth). */
   | { readonly kind: 'tag'; readonly tag: string }
+  /**
+   * `![[file]]` (link `link`, written `written`, with its label): the file
+   * shown in the page, or the placeholder of a missing file, or a link. An
+   * embed that turns out to name a note cannot be filled: the note's body
+   * goes in its place (see `usableDraft` in body.ts).
+   */
+  | { readonly kind: 'embed'; readonly link: number; readonly written: string; readonly label: string | undefined }
 
-/** The token for slot number `n`. */
-export function slotToken(n: number): string {
-  return `\u0001${n}\u0002`
+/**
+ * The token for slot number `n`. A link's end tag (`close`) has a `/`
+ * before its number: its fill replaces the `</a>` after the token too,
+ * where any other slot's keeps it (an image inside a Markdown link).
+ */
+export function slotToken(n: number, close = false): string {
+  return close ? `\u0001/${n}\u0002` : `\u0001${n}\u0002`
 }
 
 /** Could this text hold something that reads as a token (so it must not be drafted)? */
@@ -32,7 +43,7 @@ export function mayHoldTokens(text: string): boolean {
   return text.includes('\u0001') || text.includes('\u0002')
 }
 
-const tokens = /\u0001\d+\u0002/g
+const tokens = /\u0001\/?\d+\u0002/g
 
 /** Text with its tokens removed (a heading's text, to make its id from). */
 export function withoutTokens(text: string): string {
