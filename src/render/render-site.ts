@@ -606,6 +606,10 @@ async function renderInto(
   const earlierSearch = previous?.get(`file:${manifestFile}`)
   const indexer = earlierSearch?.files && earlierSearch.fingerprint === plan.search.fingerprint() ? undefined : await plan.search.builder()
   const numbers = indexer && plan.search.numbers()
+  // On disk, each file of phrase texts is written as soon as its block is full, instead of waiting in memory for the
+  // rest of the search files (on a large library they are most of the index).
+  const handedOver = new Set<string>()
+  if (indexer && !keep) indexer.handOverTexts()
   for (const [index, entry] of plan.entries.entries()) {
     if (index === lastDocument + 1 && held) {
       // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
@@ -614,6 +618,10 @@ async function renderInto(
     }
     if (!isDocumentEntry(entry)) {
       const cacheKey = `file:${entry.path}` as const
+      if (handedOver.has(entry.path)) {
+        cache.set(cacheKey, { fingerprint: entry.fingerprint!(), paths: [entry.path] })
+        continue
+      }
       const earlier = entry.fingerprint && previous?.get(cacheKey)
       const key = unchanged && earlier ? earlier.fingerprint : entry.fingerprint?.()
       if (key === undefined) {
@@ -632,7 +640,13 @@ async function renderInto(
     }
     const { slug } = entry
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
-    indexer?.advanceTo(numbers!.get(slug)!)
+    if (indexer) {
+      indexer.advanceTo(numbers!.get(slug)!)
+      for (const file of indexer.takeFinishedTexts()) {
+        handedOver.add(file.path)
+        await out.add(file)
+      }
+    }
     const earlier = previous?.get(slug)
     const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
