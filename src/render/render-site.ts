@@ -32,7 +32,7 @@ import { graphDataFile, graphDataText } from './site-files/graph-data.js'
 import { graphJson, serialiseJson } from './site-files/graph-json.js'
 import { graphLibrary, graphLibraryFiles } from '../load/graph-libraries.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
-import { previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
+import { previewBuckets, previewEntry, previewFiles, previewsFolder, previewsIndexFile, type PreviewEntry } from './site-files/previews.js'
 import { searchDocument, searchFingerprint, searchTerms } from './site-files/search-index.js'
 import { manifestFile, SearchIndexBuilder, searchPaths } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
@@ -164,6 +164,13 @@ export interface SitePlan {
    * the caller to write. Undefined when no worker holds the draft.
    */
   renderHeld(slug: Slug): { paths: string[]; rest: Promise<WrittenFile[]> } | undefined
+  /**
+   * A document's page is made and the document indexed for search: unless a
+   * file made later reads its text (a home, folder or tag page it heads, a
+   * page that embeds it), keep what its link preview shows and hand the
+   * document to `letGo`, which may let its text go.
+   */
+  doneWith(slug: Slug, letGo: (doc: Doc) => void): void
 }
 
 /** Is this entry of a plan a document's? */
@@ -229,6 +236,19 @@ function documentCount(graph: Graph): number {
   let n = 0
   for (const slug of graph.documents.keys()) if (isListed(slug)) n++
   return n
+}
+
+/** The documents that some document embeds (at any depth: an embedded note's own embeds are links of its own). */
+function embedTargets(graph: Graph): Set<Slug> {
+  const targets = new Set<Slug>()
+  for (const [slug, doc] of graph.documents) {
+    const results = graph.resolved.get(slug) ?? []
+    doc.links.forEach((link, i) => {
+      const result = results[i]
+      if (link.embed && result?.kind === 'resolved') targets.add(result.slug)
+    })
+  }
+  return targets
 }
 
 /** A redirect page from an alias's address `from` to the document `to`. */
@@ -385,7 +405,13 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     prose: [],
     make: async () => ({ path: file, contents: await make() }),
   })
-  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => ({
+  // The documents whose text a page other than their own reads (intros of the home, folder and tag pages).
+  const readLater = new Set<Slug>()
+  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => {
+    for (const slug of prose) readLater.add(slug)
+    return pageEntry(file, tree, scope, prose)
+  }
+  const pageEntry = (file: string, tree: () => Root, scope: FileScope | undefined, prose: readonly Slug[]): PlannedFile => ({
     path: file,
     scope,
     fingerprint: library,
@@ -464,9 +490,11 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))
+  // The previews of documents whose text was let go, taken just before.
+  const previews = new Map<Slug, PreviewEntry>()
   // A bucket shows the first text of its documents' sections (for `[[note#Heading]]`): an edit to their prose can change it.
   for (let i = 0; i < buckets().length; i++)
-    add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!)), prose: buckets()[i]! })
+    add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!, previews)), prose: buckets()[i]! })
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
@@ -499,6 +527,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   for (const file of attachmentFiles(graph)) add({ path: file.path, prose: [], make: () => file })
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
 
+  const embedded = once(() => embedTargets(graph))
   const fingerprints = new Map<Slug, string>()
   // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
   let bare: { slug: Slug; props: DocumentProps } | undefined
@@ -527,6 +556,12 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
       bare = undefined
       return renderDocument(contextFor(slug), slug, props)
     },
+    doneWith(slug, letGo) {
+      if (readLater.has(slug) || embedded().has(slug)) return
+      const doc = graph.documents.get(slug)!
+      previews.set(slug, previewEntry(doc))
+      letGo(doc)
+    },
     renderHeld(slug) {
       if (!held) return undefined
       const props = bare?.slug === slug ? bare.props : undefined
@@ -546,6 +581,11 @@ function listSink(files: OutputFile[]): FileSink {
  * Render every file of the site, in a stable order, into `sink` (by
  * default a list, returned as `files`). Given the cache of an earlier
  * render, document pages whose inputs did not change are reused.
+ *
+ * Given `letGo` (a one-shot build), each document whose page was made here
+ * and whose text no later file reads is handed to it once its page is
+ * made and it is indexed for search, so its text need not stay in memory
+ * (only with a sink on disk: a list keeps the files for the next render).
  */
 export async function renderSite(
   graph: Graph,
@@ -554,9 +594,10 @@ export async function renderSite(
   onProgress?: Progress,
   sink?: FileSink,
   held?: HeldDrafts,
+  letGo?: (doc: Doc) => void,
 ): Promise<RenderedSite> {
   try {
-    return await renderInto(graph, site, previous, onProgress, sink, held)
+    return await renderInto(graph, site, previous, onProgress, sink, held, letGo)
   } catch (problem) {
     // Stop the worker threads before the caller drops the staging folder they write pages into.
     await held?.close()
@@ -571,6 +612,7 @@ async function renderInto(
   onProgress: Progress | undefined,
   sink: FileSink | undefined,
   held: HeldDrafts | undefined,
+  letGo: ((doc: Doc) => void) | undefined,
 ): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
   const plan = planSite(graph, site, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
@@ -610,6 +652,9 @@ async function renderInto(
   // rest of the search files (on a large library they are most of the index).
   const handedOver = new Set<string>()
   if (indexer && !keep) indexer.handOverTexts()
+  // Texts let go of during the render: what reads every text (the search files' fingerprint) is worked out first.
+  const release = keep ? undefined : letGo
+  if (release) plan.search.fingerprint()
   for (const [index, entry] of plan.entries.entries()) {
     if (index === lastDocument + 1 && held) {
       // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
@@ -664,12 +709,14 @@ async function renderInto(
           failure ??= { problem }
         })
       inFlight.add(task)
+      if (release) plan.doneWith(slug, release)
       await inFlight.room(pagesInFlight)
       if (failure) throw failure.problem
       continue
     }
     const own = reused ?? plan.render(slug)
     if (own !== earlier?.files) rendered.push(slug)
+    if (release && !reused) plan.doneWith(slug, release)
     cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined })
     for (const file of own) await out.add(file)
   }

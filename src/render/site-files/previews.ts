@@ -79,5 +79,7 @@ type Slug = Doc['slug']
 /** The files' contents: the index, and bucket `n`. */
 export const previewFiles = {
   index: (graph: Graph): string => json({ buckets: bucketCount(graph.documents.size) }),
-  bucket: (graph: Graph, slugs: readonly Slug[]): string => json(Object.fromEntries(slugs.map((slug) => [slug, previewEntry(graph.documents.get(slug)!)]))),
+  /** Bucket `n`'s file, from `known` previews where given (taken before their documents' texts were let go). */
+  bucket: (graph: Graph, slugs: readonly Slug[], known?: ReadonlyMap<Slug, PreviewEntry>): string =>
+    json(Object.fromEntries(slugs.map((slug) => [slug, known?.get(slug) ?? previewEntry(graph.documents.get(slug)!)]))),
 }
