@@ -32,7 +32,7 @@ import { graphDataFile, graphDataText } from './site-files/graph-data.js'
 import { graphJson, serialiseJson } from './site-files/graph-json.js'
 import { graphLibrary, graphLibraryFiles } from '../load/graph-libraries.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
-import { previewBuckets, previewEntry, previewFiles, previewsFolder, previewsIndexFile, type PreviewEntry } from './site-files/previews.js'
+import { keptPreview, previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
 import { searchDocument, searchFingerprint, searchTerms } from './site-files/search-index.js'
 import { manifestFile, SearchIndexBuilder, searchPaths } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
@@ -491,7 +491,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))
   // The previews of documents whose text was let go, taken just before.
-  const previews = new Map<Slug, PreviewEntry>()
+  const previews = new Map<Slug, string>()
   // A bucket shows the first text of its documents' sections (for `[[note#Heading]]`): an edit to their prose can change it.
   for (let i = 0; i < buckets().length; i++)
     add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!, previews)), prose: buckets()[i]! })
@@ -559,7 +559,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     doneWith(slug, letGo) {
       if (readLater.has(slug) || embedded().has(slug)) return
       const doc = graph.documents.get(slug)!
-      previews.set(slug, previewEntry(doc))
+      previews.set(slug, keptPreview(doc))
       letGo(doc)
     },
     renderHeld(slug) {

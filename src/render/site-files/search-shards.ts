@@ -79,6 +79,11 @@ export function termKey(term: string): string {
   return [...head].slice(0, keyLength).join('')
 }
 
+/** `text` as a string of its own, not a piece of a longer one (which would keep the longer one in memory). */
+function ownString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string
+}
+
 /** JSON with no raw `<` (the files may be served as anything). */
 function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
@@ -185,7 +190,8 @@ export class SearchIndexBuilder {
       this.lengths.push(tokens.length)
       for (const [term, times] of this.termCounts(tokens)) {
         let list = this.postings.get(term)
-        if (!list) this.postings.set(term, (list = new Postings(this.fields.length)))
+        // A new term is kept as a string of its own: a token cut from a note's text would keep the whole text in memory.
+        if (!list) this.postings.set(ownString(term), (list = new Postings(this.fields.length)))
         list.push(fieldId, n, times)
       }
     })
