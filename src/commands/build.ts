@@ -23,6 +23,8 @@ import { defaultBuildDate, type CalendarDay } from '../dates.js'
 import type { RenderCache, RenderedSite } from '../render/render-site.js'
 import type { AnalysedSite } from '../build/site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
+import { letGoOfText } from '../load/note-text.js'
+import type { Doc } from '../model.js'
 
 /** Options of `quire build`. */
 export interface BuildOptions {
@@ -190,7 +192,10 @@ async function buildAnalysed(
     if (!opened.ok) return { emitted: opened }
     let rendered: RenderedSite
     try {
-      rendered = await renderSite(analysed.graph, analysed.site, pages, progress?.update, opened.writer, analysed.held)
+      // A render that reuses the previous site's pages may be followed by one that does not (below), so only a render
+      // without them, which nothing follows, lets each note's text go once its page is made.
+      const letGo = pages === undefined ? (doc: Doc) => letGoOfText(doc.file) : undefined
+      rendered = await renderSite(analysed.graph, analysed.site, pages, progress?.update, opened.writer, analysed.held, letGo)
     } catch (problem) {
       await opened.writer.abort()
       // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.

@@ -13,6 +13,7 @@ import type { AttachmentFile, SourceFile } from '../model.js'
 import { configFileNames } from './config-files.js'
 import { ignoreTest, type IgnoreTest } from './ignore.js'
 import { drawingHint, isCanvas, isDrawing } from './not-notes.js'
+import { noteFile } from './note-text.js'
 import { largestSvg, svgSafety } from './svg-safety.js'
 
 /** What loading found: the files it could read, the other files, and problems. */
@@ -184,7 +185,7 @@ function noteFrom(bytes: Uint8Array, full: string, rel: string, display: (file: 
     )
   }
   if (isDrawing(rel, text)) return drawingHint(display(full), 'excalidraw')
-  return { path: full, relativePath: rel, displayPath: display(full), text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text }
+  return noteFile(full, rel, display(full), text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
 }
 
 /**

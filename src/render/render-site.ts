@@ -32,7 +32,7 @@ import { graphDataFile, graphDataText } from './site-files/graph-data.js'
 import { graphJson, serialiseJson } from './site-files/graph-json.js'
 import { graphLibrary, graphLibraryFiles } from '../load/graph-libraries.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
-import { previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
+import { keptPreview, previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
 import { searchDocument, searchFingerprint, searchTerms } from './site-files/search-index.js'
 import { manifestFile, SearchIndexBuilder, searchPaths } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
@@ -168,11 +168,18 @@ export interface SitePlan {
   /** Render a document's files (call {@link loadBodyExtensions} for it first). */
   render(slug: Slug): WrittenFile[]
   /**
-   * Have a document's page made and written by the worker thread that holds
-   * its draft (see `HeldDrafts`): its files' paths, and the files left for
-   * the caller to write. Undefined when no worker holds the draft.
+   * Have a document's files made and written by the worker thread that
+   * holds its draft (see `HeldDrafts`): their paths, and the stamps the
+   * worker took as it wrote them. Undefined when no worker holds the draft.
    */
   renderHeld(slug: Slug): { paths: string[]; stamps: Promise<readonly string[]> } | undefined
+  /**
+   * A document's page is made and the document indexed for search: unless a
+   * file made later reads its text (a home, folder or tag page it heads, a
+   * page that embeds it), keep what its link preview shows and hand the
+   * document to `letGo`, which may let its text go.
+   */
+  doneWith(slug: Slug, letGo: (doc: Doc) => void): void
 }
 
 /** Is this entry of a plan a document's? */
@@ -252,6 +259,19 @@ function documentCount(graph: Graph): number {
   let n = 0
   for (const slug of graph.documents.keys()) if (isListed(slug)) n++
   return n
+}
+
+/** The documents that some document embeds (at any depth: an embedded note's own embeds are links of its own). */
+function embedTargets(graph: Graph): Set<Slug> {
+  const targets = new Set<Slug>()
+  for (const [slug, doc] of graph.documents) {
+    const results = graph.resolved.get(slug) ?? []
+    doc.links.forEach((link, i) => {
+      const result = results[i]
+      if (link.embed && result?.kind === 'resolved') targets.add(result.slug)
+    })
+  }
+  return targets
 }
 
 /** A redirect page from an alias's address `from` to the document `to`. */
@@ -419,7 +439,13 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
     prose: [],
     make: async () => ({ path: file, contents: await make() }),
   })
-  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => ({
+  // The documents whose text a page other than their own reads (intros of the home, folder and tag pages).
+  const readLater = new Set<Slug>()
+  const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => {
+    for (const slug of prose) readLater.add(slug)
+    return pageEntry(file, tree, scope, prose)
+  }
+  const pageEntry = (file: string, tree: () => Root, scope: FileScope | undefined, prose: readonly Slug[]): PlannedFile => ({
     path: file,
     scope,
     fingerprint: library,
@@ -498,9 +524,11 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))
+  // The previews of documents whose text was let go, taken just before.
+  const previews = new Map<Slug, string>()
   // A bucket shows the first text of its documents' sections (for `[[note#Heading]]`): an edit to their prose can change it.
   for (let i = 0; i < buckets().length; i++)
-    add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!)), prose: buckets()[i]! })
+    add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!, previews)), prose: buckets()[i]! })
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
@@ -533,6 +561,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   for (const file of attachmentFiles(graph)) add({ path: file.path, prose: [], make: () => file })
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
 
+  const embedded = once(() => embedTargets(graph))
   const fingerprints = new Map<Slug, string>()
   const pageReads = pageReadsOf(graph)
   // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
@@ -579,6 +608,12 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
       bare = undefined
       return renderDocument(contextFor(slug), slug, props)
     },
+    doneWith(slug, letGo) {
+      if (readLater.has(slug) || embedded().has(slug)) return
+      const doc = graph.documents.get(slug)!
+      previews.set(slug, keptPreview(doc))
+      letGo(doc)
+    },
     renderHeld(slug) {
       if (!held) return undefined
       const props = bare?.slug === slug ? bare.props : undefined
@@ -598,6 +633,11 @@ function listSink(files: OutputFile[]): FileSink {
  * Render every file of the site, in a stable order, into `sink` (by
  * default a list, returned as `files`). Given the cache of an earlier
  * render, document pages whose inputs did not change are reused.
+ *
+ * Given `letGo` (a one-shot build), each document whose page was made here
+ * and whose text no later file reads is handed to it once its page is
+ * made and it is indexed for search, so its text need not stay in memory
+ * (only with a sink on disk: a list keeps the files for the next render).
  */
 export async function renderSite(
   graph: Graph,
@@ -606,9 +646,10 @@ export async function renderSite(
   onProgress?: Progress,
   sink?: FileSink,
   held?: HeldDrafts,
+  letGo?: (doc: Doc) => void,
 ): Promise<RenderedSite> {
   try {
-    return await renderInto(graph, site, previous, onProgress, sink, held)
+    return await renderInto(graph, site, previous, onProgress, sink, held, letGo)
   } catch (problem) {
     // Stop the worker threads before the caller drops the staging folder they write pages into.
     await held?.close()
@@ -623,6 +664,7 @@ async function renderInto(
   onProgress: Progress | undefined,
   sink: FileSink | undefined,
   held: HeldDrafts | undefined,
+  letGo: ((doc: Doc) => void) | undefined,
 ): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
   const plan = planSite(graph, site, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
@@ -662,6 +704,13 @@ async function renderInto(
   const earlierSearch = previous?.get(`file:${manifestFile}`)
   const indexer = earlierSearch?.files && earlierSearch.fingerprint === plan.search.fingerprint() ? undefined : await plan.search.builder()
   const numbers = indexer && plan.search.numbers()
+  // On disk, each file of phrase texts is written as soon as its block is full, instead of waiting in memory for the
+  // rest of the search files (on a large library they are most of the index).
+  const handedOver = new Set<string>()
+  if (indexer && !keep) indexer.handOverTexts()
+  // Texts let go of during the render: what reads every text (the search files' fingerprint) is worked out first.
+  const release = keep ? undefined : letGo
+  if (release) plan.search.fingerprint()
   for (const [index, entry] of plan.entries.entries()) {
     if (index === lastDocument + 1 && held) {
       // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
@@ -670,6 +719,10 @@ async function renderInto(
     }
     if (!isDocumentEntry(entry)) {
       const cacheKey = `file:${entry.path}` as const
+      if (handedOver.has(entry.path)) {
+        cache.set(cacheKey, { fingerprint: entry.fingerprint!(), paths: [entry.path] })
+        continue
+      }
       const earlier = entry.fingerprint && previous?.get(cacheKey)
       const key = unchanged && earlier ? earlier.fingerprint : entry.fingerprint?.()
       if (key === undefined) {
@@ -688,7 +741,13 @@ async function renderInto(
     }
     const { slug } = entry
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
-    indexer?.advanceTo(numbers!.get(slug)!)
+    if (indexer) {
+      indexer.advanceTo(numbers!.get(slug)!)
+      for (const file of indexer.takeFinishedTexts()) {
+        handedOver.add(file.path)
+        await out.add(file)
+      }
+    }
     const earlier = previous?.get(slug)
     const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
     // What the page read, recorded with its fingerprint (or, in a library carried over whole, as recorded before).
@@ -708,12 +767,14 @@ async function renderInto(
           failure ??= { problem }
         })
       inFlight.add(task)
+      if (release) plan.doneWith(slug, release)
       await inFlight.room(pagesInFlight)
       if (failure) throw failure.problem
       continue
     }
     const own = reused ?? plan.render(slug)
     if (own !== earlier?.files) rendered.push(slug)
+    if (release && !reused) plan.doneWith(slug, release)
     cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined, reads })
     for (const file of own) await out.add(file)
   }

@@ -59,6 +59,15 @@ export function previewEntry(doc: Doc): PreviewEntry {
   return Object.keys(sections).length > 0 ? { ...entry, sections } : entry
 }
 
+/**
+ * A document's preview kept for its bucket after the document's text is let
+ * go: as JSON text, made of new strings (a preview's pieces of the text,
+ * cut from it, would keep the whole text in memory).
+ */
+export function keptPreview(doc: Doc): string {
+  return JSON.stringify(previewEntry(doc))
+}
+
 /** JSON with no raw `<`. */
 function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c') + '\n'
@@ -79,5 +88,11 @@ type Slug = Doc['slug']
 /** The files' contents: the index, and bucket `n`. */
 export const previewFiles = {
   index: (graph: Graph): string => json({ buckets: bucketCount(graph.documents.size) }),
-  bucket: (graph: Graph, slugs: readonly Slug[]): string => json(Object.fromEntries(slugs.map((slug) => [slug, previewEntry(graph.documents.get(slug)!)]))),
+  /** Bucket `n`'s file, from `kept` previews where given (see {@link keptPreview}). */
+  bucket: (graph: Graph, slugs: readonly Slug[], kept?: ReadonlyMap<Slug, string>): string =>
+    json(
+      Object.fromEntries(
+        slugs.map((slug) => [slug, kept?.has(slug) ? (JSON.parse(kept.get(slug)!) as PreviewEntry) : previewEntry(graph.documents.get(slug)!)]),
+      ),
+    ),
 }

@@ -79,24 +79,69 @@ export function termKey(term: string): string {
   return [...head].slice(0, keyLength).join('')
 }
 
+/** `text` as a string of its own, not a piece of a longer one (which would keep the longer one in memory). */
+function ownString(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string
+}
+
 /** JSON with no raw `<` (the files may be served as anything). */
 function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
-/** The postings of one term: (field, document, count) triples in document order, packed. */
+/**
+ * The postings of one term: (field, document, count) entries in document
+ * order, packed as bytes: each entry is the gap from the previous entry's
+ * document (0 for another field of the same document), then the count and
+ * field as one number, both as variable-length integers (7 bits a byte).
+ * Most entries take two bytes, where three 32-bit numbers took twelve: the
+ * postings are most of what the index holds while it is built.
+ */
 class Postings {
-  data = new Int32Array(6)
+  bytes = new Uint8Array(16)
   length = 0
+  private lastDoc = 0
+
+  constructor(readonly fieldCount: number) {}
+
   push(field: number, doc: number, count: number): void {
-    if (this.length + 3 > this.data.length) {
-      const grown = new Int32Array(this.data.length * 2)
-      grown.set(this.data)
-      this.data = grown
+    this.write(doc - this.lastDoc)
+    this.write(count * this.fieldCount + field)
+    this.lastDoc = doc
+  }
+
+  private write(value: number): void {
+    if (this.length + 5 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2)
+      grown.set(this.bytes)
+      this.bytes = grown
     }
-    this.data[this.length++] = field
-    this.data[this.length++] = doc
-    this.data[this.length++] = count
+    while (value >= 0x80) {
+      this.bytes[this.length++] = (value & 0x7f) | 0x80
+      value = Math.floor(value / 0x80)
+    }
+    this.bytes[this.length++] = value
+  }
+
+  /** Visit every entry in order. */
+  each(visit: (field: number, doc: number, count: number) => void): void {
+    const { bytes, length, fieldCount } = this
+    let at = 0
+    let doc = 0
+    while (at < length) {
+      for (let scale = 1; ; scale *= 0x80) {
+        const byte = bytes[at++]!
+        doc += (byte & 0x7f) * scale
+        if (byte < 0x80) break
+      }
+      let code = 0
+      for (let scale = 1; ; scale *= 0x80) {
+        const byte = bytes[at++]!
+        code += (byte & 0x7f) * scale
+        if (byte < 0x80) break
+      }
+      visit(code % fieldCount, doc, Math.floor(code / fieldCount))
+    }
   }
 }
 
@@ -114,8 +159,10 @@ export class SearchIndexBuilder {
   private readonly records: string[] = []
   /** The phrase texts of the block being filled. */
   private readonly phrases: string[] = []
-  /** Each full block's `search/text/N.json`, as UTF-8 (half the memory of most texts held as strings). */
-  private readonly textBlocks: Buffer[] = []
+  /** Each full block's `search/text/N.json`, as UTF-8 (half the memory of most texts held as strings), until it is taken. */
+  private readonly textBlocks: (Buffer | undefined)[] = []
+  /** Full blocks not yet handed over by {@link takeFinishedTexts}, when the caller takes them as they fill. */
+  private finished: string[] | undefined
   private next = 0
   private made: Map<string, string> | undefined
 
@@ -143,7 +190,8 @@ export class SearchIndexBuilder {
       this.lengths.push(tokens.length)
       for (const [term, times] of this.termCounts(tokens)) {
         let list = this.postings.get(term)
-        if (!list) this.postings.set(term, (list = new Postings()))
+        // A new term is kept as a string of its own: a token cut from a note's text would keep the whole text in memory.
+        if (!list) this.postings.set(ownString(term), (list = new Postings(this.fields.length)))
         list.push(fieldId, n, times)
       }
     })
@@ -154,8 +202,35 @@ export class SearchIndexBuilder {
 
   /** Write the phrase texts gathered so far as the next `search/text/N.json`. */
   private closeTextBlock(): void {
-    this.textBlocks.push(Buffer.from(json(this.phrases) + '\n'))
+    const text = json(this.phrases) + '\n'
+    if (this.finished) {
+      this.finished.push(text)
+      this.textBlocks.push(undefined)
+    } else {
+      this.textBlocks.push(Buffer.from(text))
+    }
     this.phrases.length = 0
+  }
+
+  /**
+   * From now on, each phrase-text file is handed over as soon as its block
+   * is full ({@link takeFinishedTexts}) rather than kept until every file is
+   * made: on a large library they are most of the index.
+   */
+  handOverTexts(): void {
+    this.finished ??= []
+  }
+
+  /**
+   * The phrase-text files filled since the last call (with
+   * {@link handOverTexts}), by path; {@link take} no longer has them.
+   */
+  takeFinishedTexts(): { path: string; contents: string }[] {
+    if (!this.finished || this.finished.length === 0) return []
+    const first = this.textBlocks.length - this.finished.length
+    const files = this.finished.map((contents, i) => ({ path: `${searchFolder}/text/${first + i}.json`, contents }))
+    this.finished.length = 0
+    return files
   }
 
   /** How often each term occurs in `tokens` (a CJK run counts for each of its characters and bigrams). */
@@ -181,27 +256,31 @@ export class SearchIndexBuilder {
   /** One term's postings as written: `[gap, weight, gap, weight, …]`. */
   private encoded(list: Postings, averages: readonly number[]): number[] {
     const fieldCount = this.fields.length
-    const { data, length } = list
     // How many documents have the term in each field.
     const df = new Array<number>(fieldCount).fill(0)
-    for (let i = 0; i < length; i += 3) df[data[i]!]!++
+    list.each((field) => df[field]!++)
     const idf = df.map((m) => Math.log(1 + (this.count - m + 0.5) / (m + 0.5)))
     const out: number[] = []
     let previous = 0
-    for (let i = 0; i < length;) {
-      const doc = data[i + 1]!
-      let weight = 0
-      // A document's entries are consecutive, one per field it has the term in.
-      for (; i < length && data[i + 1] === doc; i += 3) {
-        const field = data[i]!
-        const tf = data[i + 2]!
-        const fieldLength = this.lengths[doc * fieldCount + field]!
-        const norm = 1 - bm25.b + (bm25.b * fieldLength) / averages[field]!
-        weight += this.boosts[field]! * idf[field]! * (bm25.d + (tf * (bm25.k + 1)) / (tf + bm25.k * norm))
-      }
+    // A document's entries are consecutive, one per field it has the term in: its weight adds them up.
+    let doc = -1
+    let weight = 0
+    const close = (): void => {
+      if (doc === -1) return
       out.push(doc - previous, Math.max(1, Math.round(weight * weightScale)))
       previous = doc
     }
+    list.each((field, entryDoc, tf) => {
+      if (entryDoc !== doc) {
+        close()
+        doc = entryDoc
+        weight = 0
+      }
+      const fieldLength = this.lengths[doc * fieldCount + field]!
+      const norm = 1 - bm25.b + (bm25.b * fieldLength) / averages[field]!
+      weight += this.boosts[field]! * idf[field]! * (bm25.d + (tf * (bm25.k + 1)) / (tf + bm25.k * norm))
+    })
+    close()
     return out
   }
 
@@ -267,7 +346,9 @@ export class SearchIndexBuilder {
     for (let i = 0; i * docBlock < this.count; i++)
       files.set(`${searchFolder}/docs/${i}.json`, `[${this.records.slice(i * docBlock, (i + 1) * docBlock).join(',')}]\n`)
     if (this.phrases.length > 0) this.closeTextBlock()
-    this.textBlocks.forEach((block, i) => files.set(`${searchFolder}/text/${i}.json`, block.toString('utf8')))
+    this.textBlocks.forEach((block, i) => block && files.set(`${searchFolder}/text/${i}.json`, block.toString('utf8')))
+    // Blocks handed over already are not made again; those filled since (the last one, at least) are.
+    for (const file of this.takeFinishedTexts()) files.set(file.path, file.contents)
     this.made = files
     this.textBlocks.length = 0
     this.records.length = 0
