@@ -5,7 +5,7 @@
  * the site itself edited by hand) makes the site again, byte for byte as a
  * build without a cache would.
  */
-import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -139,6 +139,19 @@ describe('a build of an unchanged library', () => {
       expect((await build()).code, what).toBe(0)
       expect(await snapshot(path.join(root, 'site')), what).toEqual(built)
     }
+  })
+
+  it('makes the site again when a symbolic link is made to point elsewhere', async () => {
+    // A link out of the notes folder publishes nothing; pointed at a note inside it, it publishes that note.
+    await writeFile(path.join(root, 'outside.md'), '# Outside\n\nNot in the notes folder.\n')
+    await writeFile(path.join(root, 'notes', 'inside.md'), '# Inside\n\nIn the notes folder.\n')
+    await symlink(path.join(root, 'outside.md'), path.join(root, 'notes', 'alias.md'))
+    await build()
+    expect((await snapshot(path.join(root, 'site')))['alias/index.html']).toBeUndefined()
+    await rm(path.join(root, 'notes', 'alias.md'))
+    await symlink(path.join(root, 'notes', 'inside.md'), path.join(root, 'notes', 'alias.md'))
+    await build()
+    expect((await snapshot(path.join(root, 'site')))['alias/index.html']).toContain('In the notes folder.')
   })
 
   it('reads a note again when its stamp changed, and takes it as unchanged when its text is', async () => {

@@ -25,7 +25,7 @@
  * reads the record, looks at the files, and is done.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync, type BigIntStats, type Dirent } from 'node:fs'
+import { readdirSync, readFileSync, readlinkSync, statSync, type BigIntStats, type Dirent } from 'node:fs'
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { CalendarDay } from '../dates.js'
@@ -134,12 +134,23 @@ function stampNow(file: string): string {
   return inputStamp(statSync(file, { bigint: true, throwIfNoEntry: false }), BigInt(Date.now()) * 1_000_000n)
 }
 
-/** A hash of a folder's entries as listed: names and kinds, in order. */
-function listingHash(entries: readonly Dirent[]): string {
+/** A hash of a folder's entries as listed: names and kinds, in order, and where each symbolic link points (a link made to point elsewhere keeps its name). */
+function listingHash(folder: string, entries: readonly Dirent[]): string {
   const hash = createHash('sha1')
-  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)))
-    hash.update(`${entry.name}\u0000${entry.isDirectory() ? 'd' : entry.isFile() ? 'f' : entry.isSymbolicLink() ? 'l' : 'o'}\u0000`)
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const kind = entry.isDirectory() ? 'd' : entry.isFile() ? 'f' : entry.isSymbolicLink() ? `l${linkTarget(path.join(folder, entry.name))}` : 'o'
+    hash.update(`${entry.name}\u0000${kind}\u0000`)
+  }
   return hash.digest('base64url')
+}
+
+/** Where a symbolic link points ('' when it cannot be read). */
+function linkTarget(link: string): string {
+  try {
+    return readlinkSync(link)
+  } catch {
+    return ''
+  }
 }
 
 /** Records what loading looks at (pass it to the analysis as its observer). */
@@ -148,7 +159,7 @@ export class InputRecorder implements LoadObserver {
   readonly files = new Map<string, string>()
 
   folder(full: string, entries: readonly Dirent[]): void {
-    this.folders.set(full, listingHash(entries))
+    this.folders.set(full, listingHash(full, entries))
   }
 
   file(full: string): void {
@@ -204,7 +215,7 @@ export async function unchangedInputs(notesDir: string, recorded: SiteInputs, se
     } catch {
       return changed
     }
-    if (listingHash(entries) !== listing) return changed
+    if (listingHash(folder, entries) !== listing) return changed
   }
   const restamped = new Map<string, string>()
   for (const [file, stamp, text] of recorded.files) {
