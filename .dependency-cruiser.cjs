@@ -54,6 +54,14 @@ module.exports = {
       to: { path: '^(node:)?fs(/promises)?$', dependencyTypes: ['core'] },
     },
     {
+      name: 'render-reads-no-files',
+      comment:
+        "render gets quire's shipped files (assets, drawing libraries, the search tokenizer) as a value the executor hands it; it may name load's types, never call it",
+      severity: 'error',
+      from: { path: '^src/render/' },
+      to: { path: '^src/load/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'templates-are-leaves',
       comment: 'Templates turn props into markup; they import only other templates and libraries',
       severity: 'error',

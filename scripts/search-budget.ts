@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import type * as Engine from '../templates/assets/search-query.js'
 import type * as Terms from '../templates/assets/search-terms.js'
-import { assetFolder } from '../src/render/site-files/assets.js'
+import { assetFolder } from '../src/load/assets.js'
 
 /** At most this many gzipped bytes from focusing the search field to a query's first results, scripts included. */
 export const searchBudget = { gzipBytesToFirstResult: 300 * 1024 } as const

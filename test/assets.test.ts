@@ -6,7 +6,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { assetFolder, assetText, minifiedFolder, sourceHash } from '../src/render/site-files/assets.js'
+import { assetFolder, minifiedFolder, sourceHash } from '../src/load/assets.js'
+import { shippedFiles } from '../src/load/shipped-files.js'
+import { assetText } from '../src/render/site-files/assets.js'
 import { assetFiles } from '../src/render/props/pages.js'
 import { withThemeChoice } from '../src/render/site-files/theme-css.js'
 
@@ -45,7 +47,7 @@ describe('minified assets', () => {
     for (const file of Object.values(assetFiles)) {
       const name = path.basename(file)
       const source = await readFile(path.join(assetFolder(), name), 'utf8')
-      const shipped = await assetText(file)
+      const shipped = await assetText(shippedFiles, file)
       if (sources[name] !== sourceHash(source)) {
         expect(shipped, `${name} changed since it was minified: the source is shipped`).toBe(name.endsWith('.css') ? withThemeChoice(source) : source)
         continue

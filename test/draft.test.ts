@@ -12,12 +12,13 @@ import { contentsOf, renderSite } from '../src/render/render-site.js'
 import { analyseSite } from '../src/build/site-build.js'
 import { writeSyntheticVault } from '../scripts/synthetic-vault.js'
 import { note, notesFolder } from './support/notes.js'
+import { shippedFiles } from '../src/load/shipped-files.js'
 
 /** Every file of a build of `notes`, drafted or not, and the graph. */
 async function site(notes: string, cwd: string, draftBodies: boolean): Promise<{ files: Record<string, string>; graph: Graph }> {
   // Rendered even when links are broken (an error that stops `quire build`): broken links must draft right too.
   const analysed = await analyseSite(notes, { cwd, draftBodies })
-  const rendered = await renderSite(analysed.graph, analysed.site)
+  const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles)
   const files: Record<string, string> = {}
   for (const file of rendered.files) if (!('copyFrom' in file)) files[file.path] = contentsOf(file)
   return { files, graph: analysed.graph }

@@ -12,6 +12,7 @@ import { letGoOfText, noteFile } from '../src/load/note-text.js'
 import type { Doc, Slug } from '../src/model.js'
 import { contentsOf, renderSite } from '../src/render/render-site.js'
 import { snapshot } from './support/site.js'
+import { shippedFiles } from '../src/load/shipped-files.js'
 
 describe("a note's text", () => {
   it('is read as loaded until the build lets it go, and reading it afterwards throws', () => {
@@ -30,7 +31,7 @@ describe("a note's text", () => {
     const notes = path.resolve('test/fixtures/vault')
     const analysed = await analyseSite(notes, { cwd: notes, gitDates: false, buildDate: { year: 2026, month: 1, day: 15 }, draftBodies })
     // In memory first, every text held.
-    const inMemory = await renderSite(analysed.graph, analysed.site)
+    const inMemory = await renderSite(analysed.graph, analysed.site, shippedFiles)
     // Attachments are copied from the notes folder, not rendered.
     const expected = Object.fromEntries(inMemory.files.filter((file) => !('copyFrom' in file)).map((file) => [file.path, contentsOf(file)]))
 
@@ -38,7 +39,7 @@ describe("a note's text", () => {
     const opened = await openSite(out)
     if (!opened.ok) throw new Error(opened.message)
     const letGo: Slug[] = []
-    await renderSite(analysed.graph, analysed.site, undefined, undefined, opened.writer, undefined, (doc: Doc) => {
+    await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, opened.writer, undefined, (doc: Doc) => {
       letGo.push(doc.slug)
       letGoOfText(doc.file)
     })

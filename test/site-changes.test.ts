@@ -16,6 +16,7 @@ import { planSite, renderSite, contentsOf, type SitePlan } from '../src/render/r
 import { readsInto, recordingGraph } from '../src/graph/recorded-reads.js'
 import type { Graph, SiteOptions, Slug } from '../src/model.js'
 import { analyseSite, buildSite, freshState, type BuildState } from '../src/build/site-build.js'
+import { shippedFiles } from '../src/load/shipped-files.js'
 
 const names = ['a', 'b', 'c', 'd', 'sub/e'] as const
 type Name = (typeof names)[number]
@@ -139,12 +140,12 @@ describe('dev rebuilds', () => {
             expect(after.diagnostics).toEqual(clean.diagnostics)
             // While the notes have errors, dev keeps serving (and comparing with) the last good site.
             if (after.failed) continue
-            const files = (await renderSite(after.graph, after.site)).files
+            const files = (await renderSite(after.graph, after.site, shippedFiles)).files
             expect(files).toEqual(clean.files)
-            const old = new Map((await renderSite(before.graph, before.site)).files.map((f) => [f.path, contentsOf(f)]))
+            const old = new Map((await renderSite(before.graph, before.site, shippedFiles)).files.map((f) => [f.path, contentsOf(f)]))
             const now = new Map(files.map((f) => [f.path, contentsOf(f)]))
             const actual = [...new Set([...old.keys(), ...now.keys()])].filter((file) => old.get(file) !== now.get(file)).sort()
-            const reported = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), touched).files
+            const reported = siteChanges(planSite(before.graph, before.site, shippedFiles), planSite(after.graph, after.site, shippedFiles), touched).files
             expect(actual.filter((file) => !reported.includes(file))).toEqual([])
             before = after
           }
@@ -176,10 +177,10 @@ describe('dev change reports', () => {
       { parses: before.parses, pages: undefined },
       { changedFiles: [changed], previous: before },
     )
-    const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [changed])
+    const report = siteChanges(planSite(before.graph, before.site, shippedFiles), planSite(after.graph, after.site, shippedFiles), [changed])
     expect(report.pages).toEqual(['a', 'b', 'deep/c'])
     expect(report.files).not.toContain('d/index.html')
-    expect(contentsOf((await renderSite(after.graph, after.site)).files.find((f) => f.path === 'a/index.html')!)).toContain('New prose.')
+    expect(contentsOf((await renderSite(after.graph, after.site, shippedFiles)).files.find((f) => f.path === 'a/index.html')!)).toContain('New prose.')
     await rm(root, { recursive: true, force: true })
   })
 })
@@ -200,7 +201,7 @@ describe('dev change reports after an edit to prose alone', () => {
     await writeFile(path.join(notes, 'other', 'index.md'), note('Other', 'Nothing of B here.'))
     await writeFile(path.join(notes, 'other', 'd.md'), note('D', 'Unrelated.'))
     const before = await analyseSite(notes, { cwd: root, keepTrees: false })
-    const beforeFiles = new Map((await renderSite(before.graph, before.site)).files.map((file) => [file.path, contentsOf(file)]))
+    const beforeFiles = new Map((await renderSite(before.graph, before.site, shippedFiles)).files.map((file) => [file.path, contentsOf(file)]))
     // The first line of a section changed (its preview shows it); title, summary, links and tags as they were.
     await writeFile(b, note('B', '## Part\n\nA first line, changed in the editor.', 'tags: [topic]\n'))
     const after = await analyseSite(
@@ -209,9 +210,9 @@ describe('dev change reports after an edit to prose alone', () => {
       { parses: before.parses, pages: undefined },
       { changedFiles: [b], previous: before },
     )
-    const afterFiles = new Map((await renderSite(after.graph, after.site)).files.map((file) => [file.path, contentsOf(file)]))
+    const afterFiles = new Map((await renderSite(after.graph, after.site, shippedFiles)).files.map((file) => [file.path, contentsOf(file)]))
     const differ = [...new Set([...beforeFiles.keys(), ...afterFiles.keys()])].filter((file) => beforeFiles.get(file) !== afterFiles.get(file)).sort()
-    const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [b])
+    const report = siteChanges(planSite(before.graph, before.site, shippedFiles), planSite(after.graph, after.site, shippedFiles), [b])
     // Every file that changed is reported; a few beside them may be (a document's Markdown with its
     // page, the search files as a set), but no listing, feed, graph or other document's page.
     expect(report.files).toEqual(expect.arrayContaining(differ))
@@ -252,9 +253,9 @@ describe('dev change reports for anchor papers', () => {
       { parses: before.parses, pages: undefined },
       { changedFiles: [file], previous: before },
     )
-    const report = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [file])
+    const report = siteChanges(planSite(before.graph, before.site, shippedFiles), planSite(after.graph, after.site, shippedFiles), [file])
     expect(report.pages).toContain('far')
-    expect(contentsOf((await renderSite(after.graph, after.site)).files.find((f) => f.path === 'far/index.html')!)).toContain('New title')
+    expect(contentsOf((await renderSite(after.graph, after.site, shippedFiles)).files.find((f) => f.path === 'far/index.html')!)).toContain('New title')
     await rm(root, { recursive: true, force: true })
   })
 })
@@ -275,7 +276,7 @@ describe('dev rebuilds reuse the graph', () => {
       await writeFile(a, text)
       const next = await analyseSite(notes, { cwd: root }, state, { changedFiles: [a], previous: last })
       const reused = next.graph.edges === last.graph.edges
-      expect((await renderSite(next.graph, next.site)).files).toEqual((await buildSite(notes, { cwd: root })).files)
+      expect((await renderSite(next.graph, next.site, shippedFiles)).files).toEqual((await buildSite(notes, { cwd: root })).files)
       state = { parses: next.parses, pages: undefined }
       last = next
       return reused
@@ -294,7 +295,7 @@ describe('dev rebuilds reuse the graph', () => {
  * recorded through the same view as the real props'.
  */
 function planReading(graph: Graph, site: SiteOptions, reader: (graph: Graph, slug: Slug) => string): SitePlan {
-  const plan = planSite(graph, site)
+  const plan = planSite(graph, site, shippedFiles)
   const shown = new Map<Slug, { value: string; reads: string[] }>()
   const show = (slug: Slug) => {
     let found = shown.get(slug)
@@ -367,7 +368,7 @@ async function markdownFiles(folder: string): Promise<string[]> {
 
 /** Each file of the site made from `analysed`, by path: its bytes (an attachment's as on disk). */
 async function siteBytes(analysed: { graph: Graph; site: SiteOptions }): Promise<Map<string, string>> {
-  const files = (await renderSite(analysed.graph, analysed.site)).files
+  const files = (await renderSite(analysed.graph, analysed.site, shippedFiles)).files
   return new Map(
     await Promise.all(files.map(async (file) => [file.path, 'copyFrom' in file ? await readFile(file.copyFrom, 'latin1') : contentsOf(file)] as const)),
   )
@@ -416,7 +417,7 @@ describe('dev change reports on whole libraries', () => {
           applied++
           const now = await siteBytes(after)
           const differ = [...new Set([...old.keys(), ...now.keys()])].filter((file) => old.get(file) !== now.get(file))
-          const reported = siteChanges(planSite(before.graph, before.site), planSite(after.graph, after.site), [target]).files
+          const reported = siteChanges(planSite(before.graph, before.site, shippedFiles), planSite(after.graph, after.site, shippedFiles), [target]).files
           expect({ edit: name, missing: differ.filter((file) => !reported.includes(file)) }).toEqual({ edit: name, missing: [] })
           before = after
           old = now

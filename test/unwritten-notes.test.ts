@@ -17,6 +17,7 @@ import { run } from '../src/cli.js'
 import { contentsOf, renderSite } from '../src/render/render-site.js'
 import { analyseSite } from '../src/build/site-build.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
+import { shippedFiles } from '../src/load/shipped-files.js'
 
 const inquiry = (title: string, body: string) => note(title, `About ${title}`, body, 'type: inquiry\n')
 
@@ -87,7 +88,7 @@ describe('a note linking to a note not written yet', () => {
     })
     const files = async (draftBodies: boolean) => {
       const analysed = await analyseSite(path.join(root, 'notes'), { cwd: root, draftBodies })
-      const rendered = await renderSite(analysed.graph, analysed.site)
+      const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles)
       return {
         drafted: analysed.graph.documents.get('a' as never)?.draft !== undefined,
         files: Object.fromEntries(rendered.files.map((file) => [file.path, 'copyFrom' in file ? '' : contentsOf(file)])),

@@ -17,6 +17,7 @@ import type { Graph, SiteOptions, Slug } from '../model.js'
 import { renderSite, type OutputFile, type RenderCache } from '../render/render-site.js'
 import { normaliseBase } from '../render/url.js'
 import type { HeldDrafts } from './parse-pool.js'
+import { shippedFiles } from '../load/shipped-files.js'
 
 /** What one build leaves for the next. */
 export interface BuildState {
@@ -168,6 +169,6 @@ export async function buildSite(notesDir: string, overrides: SiteOverrides, stat
     parsedCount: analysed.parsedCount,
   }
   if (analysed.failed) return { ...common, files: undefined, state: { parses: analysed.parses, pages: state.pages }, rendered: [] }
-  const rendered = await renderSite(analysed.graph, analysed.site, state.pages ?? overrides.cache?.pages, overrides.onProgress)
+  const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, state.pages ?? overrides.cache?.pages, overrides.onProgress)
   return { ...common, files: rendered.files, state: { parses: analysed.parses, pages: rendered.cache }, rendered: rendered.rendered }
 }

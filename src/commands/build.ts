@@ -25,6 +25,7 @@ import type { AnalysedSite } from '../build/site-build.js'
 import { exitCode, type CommandIO, type ExitCode } from './io.js'
 import { letGoOfText } from '../load/note-text.js'
 import type { Doc } from '../model.js'
+import { shippedFiles } from '../load/shipped-files.js'
 
 /** Options of `quire build`. */
 export interface BuildOptions {
@@ -195,7 +196,7 @@ async function buildAnalysed(
       // A render that reuses the previous site's pages may be followed by one that does not (below), so only a render
       // without them, which nothing follows, lets each note's text go once its page is made.
       const letGo = pages === undefined ? (doc: Doc) => letGoOfText(doc.file) : undefined
-      rendered = await renderSite(analysed.graph, analysed.site, pages, progress?.update, opened.writer, analysed.held, letGo)
+      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, progress?.update, opened.writer, analysed.held, letGo)
     } catch (problem) {
       await opened.writer.abort()
       // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.

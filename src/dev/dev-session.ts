@@ -34,6 +34,7 @@ import { quireKey } from '../build/cache-key.js'
 import { newestSiteRecord, settingsKey, unchangedInputs, unchangedOutputFile, type SiteRecord } from '../build/site-record.js'
 import { defaultBuildDate } from '../dates.js'
 import { siteMarker } from '../emit/emit-site.js'
+import { shippedFiles } from '../load/shipped-files.js'
 
 /** The pipeline's modules that a session needs once it reads the notes. */
 async function loadPipeline() {
@@ -288,7 +289,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     }
     // The notes read while the built site is served: its report was printed already, unless they changed since.
     const shown = disk
-    const plan = analysed.failed ? undefined : planSite(analysed.graph, analysed.site)
+    const plan = analysed.failed ? undefined : planSite(analysed.graph, analysed.site, shippedFiles)
     // While the notes have errors, the built site stays the last good one.
     if (plan) disk = undefined
     if (shown && plan && plan.library() === shown.record.library) {
@@ -401,7 +402,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
       const site = new Map<string, string>()
       if (!served) return site
       const { graph, site: options } = served.plan
-      for (const file of (await (await pipeline()).renderSite(graph, options)).files) {
+      for (const file of (await (await pipeline()).renderSite(graph, options, shippedFiles)).files) {
         const bytes = await bytesOf(file)
         site.set(file.path, typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8'))
       }
@@ -438,11 +439,11 @@ function readyForEdits(analysed: AnalysedSite, { filePlaces, readyForChanges, ne
     warmed++
   }
   // A plan of its own: the served plan keeps only the fingerprints the session asks for.
-  const plan = planSite(analysed.graph, analysed.site)
+  const plan = planSite(analysed.graph, analysed.site, shippedFiles)
   const inquiries = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'inquiry').slice(0, warmUpRuns / 2)
   const notes = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'note').slice(0, warmUpRuns / 2)
   for (const doc of [...inquiries, ...notes]) plan.fingerprint(doc.slug)
-  siteChanges(plan, planSite(analysed.graph, analysed.site), [])
+  siteChanges(plan, planSite(analysed.graph, analysed.site, shippedFiles), [])
   // What every page reads (the first save compares against it), a slice at a time so the server stays responsive.
   const slices = readyForChanges(plan)
   const next = (): void => {

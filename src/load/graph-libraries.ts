@@ -10,8 +10,8 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
-/** Where the libraries are published in the site. */
-export const graphLibraryFiles = { graphology: 'assets/graphology.js', sigma: 'assets/sigma.js' } as const
+/** The drawing libraries the graph page loads. */
+export type GraphLibraryName = 'graphology' | 'sigma'
 
 const require = createRequire(import.meta.url)
 
@@ -23,7 +23,7 @@ function distFolder(name: string): string {
 const loaded = new Map<string, Promise<string>>()
 
 /** A library's browser build, as its package publishes it. */
-export function graphLibrary(name: keyof typeof graphLibraryFiles): Promise<string> {
+export function graphLibrary(name: GraphLibraryName): Promise<string> {
   const file = name === 'sigma' ? path.join(distFolder('sigma'), 'sigma.min.js') : path.join(distFolder('graphology'), 'graphology.umd.min.js')
   let text = loaded.get(file)
   if (!text) loaded.set(file, (text = readFile(file, 'utf8').then((code) => code.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '\n'))))

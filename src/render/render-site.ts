@@ -30,10 +30,11 @@ import { tableOfContents } from './body/toc.js'
 import { atomFeed, feedFile } from './site-files/feed.js'
 import { graphDataFile, graphDataText } from './site-files/graph-data.js'
 import { graphJson, serialiseJson } from './site-files/graph-json.js'
-import { graphLibrary, graphLibraryFiles } from '../load/graph-libraries.js'
+import type { ShippedFiles } from '../load/shipped-files.js'
+import { graphLibraryFiles } from './site-files/site-files.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
 import { keptPreview, previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
-import { searchDocument, searchFingerprint, searchTerms } from './site-files/search-index.js'
+import { searchDocument, searchFingerprint } from './site-files/search-index.js'
 import { manifestFile, SearchIndexBuilder, searchPaths } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
 import { byStructure } from '../graph/structure.js'
@@ -417,7 +418,7 @@ const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
  * Plan every file of the site, in a stable order. Cheap: paths only, no
  * file is made until asked for.
  */
-export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldDrafts; folder: string }): SitePlan {
+export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles, held?: { drafts: HeldDrafts; folder: string }): SitePlan {
   const { hasPapers, tagged } = traits(graph)
   // Whether there are documents is part of `shared`, so pages need not read the count of the graph.
   const hasDocuments = graph.documents.size > 0
@@ -519,8 +520,8 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   )
   add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
   add(text(graphDataFile, () => graphDataText(graph)))
-  add(text(graphLibraryFiles.graphology, () => graphLibrary('graphology'), 'static'))
-  add(text(graphLibraryFiles.sigma, () => graphLibrary('sigma'), 'static'))
+  add(text(graphLibraryFiles.graphology, () => shipped.graphLibrary('graphology'), 'static'))
+  add(text(graphLibraryFiles.sigma, () => shipped.graphLibrary('sigma'), 'static'))
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))
@@ -532,7 +533,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
-    const terms = await searchTerms()
+    const terms = await shipped.searchTerms()
     return new SearchIndexBuilder(graph.documents.size, (n) => searchDocument(graph, docs()[n]!), terms)
   })
   const searchKey = once(() => searchFingerprint(graph))
@@ -556,7 +557,7 @@ export function planSite(graph: Graph, site: SiteOptions, held?: { drafts: HeldD
   add(text(robotsFile, () => robotsTxt(site), 'site'))
   add(text(headersFile, () => headersText(site), 'site'))
   if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
-  for (const file of Object.values(assetFiles)) add(text(file, () => assetText(file), 'static'))
+  for (const file of Object.values(assetFiles)) add(text(file, () => assetText(shipped, file), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
   for (const file of attachmentFiles(graph)) add({ path: file.path, prose: [], make: () => file })
   for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
@@ -642,6 +643,7 @@ function listSink(files: OutputFile[]): FileSink {
 export async function renderSite(
   graph: Graph,
   site: SiteOptions,
+  shipped: ShippedFiles,
   previous?: RenderCache,
   onProgress?: Progress,
   sink?: FileSink,
@@ -649,7 +651,7 @@ export async function renderSite(
   letGo?: (doc: Doc) => void,
 ): Promise<RenderedSite> {
   try {
-    return await renderInto(graph, site, previous, onProgress, sink, held, letGo)
+    return await renderInto(graph, site, shipped, previous, onProgress, sink, held, letGo)
   } catch (problem) {
     // Stop the worker threads before the caller drops the staging folder they write pages into.
     await held?.close()
@@ -660,6 +662,7 @@ export async function renderSite(
 async function renderInto(
   graph: Graph,
   site: SiteOptions,
+  shipped: ShippedFiles,
   previous: RenderCache | undefined,
   onProgress: Progress | undefined,
   sink: FileSink | undefined,
@@ -667,7 +670,7 @@ async function renderInto(
   letGo: ((doc: Doc) => void) | undefined,
 ): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
-  const plan = planSite(graph, site, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
+  const plan = planSite(graph, site, shipped, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
   const files: OutputFile[] = []
   const out = sink ?? listSink(files)
   // A list keeps each page's files for the next render to reuse; a sink on disk keeps only their paths.

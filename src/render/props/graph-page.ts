@@ -14,7 +14,7 @@
 import type { GraphFacetProps, GraphGroupProps, GraphListItemProps, GraphPageProps } from '../../../templates/props.js'
 import type { Graph, Slug } from '../../model.js'
 import { graphDataFile } from '../site-files/graph-data.js'
-import { graphLibraryFiles } from '../../load/graph-libraries.js'
+import { graphLibraryFiles } from '../site-files/site-files.js'
 import { graphPageSlug } from './graph-layout.js'
 import { folderTree, type Folder } from './folders.js'
 import { assetFiles, layoutProps, listed, type PageContext } from './pages.js'

@@ -9,22 +9,13 @@
  */
 import { withoutComments } from '../../parse/comments.js'
 import { createHash } from 'node:crypto'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type * as SearchTerms from '../../../templates/assets/search-terms.js'
 import type { Doc, Graph } from '../../model.js'
-import { assetFolder } from './assets.js'
 import { manifestFile, searchFolder, type SearchDocument } from './search-shards.js'
 
 export type { SearchDocument }
 
 /** Where the search files live, relative to the site root: the manifest, in a folder quire owns. */
 export const searchFiles = { folder: searchFolder, manifest: manifestFile } as const
-
-/** The shared tokenizer, loaded from the asset the browser also gets. */
-export async function searchTerms(): Promise<typeof SearchTerms> {
-  return (await import(pathToFileURL(path.join(assetFolder(), 'search-terms.js')).href)) as typeof SearchTerms
-}
 
 /**
  * A body's searchable text, straight from its Markdown: link targets,

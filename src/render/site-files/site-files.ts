@@ -6,7 +6,6 @@ import { unwrittenPageSlug } from '../../graph/unwritten-notes.js'
 import { feedFile } from './feed.js'
 import { allNotesSlug } from '../props/folders.js'
 import { graphDataFile, graphPageSlug } from '../props/graph-layout.js'
-import { graphLibraryFiles } from '../../load/graph-libraries.js'
 import { headersFile } from './headers.js'
 import { llmsFile } from './llms-txt.js'
 import { assetFiles, papersPageSlug } from '../props/pages.js'
@@ -15,6 +14,9 @@ import { redirectsFile } from './quartz-redirects.js'
 import { searchFiles } from './search-index.js'
 import { robotsFile, sitemapFile } from './sitemap.js'
 import { tagsPageSlug } from '../props/tag-links.js'
+
+/** Where the graph page's drawing libraries are published in the site (read by load, see `load/graph-libraries.ts`). */
+export const graphLibraryFiles = { graphology: 'assets/graphology.js', sigma: 'assets/sigma.js' } as const
 
 /** quire's own files, by path in the site (all lower case). Folders among them (`tags/`) are quire's to the bottom. */
 export const siteFiles: readonly string[] = [
