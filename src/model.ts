@@ -127,7 +127,7 @@ export interface Inquiry extends DocumentBase {
 /** Any document. */
 export type Doc = Note | Inquiry
 
-export type { NoteData, InquiryData, PromptData }
+export type { NoteData, InquiryData }
 
 /** What a written link target turned out to name. */
 export type Resolution =

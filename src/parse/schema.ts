@@ -194,8 +194,3 @@ type InquiryFrontMatter = z.output<typeof inquirySchema>
 export type PromptData = Omit<z.output<typeof promptSchema>, 'question'> & { readonly question: string }
 /** An inquiry's data, its prompt's question filled in. */
 export type InquiryData = Omit<InquiryFrontMatter, 'prompt'> & { readonly prompt?: PromptData | undefined }
-export type Claim = z.output<typeof claimSchema>
-export type AnchorPaper = z.output<typeof anchorSchema>
-
-/** The object schemas by path, used to find unknown keys. */
-export type ObjectSchema = z.ZodObject<z.ZodRawShape>

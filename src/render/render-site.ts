@@ -70,17 +70,7 @@ import { readsInto, recordingGraph, type PageReads } from '../graph/recorded-rea
 import path from 'node:path'
 
 export { pageHtml }
-export {
-  contentsOf,
-  type CacheKey,
-  type FileSink,
-  type OutputFile,
-  type RenderCache,
-  type RenderedPage,
-  type ReusedFile,
-  type StreamedFile,
-  type WrittenFile,
-} from './output-files.js'
+export { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type WrittenFile } from './output-files.js'
 
 /**
  * The render cache's entry for the whole library: its fingerprint is the

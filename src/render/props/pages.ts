@@ -231,8 +231,6 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
   }
 }
 
-export { citedPapers } from '../../graph/papers.js'
-
 /** Every cited paper (see `citedPapers`), computed once per structure of the graph: anchors' titles and dates are front matter. */
 const paperCatalogue = byStructure(
   (graph): ReadonlyMap<string, CitedPaper> => citedPapers(graph),

@@ -111,14 +111,6 @@ export function tagIndexProps(context: PageContext, tags: readonly Tag[]): TagIn
   }
 }
 
-/**
- * The tag index and every tag's page, as trees by path (none when no
- * document has tags). `contextFor` gives the page context for a slug.
- */
-export function tagPages(graph: Graph, contextFor: (slug: Slug) => PageContext, introFor?: TagIntro): { path: string; tree: Root }[] {
-  return lazyTagPages(graph, contextFor, introFor).map((page) => ({ path: page.path, tree: page.tree() }))
-}
-
 /** The tags and their documents (unsorted): tags are structure, so `quire dev` collects them once per structure. */
 const unsortedTags = byStructure((graph) => collectTags(graph, false))
 

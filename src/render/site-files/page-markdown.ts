@@ -41,7 +41,7 @@ interface Edit {
 }
 
 /** What to put after the body: a research prompt's address, a folder's listing… */
-export interface MarkdownTail {
+interface MarkdownTail {
   readonly text: string
 }
 

@@ -47,11 +47,6 @@ export function bucketCount(documents: number): number {
   return Math.max(1, Math.ceil(documents / documentsPerBucket))
 }
 
-/** Every preview file's path, from the number of documents alone. */
-export function previewPaths(documents: number): string[] {
-  return [previewsIndexFile, ...Array.from({ length: bucketCount(documents) }, (_, i) => `${previewsFolder}/${i}.json`)]
-}
-
 /** One document's preview. */
 export function previewEntry(doc: Doc): PreviewEntry {
   const sections = sectionTexts(doc)
