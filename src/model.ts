@@ -6,7 +6,7 @@
  * question answered in prose that links to notes, with a research prompt).
  */
 import type { Root } from 'mdast'
-import type { InquiryData, NoteData, PromptData } from './parse/schema.js'
+import type { InquiryData, NoteData } from './parse/schema.js'
 import type { CalendarDay } from './dates.js'
 import type { Position } from './diagnostics.js'
 import type { DraftBody } from './render/body/slots.js'

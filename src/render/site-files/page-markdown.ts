@@ -40,11 +40,6 @@ interface Edit {
   readonly text: string
 }
 
-/** What to put after the body: a research prompt's address, a folder's listing… */
-interface MarkdownTail {
-  readonly text: string
-}
-
 /**
  * The Markdown of the page of `doc` (see the module comment). `tail` is
  * added at the end (an inquiry's prompt, a folder note's listing).
