@@ -22,7 +22,7 @@
  * holds the old site or the new one.
  */
 import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { closeSync, fstatSync, mkdirSync, openSync, writeSync, type BigIntStats } from 'node:fs'
+import { closeSync, fstatSync, mkdirSync, openSync, writeFileSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import type { FileSink, OutputFile, ReusedFile } from '../render/output-files.js'
 import { InFlight } from '../in-flight.js'
@@ -342,7 +342,8 @@ async function reuse(file: ReusedFile, target: string): Promise<FileStamp | unde
 export function writeStamped(target: string, contents: string): FileStamp {
   const handle = openSync(target, 'w')
   try {
-    writeSync(handle, contents)
+    // writeFileSync writes until every byte is written (a single write may take only part of them) or fails.
+    writeFileSync(handle, contents)
     return stampOf(fstatSync(handle, { bigint: true }))
   } finally {
     closeSync(handle)
