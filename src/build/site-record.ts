@@ -157,6 +157,8 @@ function linkTarget(link: string): string {
 export class InputRecorder implements LoadObserver {
   readonly folders = new Map<string, string>()
   readonly files = new Map<string, string>()
+  /** Files other than notes whose stamp is not trusted yet, with a hash of their bytes taken before the build used them. */
+  readonly contents = new Map<string, string>()
 
   folder(full: string, entries: readonly Dirent[]): void {
     this.folders.set(full, listingHash(full, entries))
@@ -164,7 +166,14 @@ export class InputRecorder implements LoadObserver {
 
   file(full: string): void {
     // Taken before the file is read: a change after this makes the stamp differ.
-    this.files.set(full, stampNow(full))
+    const stamp = stampNow(full)
+    this.files.set(full, stamp)
+    // A note's text is compared by its parse's hash; an attachment changed a moment ago is compared by its bytes, hashed
+    // now, before the build copies it (a change after this makes the hash differ, so the next build makes the site).
+    if (stamp === '' && !full.toLowerCase().endsWith('.md')) {
+      const bytes = bytesHash(full)
+      if (bytes !== undefined) this.contents.set(full, bytes)
+    }
   }
 
   /** The inputs, given each note's text hash by path (from its parse) and what else the site was made from. */
@@ -172,8 +181,20 @@ export class InputRecorder implements LoadObserver {
     return {
       ...rest,
       folders: [...this.folders],
-      files: [...this.files].map(([file, stamp]) => [file, stamp, texts(file) ?? ''] as const),
+      files: [...this.files].map(([file, stamp]) => [file, stamp, texts(file) ?? this.contents.get(file) ?? ''] as const),
     }
+  }
+}
+
+/** Marks a recorded hash as one of a file's bytes (an attachment's), not of a note's text. */
+const bytesPrefix = 'bytes:'
+
+/** A hash of a file's bytes, as recorded for an attachment; undefined when it cannot be read. */
+function bytesHash(file: string): string | undefined {
+  try {
+    return bytesPrefix + createHash('sha256').update(readFileSync(file)).digest('base64url')
+  } catch {
+    return undefined
   }
 }
 
@@ -200,8 +221,9 @@ const changed: InputsCheck = { unchanged: false, restamped: new Map() }
 
 /**
  * Are the inputs as recorded: the same settings, config, history, folders
- * and files? A file whose stamp differs (or was not trusted) is read again
- * if it is a note, and counts as unchanged when its text is.
+ * and files? A file whose stamp differs (or was not trusted) is read again:
+ * a note counts as unchanged when its text is, an attachment whose stamp
+ * was not trusted when its bytes are.
  */
 export async function unchangedInputs(notesDir: string, recorded: SiteInputs, settings: string): Promise<InputsCheck> {
   if (recorded.settings !== settings) return changed
@@ -221,7 +243,7 @@ export async function unchangedInputs(notesDir: string, recorded: SiteInputs, se
   for (const [file, stamp, text] of recorded.files) {
     const now = stampNow(file)
     if (stamp !== '' && now === stamp) continue
-    if (text === '' || noteTextHash(file) !== text) return changed
+    if (text === '' || (text.startsWith(bytesPrefix) ? bytesHash(file) : noteTextHash(file)) !== text) return changed
     restamped.set(file, now)
   }
   if (history && (await history) !== recorded.history) return changed
