@@ -73,8 +73,11 @@ parentPort?.on('message', (request: ParseRequest | PageRequest) => {
       if (!draft) throw new Error(`no draft of ${request.path} is held here`)
       const html = draftedPageHtml(draft.html, draft.toc, request.page)
       const stamps: FileStamp[] = []
-      for (const [index, file] of [{ target: request.target, contents: html }, ...request.others].entries()) {
-        if (index === 0 || path.dirname(file.target) !== path.dirname(request.target)) mkdirSync(path.dirname(file.target), { recursive: true })
+      const folders = new Set<string>()
+      for (const file of [{ target: request.target, contents: html }, ...request.others]) {
+        const folder = path.dirname(file.target)
+        if (!folders.has(folder)) mkdirSync(folder, { recursive: true })
+        folders.add(folder)
         stamps.push(writeStamped(file.target, file.contents))
       }
       // Each page is asked for once: its draft is not needed again.
