@@ -62,6 +62,14 @@ module.exports = {
       to: { path: '^src/load/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'one-pipeline',
+      comment:
+        'Every build runs the one pipeline (src/build/pipeline.ts): outside the executor, the analysis of a site is reached through it, never called on its own',
+      severity: 'error',
+      from: { pathNot: '^src/build/' },
+      to: { path: '^src/build/site-build\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'templates-are-leaves',
       comment: 'Templates turn props into markup; they import only other templates and libraries',
       severity: 'error',

@@ -7,7 +7,7 @@ import type { AttachmentFile, Doc, SourceFile } from '../src/model.js'
 import { parseDocument } from '../src/parse/parse-document.js'
 import { quartzAddress } from '../src/render/site-files/quartz-redirects.js'
 import { siteFiles } from '../src/render/site-files/site-files.js'
-import { buildSite } from '../src/build/site-build.js'
+import { buildSite } from '../src/build/pipeline.js'
 import { slugFromOverride, slugFromPath, spelledSlugFromPath } from '../src/slug.js'
 import { note, notesFolder } from './support/notes.js'
 

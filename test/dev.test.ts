@@ -7,7 +7,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDevSession, type DevSession } from '../src/dev/dev-session.js'
 import { contentsOf } from '../src/render/render-site.js'
-import { buildSite } from '../src/build/site-build.js'
+import { buildSite } from '../src/build/pipeline.js'
 
 let root: string
 let session: DevSession

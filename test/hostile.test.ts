@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { run } from '../src/cli.js'
 import { emitSite, lockText } from '../src/emit/emit-site.js'
 import { contentsOf } from '../src/render/render-site.js'
-import { buildSite } from '../src/build/site-build.js'
+import { buildSite } from '../src/build/pipeline.js'
 import { note, notesFolder, recordingIO } from './support/notes.js'
 
 const hostile = [

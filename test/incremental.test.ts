@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildSite, freshState, type BuildState } from '../src/build/site-build.js'
+import { buildSite } from '../src/build/pipeline.js'
+import { freshState, type BuildState } from '../src/build/site-build.js'
 
 const names = ['a', 'b', 'c', 'd', 'sub/e'] as const
 type Name = (typeof names)[number]

@@ -15,7 +15,7 @@ import { writeSyntheticVault } from '../scripts/synthetic-vault.js'
 import { writeSyntheticLibrary } from '../scripts/synthetic-library.js'
 import { contentsOf } from '../src/render/render-site.js'
 import { fragmentHtml, treeHtml } from '../src/render/serialize/page-html.js'
-import { buildSite } from '../src/build/site-build.js'
+import { buildSite } from '../src/build/pipeline.js'
 import { notesFolder } from './support/notes.js'
 
 const reference = (tree: Root | Element): string => toHtml(tree, { allowDangerousHtml: true, upperDoctype: true })

@@ -15,7 +15,8 @@ import { siteChanges } from '../src/dev/site-changes.js'
 import { planSite, renderSite, contentsOf, type SitePlan } from '../src/render/render-site.js'
 import { readsInto, recordingGraph } from '../src/graph/recorded-reads.js'
 import type { Graph, SiteOptions, Slug } from '../src/model.js'
-import { analyseSite, buildSite, freshState, type BuildState } from '../src/build/site-build.js'
+import { buildSite } from '../src/build/pipeline.js'
+import { analyseSite, freshState, type BuildState } from '../src/build/site-build.js'
 import { shippedFiles } from '../src/load/shipped-files.js'
 
 const names = ['a', 'b', 'c', 'd', 'sub/e'] as const

@@ -1,8 +1,8 @@
 /**
- * One build of the site in memory: analyse, then render, reusing whatever
- * an earlier build of the same notes already did. `quire build` runs it
- * once from nothing; `quire dev` runs it after every change with the state
- * of the previous run, and both produce the same bytes.
+ * The first half of every build (see `pipeline.ts`): a library analysed
+ * for a site, with the site's options, reusing whatever an earlier build of
+ * the same notes already did. `quire build` runs it once from nothing;
+ * `quire dev` runs it after every change with the analysis before.
  */
 import path from 'node:path'
 import { analyse, type Analysis, type Checks, type ParseCache, type Progress } from './analyse.js'
@@ -13,11 +13,10 @@ import type { LoadObserver, LoadResult } from '../load/load-notes.js'
 import { countDiagnostics, type Diagnostic } from '../diagnostics.js'
 import type { CalendarDay } from '../dates.js'
 import { configFileNames, type SiteConfig } from '../load/config.js'
-import type { Graph, SiteOptions, Slug } from '../model.js'
-import { renderSite, type OutputFile, type RenderCache } from '../render/render-site.js'
+import type { Graph, SiteOptions } from '../model.js'
+import type { RenderCache } from '../render/render-site.js'
 import { normaliseBase } from '../render/url.js'
 import type { HeldDrafts } from './parse-pool.js'
-import { shippedFiles } from '../load/shipped-files.js'
 
 /** What one build leaves for the next. */
 export interface BuildState {
@@ -52,22 +51,6 @@ export interface SiteOverrides {
   readonly holdDrafts?: boolean | undefined
   /** Told what loading looks at (see `AnalyseOptions.observe`). */
   readonly observe?: LoadObserver | undefined
-}
-
-/** The result of one build. */
-export interface SiteBuild {
-  /** Every problem found, sorted. */
-  readonly diagnostics: readonly Diagnostic[]
-  /** The site's files, or undefined when the notes have errors. */
-  readonly files: readonly OutputFile[] | undefined
-  readonly graph: Graph
-  readonly site: SiteOptions
-  readonly state: BuildState
-  /** Markdown files read, and how many of them were parsed (not reused). */
-  readonly fileCount: number
-  readonly parsedCount: number
-  /** Documents whose page was rendered (not reused). */
-  readonly rendered: readonly Slug[]
 }
 
 /** The site options from the config file and the command line. */
@@ -155,20 +138,4 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
     checks: analysis.checks,
     analysis,
   }
-}
-
-/** Build the site from `notesDir` in memory. */
-export async function buildSite(notesDir: string, overrides: SiteOverrides, state: BuildState = freshState): Promise<SiteBuild> {
-  // Every page is rendered, so every body is drafted as it is parsed (unless the caller says otherwise).
-  const analysed = await analyseSite(notesDir, { ...overrides, draftBodies: overrides.draftBodies ?? true }, state)
-  const common = {
-    diagnostics: analysed.diagnostics,
-    graph: analysed.graph,
-    site: analysed.site,
-    fileCount: analysed.fileCount,
-    parsedCount: analysed.parsedCount,
-  }
-  if (analysed.failed) return { ...common, files: undefined, state: { parses: analysed.parses, pages: state.pages }, rendered: [] }
-  const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, state.pages ?? overrides.cache?.pages, overrides.onProgress)
-  return { ...common, files: rendered.files, state: { parses: analysed.parses, pages: rendered.cache }, rendered: rendered.rendered }
 }

@@ -38,15 +38,15 @@ import { shippedFiles } from '../load/shipped-files.js'
 
 /** The pipeline's modules that a session needs once it reads the notes. */
 async function loadPipeline() {
-  const [extensions, complexity, parse, load, render, build, changes, cache] = await Promise.all([
+  const [extensions, complexity, parse, load, render, changes, cache, pipeline] = await Promise.all([
     import('../render/body/body-extensions.js'),
     import('../parse/complexity.js'),
     import('../parse/parse-document.js'),
     import('../load/load-notes.js'),
     import('../render/render-site.js'),
-    import('../build/site-build.js'),
     import('./site-changes.js'),
     import('../build/persistent-cache.js'),
+    import('../build/pipeline.js'),
   ])
   return {
     loadBodyExtensions: extensions.loadBodyExtensions,
@@ -56,8 +56,8 @@ async function loadPipeline() {
     isDocumentEntry: render.isDocumentEntry,
     planSite: render.planSite,
     renderSite: render.renderSite,
-    analyseSite: build.analyseSite,
-    freshState: build.freshState,
+    runPipeline: pipeline.runPipeline,
+    plannedSite: pipeline.plannedSite,
     readyForChanges: changes.readyForChanges,
     siteChanges: changes.siteChanges,
     loadParsesOf: cache.loadParsesOf,
@@ -272,14 +272,15 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
 
   const rebuild = async (changedFiles: readonly string[]): Promise<void> => {
     const started = performance.now()
-    const { analyseSite, freshState, loadParsesOf, planSite, siteChanges } = await pipeline()
+    const { runPipeline, plannedSite, loadParsesOf, siteChanges } = await pipeline()
     // What a build of these notes left: the first analysis parses only files changed since.
     const stored = !last && options.cacheDir && key ? await loadParsesOf(options.cacheDir, options.notesDir, key) : undefined
-    // No trees are kept: a page is rendered (and its body parsed) only when it is asked for.
+    // The site is planned, not rendered: a page is rendered (and its body parsed) only when it is asked for.
     // Files the watcher did not report are taken as they were (not read again); after an edit to prose or
     // a summary, so is everything else (see `analyse-edit.ts`). The first build reads everything.
     const cache = stored && { parses: stored, pages: new Map() }
-    const analysed = await analyseSite(options.notesDir, { ...options, keepTrees: false, cache }, freshState, last && { changedFiles, previous: last })
+    const run = await runPipeline(options.notesDir, { ...options, cache }, plannedSite(), undefined, last && { changedFiles, previous: last })
+    const analysed = run.analysed
     last = analysed
     latest = analysed.diagnostics
     const { errors, warnings } = countDiagnostics(analysed.diagnostics)
@@ -289,7 +290,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     }
     // The notes read while the built site is served: its report was printed already, unless they changed since.
     const shown = disk
-    const plan = analysed.failed ? undefined : planSite(analysed.graph, analysed.site, shippedFiles)
+    const plan = run.output
     // While the notes have errors, the built site stays the last good one.
     if (plan) disk = undefined
     if (shown && plan && plan.library() === shown.record.library) {
