@@ -19,6 +19,7 @@ import {
   markerStamp,
   outputFolders,
   restamp,
+  restyled,
   saveSiteRecord,
   settingsKey,
   unchangedInputs,
@@ -96,7 +97,8 @@ export async function buildIntoFolder(request: FolderBuildRequest): Promise<Fold
     gitDates: request.gitDates !== false,
   })
   // Nothing the site is made from changed, and the output folder holds it as it was written: nothing to do.
-  const unchanged = recordPath ? await unchangedSite(recordPath, key, notesDir, settings) : undefined
+  const previous = recordPath ? await loadSiteRecord(recordPath, key) : undefined
+  const unchanged = recordPath && previous ? await unchangedSite(recordPath, previous, notesDir, settings) : undefined
   if (unchanged) return { kind: 'unchanged', record: unchanged }
   // The config as the analysis will read it (read first: a change after this makes the record differ).
   const config = recordPath ? await configHash(notesDir) : ''
@@ -108,6 +110,10 @@ export async function buildIntoFolder(request: FolderBuildRequest): Promise<Fold
   const { libraryCacheKey } = await import('../render/render-site.js')
   const cachePath = cacheDir ? cacheFile(cacheDir, notesDir, outDir) : undefined
   let cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
+  // A site restyled (another config, base or title) has every body rendered again: the cached parses, which have
+  // no drafts, would leave each of them to the main thread, so every note is parsed again in the worker threads,
+  // which draft the bodies as they go. Pages the change did not reach are still carried over.
+  if (cache && previous && restyled(previous, config, settings)) cache = { parses: new Map(), pages: cache.pages }
   const cachedPages = cache?.pages
   const overrides = {
     base: request.base,
@@ -224,9 +230,7 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
  * build would make now: every input as recorded, every file and folder of
  * the output as written. Undefined otherwise.
  */
-async function unchangedSite(recordPath: string, key: string, notesDir: string, settings: string): Promise<SiteRecord | undefined> {
-  const record = await loadSiteRecord(recordPath, key)
-  if (!record) return undefined
+async function unchangedSite(recordPath: string, record: SiteRecord, notesDir: string, settings: string): Promise<SiteRecord | undefined> {
   const inputs = await unchangedInputs(notesDir, record.inputs, settings)
   if (!inputs.unchanged || !unchangedOutput(record.output, siteMarker)) return undefined
   // Notes saved again with the same text: their new stamps spare the next build reading them.

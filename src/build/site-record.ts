@@ -97,6 +97,18 @@ export function settingsKey(settings: SiteSettings): string {
   return JSON.stringify({ cwd, base: base ?? null, title: title ?? null, strict, buildDate: [buildDate.year, buildDate.month, buildDate.day], gitDates })
 }
 
+/**
+ * Does the site look different from the one `record` describes: another
+ * config file, or another base or title on the command line? Then every
+ * page shows the change and every body is rendered again.
+ */
+export function restyled(record: SiteRecord, config: string, settings: string): boolean {
+  if (record.inputs.config !== config) return true
+  const before = JSON.parse(record.inputs.settings) as { base?: unknown; title?: unknown }
+  const now = JSON.parse(settings) as { base?: unknown; title?: unknown }
+  return before.base !== now.base || before.title !== now.title
+}
+
 /** A hash of the config file as it is now (its name and text; none when there is no config file). */
 export async function configHash(notesDir: string): Promise<string> {
   const hash = createHash('sha256')
