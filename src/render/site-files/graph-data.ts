@@ -6,8 +6,7 @@
  *
  * Kept compact, since the page fetches it whole: columns rather than
  * objects, documents as indices, and a document's address as its folder
- * (an index) and the last part of its slug. At 10,200 notes it is about
- * 0.8 MB, 0.2 MB gzipped.
+ * (an index) and the last part of its slug.
  */
 import { compare } from '../../diagnostics.js'
 import { byStructure } from '../../graph/structure.js'

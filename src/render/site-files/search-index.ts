@@ -29,7 +29,7 @@ export function searchableBody(markdown: string): string {
   let text = withoutComments(markdown)
   // Each pass only where its syntax occurs: long notes are common and each pass copies the text.
   // No pattern scans past the next opening `<` or `[`: from every `[` of a long line with no `]`, each would
-  // read to the line's end, and a note of 8,000 brackets in 60 KB (under the parse's time-limit screen) took a second.
+  // read to the line's end: time quadratic in a line's length, for a note small enough to pass the parse's time-limit screen.
   if (text.includes('<')) text = withoutHtmlComments(text).replace(/<\/?[A-Za-z][^<>]*>/g, ' ')
   if (text.includes(']:')) text = text.replace(/^[ \t]*\[[^\]\n]+\]:[ \t]*\S+.*$/gm, ' ')
   if (text.includes('[[')) text = text.replace(/\[\[[^[\]|\n]*(?:\|([^[\]\n]*))?\]\]/g, (_, label: string | undefined) => ` ${label ?? ''} `)
