@@ -118,7 +118,7 @@ export async function buildCommand(options: BuildOptions, io: CommandIO): Promis
   try {
     return await buildAnalysed(options, io, analysed, { started, outDir, key, cachePath, cachedPages, progress, record })
   } finally {
-    await analysed.held?.close()
+    await analysed.drafts.held?.close()
   }
 }
 
@@ -195,8 +195,15 @@ async function buildAnalysed(
     try {
       // A render that reuses the previous site's pages may be followed by one that does not (below), so only a render
       // without them, which nothing follows, lets each note's text go once its page is made.
-      const letGo = pages === undefined ? (doc: Doc) => letGoOfText(doc.file) : undefined
-      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, progress?.update, opened.writer, analysed.held, letGo)
+      // A document's draft goes with its text: the pages that use it are made.
+      const letGo =
+        pages === undefined
+          ? (doc: Doc) => {
+              letGoOfText(doc.file)
+              analysed.drafts.letGo(doc.file.path)
+            }
+          : undefined
+      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, progress?.update, opened.writer, analysed.drafts, letGo)
     } catch (problem) {
       await opened.writer.abort()
       // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.
