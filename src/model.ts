@@ -6,10 +6,8 @@
  * question answered in prose that links to notes, with a research prompt).
  */
 import type { Root } from 'mdast'
-import type { InquiryData, NoteData } from './parse/schema.js'
 import type { CalendarDay } from './dates.js'
 import type { Position } from './diagnostics.js'
-import type { DraftBody } from './render/body/slots.js'
 
 /** A document's address inside the site: `path/to/note`, no leading or trailing slash. */
 export type Slug = string & { readonly __brand: 'Slug' }
@@ -88,13 +86,6 @@ interface DocumentBase {
   readonly derived: Derived
   /** False for `draft: true`, `publish: false` and empty files: parsed so links to them can be told apart, never published. */
   readonly published: boolean
-  /**
-   * The body rendered in the same pass as the parse, with its links left as
-   * slots for the graph to fill (see `draftBody`). Absent when the build did
-   * not ask for one, for bodies that need the graph to render, and for
-   * documents restored from the cache.
-   */
-  readonly draft?: DraftBody | undefined
 }
 
 /**
@@ -127,7 +118,82 @@ export interface Inquiry extends DocumentBase {
 /** Any document. */
 export type Doc = Note | Inquiry
 
-export type { NoteData, InquiryData }
+/**
+ * Front-matter fields every document may have, as validated (see
+ * `parse/schema.ts`, whose schemas are checked against these types when
+ * quire compiles). Dates are quire's form, `2024-01-02`.
+ */
+interface DocumentData {
+  /** The address asked for (`notes/my-note`), instead of the one made from the file's path. */
+  readonly slug?: string | undefined
+  /** When the document was written (first published); `created` is the same, for vaults that use that name. */
+  readonly date?: string | undefined
+  readonly created?: string | undefined
+  /** When it last changed; `modified` is the same. */
+  readonly updated?: string | undefined
+  readonly modified?: string | undefined
+  /** Its tags without `#`, front matter's first, then the body's. */
+  readonly tags?: readonly string[] | undefined
+  /** Other names the document is found by (`[[Old name]]`); each also gets a page that redirects here. */
+  readonly aliases?: readonly string[] | undefined
+  /** Quartz's and many vaults' name for a summary; used when `summary` is absent. */
+  readonly description?: string | undefined
+  /** `draft: true` keeps a document out of the site. */
+  readonly draft?: boolean | undefined
+  /** `publish: false` keeps a document out of the site (Obsidian Publish's field). */
+  readonly publish?: boolean | undefined
+  /** The arXiv ids of the papers it cites (`2504.13837`, `hep-th/9901001`). */
+  readonly papers?: readonly string[] | undefined
+  /** The title: written, or for a note, taken from its first heading or file name. */
+  readonly title: string
+  /** One to three sentences: written, or for a note, taken from `description` or its first paragraph (or empty). */
+  readonly summary: string
+}
+
+/** A note's data once its title and summary are known (from front matter, or derived). */
+export interface NoteData extends DocumentData {
+  readonly type?: 'note' | undefined
+}
+
+/** An inquiry's data, its prompt's question filled in. */
+export interface InquiryData extends DocumentData {
+  readonly type: 'inquiry'
+  /** The inquiries to read next, by slug or name. */
+  readonly next: readonly string[]
+  readonly prompt?: PromptData | undefined
+}
+
+/** The data an inquiry's research prompt is made from. */
+export interface PromptData {
+  /** Who the model should be: "a critical analyst of …". */
+  readonly role: string
+  /** The question, phrased to follow "The question: " (the inquiry's title when not written). */
+  readonly question: string
+  /** The span of the library, such as "2024–2026". */
+  readonly library?: string | undefined
+  readonly claims: readonly ClaimData[]
+  readonly anchors: readonly AnchorPaperData[]
+  readonly tasks: readonly string[]
+  /** The last line of the prompt. */
+  readonly closing?: string | undefined
+}
+
+/** One dated claim of a research prompt. */
+export interface ClaimData {
+  readonly text: string
+  /** `2025`, `2025-04`, `2025-04-12`, or approximate `~2025`. */
+  readonly date: string
+  /** Slugs (or names) of the notes that support the claim. */
+  readonly notes: readonly string[]
+}
+
+/** One anchor paper of a research prompt. */
+export interface AnchorPaperData {
+  readonly arxiv: string
+  /** As a claim's date. */
+  readonly date: string
+  readonly title: string
+}
 
 /** What a written link target turned out to name. */
 export type Resolution =

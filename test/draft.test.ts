@@ -8,20 +8,21 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Graph } from '../src/model.js'
+import type { KeptDrafts } from '../src/build/kept-drafts.js'
 import { contentsOf, renderSite } from '../src/render/render-site.js'
 import { analyseSite } from '../src/build/site-build.js'
 import { writeSyntheticVault } from '../scripts/synthetic-vault.js'
 import { note, notesFolder } from './support/notes.js'
 import { shippedFiles } from '../src/load/shipped-files.js'
 
-/** Every file of a build of `notes`, drafted or not, and the graph. */
-async function site(notes: string, cwd: string, draftBodies: boolean): Promise<{ files: Record<string, string>; graph: Graph }> {
+/** Every file of a build of `notes`, drafted or not, the graph and the drafts. */
+async function site(notes: string, cwd: string, draftBodies: boolean): Promise<{ files: Record<string, string>; graph: Graph; drafts: KeptDrafts }> {
   // Rendered even when links are broken (an error that stops `quire build`): broken links must draft right too.
   const analysed = await analyseSite(notes, { cwd, draftBodies })
-  const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles)
+  const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, undefined, analysed.drafts)
   const files: Record<string, string> = {}
   for (const file of rendered.files) if (!('copyFrom' in file)) files[file.path] = contentsOf(file)
-  return { files, graph: analysed.graph }
+  return { files, graph: analysed.graph, drafts: analysed.drafts }
 }
 
 /** Build both ways; the sites must be equal, and `drafted` documents must have had a draft. */
@@ -31,10 +32,10 @@ async function expectSameSite(notes: string, cwd: string, drafted: readonly stri
   expect(Object.keys(withDrafts.files).length).toBeGreaterThan(3)
   for (const [file, text] of Object.entries(withoutDrafts.files)) expect(withDrafts.files[file], file).toBe(text)
   expect(Object.keys(withDrafts.files)).toEqual(Object.keys(withoutDrafts.files))
-  const draftOf = (slug: string) => withDrafts.graph.documents.get(slug as never)?.draft
+  const draftOf = (slug: string) => withDrafts.drafts.get(withDrafts.graph.documents.get(slug as never)!.file.path)
   for (const slug of drafted) expect(draftOf(slug), `${slug} should be drafted`).toBeDefined()
   for (const slug of whole) expect(draftOf(slug), `${slug} should be rendered whole`).toBeUndefined()
-  for (const doc of withoutDrafts.graph.documents.values()) expect(doc.draft).toBeUndefined()
+  expect(withoutDrafts.drafts.size).toBe(0)
 }
 
 describe('drafted bodies', () => {

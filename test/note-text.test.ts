@@ -1,6 +1,7 @@
 /**
- * A one-shot build lets each note's text go once its page is made (a large
- * library's texts are much of its memory), and the site is the same bytes.
+ * A one-shot build lets each note's text and draft go once its page is
+ * made (a large library's texts are much of its memory), and the site is
+ * the same bytes.
  */
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -12,6 +13,7 @@ import { letGoOfText, noteFile } from '../src/load/note-text.js'
 import type { Doc, Slug } from '../src/model.js'
 import { contentsOf, renderSite } from '../src/render/render-site.js'
 import { snapshot } from './support/site.js'
+import { note, notesFolder } from './support/notes.js'
 import { shippedFiles } from '../src/load/shipped-files.js'
 
 describe("a note's text", () => {
@@ -27,11 +29,15 @@ describe("a note's text", () => {
   it.each([
     ['bodies rendered whole', false],
     ['bodies drafted as they are parsed', true],
-  ])('goes once its page is made, unless a later file reads it; the site is the same (%s)', async (_label, draftBodies) => {
+  ])('goes once its page is made, with its draft, unless a later file reads it; the site is the same (%s)', async (_label, draftBodies) => {
     const notes = path.resolve('test/fixtures/vault')
     const analysed = await analyseSite(notes, { cwd: notes, gitDates: false, buildDate: { year: 2026, month: 1, day: 15 }, draftBodies })
-    // In memory first, every text held.
-    const inMemory = await renderSite(analysed.graph, analysed.site, shippedFiles)
+    const { drafts } = analysed
+    const hasDraft = (slug: Slug): boolean => drafts.get(analysed.graph.documents.get(slug)!.file.path) !== undefined
+    const drafted = [...analysed.graph.documents.keys()].filter(hasDraft)
+    expect(drafted.length > 0).toBe(draftBodies)
+    // In memory first, every text and draft held.
+    const inMemory = await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, undefined, drafts)
     // Attachments are copied from the notes folder, not rendered.
     const expected = Object.fromEntries(inMemory.files.filter((file) => !('copyFrom' in file)).map((file) => [file.path, contentsOf(file)]))
 
@@ -39,9 +45,10 @@ describe("a note's text", () => {
     const opened = await openSite(out)
     if (!opened.ok) throw new Error(opened.message)
     const letGo: Slug[] = []
-    await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, opened.writer, undefined, (doc: Doc) => {
+    await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, opened.writer, drafts, (doc: Doc) => {
       letGo.push(doc.slug)
       letGoOfText(doc.file)
+      drafts.letGo(doc.file.path)
     })
     expect(await opened.writer.commit()).toMatchObject({ ok: true })
     const written = await snapshot(out)
@@ -65,5 +72,50 @@ describe("a note's text", () => {
     }
     expect(letGo.length).toBeGreaterThan(0)
     for (const slug of letGo) expect(readable(slug)).toBe(false)
+    // The drafts of the pages made went too; those of the intros and embedded notes, which later pages read, stayed.
+    for (const slug of drafted) expect(hasDraft(slug), slug).toBe(!letGo.includes(slug))
+  })
+
+  it('goes with its draft once its page is made; a page made later that embeds or heads with the note still shows it', async () => {
+    // Pages are made in slug order: `a` before the page that embeds it, `folder/index` before its folder's page.
+    const root = await notesFolder({
+      'index.md': note('Home', 'The library.', 'Start at [[plain]].\n'),
+      'a.md': note('A: embedded?', 'One.', 'The embedded text, linking [[plain]].\n'),
+      'b.md': note('B: embeds?', 'Two.', 'Before.\n\n![[a]]\n\nAfter.\n'),
+      'plain.md': note('Plain?', 'Three.', 'Only its own page shows this, with [[a]].\n'),
+      'folder/index.md': note('Folder', 'Four.', 'The folder page shows this, with [[plain]].\n'),
+      'folder/inner.md': note('Inner?', 'Five.', 'Up to [[index]].\n'),
+    })
+    const notes = path.join(root, 'notes')
+    const options = { cwd: root, gitDates: false, buildDate: { year: 2026, month: 1, day: 15 }, draftBodies: true }
+    const expected = await analyseSite(notes, options)
+    const inMemory = await renderSite(expected.graph, expected.site, shippedFiles, undefined, undefined, undefined, expected.drafts)
+    const analysed = await analyseSite(notes, options)
+    const { drafts } = analysed
+    const hasDraft = (slug: string): boolean => drafts.get(analysed.graph.documents.get(slug as Slug)!.file.path) !== undefined
+    for (const slug of ['index', 'a', 'plain', 'folder/index', 'folder/inner']) expect(hasDraft(slug), slug).toBe(true)
+
+    const out = path.join(root, 'site')
+    const opened = await openSite(out)
+    if (!opened.ok) throw new Error(opened.message)
+    const letGo: string[] = []
+    await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, opened.writer, drafts, (doc: Doc) => {
+      letGo.push(doc.slug)
+      letGoOfText(doc.file)
+      drafts.letGo(doc.file.path)
+    })
+    expect(await opened.writer.commit()).toMatchObject({ ok: true })
+    const written = await snapshot(out)
+    for (const file of inMemory.files) if (!('copyFrom' in file)) expect(written[file.path], file.path).toBe(contentsOf(file))
+    expect(written['b/index.html']).toContain('The embedded text')
+    expect(written['folder/index.html']).toContain('The folder page shows this')
+
+    expect(letGo).toEqual(expect.arrayContaining(['plain', 'folder/inner', 'b']))
+    for (const slug of ['plain', 'folder/inner']) expect(hasDraft(slug), slug).toBe(false)
+    // The embedded note and the intros of the home and folder pages keep their drafts: later pages read them.
+    for (const slug of ['index', 'a', 'folder/index']) {
+      expect(letGo).not.toContain(slug)
+      expect(hasDraft(slug), slug).toBe(true)
+    }
   })
 })

@@ -88,9 +88,9 @@ describe('a note linking to a note not written yet', () => {
     })
     const files = async (draftBodies: boolean) => {
       const analysed = await analyseSite(path.join(root, 'notes'), { cwd: root, draftBodies })
-      const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles)
+      const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, undefined, analysed.drafts)
       return {
-        drafted: analysed.graph.documents.get('a' as never)?.draft !== undefined,
+        drafted: analysed.drafts.get(analysed.graph.documents.get('a' as never)!.file.path) !== undefined,
         files: Object.fromEntries(rendered.files.map((file) => [file.path, 'copyFrom' in file ? '' : contentsOf(file)])),
       }
     }

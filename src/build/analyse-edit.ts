@@ -24,7 +24,8 @@ import type { Doc } from '../model.js'
 import { needsTimeLimit } from '../parse/complexity.js'
 import { parseDocument } from '../parse/parse-document.js'
 import { loadBodyExtensionsFor } from '../render/body/body-extensions.js'
-import { drafted } from '../render/body/draft-documents.js'
+import { drafted, type DraftedParse } from '../render/body/draft-documents.js'
+import type { DraftBody } from '../render/body/slots.js'
 import { withReplaced } from './replaced-map.js'
 import { regraft } from './reuse-graph.js'
 
@@ -54,6 +55,8 @@ export async function analyseEdit(previous: Analysis, changedFiles: readonly str
   const edited = new Set<string>()
   const found: Diagnostic[] = []
   let parsedCount = 0
+  // The edited files' drafts (undefined: none now).
+  const drafts = new Map<string, DraftBody | undefined>()
   for (const changed of new Set(changedFiles.map((file) => path.resolve(file)))) {
     const i = at.get(changed)
     if (i === undefined) return undefined
@@ -73,7 +76,8 @@ export async function analyseEdit(previous: Analysis, changedFiles: readonly str
     // A note that could take long to parse is parsed by the full analysis, in a worker under the time limit.
     if (needsTimeLimit(read.text)) return undefined
     if (options.draftBodies) await loadBodyExtensionsFor([read.text])
-    const result = options.draftBodies ? drafted(parseDocument(read), keepTree) : parseDocument(read, { keepTree })
+    const { draft, ...result }: DraftedParse = options.draftBodies ? drafted(parseDocument(read), keepTree) : parseDocument(read, { keepTree })
+    drafts.set(old.path, draft)
     parsedCount++
     const before = earlier.result.document
     const after = result.document
@@ -104,7 +108,7 @@ export async function analyseEdit(previous: Analysis, changedFiles: readonly str
     parses: withReplaced(previous.parses, parses),
     parsedCount,
     loaded,
-    held: undefined,
+    drafts: previous.drafts.withChanged(drafts),
     checks: { diagnostics: [...kept(previous.checks.diagnostics), ...checked], buildDate, staleAfterMonths },
   }
 }

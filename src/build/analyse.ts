@@ -18,12 +18,14 @@ import { fitHeapTo } from './heap.js'
 import type { Progress } from '../progress.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
 import type { Doc, FileDates, Graph, SourceFile } from '../model.js'
-import { parseDocument, type ParseResult } from '../parse/parse-document.js'
+import { parseDocument } from '../parse/parse-document.js'
 import { needsTimeLimit } from '../parse/complexity.js'
-import { parseInWorkers, type HeldDrafts } from './parse-pool.js'
+import { parseInWorkers } from './parse-pool.js'
+import { KeptDrafts } from './kept-drafts.js'
 import { parseWithTimeLimit } from './parse-sandbox.js'
 import { loadBodyExtensionsFor } from '../render/body/body-extensions.js'
-import { drafted } from '../render/body/draft-documents.js'
+import { drafted, type DraftedParse } from '../render/body/draft-documents.js'
+import type { DraftBody } from '../render/body/slots.js'
 import { siteFiles } from '../render/site-files/site-files.js'
 import { gitDates } from '../load/git-dates.js'
 
@@ -44,8 +46,13 @@ export interface Analysis {
   readonly parsedCount: number
   /** The files read (pass back as `previousLoad`). */
   readonly loaded: LoadResult
-  /** With `holdDrafts`, the worker threads that keep drafts, if the library was parsed in them; close them when done. */
-  readonly held: HeldDrafts | undefined
+  /**
+   * The bodies drafted as they were parsed (with `draftBodies`), by file
+   * path; with `holdDrafts`, some kept by the worker threads that parsed
+   * them (`drafts.held`: close them when done). Parses reused from
+   * `previous` or the persistent cache have none.
+   */
+  readonly drafts: KeptDrafts
   /** What the checks of the graph found (`analyseEdit` keeps those of unedited files). */
   readonly checks: Checks
 }
@@ -99,7 +106,7 @@ export interface AnalyseOptions {
   readonly gitHistory?: { readonly dates: ReadonlyMap<string, FileDates> | undefined }
   /**
    * With `draftBodies`, let the worker threads that parse a large library
-   * keep the drafts and assemble their pages (`Analysis.held`). Whoever
+   * keep the drafts and assemble their pages (`Analysis.drafts.held`). Whoever
    * asks must close them.
    */
   readonly holdDrafts?: boolean
@@ -192,9 +199,9 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     return earlier && earlier.hash === hashes[i] && earlier.displayPath === file.displayPath ? earlier.result : undefined
   })
   const draft = settings.draftBodies === true
-  const parseHere = (file: SourceFile): ParseResult => (draft ? drafted(parseDocument(file), keepTree) : parseDocument(file, { keepTree }))
+  const parseHere = (file: SourceFile): DraftedParse => (draft ? drafted(parseDocument(file), keepTree) : parseDocument(file, { keepTree }))
   // Notes that could take long to parse are parsed first, each in a worker thread that is stopped at the time limit.
-  const limited = new Map<string, ParseResult>()
+  const limited = new Map<string, DraftedParse>()
   const risky = loaded.files.filter((file, i) => reused[i] === undefined && needsTimeLimit(file.text))
   const limitedResults = await parseWithTimeLimit(risky, { seconds: configResult.config.noteTimeLimit, draft: draft ? 'returned' : 'none', here: parseHere })
   risky.forEach((file, i) => limited.set(file.path, limitedResults[i]!))
@@ -211,11 +218,15 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const parallel = inWorkers?.results
   if (draft && !parallel) await loadBodyExtensionsFor(toParse.map((file) => file.text))
   let parallelIndex = 0
+  // Each draft is kept here, beside its document, and not in the parse the next build may reuse.
+  const drafts = new Map<string, DraftBody>()
   for (const [i, file] of loaded.files.entries()) {
     if (settings.onProgress && i % 100 === 0) settings.onProgress('parse', i, loaded.files.length)
     let parsed = reused[i]
     if (!parsed) {
-      parsed = limited.get(file.path) ?? (parallel ? parallel[parallelIndex++]! : parseHere(file))
+      const fresh: DraftedParse = limited.get(file.path) ?? (parallel ? parallel[parallelIndex++]! : parseHere(file))
+      if (fresh.draft) drafts.set(file.path, fresh.draft)
+      parsed = fresh.draft ? { document: fresh.document, diagnostics: fresh.diagnostics } : fresh
       parsedCount++
     }
     parses.set(file.path, { hash: hashes[i]!, displayPath: file.displayPath, result: parsed })
@@ -245,7 +256,7 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     parses,
     parsedCount,
     loaded,
-    held: inWorkers?.held,
+    drafts: new KeptDrafts(drafts, inWorkers?.held),
     checks,
   }
 }

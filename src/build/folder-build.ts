@@ -197,8 +197,15 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
     try {
       // A render that reuses the previous site's pages may be followed by one that does not (below), so only a render
       // without them, which nothing follows, lets each note's text go once its page is made.
-      const letGo = pages === undefined ? (doc: Doc) => letGoOfText(doc.file) : undefined
-      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, request.progress?.update, opened.writer, analysed.held, letGo)
+      // A document's draft goes with its text: the pages that use it are made.
+      const letGo =
+        pages === undefined
+          ? (doc: Doc) => {
+              letGoOfText(doc.file)
+              analysed.drafts.letGo(doc.file.path)
+            }
+          : undefined
+      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, request.progress?.update, opened.writer, analysed.drafts, letGo)
     } catch (problem) {
       await opened.writer.abort()
       // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads'
 import { restoreParse } from './stored-parse.js'
 import type { SourceFile } from '../model.js'
 import type { HeldDrafts } from '../render/held-drafts.js'
-import type { ParseResult } from '../parse/parse-document.js'
+import type { DraftedParse } from '../render/body/draft-documents.js'
 import type { DraftMode, PageRequest, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Below this many files to parse, workers are not worth starting (override: QUIRE_PARALLEL_MIN). */
@@ -26,7 +26,7 @@ const batchSize = 100
 export type { HeldDrafts }
 
 export interface ParsedInWorkers {
-  readonly results: ParseResult[]
+  readonly results: DraftedParse[]
   readonly held: HeldDrafts | undefined
 }
 
@@ -98,7 +98,7 @@ export async function parseInWorkers(
   if (files.length < threshold || (count < 2 && env.QUIRE_PARALLEL_MIN === undefined)) return undefined
   if (!existsSync(fileURLToPath(script))) return undefined
 
-  const results: ParseResult[] = new Array(files.length)
+  const results: DraftedParse[] = new Array(files.length)
   const holder = new Map<string, Thread>()
   let next = 0
   let done = 0
@@ -112,7 +112,7 @@ export async function parseInWorkers(
       answer.results.forEach((result, i) => {
         const file = files[start + i]!
         const restored = restoreParse(file, result.parse)
-        results[start + i] = result.draft && restored.document ? { ...restored, document: { ...restored.document, draft: result.draft } } : restored
+        results[start + i] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
         if (result.draft && !result.draft.html) holder.set(file.path, thread)
       })
       done += answer.results.length

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads'
 import { restoreParse } from './stored-parse.js'
 import { error } from '../diagnostics.js'
 import type { SourceFile } from '../model.js'
-import type { ParseResult } from '../parse/parse-document.js'
+import type { DraftedParse } from '../render/body/draft-documents.js'
 import type { DraftMode, ParseAnswer, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Options for {@link parseWithTimeLimit}. */
@@ -25,20 +25,20 @@ export interface TimeLimitOptions {
   /** Draft published bodies in the worker and send the drafts back (`returned`), or only parse (`none`). */
   readonly draft: 'none' | 'returned'
   /** How the caller parses a note in this thread: used, with no time limit, when no worker can start. */
-  readonly here: (file: SourceFile) => ParseResult
+  readonly here: (file: SourceFile) => DraftedParse
 }
 
 /** Worker threads used at once: notes that need a limit are few. */
 const threadCount = 2
 
 /** Parse each of `files` with at most `options.seconds` for each; results in the order of `files`. */
-export async function parseWithTimeLimit(files: readonly SourceFile[], options: TimeLimitOptions): Promise<ParseResult[]> {
+export async function parseWithTimeLimit(files: readonly SourceFile[], options: TimeLimitOptions): Promise<DraftedParse[]> {
   if (files.length === 0) return []
   const script = new URL('./parse-worker.js', import.meta.url)
   if (!existsSync(fileURLToPath(script))) {
     return files.map(options.here)
   }
-  const results: ParseResult[] = new Array(files.length)
+  const results: DraftedParse[] = new Array(files.length)
   let next = 0
   const run = async (): Promise<void> => {
     let thread: Worker | undefined
@@ -54,7 +54,7 @@ export async function parseWithTimeLimit(files: readonly SourceFile[], options: 
           continue
         }
         const restored = restoreParse(files[i]!, answer.parse)
-        results[i] = answer.draft && restored.document ? { ...restored, document: { ...restored.document, draft: answer.draft } } : restored
+        results[i] = answer.draft && restored.document ? { ...restored, draft: answer.draft } : restored
       }
     } finally {
       await thread?.terminate()

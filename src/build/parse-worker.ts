@@ -107,7 +107,7 @@ async function answer(request: ParseRequest): Promise<ParseAnswer[]> {
   return request.files.map((file) => {
     if (request.draft === 'none') return { parse: storeParse(parseDocument(file, { keepTree: false })), draft: undefined }
     const parsed = drafted(parseDocument(file), false)
-    const draft = parsed.document?.draft
+    const draft = parsed.draft
     // A body shown on another page too (the home page, a folder's or a tag's) goes back to the main thread, which makes those pages.
     if (request.draft === 'held' && draft?.html && !shownOnOtherPages(parsed.document!.slug)) {
       held.set(file.path, { html: draft.html, toc: draft.toc })

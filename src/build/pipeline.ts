@@ -52,7 +52,7 @@ export async function runPipeline<Output>(
     // render → emit
     return { analysed, output: await target.emit(analysed) }
   } finally {
-    await analysed.held?.close()
+    await analysed.drafts.held?.close()
   }
 }
 
@@ -79,7 +79,15 @@ export function siteInMemory(state: BuildState, overrides: Pick<SiteOverrides, '
     // Every page is rendered, so every body is drafted as it is parsed (unless the caller says otherwise).
     prepare: { draftBodies: overrides.draftBodies ?? true },
     async emit(analysed) {
-      const rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, state.pages ?? overrides.cache?.pages, overrides.onProgress)
+      const rendered = await renderSite(
+        analysed.graph,
+        analysed.site,
+        shippedFiles,
+        state.pages ?? overrides.cache?.pages,
+        overrides.onProgress,
+        undefined,
+        analysed.drafts,
+      )
       return { files: rendered.files, state: { parses: analysed.parses, pages: rendered.cache }, rendered: rendered.rendered }
     },
   }

@@ -16,7 +16,7 @@ import { configFileNames, type SiteConfig } from '../load/config.js'
 import type { Graph, SiteOptions } from '../model.js'
 import type { RenderCache } from '../render/render-site.js'
 import { normaliseBase } from '../render/url.js'
-import type { HeldDrafts } from './parse-pool.js'
+import type { KeptDrafts } from './kept-drafts.js'
 
 /** What one build leaves for the next. */
 export interface BuildState {
@@ -47,7 +47,7 @@ export interface SiteOverrides {
   readonly keepTrees?: boolean | undefined
   /** Draft bodies as they are parsed (see `AnalyseOptions.draftBodies`). */
   readonly draftBodies?: boolean | undefined
-  /** Let worker threads keep the drafts (see `AnalyseOptions.holdDrafts`); close `AnalysedSite.held` when done. */
+  /** Let worker threads keep the drafts (see `AnalyseOptions.holdDrafts`); close `AnalysedSite.drafts.held` when done. */
   readonly holdDrafts?: boolean | undefined
   /** Told what loading looks at (see `AnalyseOptions.observe`). */
   readonly observe?: LoadObserver | undefined
@@ -79,8 +79,8 @@ export interface AnalysedSite {
   readonly parsedCount: number
   /** The files read (for the next analysis's `since`). */
   readonly loaded: LoadResult
-  /** Worker threads keeping drafts (with `holdDrafts`): pass to `renderSite`, close when done. */
-  readonly held: HeldDrafts | undefined
+  /** The bodies drafted as they were parsed: pass to `renderSite`; with `holdDrafts`, close `drafts.held` when done. */
+  readonly drafts: KeptDrafts
   /** What the checks of the graph found. */
   readonly checks: Checks
   /** The analysis itself (for the next analysis's `since`). */
@@ -134,7 +134,7 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
     fileCount: analysis.fileCount,
     parsedCount: analysis.parsedCount,
     loaded: analysis.loaded,
-    held: analysis.held,
+    drafts: analysis.drafts,
     checks: analysis.checks,
     analysis,
   }

@@ -6,7 +6,7 @@
 import type { Diagnostic, Position } from '../diagnostics.js'
 import type { Derived, Doc, LinkRef, Slug, SourceFile } from '../model.js'
 import { bodyTree, type ParseResult } from '../parse/parse-document.js'
-import { locator } from '../parse/lines.js'
+import { locator } from '../locate.js'
 
 /** A document as stored: everything but its text (read fresh) and its tree (parsed on demand). */
 export interface StoredDocument {

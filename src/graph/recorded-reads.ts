@@ -154,7 +154,7 @@ export function recordingGraph(graph: Graph): Graph {
 
 /**
  * A copy of `doc` that records the reads a lookup does not: its summary
- * under {@link summaryKey}, its text, body and draft under {@link proseKey}.
+ * under {@link summaryKey}, its text and body under {@link proseKey}.
  * (Looking the document up records its slug, which covers the rest.) A
  * copy with getters rather than a proxy: it is made for every document a
  * page reads, and reads the same as the document, spread or serialised.
@@ -163,7 +163,7 @@ function recordedDocument(doc: Doc): Doc {
   const slug = doc.slug
   const summary = summaryKey(slug)
   const prose = proseKey(slug)
-  const { data, file, body, draft, bodyOffset } = doc
+  const { data, file, body, bodyOffset } = doc
   return {
     ...doc,
     data: {
@@ -183,10 +183,6 @@ function recordedDocument(doc: Doc): Doc {
     get body() {
       noteRead(prose)
       return body
-    },
-    get draft() {
-      noteRead(prose)
-      return draft
     },
     get bodyOffset() {
       noteRead(prose)

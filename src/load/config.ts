@@ -8,9 +8,9 @@ import path from 'node:path'
 import YAML from 'yaml'
 import { z } from 'zod'
 import { error, type Diagnostic } from '../diagnostics.js'
-import { validateFrontMatter, yamlToJS } from '../parse/front-matter.js'
+import { validateYaml, yamlToJS } from '../yaml-fields.js'
 import { maxStarsInPart, tooManyStars } from './ignore.js'
-import { locator } from '../parse/lines.js'
+import { locator } from '../locate.js'
 
 import { configFileNames } from './config-files.js'
 
@@ -146,11 +146,6 @@ export function parseConfig(source: string, file: string): ConfigResult {
       diagnostics: [error(file, { line: 1, column: 1 }, 'front-matter-not-mapping', 'The config file must be a mapping of settings (`title: …` lines).')],
     }
   }
-  const validated = validateFrontMatter(
-    configSchema,
-    { data: data as Record<string, unknown>, yaml, yamlOffset: 0, bodyOffset: source.length, diagnostics: [] },
-    file,
-    locate,
-  )
+  const validated = validateYaml(configSchema, { data: data as Record<string, unknown>, yaml, yamlOffset: 0 }, file, locate)
   return { config: validated.value ?? defaultConfig, file, diagnostics: validated.diagnostics }
 }

@@ -4,11 +4,13 @@
  * source range), and validate it against a schema with exact positions.
  */
 import matter from 'gray-matter'
-import YAML, { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml'
-import { z } from 'zod'
-import { error, hint, warning, type Diagnostic, type Position } from '../diagnostics.js'
-import type { Locate } from './lines.js'
-import { closest } from '../closest.js'
+import YAML, { isMap, isPair, isScalar, isSeq, type Document } from 'yaml'
+import type { z } from 'zod'
+import { error, warning, type Diagnostic, type Position } from '../diagnostics.js'
+import type { Locate } from '../locate.js'
+import { offsetOf, rangeStart, validateYaml, yamlToJS, type Validated } from '../yaml-fields.js'
+
+export type { Validated }
 
 /** Front matter read from one file, before validation. */
 export interface FrontMatter {
@@ -151,39 +153,11 @@ export function fenceLanguage(text: string): string | undefined {
   return rest === '' ? undefined : rest
 }
 
-/**
- * Convert a parsed YAML document to plain data. Some documents parse
- * without errors yet cannot be converted (an alias such as `*x` whose
- * anchor was never set, or an alias bomb): report those at the alias.
- */
-export function yamlToJS(doc: Document): { ok: true; value: unknown } | { ok: false; message: string; offset: number } {
-  try {
-    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) }
-  } catch (problem) {
-    let offset = 0
-    YAML.visit(doc, {
-      Alias(_, node) {
-        offset = node.range?.[0] ?? 0
-        return YAML.visit.BREAK
-      },
-    })
-    return { ok: false, message: (problem as Error).message.replace(/\.$/, ''), offset }
-  }
-}
-
-/** A validated value, or undefined when there were errors; with every problem found. */
-export interface Validated<T> {
-  readonly value: T | undefined
-  readonly diagnostics: Diagnostic[]
-}
-
-/** How to report fields no schema knows. */
-export interface ValidateOptions {
+/** How {@link validateFrontMatter} reports what the schema does not take. */
+export interface FrontMatterOptions {
   /**
    * `warning` (the default) for every unknown field; `hint` for fields that
-   * are not a near miss of a known one (notes from other tools carry many
-   * fields of their own, such as `created` or `cssclasses`; a typo such as
-   * `sumary` stays a warning).
+   * are not a near miss of a known one (see `ValidateOptions`).
    */
   readonly unknownFields?: 'warning' | 'hint'
   /**
@@ -205,60 +179,19 @@ export function validateFrontMatter<S extends z.ZodType>(
   front: FrontMatter & { data: Record<string, unknown> },
   file: string,
   locate: Locate,
-  options: ValidateOptions = {},
+  options: FrontMatterOptions = {},
 ): Validated<z.output<S>> {
-  const diagnostics: Diagnostic[] = []
-  const at = (path: readonly PropertyKey[], part: 'key' | 'value'): Position => {
-    const offset = front.yaml ? offsetOf(front.yaml, path, part) : undefined
-    return offset === undefined ? start : locate(front.yamlOffset + offset)
-  }
-
-  let data = front.data
-  let result = schema.safeParse(data)
-  if (!result.success && options.unreadableDates === 'warning') {
-    const unread = result.error.issues.filter((issue) => issue.path.length === 1 && documentDates.has(String(issue.path[0])))
-    if (unread.length > 0) {
-      data = { ...data }
-      for (const issue of unread) {
-        const name = String(issue.path[0])
-        delete data[name]
-        diagnostics.push(
-          warning(
-            file,
-            at(issue.path, 'value'),
-            'unreadable-date',
-            `\`${name}\`: ${issue.message}; the note is published without it.${dateAdvice(front.data[name])}`,
-          ),
-        )
-      }
-      result = schema.safeParse(data)
-    }
-  }
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path
-      const name = describePath(path)
-      if (getIn(data, path) === undefined) {
-        diagnostics.push(error(file, at(path, 'key'), 'missing-field', `Missing required field \`${name}\`. Add it to the front matter.`))
-      } else {
-        diagnostics.push(error(file, at(path, 'value'), 'invalid-field', `\`${name}\`: ${issue.message}.`))
-      }
-    }
-  }
-  for (const unknown of unknownKeys(schema, data, [])) {
-    const suggestion = closest(unknown.key, unknown.known, 2)
-    const advice = suggestion ? ` Did you mean \`${suggestion}\`?` : ` Known fields here: ${unknown.known.join(', ')}.`
-    const report = suggestion || options.unknownFields !== 'hint' ? warning : hint
-    diagnostics.push(
-      report(
-        file,
-        at([...unknown.path, unknown.key], 'key'),
-        'unknown-field',
-        `Unknown field \`${describePath([...unknown.path, unknown.key])}\` is ignored.${advice}`,
-      ),
-    )
-  }
-  return { value: result.success ? result.data : undefined, diagnostics }
+  return validateYaml(schema, front, file, locate, {
+    unknownFields: options.unknownFields,
+    leaveOut:
+      options.unreadableDates === 'warning'
+        ? {
+            fields: documentDates,
+            report: (name, message, value, at) =>
+              warning(file, at, 'unreadable-date', `\`${name}\`: ${message}; the note is published without it.${dateAdvice(value)}`),
+          }
+        : undefined,
+  })
 }
 
 /**
@@ -307,87 +240,4 @@ export function fieldPositions(front: FrontMatter, locate: Locate): Map<string, 
   }
   if (front.yaml) visit(front.yaml.contents, '')
   return positions
-}
-
-/** `prompt.claims[2].date` */
-function describePath(path: readonly PropertyKey[]): string {
-  let out = ''
-  for (const segment of path) out += typeof segment === 'number' ? `[${segment}]` : out ? `.${String(segment)}` : String(segment)
-  return out || 'front matter'
-}
-
-function getIn(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined
-    current = (current as Record<PropertyKey, unknown>)[segment]
-  }
-  return current
-}
-
-/**
- * The source offset of the node at `path` (its key or its value). When the
- * path does not exist, the deepest node that does.
- */
-function offsetOf(doc: Document, path: readonly PropertyKey[], part: 'key' | 'value'): number | undefined {
-  let node: unknown = doc.contents
-  let best: number | undefined = undefined
-  for (let i = 0; i < path.length; i++) {
-    const segment = path[i]
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment))
-      if (!pair) return best ?? rangeStart(node)
-      const keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined
-      best = keyStart
-      if (i === path.length - 1 && part === 'key') return keyStart
-      node = pair.value
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment]
-      if (item === undefined) return best ?? rangeStart(node)
-      node = item
-    } else {
-      break
-    }
-    const here = rangeStart(node)
-    if (here !== undefined) best = here
-  }
-  return best
-}
-
-function rangeStart(node: unknown): number | undefined {
-  return (node as Node | null)?.range?.[0]
-}
-
-interface UnknownKey {
-  readonly path: readonly PropertyKey[]
-  readonly key: string
-  readonly known: string[]
-}
-
-/** Walk the data alongside the schema and list keys no object schema knows. */
-function unknownKeys(schema: z.ZodType, value: unknown, path: PropertyKey[]): UnknownKey[] {
-  const inner = unwrap(schema)
-  if (inner instanceof z.ZodObject && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const shape = inner.shape as Record<string, z.ZodType>
-    const known = Object.keys(shape)
-    const found: UnknownKey[] = []
-    for (const [key, child] of Object.entries(value)) {
-      if (key in shape) found.push(...unknownKeys(shape[key]!, child, [...path, key]))
-      else found.push({ path, key, known })
-    }
-    return found
-  }
-  if (inner instanceof z.ZodArray && Array.isArray(value)) {
-    return value.flatMap((item, index) => unknownKeys(inner.element as z.ZodType, item, [...path, index]))
-  }
-  return []
-}
-
-function unwrap(schema: z.ZodType): z.ZodType {
-  let current: z.ZodType = schema
-  for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.def.innerType as z.ZodType
-    else if (current instanceof z.ZodPipe) current = current.def.out as z.ZodType
-    else return current
-  }
 }

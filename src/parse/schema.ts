@@ -1,11 +1,14 @@
 /**
  * The front-matter schemas: one per document type.
  *
- * The TypeScript types of a note's and an inquiry's data are inferred from
- * these schemas, so what is validated is exactly what the code can use.
+ * The content model declares what a note's and an inquiry's data are
+ * (`NoteData`, `InquiryData`); these schemas validate front matter into
+ * them, and are checked against them when quire compiles (see the end of
+ * this file), so what is validated is exactly what the code can use.
  */
 import { z } from 'zod'
 import { readDocumentDate } from '../dates.js'
+import type { InquiryData, NoteData } from '../model.js'
 
 /** A non-empty line of text (surrounding white space is trimmed). */
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'must not be empty' })
@@ -184,13 +187,26 @@ export const inquirySchema = z.object({
   prompt: promptSchema.optional(),
 })
 
-/** A note's front matter as written (title and summary possibly missing). */
+/**
+ * The schemas are checked against the model's types (`NoteData`,
+ * `InquiryData` in model.ts) when quire compiles: a field added to one and
+ * not the other, or given another type, fails to compile. The schemas
+ * leave a note's title and summary and a prompt's question optional, where
+ * the model has them filled in (see `parse-document.ts`).
+ */
 type NoteFrontMatter = z.output<typeof noteSchema>
-/** A note's data once its title and summary are known (from front matter, or derived). */
-export type NoteData = Omit<NoteFrontMatter, 'title' | 'summary'> & { readonly title: string; readonly summary: string }
-/** An inquiry's front matter as written (its prompt's question possibly missing). */
 type InquiryFrontMatter = z.output<typeof inquirySchema>
-/** A research prompt's data once its question is known (written, or the inquiry's title). */
-export type PromptData = Omit<z.output<typeof promptSchema>, 'question'> & { readonly question: string }
-/** An inquiry's data, its prompt's question filled in. */
-export type InquiryData = Omit<InquiryFrontMatter, 'prompt'> & { readonly prompt?: PromptData | undefined }
+type PromptFrontMatter = z.output<typeof promptSchema>
+type _NoteDataMatches = Assert<Same<Omit<NoteFrontMatter, 'title' | 'summary'> & { title: string; summary: string }, NoteData>>
+type _InquiryDataMatches = Assert<
+  Same<Omit<InquiryFrontMatter, 'prompt'> & { prompt?: Omit<PromptFrontMatter, 'question'> & { question: string } }, InquiryData>
+>
+
+/** Compiles only for `true`. */
+type Assert<T extends true> = T
+
+/** Are `A` and `B` the same type once every `readonly` is taken off (fields of the same names, optional alike, of the same types)? */
+type Same<A, B> = (<T>() => T extends Plain<A> ? 1 : 2) extends <T>() => T extends Plain<B> ? 1 : 2 ? true : false
+
+/** `T` with `readonly` taken off its fields and lists, all the way down. */
+type Plain<T> = T extends readonly (infer E)[] ? Plain<E>[] : T extends object ? { -readonly [K in keyof T]: Plain<T[K]> } : T

@@ -25,6 +25,8 @@ import { assetText } from './site-files/assets.js'
 import { loadBodyExtensions } from './body/body-extensions.js'
 import { bodyNodes, finishBody, renderBody, slotFills, usableDraft } from './body/body.js'
 import type { HeldDrafts } from './held-drafts.js'
+import type { Drafts } from './drafts.js'
+import type { DraftBody } from './body/slots.js'
 import { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type WrittenFile } from './output-files.js'
 import { tableOfContents } from './body/toc.js'
 import { atomFeed, feedFile } from './site-files/feed.js'
@@ -219,20 +221,21 @@ function pageReadsOf(graph: Graph): Map<Slug, PageReads> {
 
 /**
  * A document's body on a page whose way back to the site root is
- * `context.root`: its draft finished, or (when it has none) rendered whole.
+ * `context.root`: its draft (from `drafts`) finished, or (when it has none
+ * in hand) rendered whole.
  */
-function pageBodyOf(context: PageContext, doc: Doc): PageBody {
-  const draft = usableDraft(doc, context.graph)
+function pageBodyOf(context: PageContext, doc: Doc, drafts: Drafts | undefined): PageBody {
+  const draft = usableDraft(doc, drafts?.get(doc.file.path), context.graph)
   if (draft?.html) return { nodes: bodyNodes(finishBody(doc, draft.html, draft.slots, context.graph, context.root)), toc: draft.toc }
   const nodes = renderBody(doc, context.graph, context.root)
   return { nodes, toc: tableOfContents(nodes) }
 }
 
 /** The content of the home page's `index.md`, if the library has one. */
-function homeIntro(context: PageContext): { title: string; body: ElementContent[] } | undefined {
+function homeIntro(context: PageContext, drafts: Drafts | undefined): { title: string; body: ElementContent[] } | undefined {
   const doc = context.graph.documents.get(homeSlug)
   if (!doc) return undefined
-  return { title: doc.data.title, body: pageBodyOf(context, doc).nodes }
+  return { title: doc.data.title, body: pageBodyOf(context, doc, drafts).nodes }
 }
 
 /** The folder of a folder's `index.md` (`a/b/index` → `a/b`): its text is shown on that folder's page. */
@@ -299,9 +302,9 @@ type DocumentProps = ReturnType<typeof documentProps>
  * `prompt.md`. `bare` is the page's props without its body, when its
  * fingerprint was just taken from them.
  */
-function renderDocument(context: PageContext, slug: Slug, bare?: DocumentProps): WrittenFile[] {
+function renderDocument(context: PageContext, slug: Slug, drafts: Drafts | undefined, bare?: DocumentProps): WrittenFile[] {
   const doc = context.graph.documents.get(slug)!
-  const body = pageBodyOf(context, doc)
+  const body = pageBodyOf(context, doc, drafts)
   const page = bare ?? documentProps(context, slug, emptyBody)
   const tree =
     page.type === 'inquiry' ? inquiryPage({ ...page.props, body: body.nodes, toc: body.toc }) : notePage({ ...page.props, body: body.nodes, toc: body.toc })
@@ -329,18 +332,18 @@ function documentFiles(context: PageContext, doc: Doc, html: string): WrittenFil
 /**
  * `renderDocument`, with the page and the document's other files (its
  * Markdown, an inquiry's `prompt.md`) made and written into `folder` by the
- * worker thread that holds the document's draft: their paths, and the
- * stamps the worker took as it wrote them. Undefined when no worker holds
- * the draft.
+ * worker thread that holds the document's draft (`draft`, its HTML there),
+ * or by one lent the draft: their paths, and the stamps the worker took as
+ * it wrote them. Undefined when no worker makes the page.
  */
 function renderHeldDocument(
   context: PageContext,
   slug: Slug,
+  draft: DraftBody | undefined,
   held: { drafts: HeldDrafts; folder: string },
   bare?: DocumentProps,
 ): { paths: string[]; stamps: Promise<readonly string[]> } | undefined {
   const doc = context.graph.documents.get(slug)!
-  const draft = usableDraft(doc, context.graph)
   if (!draft) return undefined
   // A draft the main thread holds goes to a worker only while the workers have little to do; else the main thread makes the page.
   const lent = draft.html && held.drafts.pending() < lendWhileFewerThan ? { html: draft.html, toc: draft.toc } : undefined
@@ -406,9 +409,13 @@ const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
 
 /**
  * Plan every file of the site, in a stable order. Cheap: paths only, no
- * file is made until asked for.
+ * file is made until asked for. Bodies with a draft in `drafts` are made
+ * from it; given `folder` (the staging folder the files go to), the worker
+ * threads that keep drafts (`drafts.held`) make and write those pages.
  */
-export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles, held?: { drafts: HeldDrafts; folder: string }): SitePlan {
+export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles, drafts?: Drafts, folder?: string): SitePlan {
+  const held = drafts?.held && folder !== undefined ? { drafts: drafts.held, folder } : undefined
+  const draftOf = (doc: Doc): DraftBody | undefined => usableDraft(doc, drafts?.get(doc.file.path), graph)
   const { hasPapers, tagged } = traits(graph)
   // Whether there are documents is part of `shared`, so pages need not read the count of the graph.
   const hasDocuments = graph.documents.size > 0
@@ -454,7 +461,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
         return homePage({
           layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home', 'home'),
           description: site.description,
-          intro: homeIntro(home),
+          intro: homeIntro(home, drafts),
           ...homeSections(home),
           unwritten: unwritten.length > 0 ? { href: urlFor(home.root, { slug: unwrittenPageSlug }), count: unwritten.length } : undefined,
         })
@@ -467,7 +474,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   for (const entry of documents) add(entry)
   // Each folder's page, and the further pages of long listings (see `folders.ts`).
   const folders = folderTree(graph)
-  const folderBody = (slug: Slug) => pageBodyOf(contextFor(parentOfIndex(slug)), graph.documents.get(slug)!).nodes
+  const folderBody = (slug: Slug) => pageBodyOf(contextFor(parentOfIndex(slug)), graph.documents.get(slug)!, drafts).nodes
   for (const folder of [...folders.folders.values()].sort((a, b) => compare(a.slug, b.slug))) {
     if (!folder.hasPage) continue
     const pages = folderPages(folder)
@@ -494,7 +501,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   if (unwritten.length > 0) add(page(`${unwrittenPageSlug}/index.html`, () => unwrittenPage(unwrittenProps(contextFor(unwrittenPageSlug), unwritten))))
   const tagIntro = (slug: Slug) => {
     const doc = graph.documents.get(slug)
-    return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc).nodes }
+    return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc, drafts).nodes }
   }
   for (const tagPage of lazyTagPages(graph, contextFor, tagIntro))
     add(page(tagPage.path, tagPage.tree, undefined, tagPage.intro === undefined ? [] : [tagPage.intro]))
@@ -597,7 +604,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     render(slug) {
       const props = bare?.slug === slug ? bare.props : undefined
       bare = undefined
-      return renderDocument(contextFor(slug), slug, props)
+      return renderDocument(contextFor(slug), slug, drafts, props)
     },
     doneWith(slug, letGo) {
       if (readLater.has(slug) || embedded().has(slug)) return
@@ -608,7 +615,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     renderHeld(slug) {
       if (!held) return undefined
       const props = bare?.slug === slug ? bare.props : undefined
-      const files = renderHeldDocument(contextFor(slug), slug, held, props)
+      const files = renderHeldDocument(contextFor(slug), slug, draftOf(graph.documents.get(slug)!), held, props)
       if (files) bare = undefined
       return files
     },
@@ -625,10 +632,15 @@ function listSink(files: OutputFile[]): FileSink {
  * default a list, returned as `files`). Given the cache of an earlier
  * render, document pages whose inputs did not change are reused.
  *
+ * Bodies drafted as they were parsed (`drafts`) are made from their
+ * drafts; with a sink on disk, the worker threads that keep some drafts
+ * (`drafts.held`) make those pages.
+ *
  * Given `letGo` (a one-shot build), each document whose page was made here
  * and whose text no later file reads is handed to it once its page is
- * made and it is indexed for search, so its text need not stay in memory
- * (only with a sink on disk: a list keeps the files for the next render).
+ * made and it is indexed for search, so its text and its draft need not
+ * stay in memory (only with a sink on disk: a list keeps the files for the
+ * next render).
  */
 export async function renderSite(
   graph: Graph,
@@ -637,14 +649,14 @@ export async function renderSite(
   previous?: RenderCache,
   onProgress?: Progress,
   sink?: FileSink,
-  held?: HeldDrafts,
+  drafts?: Drafts,
   letGo?: (doc: Doc) => void,
 ): Promise<RenderedSite> {
   try {
-    return await renderInto(graph, site, shipped, previous, onProgress, sink, held, letGo)
+    return await renderInto(graph, site, shipped, previous, onProgress, sink, drafts, letGo)
   } catch (problem) {
     // Stop the worker threads before the caller drops the staging folder they write pages into.
-    await held?.close()
+    await drafts?.held?.close()
     throw problem
   }
 }
@@ -656,11 +668,12 @@ async function renderInto(
   previous: RenderCache | undefined,
   onProgress: Progress | undefined,
   sink: FileSink | undefined,
-  held: HeldDrafts | undefined,
+  drafts: Drafts | undefined,
   letGo: ((doc: Doc) => void) | undefined,
 ): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
-  const plan = planSite(graph, site, shipped, held && sink?.folder !== undefined ? { drafts: held, folder: sink.folder } : undefined)
+  const plan = planSite(graph, site, shipped, drafts, sink?.folder)
+  const held = drafts?.held
   const files: OutputFile[] = []
   const out = sink ?? listSink(files)
   // A list keeps each page's files for the next render to reuse; a sink on disk keeps only their paths.
@@ -674,7 +687,7 @@ async function renderInto(
   // Loaded before the first file is made: a site carried over whole needs neither.
   const extensions = once(() => {
     const whole = [...graph.documents.values()].some((doc) => {
-      const draft = usableDraft(doc, graph)
+      const draft = usableDraft(doc, drafts?.get(doc.file.path), graph)
       return !draft || (!draft.html && (!held?.holds(doc.file.path) || isIntro(doc.slug)))
     })
     return loadBodyExtensions(whole ? graph.documents.values() : [])

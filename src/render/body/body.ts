@@ -349,12 +349,11 @@ function mayEmbedNote(link: LinkRef): boolean {
 }
 
 /**
- * `doc`'s draft, if it stands for the body on the document's page: not
- * when one of its embeds names a note, whose body would go in its place
- * (the page then renders the body whole).
+ * `draft` (`doc`'s, if it has one), if it stands for the body on the
+ * document's page: not when one of its embeds names a note, whose body
+ * would go in its place (the page then renders the body whole).
  */
-export function usableDraft(doc: Doc, graph: Graph): DraftBody | undefined {
-  const draft = doc.draft
+export function usableDraft(doc: Doc, draft: DraftBody | undefined, graph: Graph): DraftBody | undefined {
   if (!draft) return undefined
   const results = graph.resolved.get(doc.slug)
   for (const value of draft.slots) if (value.kind === 'embed' && results?.[value.link]?.kind === 'resolved') return undefined

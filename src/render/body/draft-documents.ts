@@ -7,6 +7,15 @@ import type { Root } from 'mdast'
 import type { Doc } from '../../model.js'
 import type { ParseResult } from '../../parse/parse-document.js'
 import { draftBody } from './body.js'
+import type { DraftBody } from './slots.js'
+
+/**
+ * A parse, and beside its document (not in it: the model knows nothing of
+ * rendering) the body's draft, when it could be drafted.
+ */
+export interface DraftedParse extends ParseResult {
+  readonly draft?: DraftBody | undefined
+}
 
 /** `body`, but handing out `tree` first (once), as a freshly parsed document does. */
 function handingOut(tree: Root, body: () => Root): () => Root {
@@ -19,15 +28,17 @@ function handingOut(tree: Root, body: () => Root): () => Root {
 }
 
 /**
- * The parse with its document drafted. Parse with `keepTree`; a body that
- * cannot be drafted keeps its tree for rendering only when `keepTree` says
- * so (large libraries let trees go and parse again when rendering).
+ * The parse with its document's draft beside it. Parse with `keepTree`; a
+ * body that cannot be drafted keeps its tree for rendering only when
+ * `keepTree` says so (large libraries let trees go and parse again when
+ * rendering).
  */
-export function drafted(result: ParseResult, keepTree: boolean): ParseResult {
+export function drafted(result: ParseResult, keepTree: boolean): DraftedParse {
   const doc = result.document
   if (!doc?.published) return result
   const tree = doc.body()
   const draft = draftBody(doc, tree)
-  const document: Doc = draft ? { ...doc, draft } : keepTree ? { ...doc, body: handingOut(tree, doc.body) } : doc
+  if (draft) return { ...result, draft }
+  const document: Doc = keepTree ? { ...doc, body: handingOut(tree, doc.body) } : doc
   return { ...result, document }
 }

@@ -1,7 +1,8 @@
 /**
- * Turn character offsets in a file into 1-based line and column positions.
+ * Turn character offsets in a text into 1-based line and column positions
+ * (for diagnostics): shared by load (the config file) and parse (notes).
  */
-import type { Position } from '../diagnostics.js'
+import type { Position } from './diagnostics.js'
 
 /** A function from an offset in `text` to its line and column. */
 export type Locate = (offset: number) => Position
