@@ -12,7 +12,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { siteChanges } from '../src/dev/site-changes.js'
-import { planSite, renderSite, contentsOf, type SitePlan } from '../src/render/render-site.js'
+import { isFileKey, planSite, renderSite, contentsOf, type SitePlan } from '../src/render/render-site.js'
 import { readsInto, recordingGraph } from '../src/graph/recorded-reads.js'
 import type { Graph, SiteOptions, Slug } from '../src/model.js'
 import { analyseSite, buildSite, freshState, type BuildState } from '../src/build/site-build.js'
@@ -309,7 +309,7 @@ function planReading(graph: Graph, site: SiteOptions, reader: (graph: Graph, slu
   return {
     ...plan,
     fingerprint: (slug) => `${plan.fingerprint(slug)}\u0000${show(slug).value}`,
-    reads: (slug) => [...plan.reads(slug), ...show(slug).reads],
+    reads: (key) => (isFileKey(key) ? plan.reads(key) : [...plan.reads(key), ...show(key).reads]),
     adopt: () => {},
   }
 }
