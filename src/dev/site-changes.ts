@@ -93,6 +93,12 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
   const seen = new Map<PageReads, boolean>()
   /** Did what the page or file at `key` read change? If not, it reads the same in the new graph. */
   const mayHaveChanged = (key: CacheKey): boolean => {
+    if (keys!.size === 0) {
+      // Nothing changed: whatever was recorded holds.
+      const known = before.recorded(key)
+      if (known) after.adopt(key, known)
+      return false
+    }
     const reads = before.reads(key)
     let found = seen.get(reads)
     if (found === undefined) seen.set(reads, (found = readsAny(reads, keys!)))
@@ -114,8 +120,9 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     const scope = entry.scope ?? 'library'
     if (scope === 'static' || files.has(entry.path)) continue
     if (everything) files.add(entry.path)
-    // A file made from the library (not new: a new one is named above): named if anything it read changed.
-    else if (scope === 'library' && mayHaveChanged(`file:${entry.path}`)) files.add(entry.path)
+    // A file made from the library (not new: a new one is named above): named if anything it read changed. One whose
+    // record is not taken yet (see `readyForChanges`) is named rather than made now: that could take longer than the save.
+    else if (scope === 'library' && (before.recorded(`file:${entry.path}`) === undefined || mayHaveChanged(`file:${entry.path}`))) files.add(entry.path)
   }
   return { pages: [...pages].sort(), files: [...files].sort() }
 }

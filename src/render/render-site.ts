@@ -35,7 +35,7 @@ import { graphLibraryFiles } from './site-files/site-files.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
 import { keptPreview, previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
 import { searchDocument, searchFingerprint } from './site-files/search-index.js'
-import { manifestFile, SearchIndexBuilder, searchPaths } from './site-files/search-shards.js'
+import { manifestFile, SearchIndexBuilder, searchBlockOf, searchPaths, type SearchBlock } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
 import { byStructure } from '../graph/structure.js'
 import { unwrittenNotes, unwrittenPageSlug } from '../graph/unwritten-notes.js'
@@ -424,6 +424,20 @@ function citesPapers(graph: Graph): boolean {
 /** What decides which shared pages the site has: structure only, so `quire dev` works it out once per structure. */
 const traits = byStructure((graph) => ({ hasPapers: citesPapers(graph), tagged: hasTags(graph) }))
 
+/**
+ * What the plan of a site lists, worked out from the structure alone, so
+ * that planning the site again after an edit to prose or a summary costs
+ * little: the notes not written yet, how many documents the list of every
+ * note holds, the link previews' buckets, and the documents in the order
+ * the search index numbers them.
+ */
+const listed = byStructure((graph) => ({
+  unwritten: unwrittenNotes(graph),
+  documentCount: documentCount(graph),
+  buckets: previewBuckets(graph),
+  slugs: [...graph.documents.keys()],
+}))
+
 /** Each document's entry in the plan, in slug order: its page, and an inquiry's prompt file. */
 const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
   const entries: PlannedDocument[] = []
@@ -481,7 +495,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     make: () => ({ path: file, contents: pageHtml(tree()) }),
   })
   // Links to notes not written yet: their page exists when there are some.
-  const unwritten = unwrittenNotes(graph)
+  const { unwritten, documentCount: listedCount, buckets: bucketSlugs, slugs } = listed(graph)
 
   add(
     page(
@@ -523,7 +537,6 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   }
   const everything = once(() => allDocuments(graph))
   // The list of every note, when there is one to list.
-  const listedCount = documentCount(graph)
   for (let n = 1; listedCount > 0 && n <= pageCount(listedCount); n++)
     add(page(listingFile(allNotesSlug, n), () => allNotesPage(allNotesProps(viewFor(allNotesSlug), everything(), n))))
   if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(viewFor(papersPageSlug)))))
@@ -551,7 +564,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   add(text(graphLibraryFiles.sigma, () => shipped.graphLibrary('sigma'), 'static'))
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(view)))
-  const buckets = once(() => previewBuckets(graph))
+  const buckets = () => bucketSlugs
   // The previews of documents whose text was let go, taken just before.
   const previews = new Map<Slug, string>()
   // A bucket shows the title, summary and first text of its documents' sections (for `[[note#Heading]]`); a preview
@@ -572,10 +585,21 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     return new SearchIndexBuilder(graph.documents.size, (n) => searchDocument(graph, docs()[n]!), terms)
   })
   const searchKey = once(() => searchFingerprint(graph))
-  // Equal fingerprints, equal files: every search file reads what the fingerprint reads (every document's text and summary).
+  // The terms and the manifest read what the fingerprint reads (each document's text, title, summary and tags, all
+  // weighed against each other); a block of documents' records or phrase texts reads those documents only.
   const searchReads = once(() => recordedReads(() => searchFingerprint(view)))
+  const blockReads = (block: SearchBlock | undefined): (() => PageReads) => {
+    if (!block) return searchReads
+    const read = block.kind === 'docs' ? (doc: Doc) => [doc.type, doc.data.title, doc.data.summary] : (doc: Doc) => searchDocument(view, doc)
+    return () => recordedReads(() => slugs.slice(block.first, block.first + block.size).map((slug) => read(view.documents.get(slug)!)))
+  }
   for (const file of searchPaths(graph.documents.size)) {
-    add({ path: file, fingerprint: searchKey, reads: searchReads, make: async () => ({ path: file, contents: (await searchBuilder()).take(file) }) })
+    add({
+      path: file,
+      fingerprint: searchKey,
+      reads: blockReads(searchBlockOf(file)),
+      make: async () => ({ path: file, contents: (await searchBuilder()).take(file) }),
+    })
   }
   const hasUrl = siteRootUrl(site) !== undefined
   add(text(feedFile, () => atomFeed(view, site)))
