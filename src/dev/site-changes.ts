@@ -89,10 +89,10 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     for (const slug of after.graph.documents.keys()) candidates.add(slug)
   }
   const keys = everything ? undefined : changedKeys(before.graph, after.graph, changed, touched)
-  // Records are shared (every search file holds its fingerprint's): each is looked through once.
+  // Files' records may be shared (the search term shards hold their fingerprint's): each is looked through once.
   const seen = new Map<PageReads, boolean>()
   /** Did what the page or file at `key` read change? If not, it reads the same in the new graph. */
-  const mayHaveChanged = (key: CacheKey): boolean => {
+  const mayHaveChanged = (key: CacheKey, shared: boolean): boolean => {
     if (keys!.size === 0) {
       // Nothing changed: whatever was recorded holds.
       const known = before.recorded(key)
@@ -100,12 +100,15 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
       return false
     }
     const reads = before.reads(key)
-    let found = seen.get(reads)
-    if (found === undefined) seen.set(reads, (found = readsAny(reads, keys!)))
+    let found = shared ? seen.get(reads) : undefined
+    if (found === undefined) {
+      found = readsAny(reads, keys!)
+      if (shared) seen.set(reads, found)
+    }
     if (!found) after.adopt(key, reads)
     return found
   }
-  if (keys) for (const slug of before.graph.documents.keys()) if (mayHaveChanged(slug)) candidates.add(slug)
+  if (keys) for (const slug of before.graph.documents.keys()) if (mayHaveChanged(slug, false)) candidates.add(slug)
   for (const slug of changed.keys()) if (!before.graph.documents.has(slug) || !after.graph.documents.has(slug)) pages.add(slug)
   for (const slug of candidates) {
     if (pages.has(slug) || !before.graph.documents.has(slug) || !after.graph.documents.has(slug)) continue
@@ -122,7 +125,7 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
     if (everything) files.add(entry.path)
     // A file made from the library (not new: a new one is named above): named if anything it read changed. One whose
     // record is not taken yet (see `readyForChanges`) is named rather than made now: that could take longer than the save.
-    else if (scope === 'library' && (before.recorded(`file:${entry.path}`) === undefined || mayHaveChanged(`file:${entry.path}`))) files.add(entry.path)
+    else if (scope === 'library' && (before.recorded(`file:${entry.path}`) === undefined || mayHaveChanged(`file:${entry.path}`, true))) files.add(entry.path)
   }
   return { pages: [...pages].sort(), files: [...files].sort() }
 }
