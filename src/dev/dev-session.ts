@@ -448,7 +448,10 @@ function readyForEdits(analysed: AnalysedSite, { filePlaces, readyForChanges, ne
   const notes = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'note').slice(0, warmUpRuns / 2)
   for (const doc of [...inquiries, ...notes]) plan.fingerprint(doc.slug)
   siteChanges(plan, planSite(analysed.graph, analysed.site, shippedFiles), [])
-  // What every page and file reads (the first save compares against it), a slice at a time so the server stays responsive.
+  // What every page reads, now: the first save compares against it, and would take the records itself were they not
+  // taken. Then what every file made from the library reads, a slice at a time so the server stays responsive (a
+  // save before that names the files not recorded yet).
+  for (const slug of analysed.graph.documents.keys()) plan.reads(slug)
   inSlices(readyForChanges(plan))
 }
 
