@@ -11,6 +11,10 @@ import { run } from '../src/cli.js'
 import { startDevSession, type DevSession } from '../src/dev/dev-session.js'
 import { recordingIO } from './support/notes.js'
 import { snapshot } from './support/site.js'
+import { loadParsesOf } from '../src/build/persistent-cache.js'
+import { quireKey } from '../src/build/cache-key.js'
+import { newestSiteRecord } from '../src/build/site-record.js'
+import type { Slug } from '../src/model.js'
 
 const note = 'sequencing-imitation-then-exploration.md'
 let session: DevSession | undefined
@@ -80,6 +84,20 @@ describe('quire dev with a build cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 300))
     await session.idle()
     expect(await (await fetch(`${session.url}${page}`)).text()).toContain('Saved in the session: SFT first')
+  })
+
+  it('finds in the build cache what each page and each file made from the library read, for the library the build was made from', async () => {
+    const root = await builtCopy()
+    const stored = await loadParsesOf(path.join(root, '.quire-cache'), path.join(root, 'notes'), await quireKey())
+    const siteRecord = await newestSiteRecord(path.join(root, '.quire-cache'), path.join(root, 'notes'), await quireKey())
+    expect(stored?.library).toBe(siteRecord?.library)
+    const records = stored!.records
+    // A page, a listing and the library's lists: what they show of the notes, so a warm session need not record them again.
+    expect(records.get('inquiries/distillation-then-rlvr' as Slug)).toEqual(expect.arrayContaining(['prose:inquiries/distillation-then-rlvr']))
+    expect(records.get('file:graph.json')).toEqual(expect.arrayContaining(['#structure', 'summary:inquiries/distillation-then-rlvr']))
+    expect(records.get('file:index.html')).toEqual(expect.arrayContaining(['#structure']))
+    // The search term shards' shared record is worked out again instead of being stored once per file.
+    expect(records.has('file:search/manifest.json')).toBe(false)
   })
 
   it('serves a file of the built site edited by hand as the notes make it', async () => {

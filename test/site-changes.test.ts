@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { siteChanges } from '../src/dev/site-changes.js'
-import { planSite, renderSite, contentsOf, type SitePlan } from '../src/render/render-site.js'
+import { readyForChanges, siteChanges } from '../src/dev/site-changes.js'
+import { isFileKey, planSite, renderSite, contentsOf, type SitePlan } from '../src/render/render-site.js'
 import { readsInto, recordingGraph } from '../src/graph/recorded-reads.js'
 import type { Graph, SiteOptions, Slug } from '../src/model.js'
 import { buildSite } from '../src/build/pipeline.js'
@@ -310,7 +310,7 @@ function planReading(graph: Graph, site: SiteOptions, reader: (graph: Graph, slu
   return {
     ...plan,
     fingerprint: (slug) => `${plan.fingerprint(slug)}\u0000${show(slug).value}`,
-    reads: (slug) => [...plan.reads(slug), ...show(slug).reads],
+    reads: (key) => (isFileKey(key) ? plan.reads(key) : [...plan.reads(key), ...show(key).reads]),
     adopt: () => {},
   }
 }
@@ -429,4 +429,65 @@ describe('dev change reports on whole libraries', () => {
       }
     })
   }
+})
+
+describe('dev change reports name exactly what an edit changed', () => {
+  it('after a summary edit and after a body edit: the files whose bytes changed, and fewer for the body', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'quire-exact-'))
+    const notes = path.join(root, 'notes')
+    await mkdir(path.join(notes, 'deep'), { recursive: true })
+    await mkdir(path.join(notes, 'other'), { recursive: true })
+    const note = (title: string, summary: string, body: string, extra = '') => `---\ntitle: ${title}\nsummary: ${summary}\n${extra}---\n${body}\n`
+    await writeFile(path.join(notes, 'index.md'), note('Home', 'The home.', 'Welcome.'))
+    await writeFile(path.join(notes, 'a.md'), note('A', 'A in short.', 'A links to [[b]].'))
+    const b = path.join(notes, 'deep', 'b.md')
+    const bText = (summary: string, body: string) => note('B', summary, body, 'tags: [topic]\n')
+    await writeFile(b, bText('B in short.', 'First words of B.'))
+    await writeFile(path.join(notes, 'deep', 'c.md'), note('C', 'C in short.', 'C stands alone.'))
+    // Enough notes elsewhere that most search blocks, previews and listings hold none of B.
+    for (let i = 0; i < 40; i++)
+      await writeFile(path.join(notes, 'other', `n${i}.md`), note(`N${i}`, `N${i} in short.`, `Words of note ${i}.`, 'tags: [else]\n'))
+    let before = await analyseSite(notes, { cwd: root, keepTrees: false })
+    let old = await siteBytes(before)
+    const edit = async (text: string) => {
+      await writeFile(b, text)
+      const after = await analyseSite(
+        notes,
+        { cwd: root, keepTrees: false },
+        { parses: before.parses, pages: undefined },
+        { changedFiles: [b], previous: before },
+      )
+      const now = await siteBytes(after)
+      const differ = [...new Set([...old.keys(), ...now.keys()])].filter((file) => old.get(file) !== now.get(file)).sort()
+      // As `quire dev` does once it serves the site: record what every page and file reads.
+      const plan = planSite(before.graph, before.site, shippedFiles)
+      for (const _ of readyForChanges(plan));
+      const report = siteChanges(plan, planSite(after.graph, after.site, shippedFiles), [b])
+      before = after
+      old = now
+      return { differ, report: report.files }
+    }
+    try {
+      const summary = await edit(bText('B, summed up again.', 'First words of B.'))
+      // Exactly the files whose bytes changed: B's page, the listings and lists that show its summary, one block of search records.
+      expect(summary.report).toEqual(summary.differ)
+      expect(summary.report).toEqual(expect.arrayContaining(['deep/b/index.html', 'deep/index.html', 'tags/topic/index.html', 'llms.txt', 'graph.json']))
+      for (const unchanged of ['other/index.html', 'tags/else/index.html', 'deep/c/index.html', 'other/n1/index.html', 'graph/data.json'])
+        expect(summary.report).not.toContain(unchanged)
+      const searchRecords = (files: readonly string[]) => files.filter((file) => file.startsWith('search/docs/'))
+      expect(searchRecords(summary.report)).toHaveLength(1)
+
+      const body = await edit(bText('B, summed up again.', 'First words of B, and more.'))
+      expect(body.report).toEqual(body.differ)
+      expect(body.report).toEqual(expect.arrayContaining(['deep/b/index.html', 'deep/b/index.html.md']))
+      // Nothing shows B's summary changed: no card, listing, tag page, feed or search record.
+      for (const unchanged of ['a/index.html', 'deep/index.html', 'tags/topic/index.html', 'llms.txt', 'graph.json', 'feed.xml', 'index.html'])
+        expect(body.report).not.toContain(unchanged)
+      expect(searchRecords(body.report)).toEqual([])
+      expect(body.report.filter((file) => file.startsWith('search/text/'))).toHaveLength(1)
+      expect(body.report.length).toBeLessThan(summary.report.length)
+    } finally {
+      await rm(root, { recursive: true, force: true })
+    }
+  })
 })

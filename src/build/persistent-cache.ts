@@ -22,6 +22,7 @@ import { cachePrefix } from './cache-key.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
 import type { SourceFile } from '../model.js'
 import type { CacheKey, RenderCache } from '../render/output-files.js'
+import { libraryCacheKey } from '../render/render-site.js'
 import { restoreParse, storeParse, type StoredParseResult } from './stored-parse.js'
 
 /** A file's parse as stored, with the hash and display path it was made for. */
@@ -39,7 +40,9 @@ interface CacheFile {
   /**
    * Each document page's fingerprint, the output files it made, each file's
    * stamp as written ('' when unknown), and what the page read of the graph
-   * (see `graph/recorded-reads.ts`), its keys joined by newlines.
+   * (see `graph/recorded-reads.ts`), its keys joined by newlines; the same
+   * for each file made from the library (by `file:` and its path), and the
+   * library's fingerprint (under `file:` alone).
    */
   readonly pages: Record<
     string,
@@ -60,12 +63,21 @@ export type StoredParses = ReadonlyMap<string, StoredParse>
 
 export { cacheFile } from './cache-key.js'
 
+/** What `quire dev` takes from a build's cache: the parses, and what each page and file read of the library it was made from. */
+export interface StoredBuild {
+  readonly parses: StoredParses
+  /** The fingerprint of the library the build was made from (see `render/library-fingerprint.ts`); undefined if unknown. */
+  readonly library: string | undefined
+  /** What each document page (by slug) and each file made from the library (by `file:` and its path) read, as recorded by the build. */
+  readonly records: ReadonlyMap<CacheKey, readonly string[]>
+}
+
 /**
- * The parses of the newest cache a build of `notesDir` left in `cacheDir`,
- * whatever folder it built into (for `quire dev`, which writes no site and
- * only needs the parses). Undefined when there is none from this quire.
+ * The parses and records of the newest cache a build of `notesDir` left in
+ * `cacheDir`, whatever folder it built into (for `quire dev`, which writes
+ * no site). Undefined when there is none from this quire.
  */
-export async function loadParsesOf(cacheDir: string, notesDir: string, key: string): Promise<StoredParses | undefined> {
+export async function loadParsesOf(cacheDir: string, notesDir: string, key: string): Promise<StoredBuild | undefined> {
   const prefix = cachePrefix('build', notesDir)
   const names = (await readdir(cacheDir).catch(() => [] as string[])).filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
   const dated = await Promise.all(
@@ -76,12 +88,27 @@ export async function loadParsesOf(cacheDir: string, notesDir: string, key: stri
     if (text === undefined || headOf(text)?.key !== key) continue
     try {
       const stored = JSON.parse(text) as CacheFile
-      if (typeof stored?.parses === 'object' && stored.parses !== null) return new Map(Object.entries(stored.parses))
+      if (typeof stored?.parses === 'object' && stored.parses !== null) return storedBuild(stored)
     } catch {
       // A cache cut short by a crash: try an older one.
     }
   }
   return undefined
+}
+
+function storedBuild(stored: CacheFile): StoredBuild {
+  const records = new Map<CacheKey, readonly string[]>()
+  let library: string | undefined
+  for (const [key, page] of Object.entries(typeof stored.pages === 'object' && stored.pages !== null ? stored.pages : {})) {
+    if (key === libraryCacheKey) library = page.fingerprint
+    else if (typeof page.reads === 'string') records.set(key as CacheKey, readsOf(page.reads))
+  }
+  return { parses: new Map(Object.entries(stored.parses)), library, records }
+}
+
+/** A record as the cache holds it (its keys joined by newlines), as a list. */
+function readsOf(text: string): string[] {
+  return text === '' ? [] : text.split('\n')
 }
 
 /** The start of a cache file: its key and site id, the first two fields `saveCache` writes. */
@@ -131,7 +158,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
         fingerprint: page.fingerprint,
         paths: page.paths,
         files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })),
-        reads: typeof page.reads === 'string' ? (page.reads === '' ? [] : page.reads.split('\n')) : undefined,
+        reads: typeof page.reads === 'string' ? readsOf(page.reads) : undefined,
       },
     ]),
   )

@@ -278,7 +278,7 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     // The site is planned, not rendered: a page is rendered (and its body parsed) only when it is asked for.
     // Files the watcher did not report are taken as they were (not read again); after an edit to prose or
     // a summary, so is everything else (see `analyse-edit.ts`). The first build reads everything.
-    const cache = stored && { parses: stored, pages: new Map() }
+    const cache = stored && { parses: stored.parses, pages: new Map() }
     const run = await runPipeline(options.notesDir, { ...options, cache }, plannedSite(), undefined, last && { changedFiles, previous: last })
     const analysed = run.analysed
     last = analysed
@@ -294,6 +294,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     // While the notes have errors, the built site stays the last good one.
     if (plan) disk = undefined
     if (shown && plan && plan.library() === shown.record.library) {
+      // The library the build made its site from: what each of its pages and files read is as the build recorded it.
+      if (stored?.library === shown.record.library) for (const [file, reads] of stored.records) plan.adopt(file, reads)
       served = new ServedSite(plan, pages, options.notesDir, await pipeline())
       base = analysed.site.base
       options.log(
@@ -336,6 +338,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     )
     server?.send('diagnostics', status())
     if (changes.files.length > 0) server?.send('reload', { changed: changes.files })
+    // Once browsers are told: record again what the changed pages and files read, for the next save.
+    setImmediate(() => void pipeline().then(({ readyForChanges }) => inSlices(readyForChanges(plan), () => served?.plan === plan)))
   }
 
   const status = (): { ok: boolean; diagnostics: readonly Diagnostic[] } => ({ ok, diagnostics: latest })
@@ -445,10 +449,17 @@ function readyForEdits(analysed: AnalysedSite, { filePlaces, readyForChanges, ne
   const notes = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'note').slice(0, warmUpRuns / 2)
   for (const doc of [...inquiries, ...notes]) plan.fingerprint(doc.slug)
   siteChanges(plan, planSite(analysed.graph, analysed.site, shippedFiles), [])
-  // What every page reads (the first save compares against it), a slice at a time so the server stays responsive.
-  const slices = readyForChanges(plan)
+  // What every page reads, now: the first save compares against it, and would take the records itself were they not
+  // taken. Then what every file made from the library reads, a slice at a time so the server stays responsive (a
+  // save before that names the files not recorded yet).
+  for (const slug of analysed.graph.documents.keys()) plan.reads(slug)
+  inSlices(readyForChanges(plan))
+}
+
+/** Run `slices` one step at a time, letting the server answer between two, while `wanted` holds. */
+function inSlices(slices: Generator<void, void, void>, wanted: () => boolean = () => true): void {
   const next = (): void => {
-    if (!slices.next().done) setImmediate(next)
+    if (wanted() && !slices.next().done) setImmediate(next)
   }
   next()
 }

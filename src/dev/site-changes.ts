@@ -2,13 +2,17 @@
  * Which files of the site a rebuild changed, worked out without making
  * them, so `quire dev` can tell browsers within milliseconds of a save.
  *
- * Each document page records what its props and body read of the graph
- * (see `graph/recorded-reads.ts`): the documents whose data, summary or
- * place in the graph it shows, the documents whose prose it shows (its own,
- * embedded notes), folders, papers and the like. A page whose record holds
- * nothing that changed is made from the same inputs, so it is the same;
- * the others are compared by fingerprint. What changed is worked out from
- * the two graphs:
+ * Each file of the site records what it read of the graph (see
+ * `graph/recorded-reads.ts`): a document's page, what its props and body
+ * read; a file made from the whole library (home, folder and tag pages,
+ * search, previews, feed, graph data…), what it read as it was made. Both
+ * hold the documents whose data, summary or place in the graph it shows,
+ * the documents whose prose it shows, folders, papers and the like, and
+ * the graph's structure once it listed the documents. A file whose record
+ * holds nothing that changed is made from the same inputs, so it is the
+ * same; a page that may have changed is compared by fingerprint, a file
+ * made from the library is named as changed. What changed is worked out
+ * from the two graphs:
  *
  * - a document whose text changed but whose data, links and link targets
  *   did not (an edit to prose) changes its prose only;
@@ -17,14 +21,12 @@
  *   to) gives a graph of another structure, and then every document whose
  *   entries in the graph's relations differ (backlinks, sources, claims,
  *   suggestions, neighbours), and every folder, paper, alias, attachment
- *   and file date that differs, is changed too.
+ *   and file date that differs, is changed too, and so is the structure;
+ * - a file of the notes folder that is not a note (an attachment, the
+ *   config) changes the structure.
  *
- * Files made from the whole library (home page, search, feed…) change
- * with any document, except that after edits to prose alone only those
- * that show the prose of a changed document do (see `PlannedFile.prose`:
- * the search files, and a home, folder or tag page whose `index.md` or tag
- * note was edited or embeds what was); a change to the site's settings, or
- * to which shared pages exist, changes every page.
+ * A change to the site's settings, or to which shared pages exist,
+ * changes every file.
  *
  * Only the list of changed files depends on this reasoning: the files
  * themselves are always made from the current graph.
@@ -35,7 +37,7 @@ import { structureOf } from '../graph/structure.js'
 import { graphIndex } from '../render/props/graph-layout.js'
 import { folderTree, type Folder } from '../render/props/folders.js'
 import { citedPapers } from '../graph/papers.js'
-import { isDocumentEntry, type SitePlan } from '../render/render-site.js'
+import { isDocumentEntry, type CacheKey, type SitePlan } from '../render/render-site.js'
 import { replacedKeys } from '../build/replaced-map.js'
 import {
   attachmentPrefix,
@@ -47,7 +49,9 @@ import {
   proseKey,
   readsAny,
   redirectPrefix,
+  structureKey,
   summaryKey,
+  type PageReads,
 } from '../graph/recorded-reads.js'
 
 /** What changed between two plans of the site. */
@@ -83,36 +87,45 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
   }
   if (everything) {
     for (const slug of after.graph.documents.keys()) candidates.add(slug)
-  } else {
-    const keys = changedKeys(before.graph, after.graph, changed)
-    // Every document, not only those with a page of their own: the home, folder and tag pages show the prose of some.
-    for (const slug of before.graph.documents.keys()) {
-      const reads = before.reads(slug)
-      if (readsAny(reads, keys)) candidates.add(slug)
-      // Nothing it read changed: it reads the same in the new graph.
-      else after.adopt(slug, reads)
-    }
   }
+  const keys = everything ? undefined : changedKeys(before.graph, after.graph, changed, touched)
+  // Files' records may be shared (the search term shards hold their fingerprint's): each is looked through once.
+  const seen = new Map<PageReads, boolean>()
+  /** Did what the page or file at `key` read change? If not, it reads the same in the new graph. */
+  const mayHaveChanged = (key: CacheKey, shared: boolean): boolean => {
+    if (keys!.size === 0) {
+      // Nothing changed: whatever was recorded holds.
+      const known = before.recorded(key)
+      if (known) after.adopt(key, known)
+      return false
+    }
+    const reads = before.reads(key)
+    let found = shared ? seen.get(reads) : undefined
+    if (found === undefined) {
+      found = readsAny(reads, keys!)
+      if (shared) seen.set(reads, found)
+    }
+    if (!found) after.adopt(key, reads)
+    return found
+  }
+  if (keys) for (const slug of before.graph.documents.keys()) if (mayHaveChanged(slug, false)) candidates.add(slug)
   for (const slug of changed.keys()) if (!before.graph.documents.has(slug) || !after.graph.documents.has(slug)) pages.add(slug)
   for (const slug of candidates) {
     if (pages.has(slug) || !before.graph.documents.has(slug) || !after.graph.documents.has(slug)) continue
     if (before.fingerprint(slug) !== after.fingerprint(slug)) pages.add(slug)
   }
 
-  // Any change in the notes folder (a document, an attachment) may change the files made from the whole library.
-  const otherFiles = touched.some((file) => !file.toLowerCase().endsWith('.md'))
-  const library = changed.size > 0 || otherFiles
-  // Edits to prose alone: a file made from the library changes only if it shows the prose of a page that may have changed.
-  const proseOnly = !everything && !otherFiles && changed.size > 0 && [...changed.values()].every((change) => change === 'text')
-  const showsChangedProse = (prose: readonly Slug[] | undefined): boolean => prose === undefined || prose.some((slug) => candidates.has(slug))
   for (const entry of after.entries) {
     if (isDocumentEntry(entry)) {
       if (pages.has(entry.slug)) for (const file of entry.paths) files.add(file)
       continue
     }
     const scope = entry.scope ?? 'library'
-    if (scope === 'library' && proseOnly && !showsChangedProse(entry.prose)) continue
-    if (scope === 'library' ? library || everything : scope === 'site' && everything) files.add(entry.path)
+    if (scope === 'static' || files.has(entry.path)) continue
+    if (everything) files.add(entry.path)
+    // A file made from the library (not new: a new one is named above): named if anything it read changed. One whose
+    // record is not taken yet (see `readyForChanges`) is named rather than made now: that could take longer than the save.
+    else if (scope === 'library' && (before.recorded(`file:${entry.path}`) === undefined || mayHaveChanged(`file:${entry.path}`, true))) files.add(entry.path)
   }
   return { pages: [...pages].sort(), files: [...files].sort() }
 }
@@ -181,15 +194,23 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Work out now what `siteChanges` needs of `plan` (the graph's index, and
- * what every page reads), so that the first save after `quire dev` starts
- * costs no more than the next: a slice of the pages at each step.
+ * what every page and every file made from the library reads), so that the
+ * next save costs no more than it must: a slice of the pages at each step,
+ * one file made from the library at a time. Records already taken (or
+ * adopted from the build cache or the previous plan) cost nothing.
  */
 export function* readyForChanges(plan: SitePlan): Generator<void, void, void> {
   graphIndex(plan.graph)
   let done = 0
   for (const slug of plan.graph.documents.keys()) {
+    if (plan.recorded(slug) !== undefined) continue
     plan.reads(slug)
     if (++done % readsPerSlice === 0) yield
+  }
+  for (const entry of plan.entries) {
+    if (isDocumentEntry(entry) || (entry.scope ?? 'library') !== 'library' || plan.recorded(`file:${entry.path}`) !== undefined) continue
+    plan.reads(`file:${entry.path}`)
+    yield
   }
 }
 
@@ -199,18 +220,22 @@ const readsPerSlice = 100
 /**
  * The keys (see `graph/recorded-reads.ts`) whose values differ between the
  * two graphs. A changed document changes its prose, and unless only its
- * prose changed, its slug. Graphs of one structure differ in nothing else;
- * graphs of two also in the relations, folders, papers, aliases,
- * attachments and dates that differ.
+ * prose changed, its summary; a change to its data, its slug. Graphs of one
+ * structure differ in nothing else; graphs of two also in the structure
+ * and in the relations, folders, papers, aliases, attachments and dates
+ * that differ.
  */
-function changedKeys(before: Graph, after: Graph, changed: ReadonlyMap<Slug, Change>): Set<string> {
+function changedKeys(before: Graph, after: Graph, changed: ReadonlyMap<Slug, Change>, touched: readonly string[]): Set<string> {
   const keys = new Set<string>()
   for (const [slug, change] of changed) {
     keys.add(proseKey(slug))
     if (change !== 'text') keys.add(summaryKey(slug))
     if (change === 'data') keys.add(slug)
   }
+  // A file that is not a note (an attachment copied into the site, the config) is part of the structure.
+  if (touched.some((file) => !file.toLowerCase().endsWith('.md'))) keys.add(structureKey)
   if (structureOf(before) === structureOf(after)) return keys
+  keys.add(structureKey)
   if (before.documents.size !== after.documents.size) keys.add(documentCountKey)
   const beforeIndex = graphIndex(before)
   const afterIndex = graphIndex(after)

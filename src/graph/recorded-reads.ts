@@ -5,15 +5,21 @@
  * under a key: a document's slug (its data and its entries in the graph's
  * relations: links, backlinks, sources, claims, suggestions, neighbours),
  * its summary's or its prose's key, or a prefixed key for another input (a folder's listing, a
- * paper, an alias, an attachment, a file's dates). Reading the whole graph
- * (iterating its documents, its edges) is recorded as {@link everything}.
- * The record drives `quire dev`'s list of changed pages: a page may have
- * changed only if something it read did (see `dev/site-changes.ts`).
+ * paper, an alias, an attachment, a file's dates). Iterating the graph
+ * (its documents, its edges) is recorded as a read of its structure
+ * ({@link structureKey}), and each document handed out is a view that
+ * records its summary and prose as they are read.
+ *
+ * Every file of the site has such a record: a document's page (recorded as
+ * its fingerprint is taken) and each file made from the whole library
+ * (recorded as it is made, see `render/render-site.ts`). The records drive
+ * `quire dev`'s list of changed files: a file may have changed only if
+ * something it read did (see `dev/site-changes.ts`).
  */
 import type { Doc, Graph, Slug } from '../model.js'
-import { everything, noteRead, readsInto, registerView } from './structure.js'
+import { everything, noteRead, readsInto, registerView, structureKey } from './structure.js'
 
-export { everything, noteRead, readsInto }
+export { everything, noteRead, readsInto, structureKey }
 
 /** A page's record: the keys of what its props and body read. */
 export type PageReads = readonly string[]
@@ -51,12 +57,16 @@ export const redirectPrefix = 'redirect:'
 export const attachmentPrefix = 'attachment:'
 export const historyPrefix = 'history:'
 
-/** A map whose lookups are noted (see `readsInto`) under `prefix` + key; iterating it reads everything. */
+/**
+ * A map whose lookups are noted (see `readsInto`) under `prefix` + key;
+ * iterating it reads the graph's structure (which keys it holds, in what
+ * order), and hands out each value as a lookup would.
+ */
 export class RecordingMap<K extends string, V> implements ReadonlyMap<K, V> {
   constructor(
     private readonly map: ReadonlyMap<K, V>,
     private readonly prefix: string,
-    private readonly sizeKey: string = everything,
+    private readonly sizeKey: string = structureKey,
     /** How a value looked up is handed out (as it is, by default): a view that records reads of its parts. */
     private readonly view?: (value: V) => V,
   ) {}
@@ -78,18 +88,20 @@ export class RecordingMap<K extends string, V> implements ReadonlyMap<K, V> {
   }
 
   entries(): MapIterator<[K, V]> {
-    noteRead(everything)
-    return this.map.entries()
+    noteRead(structureKey)
+    const view = this.view
+    return view ? viewed(this.map.entries(), ([key, value]) => [key, view(value)]) : this.map.entries()
   }
 
   keys(): MapIterator<K> {
-    noteRead(everything)
+    noteRead(structureKey)
     return this.map.keys()
   }
 
   values(): MapIterator<V> {
-    noteRead(everything)
-    return this.map.values()
+    noteRead(structureKey)
+    const view = this.view
+    return view ? viewed(this.map.values(), view) : this.map.values()
   }
 
   [Symbol.iterator](): MapIterator<[K, V]> {
@@ -97,9 +109,15 @@ export class RecordingMap<K extends string, V> implements ReadonlyMap<K, V> {
   }
 
   forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
-    noteRead(everything)
-    this.map.forEach((value, key) => callback.call(thisArg, value, key, this))
+    noteRead(structureKey)
+    const view = this.view
+    this.map.forEach((value, key) => callback.call(thisArg, view ? view(value) : value, key, this))
   }
+}
+
+/** `items`, each handed out as `view` makes it. */
+function* viewed<T>(items: Iterable<T>, view: (item: T) => T): MapIterator<T> {
+  for (const item of items) yield view(item)
 }
 
 /** Each graph's view, made once. */
@@ -133,17 +151,17 @@ export function recordingGraph(graph: Graph): Graph {
     claimSupport: bySlug(graph.claimSupport),
     backs: bySlug(graph.backs),
     suggestions: bySlug(graph.suggestions),
-    unpublished: new RecordingMap(graph.unpublished, '', everything, documentView),
+    unpublished: new RecordingMap(graph.unpublished, '', structureKey, documentView),
     attachments: new RecordingMap(graph.attachments, attachmentPrefix),
     movedAttachments: new RecordingMap(graph.movedAttachments, attachmentPrefix),
     redirects: new RecordingMap(graph.redirects, redirectPrefix),
     history: graph.history && new RecordingMap(graph.history, historyPrefix),
     get readdressed() {
-      noteRead(everything)
+      noteRead(structureKey)
       return graph.readdressed
     },
     get edges() {
-      noteRead(everything)
+      noteRead(structureKey)
       return graph.edges
     },
   }
@@ -173,8 +191,11 @@ function recordedDocument(doc: Doc): Doc {
         return data.summary
       },
     },
+    // The text is read only when asked for: a one-shot build may have let it go (see `load/note-text.ts`).
     file: {
-      ...file,
+      path: file.path,
+      relativePath: file.relativePath,
+      displayPath: file.displayPath,
       get text() {
         noteRead(prose)
         return file.text

@@ -16,8 +16,17 @@ const views = new WeakMap<Graph, Graph>()
 /** Where reads through a view are noted while a page's props are made (see {@link readsInto}). */
 let active: Set<string> | undefined
 
-/** The key a record holds once something read the whole graph (every document, every edge): any change may change what read it. */
+/** The key a record holds once something read the whole graph in a way no other key covers: any change may change what read it. */
 export const everything = '*'
+
+/**
+ * The key of the graph's structure (see {@link structureOf}): which
+ * documents there are and in what order, their data but summaries, links,
+ * edges, folders, tags. A record holds it once something iterated the
+ * graph or used a value worked out once per structure; it changes only
+ * when the structure does.
+ */
+export const structureKey = '#structure'
 
 /** Record that `view` reads `graph`; the two share a structure. */
 export function registerView(view: Graph, graph: Graph): void {
@@ -59,9 +68,9 @@ export function shareStructure(from: Graph, to: Graph): void {
  *
  * The value is always made from the graph itself, never through a view
  * that records reads. Read through a view, the value counts as a read of
- * the whole graph, unless `recorded` gives a view of the value that
- * records which of its entries are read (under the keys `site-changes.ts`
- * compares).
+ * the structure ({@link structureKey}), unless `recorded` gives a view of
+ * the value that records which of its entries are read (under the keys
+ * `site-changes.ts` compares).
  */
 export function byStructure<T>(make: (graph: Graph) => T, recorded?: (value: T) => T): (graph: Graph) => T {
   const made = new WeakMap<object, { value: T; recorded?: T }>()
@@ -75,7 +84,7 @@ export function byStructure<T>(make: (graph: Graph) => T, recorded?: (value: T) 
     }
     if (!plain) return found.value
     if (recorded) return (found.recorded ??= recorded(found.value))
-    noteRead(everything)
+    noteRead(structureKey)
     return found.value
   }
 }

@@ -60,7 +60,7 @@ export interface RenderedPage {
   readonly paths: readonly string[]
   /** The files, when they can be used again: kept in memory, or on disk from the previous build. */
   readonly files?: readonly OutputFile[] | undefined
-  /** What a document's page read of the graph (see `graph/recorded-reads.ts`), when known. */
+  /** What a document's page or a file made from the library read of the graph (see `graph/recorded-reads.ts`), when known. */
   readonly reads?: readonly string[] | undefined
 }
 

@@ -37,7 +37,7 @@ import { graphLibraryFiles } from './site-files/site-files.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
 import { keptPreview, previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
 import { searchDocument, searchFingerprint } from './site-files/search-index.js'
-import { manifestFile, SearchIndexBuilder, searchPaths } from './site-files/search-shards.js'
+import { manifestFile, SearchIndexBuilder, searchBlockOf, searchPaths, type SearchBlock } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
 import { byStructure } from '../graph/structure.js'
 import { unwrittenNotes, unwrittenPageSlug } from '../graph/unwritten-notes.js'
@@ -68,7 +68,16 @@ import { folderListingMarkdown, folderMarkdown, llmsFile, llmsTxt } from './site
 import { pageMarkdown, pageMarkdownFile } from './site-files/page-markdown.js'
 import { redirectPage } from '../../templates/redirect.js'
 import { InFlight } from '../in-flight.js'
-import { readsInto, recordingGraph, type PageReads } from '../graph/recorded-reads.js'
+import {
+  everything as everythingKey,
+  noteRead,
+  proseKey,
+  readsInto,
+  recordingGraph,
+  structureKey,
+  summaryKey,
+  type PageReads,
+} from '../graph/recorded-reads.js'
 import path from 'node:path'
 
 export { pageHtml }
@@ -114,11 +123,11 @@ export interface PlannedFile {
    */
   readonly fingerprint?: () => string
   /**
-   * The documents whose prose (a body beyond its data and summary) the
-   * file shows: a home, folder or tag page its `index.md` or tag note's,
-   * most files none. Undefined: any document's (the search files).
+   * What the file reads of the graph (see `graph/recorded-reads.ts`), for
+   * a file whose record is not taken by making it (the search files share
+   * the record of their fingerprint). Undefined: recorded as it is made.
    */
-  readonly prose?: readonly Slug[]
+  readonly reads?: () => PageReads
   make(): OutputFile | Promise<OutputFile>
 }
 
@@ -143,13 +152,19 @@ export interface SitePlan {
   /** The fingerprint of a document's page: equal fingerprints, equal bytes. */
   fingerprint(slug: Slug): string
   /**
-   * What a document's page reads of the graph (see `graph/recorded-reads.ts`),
-   * recorded as its fingerprint is taken. Every plan of one graph shares
-   * the records.
+   * What a document's page (by its slug) or a file made from the whole
+   * library (by `file:` and its path) reads of the graph (see
+   * `graph/recorded-reads.ts`): a page's recorded as its fingerprint is
+   * taken, a file's as it is made (made now if need be). Every plan of one
+   * graph shares the records.
    */
-  reads(slug: Slug): PageReads
-  /** Take `reads` as what the page at `slug` reads, unless it is known: an edit changed nothing it read, so it reads the same. */
-  adopt(slug: Slug, reads: PageReads): void
+  reads(key: CacheKey): PageReads
+  /** The record under `key` if it was taken (or adopted) already: see {@link reads}. */
+  recorded(key: CacheKey): PageReads | undefined
+  /** Take `reads` as what the page or file at `key` reads, unless it is known: an edit changed nothing it read, so it reads the same. */
+  adopt(key: CacheKey, reads: PageReads): void
+  /** Make a file, recording what it reads unless that is known (see {@link reads}). */
+  make(entry: PlannedFile): OutputFile | Promise<OutputFile>
   /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
   library(): string
   /** The search index's builder and the fingerprint of its files, so a build can index each document while the pages are made. */
@@ -173,6 +188,28 @@ export interface SitePlan {
    * document to `letGo`, which may let its text go.
    */
   doneWith(slug: Slug, letGo: (doc: Doc) => void): void
+}
+
+/** Is this key of a record (see {@link SitePlan.reads}) a file's rather than a document page's? */
+export function isFileKey(key: CacheKey): key is `file:${string}` {
+  return key.startsWith('file:')
+}
+
+/**
+ * What `run` reads of the graph, for a file made from the whole library.
+ * Such a file is planned from the graph's structure (which files there
+ * are, what each lists), so the record holds the structure too; a file
+ * that cannot be made is taken to read everything.
+ */
+function recordedReads(run: () => unknown): PageReads {
+  const reads = new Set<string>([structureKey])
+  try {
+    const made = readsInto(reads, run)
+    if (made instanceof Promise) made.catch(() => undefined)
+  } catch {
+    return [everythingKey]
+  }
+  return [...reads]
 }
 
 /** Is this entry of a plan a document's? */
@@ -211,9 +248,9 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
  * kept with the graph, so every plan of it shares them, and carried to the
  * next graph for the pages an edit did not touch (see `dev/site-changes.ts`).
  */
-const readsByGraph = new WeakMap<Graph, Map<Slug, PageReads>>()
+const readsByGraph = new WeakMap<Graph, Map<CacheKey, PageReads>>()
 
-function pageReadsOf(graph: Graph): Map<Slug, PageReads> {
+function pageReadsOf(graph: Graph): Map<CacheKey, PageReads> {
   let reads = readsByGraph.get(graph)
   if (!reads) readsByGraph.set(graph, (reads = new Map()))
   return reads
@@ -390,6 +427,20 @@ function citesPapers(graph: Graph): boolean {
 /** What decides which shared pages the site has: structure only, so `quire dev` works it out once per structure. */
 const traits = byStructure((graph) => ({ hasPapers: citesPapers(graph), tagged: hasTags(graph) }))
 
+/**
+ * What the plan of a site lists, worked out from the structure alone, so
+ * that planning the site again after an edit to prose or a summary costs
+ * little: the notes not written yet, how many documents the list of every
+ * note holds, the link previews' buckets, and the documents in the order
+ * the search index numbers them.
+ */
+const listed = byStructure((graph) => ({
+  unwritten: unwrittenNotes(graph),
+  documentCount: documentCount(graph),
+  buckets: previewBuckets(graph),
+  slugs: [...graph.documents.keys()],
+}))
+
 /** Each document's entry in the plan, in slug order: its page, and an inquiry's prompt file. */
 const documentEntries = byStructure((graph): readonly PlannedDocument[] => {
   const entries: PlannedDocument[] = []
@@ -420,6 +471,9 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   // Whether there are documents is part of `shared`, so pages need not read the count of the graph.
   const hasDocuments = graph.documents.size > 0
   const contextFor = (slug: Slug | undefined): PageContext => ({ graph, site, root: rootFromPage(slug), hasPapers, hasTags: tagged, hasDocuments })
+  // Files made from the whole library read the graph through a view that records what they read, as pages' props do.
+  const view = recordingGraph(graph)
+  const viewFor = (slug: Slug | undefined): PageContext => ({ ...contextFor(slug), graph: view })
   const entries: (PlannedFile | PlannedDocument)[] = []
   const paths: string[] = []
   const add = (entry: PlannedFile | PlannedDocument): void => {
@@ -429,35 +483,32 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   }
   // Every file made from the library is as the previous build made it while the library is unchanged.
   const library = once(() => libraryFingerprint(graph, site))
-  // Files show no document's prose unless they say so.
   const text = (file: string, make: () => string | Promise<string>, scope?: FileScope): PlannedFile => ({
     path: file,
     scope,
     fingerprint: library,
-    prose: [],
     make: async () => ({ path: file, contents: await make() }),
   })
   // The documents whose text a page other than their own reads (intros of the home, folder and tag pages).
   const readLater = new Set<Slug>()
   const page = (file: string, tree: () => Root, scope?: FileScope, prose: readonly Slug[] = []): PlannedFile => {
     for (const slug of prose) readLater.add(slug)
-    return pageEntry(file, tree, scope, prose)
+    return pageEntry(file, tree, scope)
   }
-  const pageEntry = (file: string, tree: () => Root, scope: FileScope | undefined, prose: readonly Slug[]): PlannedFile => ({
+  const pageEntry = (file: string, tree: () => Root, scope: FileScope | undefined): PlannedFile => ({
     path: file,
     scope,
     fingerprint: library,
-    prose,
     make: () => ({ path: file, contents: pageHtml(tree()) }),
   })
   // Links to notes not written yet: their page exists when there are some.
-  const unwritten = unwrittenNotes(graph)
+  const { unwritten, documentCount: listedCount, buckets: bucketSlugs, slugs } = listed(graph)
 
   add(
     page(
       'index.html',
       () => {
-        const home = contextFor(undefined)
+        const home = viewFor(undefined)
         return homePage({
           layout: layoutProps(home, undefined, site.description ?? `${site.title}: research notes and inquiry lines`, 'home', 'home'),
           description: site.description,
@@ -474,7 +525,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   for (const entry of documents) add(entry)
   // Each folder's page, and the further pages of long listings (see `folders.ts`).
   const folders = folderTree(graph)
-  const folderBody = (slug: Slug) => pageBodyOf(contextFor(parentOfIndex(slug)), graph.documents.get(slug)!, drafts).nodes
+  const folderBody = (slug: Slug) => pageBodyOf(viewFor(parentOfIndex(slug)), view.documents.get(slug)!, drafts).nodes
   for (const folder of [...folders.folders.values()].sort((a, b) => compare(a.slug, b.slug))) {
     if (!folder.hasPage) continue
     const pages = folderPages(folder)
@@ -482,28 +533,27 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       add(
         page(
           listingFile(folder.slug, n),
-          () => folderPage(folderPageProps(contextFor(folder.slug), folder, n, folderBody)),
+          () => folderPage(folderPageProps(viewFor(folder.slug), folder, n, folderBody)),
           undefined,
           folder.index === undefined ? [] : [folder.index],
         ),
       )
     }
     // A folder's page of its own has its Markdown too (a folder note's is the note's).
-    if (folder.note === undefined) add(text(pageMarkdownFile(folder.slug), () => folderMarkdown(graph, site, folder)))
+    if (folder.note === undefined) add(text(pageMarkdownFile(folder.slug), () => folderMarkdown(view, site, folder)))
   }
   const everything = once(() => allDocuments(graph))
   // The list of every note, when there is one to list.
-  const listedCount = documentCount(graph)
   for (let n = 1; listedCount > 0 && n <= pageCount(listedCount); n++)
-    add(page(listingFile(allNotesSlug, n), () => allNotesPage(allNotesProps(contextFor(allNotesSlug), everything(), n))))
-  if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(contextFor(papersPageSlug)))))
-  if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(contextFor(graphPageSlug)))))
-  if (unwritten.length > 0) add(page(`${unwrittenPageSlug}/index.html`, () => unwrittenPage(unwrittenProps(contextFor(unwrittenPageSlug), unwritten))))
+    add(page(listingFile(allNotesSlug, n), () => allNotesPage(allNotesProps(viewFor(allNotesSlug), everything(), n))))
+  if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(viewFor(papersPageSlug)))))
+  if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(viewFor(graphPageSlug)))))
+  if (unwritten.length > 0) add(page(`${unwrittenPageSlug}/index.html`, () => unwrittenPage(unwrittenProps(viewFor(unwrittenPageSlug), unwritten))))
   const tagIntro = (slug: Slug) => {
-    const doc = graph.documents.get(slug)
-    return doc && { title: doc.data.title, body: pageBodyOf(contextFor(slug), doc, drafts).nodes }
+    const doc = view.documents.get(slug)
+    return doc && { title: doc.data.title, body: pageBodyOf(viewFor(slug), doc, drafts).nodes }
   }
-  for (const tagPage of lazyTagPages(graph, contextFor, tagIntro))
+  for (const tagPage of lazyTagPages(view, viewFor, tagIntro))
     add(page(tagPage.path, tagPage.tree, undefined, tagPage.intro === undefined ? [] : [tagPage.intro]))
   add(
     page(
@@ -515,18 +565,26 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       'site',
     ),
   )
-  add(text('graph.json', () => serialiseJson(graphJson(graph, site))))
-  add(text(graphDataFile, () => graphDataText(graph)))
+  add(text('graph.json', () => serialiseJson(graphJson(view, site))))
+  add(text(graphDataFile, () => graphDataText(view)))
   add(text(graphLibraryFiles.graphology, () => shipped.graphLibrary('graphology'), 'static'))
   add(text(graphLibraryFiles.sigma, () => shipped.graphLibrary('sigma'), 'static'))
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
-  add(text(previewsIndexFile, () => previewFiles.index(graph)))
-  const buckets = once(() => previewBuckets(graph))
+  add(text(previewsIndexFile, () => previewFiles.index(view)))
+  const buckets = () => bucketSlugs
   // The previews of documents whose text was let go, taken just before.
   const previews = new Map<Slug, string>()
-  // A bucket shows the first text of its documents' sections (for `[[note#Heading]]`): an edit to their prose can change it.
-  for (let i = 0; i < buckets().length; i++)
-    add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!, previews)), prose: buckets()[i]! })
+  // A bucket shows the title, summary and first text of its documents' sections (for `[[note#Heading]]`); a preview
+  // kept from a document whose text was let go reads them as the document's would.
+  const bucket = (slugs: readonly Slug[]): string => {
+    for (const slug of slugs) {
+      if (!previews.has(slug)) continue
+      noteRead(summaryKey(slug))
+      noteRead(proseKey(slug))
+    }
+    return previewFiles.bucket(view, slugs, previews)
+  }
+  for (let i = 0; i < buckets().length; i++) add(text(`${previewsFolder}/${i}.json`, () => bucket(buckets()[i]!)))
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
@@ -534,12 +592,25 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     return new SearchIndexBuilder(graph.documents.size, (n) => searchDocument(graph, docs()[n]!), terms)
   })
   const searchKey = once(() => searchFingerprint(graph))
+  // The terms and the manifest read what the fingerprint reads (each document's text, title, summary and tags, all
+  // weighed against each other); a block of documents' records or phrase texts reads those documents only.
+  const searchReads = once(() => recordedReads(() => searchFingerprint(view)))
+  const blockReads = (block: SearchBlock | undefined): (() => PageReads) => {
+    if (!block) return searchReads
+    const read = block.kind === 'docs' ? (doc: Doc) => [doc.type, doc.data.title, doc.data.summary] : (doc: Doc) => searchDocument(view, doc)
+    return () => recordedReads(() => slugs.slice(block.first, block.first + block.size).map((slug) => read(view.documents.get(slug)!)))
+  }
   for (const file of searchPaths(graph.documents.size)) {
-    add({ path: file, fingerprint: searchKey, make: async () => ({ path: file, contents: (await searchBuilder()).take(file) }) })
+    add({
+      path: file,
+      fingerprint: searchKey,
+      reads: blockReads(searchBlockOf(file)),
+      make: async () => ({ path: file, contents: (await searchBuilder()).take(file) }),
+    })
   }
   const hasUrl = siteRootUrl(site) !== undefined
-  add(text(feedFile, () => atomFeed(graph, site)))
-  add(text(llmsFile, () => llmsTxt(graph, site)))
+  add(text(feedFile, () => atomFeed(view, site)))
+  add(text(llmsFile, () => llmsTxt(view, site)))
   // The sitemap lists every page of the plan, so pages planned after it are listed too.
   // Redirect pages (for aliases) are not listed: they are not pages of their own.
   if (hasUrl)
@@ -547,19 +618,25 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       text(sitemapFile, () =>
         sitemapXml(
           site,
-          paths.filter((file) => !isRedirect(graph, file)),
+          paths.filter((file) => !isRedirect(view, file)),
         )!,
       ),
     )
   add(text(robotsFile, () => robotsTxt(site), 'site'))
   add(text(headersFile, () => headersText(site), 'site'))
-  if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(graph, site)))
+  if (site.movedFrom === 'quartz') add(text(redirectsFile, () => quartzRedirectsText(view, site)))
   for (const file of Object.values(assetFiles)) add(text(file, () => assetText(shipped, file), 'static'))
   // Extra files (copied attachments, redirect pages…) go here, at the end.
-  for (const file of attachmentFiles(graph)) add({ path: file.path, prose: [], make: () => file })
-  for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(graph, site, from, to)))
+  for (const file of attachmentFiles(graph)) add({ path: file.path, make: () => file })
+  for (const [from, to] of graph.redirects) add(page(`${from}/index.html`, () => redirectPageTree(view, site, from, to)))
 
   const embedded = once(() => embedTargets(graph))
+  // The files made from the whole library, by their key in the records.
+  const libraryFiles = once(() => {
+    const files = new Map<CacheKey, PlannedFile>()
+    for (const entry of entries) if (!isDocumentEntry(entry) && (entry.scope ?? 'library') === 'library') files.set(`file:${entry.path}`, entry)
+    return files
+  })
   const fingerprints = new Map<Slug, string>()
   const pageReads = pageReadsOf(graph)
   // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
@@ -570,7 +647,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       // The props are made through a view of the graph that records what they read; so is the fingerprint,
       // which reads the body's link targets and embedded notes.
       const reads = new Set<string>()
-      const context = { ...contextFor(slug), graph: recordingGraph(graph) }
+      const context = viewFor(slug)
       const props = readsInto(reads, () => documentProps(context, slug, emptyBody))
       key = readsInto(reads, () => fingerprint(context, slug, props))
       fingerprints.set(slug, key)
@@ -589,17 +666,30 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     library,
     search: { fingerprint: searchKey, builder: searchBuilder, numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))) },
     fingerprint: fingerprintOf,
-    reads(slug) {
-      let reads = pageReads.get(slug)
-      if (reads === undefined) {
-        fingerprints.delete(slug)
-        fingerprintOf(slug)
-        reads = pageReads.get(slug)!
+    reads(key) {
+      let reads = pageReads.get(key)
+      if (reads !== undefined) return reads
+      if (isFileKey(key)) {
+        const entry = libraryFiles().get(key)
+        reads = entry?.reads?.() ?? (entry ? recordedReads(() => entry.make()) : [everythingKey])
+        pageReads.set(key, reads)
+        return reads
       }
-      return reads
+      fingerprints.delete(key)
+      fingerprintOf(key)
+      return pageReads.get(key)!
     },
-    adopt(slug, reads) {
-      if (!pageReads.has(slug)) pageReads.set(slug, reads)
+    recorded: (key) => pageReads.get(key),
+    adopt(key, reads) {
+      if (!pageReads.has(key)) pageReads.set(key, reads)
+    },
+    make(entry) {
+      const key = `file:${entry.path}` as const
+      if (entry.reads || pageReads.has(key) || !libraryFiles().has(key)) return entry.make()
+      const reads = new Set<string>([structureKey])
+      const made = readsInto(reads, () => entry.make())
+      pageReads.set(key, [...reads])
+      return made
     },
     render(slug) {
       const props = bare?.slug === slug ? bare.props : undefined
@@ -692,9 +782,10 @@ async function renderInto(
     })
     return loadBodyExtensions(whole ? graph.documents.values() : [])
   })
+  // Each file made from the library records what it read as it is made (see `SitePlan.reads`).
   const make = async (entry: PlannedFile): Promise<OutputFile> => {
     await extensions()
-    return entry.make()
+    return plan.make(entry)
   }
   // An unchanged library: every file of the previous render is carried over, no page's fingerprint is worked out.
   const library = plan.library()
@@ -741,7 +832,10 @@ async function renderInto(
         // A file kept for the next render is kept whole (a streamed file's pieces can be read once).
         own = [keep && 'pieces' in made ? { path: made.path, contents: contentsOf(made) } : made]
       }
-      cache.set(cacheKey, { fingerprint: key, paths: [entry.path], files: keep ? own : undefined })
+      // What the file read, recorded as it was made (or, for a file carried over, as recorded before); the search files' shared record is not kept.
+      const reads = entry.reads ? undefined : (plan.recorded(cacheKey) ?? (earlier ? earlier.reads : undefined))
+      if (reads) plan.adopt(cacheKey, reads)
+      cache.set(cacheKey, { fingerprint: key, paths: [entry.path], files: keep ? own : undefined, reads })
       for (const file of own) await out.add(file)
       continue
     }

@@ -23,7 +23,7 @@
  */
 import { compare } from '../../diagnostics.js'
 import { byStructure } from '../../graph/structure.js'
-import { everything, folderKey, folderListingKey, noteRead, RecordingMap } from '../../graph/recorded-reads.js'
+import { folderKey, folderListingKey, noteRead, RecordingMap, structureKey } from '../../graph/recorded-reads.js'
 import { unwrittenPageSlug } from '../../graph/unwritten-notes.js'
 import type { Graph, Slug } from '../../model.js'
 import { slugFromPath } from '../../slug.js'
@@ -86,18 +86,18 @@ export function isListed(slug: Slug): boolean {
  * The tree seen by a page whose reads are recorded: a folder's name and
  * page are read under its key, its listing (sub-folders, documents, count)
  * under its listing's key, so that breadcrumbs do not depend on the order
- * of the documents in their folders. The top level is everything.
+ * of the documents in their folders. The top level is the structure's.
  */
 function recordedTree(tree: FolderTree): FolderTree {
-  const folders = new RecordingMap(tree.folders, folderKey(''), everything, recordedFolder)
+  const folders = new RecordingMap(tree.folders, folderKey(''), structureKey, recordedFolder)
   return {
     folders,
     get top() {
-      noteRead(everything)
+      noteRead(structureKey)
       return tree.top
     },
     get documents() {
-      noteRead(everything)
+      noteRead(structureKey)
       return tree.documents
     },
   }

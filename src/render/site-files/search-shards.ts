@@ -71,6 +71,24 @@ export function searchPaths(documents: number): string[] {
   return paths
 }
 
+/** A file of documents' records or phrase texts: which documents it holds, by their number in the index. */
+export interface SearchBlock {
+  readonly kind: 'docs' | 'text'
+  readonly first: number
+  readonly size: number
+}
+
+const blockFile = new RegExp(`^${searchFolder}/(docs|text)/(\\d+)\\.json$`)
+
+/** The block of documents a search file holds, if it holds a block (`search/docs/N.json`, `search/text/N.json`). */
+export function searchBlockOf(file: string): SearchBlock | undefined {
+  const match = blockFile.exec(file)
+  if (!match) return undefined
+  const kind = match[1] as SearchBlock['kind']
+  const size = kind === 'docs' ? docBlock : textBlock
+  return { kind, first: Number(match[2]) * size, size }
+}
+
 /** A term's key: its first {@link keyLength} characters (code points). */
 export function termKey(term: string): string {
   // Most terms have no surrogate pairs in their first characters.
