@@ -187,7 +187,9 @@ async function buildAnalysed(
   }
   // Each page is written to the staging folder as soon as it is rendered, then the folder is swapped in.
   const { libraryCacheKey, renderSite } = await import('../render/render-site.js')
-  const { saveCache, siteId } = await import('../build/persistent-cache.js')
+  const { saveCache } = await import('../build/persistent-cache.js')
+  // A site's id is its library's fingerprint: the same notes and settings give the same id, with or without a cache.
+  const siteId = (pages: RenderCache): string => pages.get(libraryCacheKey)?.fingerprint ?? ''
   const write = async (pages: RenderCache | undefined): Promise<{ emitted: EmitResult; rendered?: RenderedSite; stamps?: ReadonlyMap<string, FileStamp> }> => {
     const opened = await openSite(outDir, { force: options.force })
     if (!opened.ok) return { emitted: opened }
@@ -196,7 +198,10 @@ async function buildAnalysed(
       // A render that reuses the previous site's pages may be followed by one that does not (below), so only a render
       // without them, which nothing follows, lets each note's text go once its page is made.
       const letGo = pages === undefined ? (doc: Doc) => letGoOfText(doc.file) : undefined
-      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, progress?.update, opened.writer, analysed.held, letGo)
+      // Without a cache to keep them in, no page's fingerprint is worked out.
+      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, progress?.update, opened.writer, analysed.held, letGo, {
+        fingerprints: cachePath !== undefined,
+      })
     } catch (problem) {
       await opened.writer.abort()
       // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.
