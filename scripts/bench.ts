@@ -16,8 +16,10 @@
  *   copy floor     fs.cp of the library folder
  *   unified floor  gray-matter + remark-parse → remark-rehype → rehype-stringify,
  *                  one HTML file per note, one thread (this file, `--floor unified`)
- *   cold build     `quire build LIB --out OUT` into a fresh OUT
- *   warm build     the same again, nothing changed, OUT from the cold build
+ *   cold build     `quire build LIB --out OUT --no-cache` into a fresh OUT
+ *   first build    `quire build LIB --out OUT` into a fresh OUT with no build
+ *                  cache yet: as cold, and it writes the cache
+ *   warm build     the same again, nothing changed, OUT from the first build
  *   one-note edit  the same after changing one note's summary (in a library
  *                  given with --library, a line added to one note's body)
  *   dev start      `quire dev LIB --port 0` until it prints the address it serves,
@@ -409,7 +411,14 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
   const cwd = path.join(folder, 'cwd')
   log(`${library.name} (${count(size)} notes): ${runs} run${runs === 1 ? '' : 's'} per case, load average ${os.loadavg()[0]!.toFixed(1)}`)
 
-  const samples = { copy: [] as Measurement[], unified: [] as Measurement[], cold: [] as Measurement[], warm: [] as Measurement[], edit: [] as Measurement[] }
+  const samples = {
+    copy: [] as Measurement[],
+    unified: [] as Measurement[],
+    cold: [] as Measurement[],
+    first: [] as Measurement[],
+    warm: [] as Measurement[],
+    edit: [] as Measurement[],
+  }
   const editFile = path.join(lib, ...library.editTarget.split('/'))
   const original = await readFile(editFile, 'utf8')
   let floorSeconds: number[] = []
@@ -426,11 +435,14 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
     floorSeconds = [...floorSeconds, Number(JSON.parse(unified.stdout).seconds)]
     await rm(floorOut, { recursive: true, force: true })
 
-    // Cold: a fresh output folder and an empty working folder, so no build cache.
+    // Cold: a fresh output folder, no build cache read or written.
     await rm(out, { recursive: true, force: true })
     await rm(cwd, { recursive: true, force: true })
     await mkdir(cwd, { recursive: true })
-    samples.cold.push(await step(`${tag}: cold build`, runNode(work, [bin, 'build', lib, '--out', out], cwd)))
+    samples.cold.push(await step(`${tag}: cold build`, runNode(work, [bin, 'build', lib, '--out', out, '--no-cache'], cwd)))
+    // First: a fresh output folder and an empty working folder, so the build reads no cache and writes one.
+    await rm(out, { recursive: true, force: true })
+    samples.first.push(await step(`${tag}: first build`, runNode(work, [bin, 'build', lib, '--out', out], cwd)))
     const cache = await folderSize(cwd)
     cacheSizes.push(cache.bytes)
     samples.warm.push(await step(`${tag}: warm build`, runNode(work, [bin, 'build', lib, '--out', out], cwd)))
@@ -463,10 +475,11 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
   return [
     copy,
     unified,
-    row(at, 'cold-build', 'quire build (cold)', samples.cold, {
+    row(at, 'cold-build', 'quire build (cold)', samples.cold, { floors, details: built(samples.cold) }),
+    row(at, 'first-build', 'quire build (first)', samples.first, {
       floors,
       details: {
-        ...built(samples.cold),
+        ...built(samples.first),
         siteFiles: site.files,
         siteMiB: round(site.bytes / 1048576, 1),
         searchIndex,

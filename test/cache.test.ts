@@ -63,6 +63,22 @@ describe('the build cache', () => {
     expect(Object.entries(edited).some(([file, text]) => file.startsWith('search/text/') && text.includes('running sft first'))).toBe(true)
   })
 
+  it('is neither read nor written by a --no-cache build, whose site the next build with the cache takes as it is', async () => {
+    await build()
+    const cacheFolder = path.join(root, '.quire-cache')
+    const cached = async () =>
+      Promise.all((await readdir(cacheFolder)).sort().map(async (name) => [name, await readFile(path.join(cacheFolder, name), 'utf8')]))
+    const before = await cached()
+    await writeFile(path.join(root, note), (await readFile(path.join(root, note), 'utf8')).replace('Running Supervised RL first', 'Built without the cache'))
+    await build('--no-cache')
+    expect(await cached()).toEqual(before)
+    const uncached = await snapshot(path.join(root, 'site'))
+    expect(uncached[page]).toContain('Built without the cache')
+    await build()
+    expect(await snapshot(path.join(root, 'site'))).toEqual(uncached)
+    expect(uncached).toEqual(await cleanBuild())
+  })
+
   it('ignores a truncated cache file, and a cache from another quire', async () => {
     await build()
     const [cacheName] = await readdir(path.join(root, '.quire-cache'))

@@ -30,6 +30,7 @@ import { openSite, recoverSite, siteMarker, writeFailure, type EmitResult, type 
 import { defaultBuildDate, type CalendarDay } from '../dates.js'
 import type { Diagnostic } from '../diagnostics.js'
 import type { RenderCache, RenderedSite } from '../render/render-site.js'
+import { libraryCacheKey } from '../render/output-files.js'
 import type { AnalysedSite } from './site-build.js'
 import type { SiteTarget } from './pipeline.js'
 import type { Progress } from './analyse.js'
@@ -105,9 +106,8 @@ export async function buildIntoFolder(request: FolderBuildRequest): Promise<Fold
   const recorder = recordPath ? new InputRecorder() : undefined
 
   // The rest of the pipeline's modules are loaded only now: an unchanged site needs none of them.
-  const { cacheFile, loadCache, saveCache, siteId } = await import('./persistent-cache.js')
+  const { cacheFile, loadCache, saveCache } = await import('./persistent-cache.js')
   const { runPipeline } = await import('./pipeline.js')
-  const { libraryCacheKey } = await import('../render/render-site.js')
   const cachePath = cacheDir ? cacheFile(cacheDir, notesDir, outDir) : undefined
   let cache = cachePath ? await loadCache(cachePath, key, outDir, siteMarker) : undefined
   // A site restyled (another config, base or title) has every body rendered again: the cached parses, which have
@@ -205,7 +205,10 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
               analysed.drafts.letGo(doc.file.path)
             }
           : undefined
-      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, request.progress?.update, opened.writer, analysed.drafts, letGo)
+      // Without a cache to keep them in, no page's fingerprint is worked out.
+      rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, request.progress?.update, opened.writer, analysed.drafts, letGo, {
+        fingerprints: request.cacheDir !== undefined,
+      })
     } catch (problem) {
       await opened.writer.abort()
       // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.
@@ -215,7 +218,6 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
     } finally {
       request.progress?.clear()
     }
-    const { siteId } = await import('./persistent-cache.js')
     return { emitted: await opened.writer.commit(siteId(rendered.cache)), rendered, stamps: opened.writer.stamps }
   }
   return {
@@ -230,6 +232,11 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
       return result
     },
   }
+}
+
+/** A site's id is its library's fingerprint: the same notes and settings give the same id, with or without a cache. */
+function siteId(pages: RenderCache): string {
+  return pages.get(libraryCacheKey)?.fingerprint ?? ''
 }
 
 /**

@@ -15,7 +15,6 @@
  * described (its marker file carries the same site id). A cache file that
  * cannot be read or parsed (a crash mid-write, a bad disk) is ignored.
  */
-import { createHash } from 'node:crypto'
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { cachePrefix } from './cache-key.js'
@@ -34,7 +33,7 @@ interface StoredParse extends StoredParseResult {
 /** The cache file's contents. */
 interface CacheFile {
   readonly key: string
-  /** Id of the site this cache describes (also written in the output folder's marker). */
+  /** Id of the site this cache describes, its library's fingerprint (also written in the output folder's marker). */
   readonly siteId: string
   readonly parses: Record<string, StoredParse>
   /**
@@ -218,11 +217,4 @@ export async function saveCache(
     // A cache that cannot be written only makes the next build slower.
     await rm(temporary, { force: true }).catch(() => undefined)
   }
-}
-
-/** The id of a site: a hash of every page's fingerprint. The same notes give the same id. */
-export function siteId(pages: RenderCache): string {
-  const hash = createHash('sha256')
-  for (const [slug, page] of [...pages].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) hash.update(`${slug}\u0000${page.fingerprint}\u0000`)
-  return hash.digest('base64url')
 }

@@ -70,6 +70,14 @@ export type RenderCache = ReadonlyMap<CacheKey, RenderedPage>
 /**
  * What the render cache keys: a document's page by its slug, another
  * reusable file by `file:` and its path, and the library's fingerprint
- * (see `libraryCacheKey` in library-fingerprint.ts).
+ * (see `libraryCacheKey` below).
  */
 export type CacheKey = Slug | `file:${string}`
+
+/**
+ * The render cache's entry for the whole library: its fingerprint is the
+ * library fingerprint (`library-fingerprint.ts`) of the render that made the cache, and it
+ * names no file. While it is unchanged, every file of the cache is carried
+ * over as it is.
+ */
+export const libraryCacheKey = 'file:' satisfies CacheKey

@@ -27,7 +27,16 @@ import { bodyNodes, finishBody, renderBody, slotFills, usableDraft } from './bod
 import type { HeldDrafts } from './held-drafts.js'
 import type { Drafts } from './drafts.js'
 import type { DraftBody } from './body/slots.js'
-import { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type RenderedPage, type WrittenFile } from './output-files.js'
+import {
+  contentsOf,
+  libraryCacheKey,
+  type CacheKey,
+  type FileSink,
+  type OutputFile,
+  type RenderCache,
+  type RenderedPage,
+  type WrittenFile,
+} from './output-files.js'
 import { tableOfContents } from './body/toc.js'
 import { atomFeed, feedFile } from './site-files/feed.js'
 import { graphDataFile, graphDataText } from './site-files/graph-data.js'
@@ -81,15 +90,7 @@ import {
 import path from 'node:path'
 
 export { pageHtml }
-export { contentsOf, type CacheKey, type FileSink, type OutputFile, type RenderCache, type WrittenFile } from './output-files.js'
-
-/**
- * The render cache's entry for the whole library: its fingerprint is the
- * {@link libraryFingerprint} of the render that made the cache, and it
- * names no file. While it is unchanged, every file of the cache is carried
- * over as it is.
- */
-export const libraryCacheKey = 'file:' satisfies CacheKey
+export { contentsOf, libraryCacheKey, type CacheKey, type FileSink, type OutputFile, type RenderCache, type WrittenFile } from './output-files.js'
 
 /** A rendered site. */
 export interface RenderedSite {
@@ -409,6 +410,11 @@ const pagesInFlight = 64
  */
 const lendWhileFewerThan = 16
 
+/** Resolves once the event loop has taken what is waiting (messages from worker threads, finished writes). */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
+}
+
 /** Make each value once, on first use. */
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined
@@ -712,6 +718,20 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   }
 }
 
+/** How a site is rendered. */
+export interface RenderOptions {
+  /**
+   * Work out each page's fingerprint and what it read, and the
+   * fingerprints of the files made from the whole library (default true).
+   * A build that keeps no cache has no use for them: with false, no file is
+   * reused from `previous`, and the returned cache holds only the library's
+   * fingerprint (under {@link libraryCacheKey}).
+   */
+  readonly fingerprints?: boolean | undefined
+}
+
+const emptyOptions: RenderOptions = {}
+
 /** A sink that keeps every file in a list (a streamed file as one string). */
 function listSink(files: OutputFile[]): FileSink {
   return { add: (file) => void files.push('pieces' in file ? { path: file.path, contents: contentsOf(file) } : file), settle: () => Promise.resolve([]) }
@@ -741,9 +761,13 @@ export async function renderSite(
   sink?: FileSink,
   drafts?: Drafts,
   letGo?: (doc: Doc) => void,
+  options?: Readonly<RenderOptions> | null,
 ): Promise<RenderedSite> {
   try {
-    return await renderInto(graph, site, shipped, previous, onProgress, sink, drafts, letGo)
+    const settings = options || emptyOptions
+    return settings.fingerprints === false
+      ? await renderInto(graph, site, shipped, undefined, onProgress, sink, drafts, letGo, false)
+      : await renderInto(graph, site, shipped, previous, onProgress, sink, drafts, letGo, true)
   } catch (problem) {
     // Stop the worker threads before the caller drops the staging folder they write pages into.
     await drafts?.held?.close()
@@ -760,6 +784,7 @@ async function renderInto(
   sink: FileSink | undefined,
   drafts: Drafts | undefined,
   letGo: ((doc: Doc) => void) | undefined,
+  fingerprints: boolean,
 ): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
   const plan = planSite(graph, site, shipped, drafts, sink?.folder)
@@ -807,7 +832,7 @@ async function renderInto(
   if (indexer && !keep) indexer.handOverTexts()
   // Texts let go of during the render: what reads every text (the search files' fingerprint) is worked out first.
   const release = keep ? undefined : letGo
-  if (release) plan.search.fingerprint()
+  if (release && fingerprints) plan.search.fingerprint()
   for (const [index, entry] of plan.entries.entries()) {
     if (index === lastDocument + 1 && held) {
       // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
@@ -817,11 +842,11 @@ async function renderInto(
     if (!isDocumentEntry(entry)) {
       const cacheKey = `file:${entry.path}` as const
       if (handedOver.has(entry.path)) {
-        cache.set(cacheKey, { fingerprint: entry.fingerprint!(), paths: [entry.path] })
+        if (fingerprints) cache.set(cacheKey, { fingerprint: entry.fingerprint!(), paths: [entry.path] })
         continue
       }
       const earlier = entry.fingerprint && previous?.get(cacheKey)
-      const key = unchanged && earlier ? earlier.fingerprint : entry.fingerprint?.()
+      const key = unchanged && earlier ? earlier.fingerprint : fingerprints ? entry.fingerprint?.() : undefined
       if (key === undefined) {
         await out.add(await make(entry))
         continue
@@ -849,16 +874,19 @@ async function renderInto(
       }
     }
     const earlier = previous?.get(slug)
-    const key = unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
+    const key = !fingerprints ? undefined : unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
     // What the page read, recorded with its fingerprint (or, in a library carried over whole, as recorded before).
-    const reads = unchanged && earlier ? earlier.reads : plan.reads(slug)
+    const reads = !fingerprints ? undefined : unchanged && earlier ? earlier.reads : plan.reads(slug)
     if (reads) plan.adopt(slug, reads)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
     if (!reused) await extensions()
+    // Files are written with blocking calls, so the worker threads' answers wait until this thread turns to its event
+    // loop: take them now, so that whether the workers have room for a page (see `lendWhileFewerThan`) is up to date.
+    if (held && !reused && inFlight.size > 0) await turn()
     const elsewhere = reused ? undefined : plan.renderHeld(slug)
     if (elsewhere) {
       rendered.push(slug)
-      cache.set(slug, { fingerprint: key, paths: elsewhere.paths, reads })
+      if (key !== undefined) cache.set(slug, { fingerprint: key, paths: elsewhere.paths, reads })
       const task = elsewhere.stamps
         .then((stamps) => {
           for (const [index, file] of elsewhere.paths.entries()) out.placed?.(file, stamps[index]!)
@@ -875,7 +903,7 @@ async function renderInto(
     const own = reused ?? plan.render(slug)
     if (own !== earlier?.files) rendered.push(slug)
     if (release && !reused) plan.doneWith(slug, release)
-    cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined, reads })
+    if (key !== undefined) cache.set(slug, { fingerprint: key, paths: own.map((file) => file.path), files: keep ? own : undefined, reads })
     for (const file of own) await out.add(file)
   }
   await inFlight.drained()
