@@ -515,11 +515,15 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(graph)))
   const buckets = once(() => previewBuckets(graph))
-  // The previews of documents whose text was let go, taken just before.
-  const previews = new Map<Slug, string>()
+  // The previews of documents whose text was let go, taken just before, until their bucket is made.
+  const previews = new Map<Slug, Uint8Array>()
+  const bucketFile = (slugs: readonly Slug[]): string => {
+    const made = previewFiles.bucket(graph, slugs, previews)
+    for (const slug of slugs) previews.delete(slug)
+    return made
+  }
   // A bucket shows the first text of its documents' sections (for `[[note#Heading]]`): an edit to their prose can change it.
-  for (let i = 0; i < buckets().length; i++)
-    add({ ...text(`${previewsFolder}/${i}.json`, () => previewFiles.bucket(graph, buckets()[i]!, previews)), prose: buckets()[i]! })
+  for (let i = 0; i < buckets().length; i++) add({ ...text(`${previewsFolder}/${i}.json`, () => bucketFile(buckets()[i]!)), prose: buckets()[i]! })
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
