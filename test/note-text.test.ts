@@ -26,6 +26,14 @@ describe("a note's text", () => {
     expect(() => file.text).toThrow(/notes\/a\.md was read after the build let it go/)
   })
 
+  it('held as bytes when it has a character past Latin-1, reads back exactly, a leading U+FEFF and all', () => {
+    const text = '\ufeff# Über — α ≤ β 🙂\n\ncafé'
+    const file = noteFile('/notes/b.md', 'b.md', 'notes/b.md', text)
+    expect(file.text).toBe(text)
+    expect(file.text).toBe(text)
+    expect({ ...file }.text).toBe(text)
+  })
+
   it.each([
     ['bodies rendered whole', false],
     ['bodies drafted as they are parsed', true],

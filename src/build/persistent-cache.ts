@@ -15,7 +15,7 @@
  * described (its marker file carries the same site id). A cache file that
  * cannot be read or parsed (a crash mid-write, a bad disk) is ignored.
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { cachePrefix } from './cache-key.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
@@ -180,7 +180,9 @@ export function restoreParses(stored: StoredParses, files: readonly SourceFile[]
 /**
  * Write the cache atomically (a temporary file, then a rename). `stamps`
  * are the output files' stamps as the build wrote them, by path; a file
- * without one is never reused.
+ * without one is never reused. The file is written entry by entry: on a
+ * large library the whole cache as one string (and the object it would be
+ * made from) would be the largest thing the build ever holds.
  */
 export async function saveCache(
   file: string,
@@ -190,31 +192,61 @@ export async function saveCache(
   pages: RenderCache | undefined,
   stamps?: ReadonlyMap<string, string>,
 ): Promise<void> {
-  const stored: CacheFile = {
-    key,
-    siteId,
-    parses: Object.fromEntries(
-      [...parses].map(([filePath, entry]) => [filePath, { hash: entry.hash, displayPath: entry.displayPath, ...storeParse(entry.result) }]),
-    ),
-    pages: Object.fromEntries(
-      [...(pages ?? [])].map(([slug, page]) => [
-        slug,
-        {
-          fingerprint: page.fingerprint,
-          paths: page.paths,
-          stamps: page.paths.map((p) => stamps?.get(p) ?? ''),
-          reads: page.reads?.join('\n'),
-        },
-      ]),
-    ),
-  }
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.tmp`
+  let handle: FileHandle | undefined
   try {
-    await writeFile(temporary, JSON.stringify(stored))
+    handle = await open(temporary, 'w')
+    const out = chunkedWriter(handle)
+    await out.write(`{"key":${JSON.stringify(key)},"siteId":${JSON.stringify(siteId)},"parses":{`)
+    let first = true
+    for (const [filePath, entry] of parses) {
+      const stored: StoredParse = { hash: entry.hash, displayPath: entry.displayPath, ...storeParse(entry.result) }
+      await out.write(`${first ? '' : ','}${JSON.stringify(filePath)}:${JSON.stringify(stored)}`)
+      first = false
+    }
+    await out.write('},"pages":{')
+    first = true
+    for (const [slug, page] of pages ?? []) {
+      const stored: CacheFile['pages'][string] = {
+        fingerprint: page.fingerprint,
+        paths: page.paths,
+        stamps: page.paths.map((p) => stamps?.get(p) ?? ''),
+        reads: page.reads?.join('\n'),
+      }
+      await out.write(`${first ? '' : ','}${JSON.stringify(slug)}:${JSON.stringify(stored)}`)
+      first = false
+    }
+    await out.write('}}')
+    await out.flush()
+    await handle.close()
+    handle = undefined
     await rename(temporary, file)
   } catch {
     // A cache that cannot be written only makes the next build slower.
+    await handle?.close().catch(() => undefined)
     await rm(temporary, { force: true }).catch(() => undefined)
+  }
+}
+
+/** Pieces of text written to `handle` in chunks of about a megabyte. */
+function chunkedWriter(handle: FileHandle): { write: (text: string) => Promise<void>; flush: () => Promise<void> } {
+  let pieces: string[] = []
+  let size = 0
+  const flush = async (): Promise<void> => {
+    if (pieces.length === 0) return
+    const chunk = pieces.join('')
+    pieces = []
+    size = 0
+    // Written whole, from where the last chunk ended.
+    await handle.writeFile(chunk)
+  }
+  return {
+    async write(text) {
+      pieces.push(text)
+      size += text.length
+      if (size >= 1 << 20) await flush()
+    },
+    flush,
   }
 }

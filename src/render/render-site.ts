@@ -578,8 +578,8 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(view)))
   const buckets = () => bucketSlugs
-  // The previews of documents whose text was let go, taken just before.
-  const previews = new Map<Slug, string>()
+  // The previews of documents whose text was let go, taken just before, until their bucket is made.
+  const previews = new Map<Slug, Uint8Array>()
   // A bucket shows the title, summary and first text of its documents' sections (for `[[note#Heading]]`); a preview
   // kept from a document whose text was let go reads them as the document's would.
   const bucket = (slugs: readonly Slug[]): string => {
@@ -588,7 +588,9 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       noteRead(summaryKey(slug))
       noteRead(proseKey(slug))
     }
-    return previewFiles.bucket(view, slugs, previews)
+    const made = previewFiles.bucket(view, slugs, previews)
+    for (const slug of slugs) previews.delete(slug)
+    return made
   }
   for (let i = 0; i < buckets().length; i++) add(text(`${previewsFolder}/${i}.json`, () => bucket(buckets()[i]!)))
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.

@@ -56,12 +56,17 @@ export function previewEntry(doc: Doc): PreviewEntry {
 
 /**
  * A document's preview kept for its bucket after the document's text is let
- * go: as JSON text, made of new strings (a preview's pieces of the text,
- * cut from it, would keep the whole text in memory).
+ * go: as JSON in UTF-8 bytes, outside the JavaScript heap (a preview's
+ * pieces of the text, cut from it, would keep the whole text in memory;
+ * as a string, a preview with one character past Latin-1 takes two bytes a
+ * character).
  */
-export function keptPreview(doc: Doc): string {
-  return JSON.stringify(previewEntry(doc))
+export function keptPreview(doc: Doc): Uint8Array {
+  return encoder.encode(JSON.stringify(previewEntry(doc)))
 }
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
 
 /** JSON with no raw `<`. */
 function json(value: unknown): string {
@@ -84,10 +89,13 @@ type Slug = Doc['slug']
 export const previewFiles = {
   index: (graph: Graph): string => json({ buckets: bucketCount(graph.documents.size) }),
   /** Bucket `n`'s file, from `kept` previews where given (see {@link keptPreview}). */
-  bucket: (graph: Graph, slugs: readonly Slug[], kept?: ReadonlyMap<Slug, string>): string =>
+  bucket: (graph: Graph, slugs: readonly Slug[], kept?: ReadonlyMap<Slug, Uint8Array>): string =>
     json(
       Object.fromEntries(
-        slugs.map((slug) => [slug, kept?.has(slug) ? (JSON.parse(kept.get(slug)!) as PreviewEntry) : previewEntry(graph.documents.get(slug)!)]),
+        slugs.map((slug) => {
+          const preview = kept?.get(slug)
+          return [slug, preview ? (JSON.parse(decoder.decode(preview)) as PreviewEntry) : previewEntry(graph.documents.get(slug)!)]
+        }),
       ),
     ),
 }
