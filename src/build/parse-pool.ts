@@ -38,15 +38,13 @@ interface Thread {
 }
 
 /**
- * The young generation of each worker thread's heap, in MiB. V8 sizes it
- * from the machine's memory, larger than parsing one note at a time needs;
- * kept small, it is collected more often and each thread's share of the
- * build's peak memory is smaller (`npm run bench` measures both).
+ * Worker threads keep the young generation V8 sizes for them: a smaller
+ * one lowers a thread's share of the peak a little, but it is collected so
+ * often that a large build costs a quarter more CPU time (see
+ * docs/performance.md).
  */
-const youngGenerationMiB = 12
-
 function startThread(script: URL): Thread {
-  const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: youngGenerationMiB } })
+  const worker = new Worker(script)
   const thread: Thread = { worker, waiting: new Map() }
   worker.on('message', (message: WorkerMessage) => {
     const waiter = thread.waiting.get(message.id)
