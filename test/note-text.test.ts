@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { analyseSite } from '../src/build/site-build.js'
+import { analyseSite, type AnalysedSite } from '../src/build/site-build.js'
 import { openSite, siteMarker } from '../src/emit/emit-site.js'
 import { letGoOfText, noteFile } from '../src/load/note-text.js'
 import type { Doc, Slug } from '../src/model.js'
@@ -15,6 +15,24 @@ import { contentsOf, renderSite } from '../src/render/render-site.js'
 import { snapshot } from './support/site.js'
 import { note, notesFolder } from './support/notes.js'
 import { shippedFiles } from '../src/load/shipped-files.js'
+
+/**
+ * Render the analysed site into `out` as `quire build` does, letting each
+ * document's text and draft go once its page is made: the documents let
+ * go, in order, and the files written.
+ */
+async function renderLettingGo(analysed: AnalysedSite, out: string): Promise<{ letGo: Slug[]; written: Record<string, string> }> {
+  const opened = await openSite(out)
+  if (!opened.ok) throw new Error(opened.message)
+  const letGo: Slug[] = []
+  await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, opened.writer, analysed.drafts, (doc: Doc) => {
+    letGo.push(doc.slug)
+    letGoOfText(doc.file)
+    analysed.drafts.letGo(doc.file.path)
+  })
+  expect(await opened.writer.commit()).toMatchObject({ ok: true })
+  return { letGo, written: await snapshot(out) }
+}
 
 describe("a note's text", () => {
   it('is read as loaded until the build lets it go, and reading it afterwards throws', () => {
@@ -49,17 +67,7 @@ describe("a note's text", () => {
     // Attachments are copied from the notes folder, not rendered.
     const expected = Object.fromEntries(inMemory.files.filter((file) => !('copyFrom' in file)).map((file) => [file.path, contentsOf(file)]))
 
-    const out = path.join(await mkdtemp(path.join(tmpdir(), 'quire-texts-')), 'site')
-    const opened = await openSite(out)
-    if (!opened.ok) throw new Error(opened.message)
-    const letGo: Slug[] = []
-    await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, opened.writer, drafts, (doc: Doc) => {
-      letGo.push(doc.slug)
-      letGoOfText(doc.file)
-      drafts.letGo(doc.file.path)
-    })
-    expect(await opened.writer.commit()).toMatchObject({ ok: true })
-    const written = await snapshot(out)
+    const { letGo, written } = await renderLettingGo(analysed, path.join(await mkdtemp(path.join(tmpdir(), 'quire-texts-')), 'site'))
     delete written[siteMarker]
     expect(Object.keys(written).length).toBeGreaterThan(Object.keys(expected).length - 1)
     expect(Object.fromEntries(Object.keys(expected).map((file) => [file, written[file]]))).toEqual(expected)
@@ -103,17 +111,7 @@ describe("a note's text", () => {
     const hasDraft = (slug: string): boolean => drafts.get(analysed.graph.documents.get(slug as Slug)!.file.path) !== undefined
     for (const slug of ['index', 'a', 'plain', 'folder/index', 'folder/inner']) expect(hasDraft(slug), slug).toBe(true)
 
-    const out = path.join(root, 'site')
-    const opened = await openSite(out)
-    if (!opened.ok) throw new Error(opened.message)
-    const letGo: string[] = []
-    await renderSite(analysed.graph, analysed.site, shippedFiles, undefined, undefined, opened.writer, drafts, (doc: Doc) => {
-      letGo.push(doc.slug)
-      letGoOfText(doc.file)
-      drafts.letGo(doc.file.path)
-    })
-    expect(await opened.writer.commit()).toMatchObject({ ok: true })
-    const written = await snapshot(out)
+    const { letGo, written } = await renderLettingGo(analysed, path.join(root, 'site'))
     for (const file of inMemory.files) if (!('copyFrom' in file)) expect(written[file.path], file.path).toBe(contentsOf(file))
     expect(written['b/index.html']).toContain('The embedded text')
     expect(written['folder/index.html']).toContain('The folder page shows this')
