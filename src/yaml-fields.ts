@@ -10,6 +10,15 @@ import { error, hint, warning, type Diagnostic, type Position } from './diagnost
 import type { Locate } from './locate.js'
 import { closest } from './closest.js'
 
+/**
+ * Parse YAML from a file quire did not write: the core schema (no custom
+ * tags, nothing that constructs objects), a repeated key is an error, and
+ * problems are returned on the document rather than printed.
+ */
+export function parseUntrustedYaml(text: string): Document {
+  return YAML.parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
+}
+
 /** YAML parsed from a file, with where its text starts in the file. */
 export interface YamlFields {
   /** The parsed mapping, as plain data. */

@@ -5,10 +5,9 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import YAML from 'yaml'
 import { z } from 'zod'
 import { error, type Diagnostic } from '../diagnostics.js'
-import { validateYaml, yamlToJS } from '../yaml-fields.js'
+import { parseUntrustedYaml, validateYaml, yamlToJS } from '../yaml-fields.js'
 import { maxStarsInPart, tooManyStars } from './ignore.js'
 import { locator } from '../locate.js'
 
@@ -118,7 +117,7 @@ export async function loadConfig(notesDir: string, display: (file: string) => st
 /** Validate config text (YAML or JSON: JSON is YAML). */
 export function parseConfig(source: string, file: string): ConfigResult {
   const locate = locator(source)
-  const yaml = YAML.parseDocument(source, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
+  const yaml = parseUntrustedYaml(source)
   if (yaml.errors.length > 0) {
     const diagnostics = yaml.errors.map((problem) =>
       error(

@@ -8,7 +8,7 @@ import YAML, { isMap, isPair, isScalar, isSeq, type Document } from 'yaml'
 import type { z } from 'zod'
 import { error, warning, type Diagnostic, type Position } from '../diagnostics.js'
 import type { Locate } from '../locate.js'
-import { offsetOf, rangeStart, validateYaml, yamlToJS, type Validated } from '../yaml-fields.js'
+import { offsetOf, parseUntrustedYaml, rangeStart, validateYaml, yamlToJS, type Validated } from '../yaml-fields.js'
 
 export type { Validated }
 
@@ -62,7 +62,7 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
           // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
           // turn `summary: 7\r` into a string. Dropping it keeps every offset the same.
           const yamlText = source.replace(/\r$/, '')
-          yaml = YAML.parseDocument(yamlText, { schema: 'core', uniqueKeys: true, prettyErrors: false, logLevel: 'error' })
+          yaml = parseUntrustedYaml(yamlText)
           keepDecimalsAsWritten(yaml, yamlText)
           return {}
         },
