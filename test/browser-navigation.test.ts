@@ -54,7 +54,7 @@ describe('the home page and folder pages', () => {
       )
       const failures = reports.flat()
       expect(failures, failures.join('\n')).toEqual([])
-    })
+    }, 120_000)
   }
 })
 
