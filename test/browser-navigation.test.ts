@@ -26,7 +26,7 @@ beforeAll(async () => {
   views = await Promise.all(
     kinds.map(async ({ width, colorScheme }) => ({ width, colorScheme, page: await browsed.openPage({ viewport: { width, height: 900 }, colorScheme }) })),
   )
-}, 120_000)
+}, 300_000)
 
 afterAll(async () => {
   await browsed?.close()
@@ -54,7 +54,7 @@ describe('the home page and folder pages', () => {
       )
       const failures = reports.flat()
       expect(failures, failures.join('\n')).toEqual([])
-    })
+    }, 120_000)
   }
 })
 

@@ -17,18 +17,22 @@ describe('parallel parsing', () => {
   it.each([
     ['the seed library', 'notes'],
     ['a vault with embeds, callouts, images and broken links', 'test/fixtures/vault'],
-  ])('gives the same site as parsing in the main thread: %s', async (_label, notes) => {
-    const out = await mkdtemp(path.join(tmpdir(), 'quire-parallel-'))
-    const build = (name: string, parallelMin: string) =>
-      promisify(execFile)(process.execPath, ['dist/src/bin.js', 'build', notes, '--out', path.join(out, name), '--no-cache'], {
-        env: { ...process.env, QUIRE_PARALLEL_MIN: parallelMin },
-      })
-    await build('workers', '1')
-    await build('main', '1000000')
-    const workers = await snapshot(path.join(out, 'workers'))
-    expect(Object.keys(workers).length).toBeGreaterThan(10)
-    expect(workers).toEqual(await snapshot(path.join(out, 'main')))
-  })
+  ])(
+    'gives the same site as parsing in the main thread: %s',
+    async (_label, notes) => {
+      const out = await mkdtemp(path.join(tmpdir(), 'quire-parallel-'))
+      const build = (name: string, parallelMin: string) =>
+        promisify(execFile)(process.execPath, ['dist/src/bin.js', 'build', notes, '--out', path.join(out, name), '--no-cache'], {
+          env: { ...process.env, QUIRE_PARALLEL_MIN: parallelMin },
+        })
+      await build('workers', '1')
+      await build('main', '1000000')
+      const workers = await snapshot(path.join(out, 'workers'))
+      expect(Object.keys(workers).length).toBeGreaterThan(10)
+      expect(workers).toEqual(await snapshot(path.join(out, 'main')))
+    },
+    120_000,
+  )
 
   // Above draftsHeldUpTo files, one thread keeps its drafts and the others send theirs back; the main thread
   // makes those pages, or lends their drafts to the thread that stayed while it has little to do.
@@ -45,5 +49,5 @@ describe('parallel parsing', () => {
     const split = await snapshot(path.join(out, 'split'))
     expect(Object.keys(split).length).toBeGreaterThan(300)
     expect(split).toEqual(await snapshot(path.join(out, 'main')))
-  })
+  }, 120_000)
 })
