@@ -110,6 +110,24 @@ describe('the local graph', () => {
     expect(await drawing.getByRole('link').count()).toBe(5)
     expect(await drawing.getByRole('link', { name: '3. Does sampling diversity collapse after RL? (note)' }).count()).toBe(1)
   })
+  it('on a phone shows the nodes by readable numbers instead of names shrunk with the drawing', async () => {
+    // Rendered font size of the first node's number and whether its name is drawn, in CSS pixels.
+    const measure = `(() => {
+      const svg = document.querySelector('section.local-graph svg.graph-drawing')
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+      const number = document.querySelector('section.local-graph .graph-number')
+      const label = document.querySelector('section.local-graph .graph-label')
+      return { number: parseFloat(getComputedStyle(number).fontSize) * scale, label: label.getBoundingClientRect().width }
+    })()`
+    await narrow.goto(site.url + notePath)
+    const phone = await narrow.evaluate<{ number: number; label: number }>(measure)
+    expect(phone.label, 'no name beside the nodes on a phone').toBe(0)
+    expect(phone.number).toBeGreaterThanOrEqual(9)
+    await light.goto(site.url + notePath)
+    const desktop = await light.evaluate<{ number: number; label: number }>(measure)
+    expect(desktop.label, 'names beside the nodes on a wide screen').toBeGreaterThan(0)
+    expect(desktop.number).toBeGreaterThanOrEqual(11)
+  })
 })
 
 describe('feed.xml and sitemap.xml', () => {
