@@ -342,7 +342,9 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     setImmediate(() => void pipeline().then(({ readyForChanges }) => inSlices(readyForChanges(plan), () => served?.plan === plan)))
   }
 
-  const status = (): { ok: boolean; diagnostics: readonly Diagnostic[] } => ({ ok, diagnostics: latest })
+  // What browsers are told: the overlay lists the diagnostics only while the last good site is served instead of the
+  // notes' own, so a good build's warnings (the terminal lists them) are not sent to every browser after every save.
+  const status = (): { ok: boolean; diagnostics: readonly Diagnostic[] } => ({ ok, diagnostics: ok ? [] : latest })
 
   let server: DevServer | undefined
   // The library read while the built site is served; every rebuild waits for it.
