@@ -315,6 +315,13 @@ function planReading(graph: Graph, site: SiteOptions, reader: (graph: Graph, slu
     fingerprint: (slug) => `${plan.fingerprint(slug)}\u0000${show(slug).value}`,
     reads: (key) => (isFileKey(key) ? plan.reads(key) : [...plan.reads(key), ...show(key).reads]),
     adopt: () => {},
+    // The pages whose stand-in read one of the keys, besides those whose props did.
+    readers(keys) {
+      const found = plan.readers(keys)
+      const wanted = new Set(keys)
+      for (const [slug, { reads }] of shown) if (reads.some((key) => wanted.has(key))) found.add(slug)
+      return found
+    },
   }
 }
 

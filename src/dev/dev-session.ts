@@ -54,7 +54,6 @@ async function loadPipeline() {
     parseDocument: parse.parseDocument,
     filePlaces: load.filePlaces,
     isDocumentEntry: render.isDocumentEntry,
-    planSite: render.planSite,
     renderSite: render.renderSite,
     runPipeline: pipeline.runPipeline,
     plannedSite: pipeline.plannedSite,
@@ -342,7 +341,9 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
     setImmediate(() => void pipeline().then(({ readyForChanges }) => inSlices(readyForChanges(plan), () => served?.plan === plan)))
   }
 
-  const status = (): { ok: boolean; diagnostics: readonly Diagnostic[] } => ({ ok, diagnostics: latest })
+  // What browsers are told: the overlay lists the diagnostics only while the last good site is served instead of the
+  // notes' own, so a good build's warnings (the terminal lists them) are not sent to every browser after every save.
+  const status = (): { ok: boolean; diagnostics: readonly Diagnostic[] } => ({ ok, diagnostics: ok ? [] : latest })
 
   let server: DevServer | undefined
   // The library read while the built site is served; every rebuild waits for it.
@@ -384,7 +385,8 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
   const warmUp = (): void => {
     // Not needed to serve: done once the session is up, before a person could save.
     const first = last
-    if (first && !first.failed) setImmediate(() => void pipeline().then((loaded) => readyForEdits(first, loaded)))
+    // While the session serves this library: after a save, the records go on to the next (see `site-changes.ts`).
+    if (first && !first.failed) setImmediate(() => void pipeline().then((loaded) => readyForEdits(first, loaded, () => served?.plan.graph === first.graph)))
   }
   if (built) {
     // The notes are read once the watcher sees every change: one saved before is in what is read, one after
@@ -431,9 +433,16 @@ export async function startDevSession(options: DevOptions): Promise<DevSession> 
  * the first time: index the files and the graph's connections, and run
  * the main thread's parse and pages' fingerprints a few times. A large
  * library is parsed in worker threads, so that code has not run here yet;
- * run cold, it costs more than the rest of a save.
+ * run cold, it costs more than the rest of a save. Then take what every
+ * page reads, and, a slice at a time while `wanted` holds, so the server
+ * stays responsive, what every file made from the library reads (a save
+ * before that names the files whose record is not taken yet).
  */
-function readyForEdits(analysed: AnalysedSite, { filePlaces, readyForChanges, needsTimeLimit, parseDocument, planSite, siteChanges }: Pipeline): void {
+async function readyForEdits(
+  analysed: AnalysedSite,
+  { filePlaces, readyForChanges, needsTimeLimit, parseDocument, plannedSite, siteChanges }: Pipeline,
+  wanted: () => boolean,
+): Promise<void> {
   filePlaces(analysed.loaded.files)
   // Only notes quick to parse: one that needs the time limit would hold up the server here.
   let warmed = 0
@@ -443,17 +452,18 @@ function readyForEdits(analysed: AnalysedSite, { filePlaces, readyForChanges, ne
     parseDocument(file, { keepTree: false })
     warmed++
   }
-  // A plan of its own: the served plan keeps only the fingerprints the session asks for.
-  const plan = planSite(analysed.graph, analysed.site, shippedFiles)
+  // Plans of their own, as the pipeline makes them: the served plan keeps only the fingerprints the session asks for.
+  const target = plannedSite()
+  const plan = await target.emit(analysed)
   const inquiries = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'inquiry').slice(0, warmUpRuns / 2)
   const notes = [...analysed.graph.documents.values()].filter((doc) => doc.type === 'note').slice(0, warmUpRuns / 2)
   for (const doc of [...inquiries, ...notes]) plan.fingerprint(doc.slug)
-  siteChanges(plan, planSite(analysed.graph, analysed.site, shippedFiles), [])
+  siteChanges(plan, await target.emit(analysed), [])
   // What every page reads, now: the first save compares against it, and would take the records itself were they not
-  // taken. Then what every file made from the library reads, a slice at a time so the server stays responsive (a
-  // save before that names the files not recorded yet).
+  // taken (each indexed as it is taken). Then what every file made from the library reads, a slice at a time.
+  plan.readers([])
   for (const slug of analysed.graph.documents.keys()) plan.reads(slug)
-  inSlices(readyForChanges(plan))
+  inSlices(readyForChanges(plan), wanted)
 }
 
 /** Run `slices` one step at a time, letting the server answer between two, while `wanted` holds. */

@@ -46,7 +46,7 @@ export interface DevSource {
   file(relative: string): Promise<string | Uint8Array | undefined>
   /** The dev client's own files (script, stylesheet), by name. */
   client(name: string): string | undefined
-  /** The current diagnostics as JSON for the overlay. */
+  /** What the overlay shows, as JSON: whether the site is good, and while it is not, the diagnostics. */
   status(): unknown
 }
 

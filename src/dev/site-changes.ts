@@ -5,18 +5,24 @@
  * Each file of the site records what it read of the graph (see
  * `graph/recorded-reads.ts`): a document's page, what its props and body
  * read; a file made from the whole library (home, folder and tag pages,
- * search, previews, feed, graph data…), what it read as it was made. Both
- * hold the documents whose data, summary or place in the graph it shows,
- * the documents whose prose it shows, folders, papers and the like, and
- * the graph's structure once it listed the documents. A file whose record
+ * feed, graph data…), what it read as it was made, or for the search
+ * files and the previews, what they declare they read. Both hold the
+ * documents whose data, summary or place in the graph it shows, the
+ * documents whose prose it shows, folders, papers and the like, and the
+ * graph's structure once it listed the documents. A file whose record
  * holds nothing that changed is made from the same inputs, so it is the
  * same; a page that may have changed is compared by fingerprint, a file
- * made from the library is named as changed. What changed is worked out
- * from the two graphs:
+ * made from the library is named as changed. The records are indexed by
+ * what they read, so the files that read what changed are found by
+ * looking up what changed, and the records of all the others are carried
+ * to the new plan as they are. What changed is worked out from the two
+ * graphs:
  *
  * - a document whose text changed but whose data, links and link targets
  *   did not (an edit to prose) changes its prose only;
- * - one whose summary changed too changes its summary as well;
+ * - one whose summary changed too changes its summary as well (and a
+ *   file that weighs every document's prose or summary against the rest,
+ *   the search index's terms, reads them all as one key);
  * - any other change (added, removed, data, links, what its links resolve
  *   to) gives a graph of another structure, and then every document whose
  *   entries in the graph's relations differ (backlinks, sources, claims,
@@ -37,9 +43,11 @@ import { structureOf } from '../graph/structure.js'
 import { graphIndex } from '../render/props/graph-layout.js'
 import { folderTree, type Folder } from '../render/props/folders.js'
 import { citedPapers } from '../graph/papers.js'
-import { isDocumentEntry, type CacheKey, type SitePlan } from '../render/render-site.js'
+import { isDocumentEntry, isFileKey, type CacheKey, type SitePlan } from '../render/render-site.js'
 import { replacedKeys } from '../build/replaced-map.js'
 import {
+  anyProseKey,
+  anySummaryKey,
   attachmentPrefix,
   documentCountKey,
   folderKey,
@@ -47,11 +55,9 @@ import {
   historyPrefix,
   paperKey,
   proseKey,
-  readsAny,
   redirectPrefix,
   structureKey,
   summaryKey,
-  type PageReads,
 } from '../graph/recorded-reads.js'
 
 /** What changed between two plans of the site. */
@@ -65,7 +71,13 @@ export interface SiteChanges {
 /** How a document changed: only its prose, its prose and summary, or anything else. */
 type Change = 'text' | 'summary' | 'data'
 
-/** What changed from `before` to `after`, given the files the watcher saw change. */
+/**
+ * What changed from `before` to `after`, given the files the watcher saw
+ * change. `after` takes over `before`'s records of what each page and file
+ * read, but for those of the pages and files that may have changed (see
+ * `SitePlan.carry`): after an edit to prose or a summary, this costs as much
+ * as the edit, not the library.
+ */
 export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly string[]): SiteChanges {
   const files = new Set<string>()
   if (!samePaths(before.paths, after.paths)) {
@@ -78,55 +90,46 @@ export function siteChanges(before: SitePlan, after: SitePlan, touched: readonly
   const everything = before.shared !== after.shared
   const changed = changedDocuments(before.graph, after.graph)
   const pages = new Set<Slug>()
-  // Pages to compare by fingerprint.
-  const candidates = new Set<Slug>()
   for (const [slug] of changed) {
-    // Its own text changed, so its own page did (the fingerprint covers the text).
-    if (after.graph.documents.has(slug) && before.graph.documents.has(slug) && before.graph.documents.get(slug) !== after.graph.documents.get(slug))
-      pages.add(slug)
+    const old = before.graph.documents.get(slug)
+    const doc = after.graph.documents.get(slug)
+    // Added or removed; or its own text changed, so its own page did (the fingerprint covers the text).
+    if (!old || !doc || old !== doc) pages.add(slug)
   }
+  // Pages to compare by fingerprint, and the pages and files whose records read something that changed.
+  const candidates = new Set<Slug>()
+  let stale = new Set<CacheKey>()
   if (everything) {
     for (const slug of after.graph.documents.keys()) candidates.add(slug)
-  }
-  const keys = everything ? undefined : changedKeys(before.graph, after.graph, changed, touched)
-  // Files' records may be shared (the search term shards hold their fingerprint's): each is looked through once.
-  const seen = new Map<PageReads, boolean>()
-  /** Did what the page or file at `key` read change? If not, it reads the same in the new graph. */
-  const mayHaveChanged = (key: CacheKey, shared: boolean): boolean => {
-    if (keys!.size === 0) {
-      // Nothing changed: whatever was recorded holds.
-      const known = before.recorded(key)
-      if (known) after.adopt(key, known)
-      return false
+  } else {
+    const keys = changedKeys(before.graph, after.graph, changed, touched)
+    if (keys.size > 0) {
+      // Whether a page changed is told by its record: a record not taken yet is taken now.
+      for (const slug of before.graph.documents.keys()) if (before.recorded(slug) === undefined) before.reads(slug)
+      stale = before.readers(keys)
+      for (const key of stale) if (!isFileKey(key)) candidates.add(key as Slug)
     }
-    const reads = before.reads(key)
-    let found = shared ? seen.get(reads) : undefined
-    if (found === undefined) {
-      found = readsAny(reads, keys!)
-      if (shared) seen.set(reads, found)
-    }
-    if (!found) after.adopt(key, reads)
-    return found
   }
-  if (keys) for (const slug of before.graph.documents.keys()) if (mayHaveChanged(slug, false)) candidates.add(slug)
-  for (const slug of changed.keys()) if (!before.graph.documents.has(slug) || !after.graph.documents.has(slug)) pages.add(slug)
-  for (const slug of candidates) {
-    if (pages.has(slug) || !before.graph.documents.has(slug) || !after.graph.documents.has(slug)) continue
-    if (before.fingerprint(slug) !== after.fingerprint(slug)) pages.add(slug)
-  }
+  // Each candidate's page as it was, worked out while `before` still holds the records.
+  const fingerprints = new Map<Slug, string>()
+  for (const slug of candidates)
+    if (!pages.has(slug) && before.graph.documents.has(slug) && after.graph.documents.has(slug)) fingerprints.set(slug, before.fingerprint(slug))
 
   for (const entry of after.entries) {
-    if (isDocumentEntry(entry)) {
-      if (pages.has(entry.slug)) for (const file of entry.paths) files.add(file)
-      continue
-    }
+    if (isDocumentEntry(entry)) continue
     const scope = entry.scope ?? 'library'
     if (scope === 'static' || files.has(entry.path)) continue
     if (everything) files.add(entry.path)
     // A file made from the library (not new: a new one is named above): named if anything it read changed. One whose
     // record is not taken yet (see `readyForChanges`) is named rather than made now: that could take longer than the save.
-    else if (scope === 'library' && (before.recorded(`file:${entry.path}`) === undefined || mayHaveChanged(`file:${entry.path}`, true))) files.add(entry.path)
+    else if (scope === 'library') {
+      const key = `file:${entry.path}` as const
+      if (stale.has(key) || before.recorded(key) === undefined) files.add(entry.path)
+    }
   }
+  if (!everything) after.carry(before, stale)
+  for (const [slug, fingerprint] of fingerprints) if (after.fingerprint(slug) !== fingerprint) pages.add(slug)
+  for (const entry of after.documents) if (pages.has(entry.slug)) for (const file of entry.paths) files.add(file)
   return { pages: [...pages].sort(), files: [...files].sort() }
 }
 
@@ -194,23 +197,32 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /**
  * Work out now what `siteChanges` needs of `plan` (the graph's index, and
- * what every page and every file made from the library reads), so that the
- * next save costs no more than it must: a slice of the pages at each step,
- * one file made from the library at a time. Records already taken (or
- * adopted from the build cache or the previous plan) cost nothing.
+ * what every page and every file made from the library reads, by what it
+ * read), so that the next save costs no more than it must: a slice of the
+ * pages at each step, one file made from the library at a time (those
+ * whose record is declared first, a slice of them at a time). Records
+ * already taken (or adopted from the build cache, or carried from the
+ * previous plan) cost nothing.
  */
 export function* readyForChanges(plan: SitePlan): Generator<void, void, void> {
   graphIndex(plan.graph)
+  // The records by what they read: made now from those taken so far, then kept up to date as each is taken.
+  plan.readers([])
   let done = 0
   for (const slug of plan.graph.documents.keys()) {
     if (plan.recorded(slug) !== undefined) continue
     plan.reads(slug)
     if (++done % readsPerSlice === 0) yield
   }
-  for (const entry of plan.entries) {
-    if (isDocumentEntry(entry) || (entry.scope ?? 'library') !== 'library' || plan.recorded(`file:${entry.path}`) !== undefined) continue
-    plan.reads(`file:${entry.path}`)
-    yield
+  // First the files whose record is declared (the search files, the previews): taken without making them, as cheap as a
+  // page's. Then the others, made one at a time.
+  for (const declared of [true, false]) {
+    for (const entry of plan.entries) {
+      if (isDocumentEntry(entry) || (entry.scope ?? 'library') !== 'library' || (entry.reads !== undefined) !== declared) continue
+      if (plan.recorded(`file:${entry.path}`) !== undefined) continue
+      plan.reads(`file:${entry.path}`)
+      if (!declared || ++done % readsPerSlice === 0) yield
+    }
   }
 }
 
@@ -228,9 +240,10 @@ const readsPerSlice = 100
 function changedKeys(before: Graph, after: Graph, changed: ReadonlyMap<Slug, Change>, touched: readonly string[]): Set<string> {
   const keys = new Set<string>()
   for (const [slug, change] of changed) {
-    keys.add(proseKey(slug))
-    if (change !== 'text') keys.add(summaryKey(slug))
-    if (change === 'data') keys.add(slug)
+    keys.add(proseKey(slug)).add(anyProseKey)
+    if (change !== 'text') keys.add(summaryKey(slug)).add(anySummaryKey)
+    // A document's data is part of the structure (see `graph/structure.ts`): a record that holds the structure need not list slugs.
+    if (change === 'data') keys.add(slug).add(structureKey)
   }
   // A file that is not a note (an attachment copied into the site, the config) is part of the structure.
   if (touched.some((file) => !file.toLowerCase().endsWith('.md'))) keys.add(structureKey)
@@ -252,7 +265,8 @@ function changedKeys(before: Graph, after: Graph, changed: ReadonlyMap<Slug, Cha
   }
   // Unpublished documents have no page, but links to them are slugs too.
   for (const slug of new Set([...before.unpublished.keys(), ...after.unpublished.keys()]))
-    if (before.unpublished.get(slug) !== after.unpublished.get(slug)) keys.add(slug).add(summaryKey(slug)).add(proseKey(slug))
+    if (before.unpublished.get(slug) !== after.unpublished.get(slug))
+      keys.add(slug).add(summaryKey(slug)).add(proseKey(slug)).add(anySummaryKey).add(anyProseKey)
   const entry = ({ folders: _folders, documents: _documents, total: _total, ...rest }: Folder) => rest
   const listing = ({ folders, documents, total }: Folder) => ({ folders, documents, total })
   const beforeFolders = folderTree(before).folders

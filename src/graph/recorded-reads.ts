@@ -37,6 +37,17 @@ export function summaryKey(slug: string): string {
   return `summary:${slug}`
 }
 
+/**
+ * The key of the prose of every document at once, for a file that reads all
+ * of it and weighs each against the rest (the search index's term weights):
+ * it changes whenever any document's prose does, and keeps such a file's
+ * record to three keys.
+ */
+export const anyProseKey = 'prose:*'
+
+/** The key of the summary of every document at once (see {@link anyProseKey}). */
+export const anySummaryKey = 'summary:*'
+
 /** The key of a folder's entry in the folder tree (its name, its page, its `index.md`). */
 export function folderKey(slug: string): string {
   return `folder:${slug}`
@@ -210,11 +221,4 @@ function recordedDocument(doc: Doc): Doc {
       return bodyOffset
     },
   } as Doc
-}
-
-/** Did anything a page read change? `changed` holds the keys whose values differ (see `dev/site-changes.ts`). */
-export function readsAny(reads: PageReads, changed: ReadonlySet<string>): boolean {
-  if (changed.size === 0) return false
-  for (const key of reads) if (key === everything || changed.has(key)) return true
-  return false
 }

@@ -45,6 +45,7 @@ import type { ShippedFiles } from '../load/shipped-files.js'
 import { graphLibraryFiles } from './site-files/site-files.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
 import { keptPreview, previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
+import { sectionIds } from './site-files/preview-sections.js'
 import { searchDocument, searchFingerprint } from './site-files/search-index.js'
 import { manifestFile, SearchIndexBuilder, searchBlockOf, searchPaths, type SearchBlock } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
@@ -78,8 +79,9 @@ import { pageMarkdown, pageMarkdownFile } from './site-files/page-markdown.js'
 import { redirectPage } from '../../templates/redirect.js'
 import { InFlight } from '../in-flight.js'
 import {
+  anyProseKey,
+  anySummaryKey,
   everything as everythingKey,
-  noteRead,
   proseKey,
   readsInto,
   recordingGraph,
@@ -87,6 +89,7 @@ import {
   summaryKey,
   type PageReads,
 } from '../graph/recorded-reads.js'
+import { ReadRecords } from '../graph/read-records.js'
 import path from 'node:path'
 
 export { pageHtml }
@@ -164,6 +167,16 @@ export interface SitePlan {
   recorded(key: CacheKey): PageReads | undefined
   /** Take `reads` as what the page or file at `key` reads, unless it is known: an edit changed nothing it read, so it reads the same. */
   adopt(key: CacheKey, reads: PageReads): void
+  /** The keys of the pages and files whose record (taken or adopted so far) holds any of `keys`. */
+  readers(keys: Iterable<string>): Set<CacheKey>
+  /**
+   * Take over the records of `before`, a plan of the graph this one's was
+   * made from by an edit, but for those under `stale` (what read something
+   * the edit changed): every other page and file reads the same as before.
+   * The records move rather than being copied, so this costs as much as the
+   * edit, not the library; `before` keeps none.
+   */
+  carry(before: SitePlan, stale: Iterable<CacheKey>): void
   /** Make a file, recording what it reads unless that is known (see {@link reads}). */
   make(entry: PlannedFile): OutputFile | Promise<OutputFile>
   /** The fingerprint of the whole site (see {@link libraryFingerprint}), worked out once. */
@@ -213,6 +226,20 @@ function recordedReads(run: () => unknown): PageReads {
   return [...reads]
 }
 
+/**
+ * The record of a file made from some documents' data and summaries, and
+ * the text of those `prose` says: declared, for a file whose record is
+ * taken without making it (see `PlannedFile.reads`).
+ */
+function documentsRead(slugs: readonly Slug[], prose: (slug: Slug) => boolean): PageReads {
+  const reads: string[] = [structureKey]
+  for (const slug of slugs) {
+    reads.push(slug, summaryKey(slug))
+    if (prose(slug)) reads.push(proseKey(slug))
+  }
+  return reads
+}
+
 /** Is this entry of a plan a document's? */
 export function isDocumentEntry(entry: PlannedFile | PlannedDocument): entry is PlannedDocument {
   return 'slug' in entry
@@ -245,16 +272,16 @@ function fingerprint(context: PageContext, slug: Slug, props: unknown): string {
 }
 
 /**
- * What each page of a graph read, by slug (see `graph/recorded-reads.ts`):
- * kept with the graph, so every plan of it shares them, and carried to the
- * next graph for the pages an edit did not touch (see `dev/site-changes.ts`).
+ * What each page and file of a graph read (see `graph/recorded-reads.ts`):
+ * kept with the graph, so every plan of it shares them, and handed on to the
+ * next graph, but for the records an edit made stale (see {@link SitePlan.carry}).
  */
-const readsByGraph = new WeakMap<Graph, Map<CacheKey, PageReads>>()
+const readsByGraph = new WeakMap<Graph, ReadRecords<CacheKey>>()
 
-function pageReadsOf(graph: Graph): Map<CacheKey, PageReads> {
-  let reads = readsByGraph.get(graph)
-  if (!reads) readsByGraph.set(graph, (reads = new Map()))
-  return reads
+function recordsOf(graph: Graph): ReadRecords<CacheKey> {
+  let records = readsByGraph.get(graph)
+  if (!records) readsByGraph.set(graph, (records = new ReadRecords()))
+  return records
 }
 
 /**
@@ -580,19 +607,17 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   const buckets = () => bucketSlugs
   // The previews of documents whose text was let go, taken just before, until their bucket is made.
   const previews = new Map<Slug, Uint8Array>()
-  // A bucket shows the title, summary and first text of its documents' sections (for `[[note#Heading]]`); a preview
-  // kept from a document whose text was let go reads them as the document's would.
+  // A bucket shows the title, summary and first text of its documents' sections (for `[[note#Heading]]`).
   const bucket = (slugs: readonly Slug[]): string => {
-    for (const slug of slugs) {
-      if (!previews.has(slug)) continue
-      noteRead(summaryKey(slug))
-      noteRead(proseKey(slug))
-    }
     const made = previewFiles.bucket(view, slugs, previews)
     for (const slug of slugs) previews.delete(slug)
     return made
   }
-  for (let i = 0; i < buckets().length; i++) add(text(`${previewsFolder}/${i}.json`, () => bucket(buckets()[i]!)))
+  // A bucket reads its documents' summaries, and the text of those with sections (a preview kept from a document whose
+  // text was let go holds what the text showed): declared, so that its record is taken without making it.
+  const bucketReads = (slugs: readonly Slug[]): PageReads => documentsRead(slugs, (slug) => sectionIds(graph.documents.get(slug)!).length > 0)
+  for (let i = 0; i < buckets().length; i++)
+    add({ ...text(`${previewsFolder}/${i}.json`, () => bucket(buckets()[i]!)), reads: () => bucketReads(buckets()[i]!) })
   // The search files: one builder indexes each document in turn (during the render, see `renderInto`), then writes them all.
   const docs = once(() => [...graph.documents.values()])
   const searchBuilder = once(async () => {
@@ -600,13 +625,15 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     return new SearchIndexBuilder(graph.documents.size, (n) => searchDocument(graph, docs()[n]!), terms)
   })
   const searchKey = once(() => searchFingerprint(graph))
-  // The terms and the manifest read what the fingerprint reads (each document's text, title, summary and tags, all
-  // weighed against each other); a block of documents' records or phrase texts reads those documents only.
-  const searchReads = once(() => recordedReads(() => searchFingerprint(view)))
+  // What the search files read, declared, so that their records are taken without making them: the terms and the
+  // manifest read every document's text and summary, all weighed against each other (see `searchFingerprint`); a block
+  // of documents' records reads their summaries, one of phrase texts their summaries and text too. Their titles, kinds
+  // and tags, and the titles their links show, are the structure's.
+  const searchReads: PageReads = [structureKey, anyProseKey, anySummaryKey]
   const blockReads = (block: SearchBlock | undefined): (() => PageReads) => {
-    if (!block) return searchReads
-    const read = block.kind === 'docs' ? (doc: Doc) => [doc.type, doc.data.title, doc.data.summary] : (doc: Doc) => searchDocument(view, doc)
-    return () => recordedReads(() => slugs.slice(block.first, block.first + block.size).map((slug) => read(view.documents.get(slug)!)))
+    if (!block) return () => searchReads
+    const prose = block.kind === 'text'
+    return () => documentsRead(slugs.slice(block.first, block.first + block.size), () => prose)
   }
   for (const file of searchPaths(graph.documents.size)) {
     add({
@@ -646,7 +673,8 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     return files
   })
   const fingerprints = new Map<Slug, string>()
-  const pageReads = pageReadsOf(graph)
+  // Looked up at each use: `carry` hands the records of one graph to the next.
+  const records = (): ReadRecords<CacheKey> => recordsOf(graph)
   // A page is usually rendered right after its fingerprint is taken: the props made for it are kept until then.
   let bare: { slug: Slug; props: DocumentProps } | undefined
   const fingerprintOf = (slug: Slug): string => {
@@ -659,7 +687,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       const props = readsInto(reads, () => documentProps(context, slug, emptyBody))
       key = readsInto(reads, () => fingerprint(context, slug, props))
       fingerprints.set(slug, key)
-      pageReads.set(slug, [...reads])
+      records().set(slug, [...reads])
       bare = { slug, props }
     }
     return key
@@ -675,28 +703,39 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     search: { fingerprint: searchKey, builder: searchBuilder, numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))) },
     fingerprint: fingerprintOf,
     reads(key) {
-      let reads = pageReads.get(key)
+      let reads = records().get(key)
       if (reads !== undefined) return reads
       if (isFileKey(key)) {
         const entry = libraryFiles().get(key)
         reads = entry?.reads?.() ?? (entry ? recordedReads(() => entry.make()) : [everythingKey])
-        pageReads.set(key, reads)
+        records().set(key, reads)
         return reads
       }
       fingerprints.delete(key)
       fingerprintOf(key)
-      return pageReads.get(key)!
+      return records().get(key)!
     },
-    recorded: (key) => pageReads.get(key),
+    recorded: (key) => records().get(key),
     adopt(key, reads) {
-      if (!pageReads.has(key)) pageReads.set(key, reads)
+      if (!records().has(key)) records().set(key, reads)
+    },
+    readers: (keys) => records().readersOf(keys),
+    carry(before, stale) {
+      const from = recordsOf(before.graph)
+      for (const key of stale) from.delete(key)
+      const own = records()
+      if (from === own) return
+      // What this plan recorded already is of its own graph.
+      for (const [key, reads] of own.entries()) from.set(key, reads)
+      readsByGraph.set(graph, from)
+      readsByGraph.set(before.graph, new ReadRecords())
     },
     make(entry) {
       const key = `file:${entry.path}` as const
-      if (entry.reads || pageReads.has(key) || !libraryFiles().has(key)) return entry.make()
+      if (entry.reads || records().has(key) || !libraryFiles().has(key)) return entry.make()
       const reads = new Set<string>([structureKey])
       const made = readsInto(reads, () => entry.make())
-      pageReads.set(key, [...reads])
+      records().set(key, [...reads])
       return made
     },
     render(slug) {

@@ -100,13 +100,18 @@ export function bodySections(body: string): Section[] {
 /** A section as a preview shows it: its heading and its first text. */
 export type SectionPreview = readonly [heading: string, text: string]
 
+/** The ids of `doc`'s headings: none, and its preview reads nothing of its text (the ids are its data). */
+export function sectionIds(doc: Doc): string[] {
+  return doc.anchors.filter((id) => !isBlockId(id))
+}
+
 /**
  * The heading and first text of each of `doc`'s sections, by the heading's id. When the
  * headings found in the lines are not the ones the parse found (HTML
  * headings, say), there are none: a preview then shows the summary.
  */
 export function sectionTexts(doc: Doc): Record<string, SectionPreview> {
-  const ids = doc.anchors.filter((id) => !isBlockId(id))
+  const ids = sectionIds(doc)
   if (ids.length === 0) return {}
   let sections = bodySections(doc.file.text.slice(doc.bodyOffset))
   // A title taken from the first `#` heading is the page's title, not a section.
