@@ -13,7 +13,6 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { restoreParse } from './stored-parse.js'
-import { packedDraft } from './packed-draft.js'
 import type { SourceFile } from '../model.js'
 import type { HeldDrafts } from '../render/held-drafts.js'
 import type { DraftedParse } from '../render/body/draft-documents.js'
@@ -119,9 +118,8 @@ export async function parseInWorkers(
       answer.results.forEach((result, i) => {
         const file = files[start + i]!
         const restored = restoreParse(file, result.parse)
-        const draft = result.draft && result.packed ? packedDraft(result.draft, result.packed) : result.draft
-        results[start + i] = draft && restored.document ? { ...restored, draft } : restored
-        if (result.draft && !result.packed) holder.set(file.path, thread)
+        results[start + i] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
+        if (result.draft && !result.draft.html) holder.set(file.path, thread)
       })
       done += answer.results.length
       onBatch?.(done, files.length)

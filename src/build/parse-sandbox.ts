@@ -16,7 +16,6 @@ import { restoreParse } from './stored-parse.js'
 import { error } from '../diagnostics.js'
 import type { SourceFile } from '../model.js'
 import type { DraftedParse } from '../render/body/draft-documents.js'
-import { packedDraft } from './packed-draft.js'
 import type { DraftMode, ParseAnswer, ParseRequest, WorkerMessage } from './parse-worker.js'
 
 /** Options for {@link parseWithTimeLimit}. */
@@ -55,8 +54,7 @@ export async function parseWithTimeLimit(files: readonly SourceFile[], options: 
           continue
         }
         const restored = restoreParse(files[i]!, answer.parse)
-        const draft = answer.draft && answer.packed ? packedDraft(answer.draft, answer.packed) : answer.draft
-        results[i] = draft && restored.document ? { ...restored, draft } : restored
+        results[i] = answer.draft && restored.document ? { ...restored, draft: answer.draft } : restored
       }
     } finally {
       await thread?.terminate()

@@ -22,7 +22,6 @@ import type { DraftBody } from '../render/body/slots.js'
 import { shownOnOtherPages, type LentDraft, type OtherFile } from '../render/held-drafts.js'
 import { writeStamped, type FileStamp } from '../emit/emit-site.js'
 import { parseDocument } from '../parse/parse-document.js'
-import { packHtml, unpackHtml, type PackedHtml } from './packed-draft.js'
 
 /** What to do with each published body besides parsing it. */
 export type DraftMode = 'none' | 'returned' | 'held'
@@ -39,10 +38,8 @@ export interface ParseRequest {
 /** One file's answer. */
 export interface ParseAnswer {
   readonly parse: StoredParseResult
-  /** The draft, without its HTML: with `held` it stays in this thread, else it is sent `packed`. */
+  /** The draft; with `held`, without its HTML, which stays in this thread. */
   readonly draft: DraftBody | undefined
-  /** The draft's HTML, packed (see `packed-draft.ts`), when it is sent back. */
-  readonly packed?: PackedHtml | undefined
 }
 
 /** Assemble the page of the file at `path` around the draft this thread holds (or the one sent along), and write it to `target`. */
@@ -65,15 +62,14 @@ export type WorkerMessage =
   | { readonly kind: 'page'; readonly id: number; readonly stamps: readonly FileStamp[] }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string; readonly code?: string | undefined; readonly path?: string | undefined }
 
-/** Drafts' HTML kept here (packed until its page is made), by file path. */
-const held = new Map<string, { packed: PackedHtml; toc: DraftBody['toc'] }>()
+/** Drafts' HTML kept here, by file path. */
+const held = new Map<string, { html: Uint8Array; toc: DraftBody['toc'] }>()
 
 parentPort?.on('message', (request: ParseRequest | PageRequest) => {
   const reply = (message: WorkerMessage): void => parentPort!.postMessage(message)
   if (request.kind === 'page') {
-    const kept = request.draft ? undefined : held.get(request.path)
+    const draft = request.draft ?? held.get(request.path)
     try {
-      const draft = request.draft ?? (kept && { html: unpackHtml(kept.packed), toc: kept.toc })
       if (!draft) throw new Error(`no draft of ${request.path} is held here`)
       const html = draftedPageHtml(draft.html, draft.toc, request.page)
       const stamps: FileStamp[] = []
@@ -108,8 +104,9 @@ parentPort?.on('message', (request: ParseRequest | PageRequest) => {
 
 /**
  * `toc` with strings of its own. A heading's text may be a slice of the
- * note's text, and a slice keeps the whole text in memory: the held drafts
- * would keep every text they were drafted from until their pages are made.
+ * note's text, and a slice keeps the whole text in memory: the drafts held
+ * here would keep every text they were drafted from until their pages are
+ * made.
  */
 function ownStrings(toc: DraftBody['toc']): DraftBody['toc'] {
   return JSON.parse(JSON.stringify(toc)) as DraftBody['toc']
@@ -122,12 +119,10 @@ async function answer(request: ParseRequest): Promise<ParseAnswer[]> {
     const parsed = drafted(parseDocument(file), false)
     const draft = parsed.draft
     // A body shown on another page too (the home page, a folder's or a tag's) goes back to the main thread, which makes those pages.
-    if (!draft?.html) return { parse: storeParse(parsed), draft }
-    const packed = packHtml(draft.html)
-    if (request.draft === 'held' && !shownOnOtherPages(parsed.document!.slug)) {
-      held.set(file.path, { packed, toc: ownStrings(draft.toc) })
+    if (request.draft === 'held' && draft?.html && !shownOnOtherPages(parsed.document!.slug)) {
+      held.set(file.path, { html: draft.html, toc: ownStrings(draft.toc) })
       return { parse: storeParse(parsed), draft: { ...draft, html: undefined } }
     }
-    return { parse: storeParse(parsed), draft: { ...draft, html: undefined }, packed }
+    return { parse: storeParse(parsed), draft }
   })
 }

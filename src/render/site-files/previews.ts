@@ -7,7 +7,6 @@
  * its sections (with the heading), by heading id, for links to `[[note#Heading]]`.
  * `templates/assets/preview.js` shows them in a popover, as text.
  */
-import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { Doc, Graph } from '../../model.js'
 import { sectionTexts, type SectionPreview } from './preview-sections.js'
 
@@ -57,19 +56,15 @@ export function previewEntry(doc: Doc): PreviewEntry {
 
 /**
  * A document's preview kept for its bucket after the document's text is let
- * go: as JSON in UTF-8 bytes, packed (deflated), outside the JavaScript heap (a preview's
+ * go: as JSON in UTF-8 bytes, outside the JavaScript heap (a preview's
  * pieces of the text, cut from it, would keep the whole text in memory;
  * as a string, a preview with one character past Latin-1 takes two bytes a
  * character).
  */
 export function keptPreview(doc: Doc): Uint8Array {
-  const packed = deflateRawSync(encoder.encode(JSON.stringify(previewEntry(doc))), packing)
-  // Its own bytes: a small result may share its memory with others.
-  return new Uint8Array(packed)
+  return encoder.encode(JSON.stringify(previewEntry(doc)))
 }
 
-/** Packed at the fastest level, with a small window and state: zlib's default state costs more to set up than a preview takes to pack. */
-const packing = { level: constants.Z_BEST_SPEED, windowBits: 12, memLevel: 4 }
 const encoder = new TextEncoder()
 const decoder = new TextDecoder()
 
@@ -99,12 +94,7 @@ export const previewFiles = {
       Object.fromEntries(
         slugs.map((slug) => {
           const preview = kept?.get(slug)
-          return [
-            slug,
-            preview
-              ? (JSON.parse(decoder.decode(inflateRawSync(preview, { windowBits: packing.windowBits }))) as PreviewEntry)
-              : previewEntry(graph.documents.get(slug)!),
-          ]
+          return [slug, preview ? (JSON.parse(decoder.decode(preview)) as PreviewEntry) : previewEntry(graph.documents.get(slug)!)]
         }),
       ),
     ),
