@@ -102,6 +102,16 @@ parentPort?.on('message', (request: ParseRequest | PageRequest) => {
   )
 })
 
+/**
+ * `toc` with strings of its own. A heading's text may be a slice of the
+ * note's text, and a slice keeps the whole text in memory: the drafts held
+ * here would keep every text they were drafted from until their pages are
+ * made.
+ */
+function ownStrings(toc: DraftBody['toc']): DraftBody['toc'] {
+  return JSON.parse(JSON.stringify(toc)) as DraftBody['toc']
+}
+
 async function answer(request: ParseRequest): Promise<ParseAnswer[]> {
   if (request.draft !== 'none') await loadBodyExtensionsFor(request.files.map((file) => file.text))
   return request.files.map((file) => {
@@ -110,7 +120,7 @@ async function answer(request: ParseRequest): Promise<ParseAnswer[]> {
     const draft = parsed.draft
     // A body shown on another page too (the home page, a folder's or a tag's) goes back to the main thread, which makes those pages.
     if (request.draft === 'held' && draft?.html && !shownOnOtherPages(parsed.document!.slug)) {
-      held.set(file.path, { html: draft.html, toc: draft.toc })
+      held.set(file.path, { html: draft.html, toc: ownStrings(draft.toc) })
       return { parse: storeParse(parsed), draft: { ...draft, html: undefined } }
     }
     return { parse: storeParse(parsed), draft }
