@@ -251,7 +251,7 @@ export async function parseInWorkers(
       if (!thread) throw new Error(`quire: no worker thread holds the draft of ${path}`)
       pending++
       try {
-        const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target, others, draft })
+        const answer = await ask(thread, { kind: 'page', id: nextId++, path, page: JSON.stringify(page), target, others, draft })
         if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
         // The thread lets the draft go once its page is made.
         if (!draft) holder.delete(path)
