@@ -160,7 +160,7 @@ export class EarlyThreads {
   }
 
   /** Up to `count` of the threads started, for a parse, and the batches the first was given; the caller owns them. */
-  take(count: number): { threads: Thread[]; batches: readonly EarlyBatch[] } {
+  take(count: number): { threads: Thread[]; batches: EarlyBatch[] } {
     this.taken = true
     this.waiting = []
     return { threads: this.threads.splice(0, count), batches: this.batches.splice(0) }
@@ -199,17 +199,18 @@ export async function parseInWorkers(
   while (threads.length < count) threads.push(startThread(workerScript))
   // The batches the first thread was given while the folder was read (only if it is one of these threads).
   const batches = fresh > 0 ? (taken?.batches ?? []) : []
-  const place = new Map(files.map((file, i) => [file.path, i]))
+  // Each file's place in `files`, needed only when some were parsed out of order.
+  const place = batches.length > 0 ? new Map(files.map((file, i) => [file.path, i])) : undefined
   const given = new Set(batches.flatMap((batch) => batch.files.map((file) => file.path)))
   const rest = given.size > 0 ? files.filter((file) => !given.has(file.path)) : files
   let next = 0
   let done = 0
-  const take = (thread: Thread, batch: readonly SourceFile[], answer: WorkerMessage): void => {
+  const take = (thread: Thread, batch: readonly SourceFile[], answer: WorkerMessage, start: number): void => {
     if (answer.kind !== 'parsed') throw new Error('quire: a worker thread answered a parse with something else')
     answer.results.forEach((result, i) => {
       const file = batch[i]!
       const restored = restoreParse(file, result.parse)
-      results[place.get(file.path)!] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
+      results[place?.get(file.path) ?? start + i] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
       if (result.draft && !result.draft.html) holder.set(file.path, thread)
     })
     done += answer.results.length
@@ -218,12 +219,13 @@ export async function parseInWorkers(
   const run = async (thread: Thread, index: number): Promise<void> => {
     const mode: DraftMode = draft === 'held' && index >= holders ? 'returned' : draft
     // The first thread finishes the batches it was given before it takes more.
-    if (index === 0) for (const batch of batches) take(thread, batch.files, await batch.answer)
+    // Each answer is let go once taken (a promise keeps its value), as a batch asked for below is.
+    if (index === 0) for (let batch = batches.shift(); batch; batch = batches.shift()) take(thread, batch.files, await batch.answer, -1)
     while (next < rest.length) {
       const start = next
       next += batchSize
       const batch = rest.slice(start, start + batchSize)
-      take(thread, batch, await ask(thread, { kind: 'parse', id: nextId++, files: batch, draft: mode }))
+      take(thread, batch, await ask(thread, { kind: 'parse', id: nextId++, files: batch, draft: mode }), start)
     }
   }
   const close = async (): Promise<void> => {
