@@ -17,9 +17,9 @@ import { note, notesFolder, recordingIO } from './support/notes.js'
 const bin = path.resolve('dist/src/bin.js')
 
 /** Run the compiled CLI (worker threads exist only there); resolves with its exit code and output. */
-async function quire(args: string[], cwd: string): Promise<{ code: number; stderr: string; seconds: number }> {
+async function quire(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; stderr: string; seconds: number }> {
   const started = performance.now()
-  const result = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 << 20 }).then(
+  const result = await promisify(execFile)(process.execPath, [bin, ...args], { cwd, env, maxBuffer: 64 << 20 }).then(
     ({ stderr }) => ({ code: 0, stderr }),
     (problem: { code: number; stderr: string }) => ({ code: problem.code, stderr: problem.stderr }),
   )
@@ -108,6 +108,21 @@ describe('a note that would stall the build', () => {
     // Without the limit this build takes many seconds more; with it, the worker is stopped after half a second.
     expect(result.seconds).toBeLessThan(8)
   })
+
+  // Worker threads start parsing while the folder is read (see parse-pool.ts): a note that could stall is kept for the time limit.
+  it('is stopped at the time limit when the worker threads parse notes while the folder is still being read', async () => {
+    const fine = Object.fromEntries(Array.from({ length: 150 }, (_, i) => [`fine-${i}.md`, note(`Fine ${i}`, 'A note that parses at once.', 'Plain text.')]))
+    const root = await notesFolder({
+      ...fine,
+      'stall.md': note('Stall', 'Runs of delimiters.', '*_'.repeat(24_000)),
+      'quire.config.yaml': 'noteTimeLimit: 0.5\n',
+    })
+    const result = await quire(['build', 'notes', '--no-cache'], root, { ...process.env, QUIRE_PARALLEL_MIN: '1' })
+    expect(result.stderr).toMatch(/^notes\/stall\.md:1:1: error: This note took longer than 0\.5 s to read.*\[note-too-complex\]$/m)
+    expect(result.code).toBe(1)
+    // Given to a worker thread without the limit, it would hold up the build for its whole parse (20 s or more).
+    expect(result.seconds).toBeLessThan(30)
+  }, 60_000)
 
   it('refuses nesting too deep to render, with its position, in check as in build', async () => {
     const list = Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')

@@ -20,7 +20,8 @@ import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
 import type { Doc, FileDates, Graph, SourceFile } from '../model.js'
 import { parseDocument } from '../parse/parse-document.js'
 import { needsTimeLimit } from '../parse/complexity.js'
-import { parseInWorkers } from './parse-pool.js'
+import { EarlyThreads, parseInWorkers } from './parse-pool.js'
+import type { DraftMode } from './parse-worker.js'
 import { KeptDrafts } from './kept-drafts.js'
 import { parseWithTimeLimit } from './parse-sandbox.js'
 import { loadBodyExtensionsFor } from '../render/body/body-extensions.js'
@@ -178,8 +179,61 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const changed = settings.previous && settings.changedFiles ? new Set(settings.changedFiles.map((file) => path.resolve(file))) : undefined
   const unchanged =
     changed && settings.previous ? (file: string) => (changed.has(file) ? undefined : settings.previous!.get(file)?.result.document?.file) : undefined
-  const loaded =
-    (await reloadChanged(settings, display)) ?? (await loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged, settings.observe))
+  // With nothing parsed before, every file will be parsed: the worker threads start (and warm up) while the folder is read.
+  const early = settings.previous || settings.stored || changed ? undefined : new EarlyThreads(draftMode(settings))
+  try {
+    return await analyseLoaded(settings, early, configResult, history, display, () =>
+      loadNotes(notesDir, display, ignoreTest(configResult.config.ignore), unchanged, early ? countingNotes(early, settings.observe) : settings.observe),
+    )
+  } finally {
+    await early?.release()
+  }
+}
+
+const limitNeeded = new WeakMap<SourceFile, boolean>()
+
+/** Could the file take long to parse (see `needsTimeLimit`)? Worked out once per file read. */
+function needsLimit(file: SourceFile): boolean {
+  let needs = limitNeeded.get(file)
+  if (needs === undefined) limitNeeded.set(file, (needs = needsTimeLimit(file.text)))
+  return needs
+}
+
+/** What the worker threads do with each published body they parse (see `DraftMode`). */
+function draftMode(settings: AnalyseOptions): DraftMode {
+  return settings.draftBodies !== true ? 'none' : settings.holdDrafts ? 'held' : 'returned'
+}
+
+/**
+ * An observer that tells `early` how many notes were found so far and
+ * hands it each note read (but those parsed under a time limit), and
+ * passes everything on to `observe`.
+ */
+function countingNotes(early: EarlyThreads, observe: LoadObserver | undefined): LoadObserver {
+  let notes = 0
+  return {
+    folder: (full, entries) => observe?.folder(full, entries),
+    file(full) {
+      if (full.toLowerCase().endsWith('.md')) early.found(++notes)
+      observe?.file(full)
+    },
+    read(note) {
+      if (!needsLimit(note)) early.read(note)
+      observe?.read?.(note)
+    },
+  }
+}
+
+/** The rest of {@link analyse}, once the config is read: load (with `load`, unless only changed files are read again), parse, graph, check. */
+async function analyseLoaded(
+  settings: AnalyseOptions,
+  early: EarlyThreads | undefined,
+  configResult: Awaited<ReturnType<typeof loadConfig>>,
+  history: Promise<ReadonlyMap<string, FileDates> | undefined> | undefined,
+  display: (file: string) => string,
+  load: () => Promise<LoadResult>,
+): Promise<Analysis> {
+  const loaded = (await reloadChanged(settings, display)) ?? (await load())
   const diagnostics: Diagnostic[] = [...configResult.diagnostics, ...loaded.diagnostics]
   diagnostics.push(...checkSite(configResult))
   const documents: Doc[] = []
@@ -202,7 +256,7 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
   const parseHere = (file: SourceFile): DraftedParse => (draft ? drafted(parseDocument(file), keepTree) : parseDocument(file, { keepTree }))
   // Notes that could take long to parse are parsed first, each in a worker thread that is stopped at the time limit.
   const limited = new Map<string, DraftedParse>()
-  const risky = loaded.files.filter((file, i) => reused[i] === undefined && needsTimeLimit(file.text))
+  const risky = loaded.files.filter((file, i) => reused[i] === undefined && needsLimit(file))
   const limitedResults = await parseWithTimeLimit(risky, { seconds: configResult.config.noteTimeLimit, draft: draft ? 'returned' : 'none', here: parseHere })
   risky.forEach((file, i) => limited.set(file.path, limitedResults[i]!))
   const toParse = loaded.files.filter((file, i) => reused[i] === undefined && !limited.has(file.path))
@@ -212,8 +266,9 @@ export async function analyse(notesDir: string, options?: Readonly<AnalyseOption
     toParse,
     (done, total) => settings.onProgress?.('parse', done, total),
     process.env,
-    !draft ? 'none' : settings.holdDrafts ? 'held' : 'returned',
+    draftMode(settings),
     holders,
+    early,
   )
   const parallel = inWorkers?.results
   if (draft && !parallel) await loadBodyExtensionsFor(toParse.map((file) => file.text))

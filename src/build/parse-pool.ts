@@ -84,9 +84,98 @@ function ask(thread: Thread, request: ParseRequest | PageRequest): Promise<Worke
   })
 }
 
+/** How many threads parse `files` files, and whether threads are worth starting at all (see {@link parallelFrom}). */
+function threadCount(files: number, env: NodeJS.ProcessEnv): number {
+  const threshold = Number(env.QUIRE_PARALLEL_MIN ?? parallelFrom)
+  const count = Math.min(availableParallelism(), 4, Math.ceil(files / batchSize))
+  if (files < threshold || (count < 2 && env.QUIRE_PARALLEL_MIN === undefined)) return 0
+  return Math.max(count, 1)
+}
+
+const workerScript = new URL('./parse-worker.js', import.meta.url)
+
+/** A batch the first thread was given while the notes folder was being read, and its answer once it comes. */
+interface EarlyBatch {
+  readonly files: readonly SourceFile[]
+  readonly answer: Promise<WorkerMessage>
+}
+
+/**
+ * Threads started before the files to parse are all read: each loads
+ * quire's parser and warms up while the main thread reads the notes
+ * folder, instead of after. Meanwhile the first thread (which keeps its
+ * drafts whatever the library's size, see `holders`) parses the files
+ * already read, a batch or two at a time, so that both cores work while
+ * the folder is read; the rest wait for {@link parseInWorkers}, which
+ * shares what is left among every thread.
+ */
+export class EarlyThreads {
+  private readonly threads: Thread[] = []
+  private readonly env: NodeJS.ProcessEnv
+  private readonly draft: DraftMode
+  /** Files read and not yet sent, in the order they were read. */
+  private waiting: SourceFile[] = []
+  private readonly batches: EarlyBatch[] = []
+  private outstanding = 0
+  private taken = false
+
+  /** `draft` is what the first thread does with each body it parses (as {@link parseInWorkers}'s `draft` for it). */
+  constructor(draft: DraftMode, env: NodeJS.ProcessEnv = process.env) {
+    this.draft = draft
+    this.env = env
+  }
+
+  /** `files` notes have been found so far: start the threads parsing that many would use, if not started yet. */
+  found(files: number): void {
+    const wanted = threadCount(files, this.env)
+    if (this.taken || wanted <= this.threads.length || !existsSync(fileURLToPath(workerScript))) return
+    while (this.threads.length < wanted) this.threads.push(startThread(workerScript))
+    this.send()
+  }
+
+  /** A note was read that will be parsed (not one set aside to be parsed under a time limit). */
+  read(file: SourceFile): void {
+    if (this.taken) return
+    this.waiting.push(file)
+    this.send()
+  }
+
+  /** Give the first thread full batches while it has fewer than two to parse, so it never holds more than its share. */
+  private send(): void {
+    const first = this.threads[0]
+    while (first && !this.taken && this.outstanding < 2 && this.waiting.length >= batchSize) {
+      const files = this.waiting.splice(0, batchSize)
+      this.outstanding++
+      const answer = ask(first, { kind: 'parse', id: nextId++, files, draft: this.draft })
+      // Failures are reported by whoever takes the batch; one nobody takes fails nothing.
+      answer.then(
+        () => {
+          this.outstanding--
+          this.send()
+        },
+        () => undefined,
+      )
+      this.batches.push({ files, answer })
+    }
+  }
+
+  /** Up to `count` of the threads started, for a parse, and the batches the first was given; the caller owns them. */
+  take(count: number): { threads: Thread[]; batches: EarlyBatch[] } {
+    this.taken = true
+    this.waiting = []
+    return { threads: this.threads.splice(0, count), batches: this.batches.splice(0) }
+  }
+
+  /** Stop the threads no parse took. */
+  async release(): Promise<void> {
+    await Promise.all(this.take(this.threads.length).threads.map((thread) => thread.worker.terminate()))
+  }
+}
+
 /**
  * Parse `files` in worker threads; undefined when that is not worth it or
- * not possible (running from TypeScript sources). `draft` says whether to
+ * not possible (running from TypeScript sources). Threads started early
+ * (`early`) are used first. `draft` says whether to
  * draft published bodies, and whether the drafts come back or stay; with
  * `held`, `holders` says how many of the threads keep theirs (the others
  * send them back, and stop once the parse is done).
@@ -97,35 +186,48 @@ export async function parseInWorkers(
   env: NodeJS.ProcessEnv = process.env,
   draft: DraftMode = 'none',
   holders = Infinity,
+  early?: EarlyThreads,
 ): Promise<ParsedInWorkers | undefined> {
-  const threshold = Number(env.QUIRE_PARALLEL_MIN ?? parallelFrom)
-  const count = Math.min(availableParallelism(), 4, Math.ceil(files.length / batchSize))
-  const script = new URL('./parse-worker.js', import.meta.url)
-  if (files.length < threshold || (count < 2 && env.QUIRE_PARALLEL_MIN === undefined)) return undefined
-  if (!existsSync(fileURLToPath(script))) return undefined
+  const count = threadCount(files.length, env)
+  if (count === 0 || !existsSync(fileURLToPath(workerScript))) return undefined
 
   const results: DraftedParse[] = new Array(files.length)
   const holder = new Map<string, Thread>()
+  const taken = early?.take(count)
+  const threads = taken?.threads ?? []
+  const fresh = threads.length
+  while (threads.length < count) threads.push(startThread(workerScript))
+  // The batches the first thread was given while the folder was read (only if it is one of these threads).
+  const batches = fresh > 0 ? (taken?.batches ?? []) : []
+  // Each file's place in `files`, needed only when some were parsed out of order.
+  const place = batches.length > 0 ? new Map(files.map((file, i) => [file.path, i])) : undefined
+  const given = new Set(batches.flatMap((batch) => batch.files.map((file) => file.path)))
+  const rest = given.size > 0 ? files.filter((file) => !given.has(file.path)) : files
   let next = 0
   let done = 0
+  const take = (thread: Thread, batch: readonly SourceFile[], answer: WorkerMessage, start: number): void => {
+    if (answer.kind !== 'parsed') throw new Error('quire: a worker thread answered a parse with something else')
+    answer.results.forEach((result, i) => {
+      const file = batch[i]!
+      const restored = restoreParse(file, result.parse)
+      results[place?.get(file.path) ?? start + i] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
+      if (result.draft && !result.draft.html) holder.set(file.path, thread)
+    })
+    done += answer.results.length
+    onBatch?.(done, files.length)
+  }
   const run = async (thread: Thread, index: number): Promise<void> => {
     const mode: DraftMode = draft === 'held' && index >= holders ? 'returned' : draft
-    while (next < files.length) {
+    // The first thread finishes the batches it was given before it takes more.
+    // Each answer is let go once taken (a promise keeps its value), as a batch asked for below is.
+    if (index === 0) for (let batch = batches.shift(); batch; batch = batches.shift()) take(thread, batch.files, await batch.answer, -1)
+    while (next < rest.length) {
       const start = next
       next += batchSize
-      const answer = await ask(thread, { kind: 'parse', id: nextId++, files: files.slice(start, start + batchSize), draft: mode })
-      if (answer.kind !== 'parsed') throw new Error('quire: a worker thread answered a parse with something else')
-      answer.results.forEach((result, i) => {
-        const file = files[start + i]!
-        const restored = restoreParse(file, result.parse)
-        results[start + i] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
-        if (result.draft && !result.draft.html) holder.set(file.path, thread)
-      })
-      done += answer.results.length
-      onBatch?.(done, files.length)
+      const batch = rest.slice(start, start + batchSize)
+      take(thread, batch, await ask(thread, { kind: 'parse', id: nextId++, files: batch, draft: mode }), start)
     }
   }
-  const threads = Array.from({ length: Math.max(count, 1) }, () => startThread(script))
   const close = async (): Promise<void> => {
     holder.clear()
     await Promise.all(threads.map((thread) => thread.worker.terminate()))
@@ -151,7 +253,7 @@ export async function parseInWorkers(
       if (!thread) throw new Error(`quire: no worker thread holds the draft of ${path}`)
       pending++
       try {
-        const answer = await ask(thread, { kind: 'page', id: nextId++, path, page, target, others, draft })
+        const answer = await ask(thread, { kind: 'page', id: nextId++, path, page: JSON.stringify(page), target, others, draft })
         if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
         // The thread lets the draft go once its page is made.
         if (!draft) holder.delete(path)

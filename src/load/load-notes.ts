@@ -32,11 +32,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 /**
  * Told what loading looks at, as it looks (for the build cache, which
  * records it to tell later whether anything changed): each folder's
- * entries as listed, and each file before it is read.
+ * entries as listed, and each file before it is read; and, if it asks,
+ * each note once read (a build starts parsing them before the rest are
+ * read).
  */
 export interface LoadObserver {
   folder(full: string, entries: readonly Dirent[]): void
   file(full: string): void
+  read?(note: SourceFile): void
 }
 
 /**
@@ -108,8 +111,10 @@ export async function loadNotes(
         // Read synchronously: a note is a few kilobytes, and an asynchronous read costs a round trip
         // through libuv's thread pool per file, which on a large library costs several times the reads themselves.
         const read = readNoteNow(full, rel, display)
-        if ('text' in read) files.push(read)
-        else diagnostics.push(read)
+        if ('text' in read) {
+          files.push(read)
+          observe?.read?.(read)
+        } else diagnostics.push(read)
       }
     }
   }

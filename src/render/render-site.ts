@@ -291,7 +291,7 @@ function recordsOf(graph: Graph): ReadRecords<CacheKey> {
  */
 function pageBodyOf(context: PageContext, doc: Doc, drafts: Drafts | undefined): PageBody {
   const draft = usableDraft(doc, drafts?.get(doc.file.path), context.graph)
-  if (draft?.html) return { nodes: bodyNodes(finishBody(doc, draft.html, draft.slots, context.graph, context.root)), toc: draft.toc }
+  if (draft?.html) return { nodes: bodyNodes(finishBody(doc, draft.html, draft.slots, context.graph, context.root)), toc: draft.toc, words: draft.words }
   const nodes = renderBody(doc, context.graph, context.root)
   return { nodes, toc: tableOfContents(nodes) }
 }
@@ -370,7 +370,7 @@ type DocumentProps = ReturnType<typeof documentProps>
 function renderDocument(context: PageContext, slug: Slug, drafts: Drafts | undefined, bare?: DocumentProps): WrittenFile[] {
   const doc = context.graph.documents.get(slug)!
   const body = pageBodyOf(context, doc, drafts)
-  const page = bare ?? documentProps(context, slug, emptyBody)
+  const page = bare ?? documentProps(context, slug, { ...emptyBody, words: body.words })
   const tree =
     page.type === 'inquiry' ? inquiryPage({ ...page.props, body: body.nodes, toc: body.toc }) : notePage({ ...page.props, body: body.nodes, toc: body.toc })
   return documentFiles(context, doc, pageHtml(tree))
@@ -413,7 +413,7 @@ function renderHeldDocument(
   // A draft the main thread holds goes to a worker only while the workers have little to do; else the main thread makes the page.
   const lent = draft.html && held.drafts.pending() < lendWhileFewerThan ? { html: draft.html, toc: draft.toc } : undefined
   if (!lent && (draft.html || !held.drafts.holds(doc.file.path))) return undefined
-  const page = bare ?? documentProps(context, slug, emptyBody)
+  const page = bare ?? documentProps(context, slug, { ...emptyBody, words: draft.words })
   const fills = slotFills(doc, draft.slots, context.graph, context.root)
   const [made, ...others] = documentFiles(context, doc, '')
   const target = (file: WrittenFile): string => path.join(held.folder, file.path)

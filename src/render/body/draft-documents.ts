@@ -8,6 +8,7 @@ import type { Doc } from '../../model.js'
 import type { ParseResult } from '../../parse/parse-document.js'
 import { draftBody } from './body.js'
 import type { DraftBody } from './slots.js'
+import { wordCount } from '../props/reading-time.js'
 
 /**
  * A parse, and beside its document (not in it: the model knows nothing of
@@ -38,7 +39,8 @@ export function drafted(result: ParseResult, keepTree: boolean): DraftedParse {
   if (!doc?.published) return result
   const tree = doc.body()
   const draft = draftBody(doc, tree)
-  if (draft) return { ...result, draft }
+  // A note's words are counted here too: the thread that parses a large library has more time to spare than the one that makes props.
+  if (draft) return { ...result, draft: doc.type === 'note' ? { ...draft, words: wordCount(doc.file.text.slice(doc.bodyOffset)) } : draft }
   const document: Doc = keepTree ? { ...doc, body: handingOut(tree, doc.body) } : doc
   return { ...result, document }
 }

@@ -65,4 +65,6 @@ export interface DraftBody {
   readonly html: Uint8Array | undefined
   readonly slots: readonly Slot[]
   readonly toc: readonly { readonly id: string; readonly text: string; readonly depth: 2 | 3 }[]
+  /** For a note, the words a reader sees in its body (see `wordCount`), counted where it was drafted. */
+  readonly words?: number | undefined
 }

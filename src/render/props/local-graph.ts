@@ -175,6 +175,8 @@ export const labelLength = 26
 
 /** A title cut for a node's label, at a word where it can be. */
 export function shortLabel(title: string): string {
+  // A title no longer in UTF-16 units than the limit is no longer in characters either: most titles, counted without a copy.
+  if (title.length <= labelLength) return title
   const chars = [...title]
   if (chars.length <= labelLength) return title
   const cut = chars.slice(0, labelLength - 1).join('')

@@ -150,6 +150,8 @@ function sourceCards(context: PageContext, sources: readonly Slug[], notes: read
 export interface PageBody {
   readonly nodes: ElementContent[]
   readonly toc: readonly TocEntry[]
+  /** The words a reader sees in the body, when counted already (see `wordCount`). */
+  readonly words?: number | undefined
 }
 
 /** Props for an inquiry's page, with `body` its rendered body. */
@@ -216,7 +218,7 @@ export function noteProps(context: PageContext, note: Note, body: PageBody): Not
     summary: note.derived.summary === 'paragraph' || note.derived.summary === 'none' ? undefined : note.data.summary,
     ...pageDates(graph, note),
     readingMinutes: readingMinutes(
-      wordCount(note.file.text.slice(note.bodyOffset)) +
+      (body.words ?? wordCount(note.file.text.slice(note.bodyOffset))) +
         (note.derived.summary === undefined || note.derived.summary === 'description' ? wordCount(note.data.summary) : 0),
     ),
     tags: note.data.tags ?? [],
