@@ -94,6 +94,13 @@ function threadCount(files: number, env: NodeJS.ProcessEnv): number {
 
 const workerScript = new URL('./parse-worker.js', import.meta.url)
 
+/**
+ * At most this many notes are parsed while the folder is read. That covers a garden's
+ * whole folder read; on a large library, the first thread (which keeps its drafts) would
+ * otherwise parse far more than its share, holding those drafts and leaving the others less.
+ */
+const earlyFilesAtMost = 2_000
+
 /** A batch the first thread was given while the notes folder was being read, and its answer once it comes. */
 interface EarlyBatch {
   readonly files: readonly SourceFile[]
@@ -117,6 +124,7 @@ export class EarlyThreads {
   private waiting: SourceFile[] = []
   private readonly batches: EarlyBatch[] = []
   private outstanding = 0
+  private sent = 0
   private taken = false
 
   /** `draft` is what the first thread does with each body it parses (as {@link parseInWorkers}'s `draft` for it). */
@@ -140,11 +148,15 @@ export class EarlyThreads {
     this.send()
   }
 
-  /** Give the first thread full batches while it has fewer than two to parse, so it never holds more than its share. */
+  /**
+   * Give the first thread full batches while it has fewer than two to parse, and no more than
+   * {@link earlyFilesAtMost} in all, so it never holds more than its share of the drafts.
+   */
   private send(): void {
     const first = this.threads[0]
-    while (first && !this.taken && this.outstanding < 2 && this.waiting.length >= batchSize) {
+    while (first && !this.taken && this.outstanding < 2 && this.waiting.length >= batchSize && this.sent < earlyFilesAtMost) {
       const files = this.waiting.splice(0, batchSize)
+      this.sent += files.length
       this.outstanding++
       const answer = ask(first, { kind: 'parse', id: nextId++, files, draft: this.draft })
       // Failures are reported by whoever takes the batch; one nobody takes fails nothing.
