@@ -94,6 +94,12 @@ function threadCount(files: number, env: NodeJS.ProcessEnv): number {
 
 const workerScript = new URL('./parse-worker.js', import.meta.url)
 
+let scriptFound: boolean | undefined
+/** Is the worker's script there (not when quire runs from its TypeScript sources)? Looked for once. */
+function workerScriptFound(): boolean {
+  return (scriptFound ??= existsSync(fileURLToPath(workerScript)))
+}
+
 /**
  * At most this many notes are parsed while the folder is read. That covers a garden's
  * whole folder read; on a large library, the first thread (which keeps its drafts) would
@@ -136,7 +142,7 @@ export class EarlyThreads {
   /** `files` notes have been found so far: start the threads parsing that many would use, if not started yet. */
   found(files: number): void {
     const wanted = threadCount(files, this.env)
-    if (this.taken || wanted <= this.threads.length || !existsSync(fileURLToPath(workerScript))) return
+    if (this.taken || wanted <= this.threads.length || !workerScriptFound()) return
     while (this.threads.length < wanted) this.threads.push(startThread(workerScript))
     this.send()
   }
@@ -201,7 +207,7 @@ export async function parseInWorkers(
   early?: EarlyThreads,
 ): Promise<ParsedInWorkers | undefined> {
   const count = threadCount(files.length, env)
-  if (count === 0 || !existsSync(fileURLToPath(workerScript))) return undefined
+  if (count === 0 || !workerScriptFound()) return undefined
 
   const results: DraftedParse[] = new Array(files.length)
   const holder = new Map<string, Thread>()
