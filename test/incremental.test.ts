@@ -3,7 +3,7 @@
  * deletes, a rebuild that reuses the previous build's state produces
  * exactly what a clean build of the same notes produces.
  */
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,8 @@ type Operation =
   | { kind: 'write'; name: Name; title: string; summary: string; links: Name[]; inquiry: boolean }
   | { kind: 'delete'; name: Name }
   | { kind: 'rename'; from: Name; to: Name }
+  /** A note's summary or prose changed, nothing else: the pages that read neither are carried over. */
+  | { kind: 'reword'; name: Name; summary: string | undefined; prose: string }
 
 const word = fc.constantFrom('Alpha', 'Beta', 'Does RL help?', 'Gamma <b>', 'Δelta', 'same title')
 const name = fc.constantFrom(...names)
@@ -26,6 +28,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   fc.record({ kind: fc.constant('write' as const), name, title: word, summary: word, links: fc.array(name, { maxLength: 3 }), inquiry: fc.boolean() }),
   fc.record({ kind: fc.constant('delete' as const), name }),
   fc.record({ kind: fc.constant('rename' as const), from: name, to: name }),
+  fc.record({ kind: fc.constant('reword' as const), name, summary: fc.option(word, { nil: undefined }), prose: word }),
 )
 
 function text(op: Extract<Operation, { kind: 'write' }>): string {
@@ -38,6 +41,11 @@ async function apply(notes: string, op: Operation): Promise<void> {
   if (op.kind === 'write') {
     await mkdir(path.dirname(file(op.name)), { recursive: true })
     await writeFile(file(op.name), text(op))
+  } else if (op.kind === 'reword') {
+    const old = await readFile(file(op.name), 'utf8').catch(() => undefined)
+    if (old === undefined) return
+    const summary = op.summary === undefined ? old : old.replace(/^summary: .*$/m, `summary: ${JSON.stringify(op.summary)}`)
+    await writeFile(file(op.name), `${summary}\n${op.prose}\n`)
   } else if (op.kind === 'delete') {
     await rm(file(op.name), { force: true })
   } else if (existsSync(file(op.from)) && op.from !== op.to) {

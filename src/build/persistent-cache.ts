@@ -19,7 +19,8 @@ import { mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } fro
 import path from 'node:path'
 import { cachePrefix } from './cache-key.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
-import type { SourceFile } from '../model.js'
+import type { Slug, SourceFile } from '../model.js'
+import type { ReadValues } from '../graph/read-values.js'
 import type { CacheKey, RenderCache } from '../render/output-files.js'
 import { libraryCacheKey } from '../render/render-site.js'
 import { restoreParse, storeParse, type StoredParseResult } from './stored-parse.js'
@@ -43,10 +44,22 @@ interface CacheFile {
    * for each file made from the library (by `file:` and its path), and the
    * library's fingerprint (under `file:` alone).
    */
-  readonly pages: Record<
-    string,
-    { readonly fingerprint: string; readonly paths: readonly string[]; readonly stamps?: readonly string[]; readonly reads?: string }
-  >
+  readonly pages: Record<string, StoredPage>
+}
+
+/** A page's entry in the cache file (see `CacheFile.pages`); the library's also holds what the records' keys stood for. */
+interface StoredPage {
+  readonly fingerprint: string
+  readonly paths: readonly string[]
+  readonly stamps?: readonly string[]
+  readonly reads?: string
+  readonly values?: StoredValues
+}
+
+/** What the keys of the records stood for (see `graph/read-values.ts`): the structure's hash, and each document's prose and summary hashes. */
+interface StoredValues {
+  readonly structure: string
+  readonly documents: Record<string, readonly [prose: string, summary: string]>
 }
 
 /** What a build can reuse from the cache. */
@@ -158,10 +171,18 @@ export async function loadCache(file: string, key: string, outDir: string, marke
         paths: page.paths,
         files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })),
         reads: typeof page.reads === 'string' ? readsOf(page.reads) : undefined,
+        values: restoreValues(page.values),
       },
     ]),
   )
   return { parses, pages }
+}
+
+/** What the records' keys stood for, as the cache holds it; undefined when it is not there or not of that shape. */
+function restoreValues(stored: StoredValues | undefined): ReadValues | undefined {
+  if (typeof stored !== 'object' || stored === null || typeof stored.structure !== 'string') return undefined
+  if (typeof stored.documents !== 'object' || stored.documents === null) return undefined
+  return { structure: stored.structure, documents: new Map(Object.entries(stored.documents) as [Slug, readonly [string, string]][]) }
 }
 
 /** Turn stored parses into a parse cache, restoring each document against its file's fresh text. */
@@ -208,11 +229,12 @@ export async function saveCache(
     await out.write('},"pages":{')
     first = true
     for (const [slug, page] of pages ?? []) {
-      const stored: CacheFile['pages'][string] = {
+      const stored: StoredPage = {
         fingerprint: page.fingerprint,
         paths: page.paths,
         stamps: page.paths.map((p) => stamps?.get(p) ?? ''),
         reads: page.reads?.join('\n'),
+        values: page.values && { structure: page.values.structure, documents: Object.fromEntries(page.values.documents) },
       }
       await out.write(`${first ? '' : ','}${JSON.stringify(slug)}:${JSON.stringify(stored)}`)
       first = false

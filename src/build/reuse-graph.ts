@@ -5,40 +5,14 @@
  * one with the edited documents in place of the old ones, and only the
  * checks run again (their messages carry positions, which prose edits move).
  *
- * The comparison is by exclusion: everything of a document counts except
- * its text, its positions and its summary, so a field added to documents
- * later counts too.
+ * The comparison is by exclusion (see `graph/document-data.ts`):
+ * everything of a document counts except its text, its positions and its
+ * summary, so a field added to documents later counts too.
  */
+import { graphInputs } from '../graph/document-data.js'
 import { shareStructure } from '../graph/structure.js'
 import type { Doc, Graph, Slug } from '../model.js'
 import { withReplaced } from './replaced-map.js'
-
-/**
- * A document as plain data, without its text, positions and body tree, and
- * (unless `summary`) without its summary. Keys are sorted: a document parsed
- * in a worker thread and one parsed in the main thread hold the same data
- * with keys in different orders.
- */
-export function documentData(doc: Doc, summary: boolean): string {
-  const { file, body: _body, positions: _positions, bodyOffset: _bodyOffset, links, data, ...rest } = doc
-  const { text: _text, ...where } = file
-  const { summary: kept, ...fields } = data
-  return canonicalJson([rest, where, summary ? { ...fields, summary: kept } : fields, links.map(({ position: _position, ...link }) => link)])
-}
-
-/** What of a document the graph may be built from: all of it but its text, positions and summary. */
-export function graphInputs(doc: Doc): string {
-  return documentData(doc, false)
-}
-
-/** JSON with every object's keys sorted. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item) && !(item instanceof Map)
-      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : item,
-  )
-}
 
 /**
  * The fields of a graph that hold documents themselves (not just their

@@ -38,7 +38,7 @@
  * themselves are always made from the current graph.
  */
 import type { Graph, Slug } from '../model.js'
-import { documentData, graphInputs } from '../build/reuse-graph.js'
+import { documentData, graphInputs } from '../graph/document-data.js'
 import { structureOf } from '../graph/structure.js'
 import { graphIndex } from '../render/props/graph-layout.js'
 import { folderTree, type Folder } from '../render/props/folders.js'

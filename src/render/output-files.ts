@@ -4,6 +4,7 @@
  * streamed in pieces; and what the render cache keeps of each page.
  */
 import type { Slug } from '../model.js'
+import type { ReadValues } from '../graph/read-values.js'
 
 /** One file of the site: a path relative to the output folder and its contents. */
 export interface WrittenFile {
@@ -62,6 +63,12 @@ export interface RenderedPage {
   readonly files?: readonly OutputFile[] | undefined
   /** What a document's page or a file made from the library read of the graph (see `graph/recorded-reads.ts`), when known. */
   readonly reads?: readonly string[] | undefined
+  /**
+   * In the library's entry ({@link libraryCacheKey}) only: what the keys of
+   * the records stood for (see `graph/read-values.ts`), so that the next
+   * build can tell which records read something that changed.
+   */
+  readonly values?: ReadValues | undefined
 }
 
 /** Rendered document pages by slug. */

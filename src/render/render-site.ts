@@ -90,6 +90,7 @@ import {
   type PageReads,
 } from '../graph/recorded-reads.js'
 import { ReadRecords } from '../graph/read-records.js'
+import { changedReads, readsUnchanged, readValues } from '../graph/read-values.js'
 import path from 'node:path'
 
 export { pageHtml }
@@ -856,7 +857,14 @@ async function renderInto(
   // An unchanged library: every file of the previous render is carried over, no page's fingerprint is worked out.
   const library = plan.library()
   const unchanged = previous?.get(libraryCacheKey)?.fingerprint === library
-  cache.set(libraryCacheKey, { fingerprint: library, paths: [] })
+  // A changed library: what the keys of the records stand for, and which of them changed since the previous render. A
+  // page or file whose record holds none of those reads what it read then, so it is carried over without its props or
+  // fingerprint being made (see `graph/read-values.ts`). Worked out before any text is let go.
+  const earlierValues = previous?.get(libraryCacheKey)?.values
+  const values = !fingerprints ? undefined : unchanged && earlierValues ? earlierValues : readValues(graph, plan.shared)
+  const changed = !unchanged && earlierValues && values ? changedReads(earlierValues, values) : undefined
+  const readSame = (reads: PageReads | undefined): boolean => changed !== undefined && reads !== undefined && readsUnchanged(reads, changed)
+  cache.set(libraryCacheKey, { fingerprint: library, paths: [], values })
   let done = 0
   // Pages being made by worker threads, and the first problem one of them met.
   const inFlight = new InFlight()
@@ -892,7 +900,7 @@ async function renderInto(
         await out.add(await make(entry))
         continue
       }
-      let own = earlier && earlier.files && earlier.fingerprint === key ? earlier.files : undefined
+      let own = earlier && earlier.files && (earlier.fingerprint === key || readSame(entry.reads?.() ?? earlier.reads)) ? earlier.files : undefined
       if (!own) {
         const made = await make(entry)
         // A file kept for the next render is kept whole (a streamed file's pieces can be read once).
@@ -915,9 +923,11 @@ async function renderInto(
       }
     }
     const earlier = previous?.get(slug)
-    const key = !fingerprints ? undefined : unchanged && earlier ? earlier.fingerprint : plan.fingerprint(slug)
-    // What the page read, recorded with its fingerprint (or, in a library carried over whole, as recorded before).
-    const reads = !fingerprints ? undefined : unchanged && earlier ? earlier.reads : plan.reads(slug)
+    // A page is as before in a library carried over whole, and in a changed one when nothing it read changed.
+    const same = earlier !== undefined && (unchanged || readSame(earlier.reads))
+    const key = !fingerprints ? undefined : same ? earlier.fingerprint : plan.fingerprint(slug)
+    // What the page read, recorded with its fingerprint (or, for a page as before, as recorded before).
+    const reads = !fingerprints ? undefined : same ? earlier.reads : plan.reads(slug)
     if (reads) plan.adopt(slug, reads)
     const reused = earlier?.files && earlier.fingerprint === key ? earlier.files : undefined
     if (!reused) await extensions()
