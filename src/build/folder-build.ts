@@ -98,11 +98,14 @@ export async function buildIntoFolder(request: FolderBuildRequest): Promise<Fold
     gitDates: request.gitDates !== false,
   })
   // Nothing the site is made from changed, and the output folder holds it as it was written: nothing to do.
-  const previous = recordPath ? await loadSiteRecord(recordPath, key) : undefined
+  let previous = recordPath ? await loadSiteRecord(recordPath, key) : undefined
   const unchanged = recordPath && previous ? await unchangedSite(recordPath, previous, notesDir, settings) : undefined
   if (unchanged) return { kind: 'unchanged', record: unchanged }
   // The config as the analysis will read it (read first: a change after this makes the record differ).
   const config = recordPath ? await configHash(notesDir) : ''
+  const restyle = previous !== undefined && restyled(previous, config, settings)
+  // Nothing else needs the previous record (on a large library, tens of megabytes held through the whole build).
+  previous = undefined
   const recorder = recordPath ? new InputRecorder() : undefined
 
   // The rest of the pipeline's modules are loaded only now: an unchanged site needs none of them.
@@ -113,7 +116,7 @@ export async function buildIntoFolder(request: FolderBuildRequest): Promise<Fold
   // A site restyled (another config, base or title) has every body rendered again: the cached parses, which have
   // no drafts, would leave each of them to the main thread, so every note is parsed again in the worker threads,
   // which draft the bodies as they go. Pages the change did not reach are still carried over.
-  if (cache && previous && restyled(previous, config, settings)) cache = { parses: new Map(), pages: cache.pages }
+  if (cache && restyle) cache = { parses: new Map(), pages: cache.pages }
   const cachedPages = cache?.pages
   const overrides = {
     base: request.base,

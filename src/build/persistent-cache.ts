@@ -110,17 +110,31 @@ export async function loadParsesOf(cacheDir: string, notesDir: string, key: stri
 
 function storedBuild(stored: CacheFile): StoredBuild {
   const records = new Map<CacheKey, readonly string[]>()
+  const keys = new Map<string, string>()
   let library: string | undefined
   for (const [key, page] of Object.entries(typeof stored.pages === 'object' && stored.pages !== null ? stored.pages : {})) {
     if (key === libraryCacheKey) library = page.fingerprint
-    else if (typeof page.reads === 'string') records.set(key as CacheKey, readsOf(page.reads))
+    else if (typeof page.reads === 'string') records.set(key as CacheKey, readsOf(page.reads, keys))
   }
   return { parses: new Map(Object.entries(stored.parses)), library, records }
 }
 
-/** A record as the cache holds it (its keys joined by newlines), as a list. */
-function readsOf(text: string): string[] {
-  return text === '' ? [] : text.split('\n')
+/**
+ * A record as the cache holds it (its keys joined by newlines), as a list.
+ * The records of a library name the same keys again and again (the
+ * structure, the documents that many pages list): each key is held once,
+ * in `keys`, rather than once per record that names it.
+ */
+function readsOf(text: string, keys: Map<string, string>): string[] {
+  if (text === '') return []
+  const reads = text.split('\n')
+  for (let i = 0; i < reads.length; i++) {
+    const key = reads[i]!
+    const held = keys.get(key)
+    if (held === undefined) keys.set(key, key)
+    else reads[i] = held
+  }
+  return reads
 }
 
 /** The start of a cache file: its key and site id, the first two fields `saveCache` writes. */
@@ -163,6 +177,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
   text = undefined
   if (typeof stored?.parses !== 'object' || typeof stored.pages !== 'object') return undefined
   const parses = new Map(Object.entries(stored.parses))
+  const keys = new Map<string, string>()
   const pages = new Map(
     Object.entries(stored.pages).map(([slug, page]) => [
       slug as CacheKey,
@@ -170,7 +185,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
         fingerprint: page.fingerprint,
         paths: page.paths,
         files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })),
-        reads: typeof page.reads === 'string' ? readsOf(page.reads) : undefined,
+        reads: typeof page.reads === 'string' ? readsOf(page.reads, keys) : undefined,
         values: restoreValues(page.values),
       },
     ]),
