@@ -40,11 +40,19 @@ interface CacheFile {
   /**
    * Each document page's fingerprint, the output files it made, each file's
    * stamp as written ('' when unknown), and what the page read of the graph
-   * (see `graph/recorded-reads.ts`), its keys joined by newlines; the same
-   * for each file made from the library (by `file:` and its path), and the
-   * library's fingerprint (under `file:` alone).
+   * (see `graph/recorded-reads.ts`), as the numbers of its keys in
+   * {@link CacheFile.keys}; the same for each file made from the library
+   * (by `file:` and its path), and the library's fingerprint (under `file:`
+   * alone).
    */
   readonly pages: Record<string, StoredPage>
+  /**
+   * Every key the records read, each once. A library's records name the
+   * same keys again and again (the structure, the documents many pages
+   * list): written out in full, they made most of the cache file, and of
+   * the memory a build takes to read it.
+   */
+  readonly keys: readonly string[]
 }
 
 /** A page's entry in the cache file (see `CacheFile.pages`); the library's also holds what the records' keys stood for. */
@@ -52,7 +60,7 @@ interface StoredPage {
   readonly fingerprint: string
   readonly paths: readonly string[]
   readonly stamps?: readonly string[]
-  readonly reads?: string
+  readonly reads?: readonly number[]
   readonly values?: StoredValues
 }
 
@@ -110,29 +118,26 @@ export async function loadParsesOf(cacheDir: string, notesDir: string, key: stri
 
 function storedBuild(stored: CacheFile): StoredBuild {
   const records = new Map<CacheKey, readonly string[]>()
-  const keys = new Map<string, string>()
+  const keys = Array.isArray(stored.keys) ? stored.keys : []
   let library: string | undefined
   for (const [key, page] of Object.entries(typeof stored.pages === 'object' && stored.pages !== null ? stored.pages : {})) {
     if (key === libraryCacheKey) library = page.fingerprint
-    else if (typeof page.reads === 'string') records.set(key as CacheKey, readsOf(page.reads, keys))
+    else {
+      const reads = readsOf(page.reads, keys)
+      if (reads) records.set(key as CacheKey, reads)
+    }
   }
   return { parses: new Map(Object.entries(stored.parses)), library, records }
 }
 
-/**
- * A record as the cache holds it (its keys joined by newlines), as a list.
- * The records of a library name the same keys again and again (the
- * structure, the documents that many pages list): each key is held once,
- * in `keys`, rather than once per record that names it.
- */
-function readsOf(text: string, keys: Map<string, string>): string[] {
-  if (text === '') return []
-  const reads = text.split('\n')
-  for (let i = 0; i < reads.length; i++) {
-    const key = reads[i]!
-    const held = keys.get(key)
-    if (held === undefined) keys.set(key, key)
-    else reads[i] = held
+/** A record as the cache holds it (the numbers of its keys in `keys`), as a list; undefined when there is none, or it names a key there is not. */
+function readsOf(numbers: readonly number[] | undefined, keys: readonly string[]): string[] | undefined {
+  if (!Array.isArray(numbers)) return undefined
+  const reads: string[] = []
+  for (const n of numbers) {
+    const key = keys[n]
+    if (typeof key !== 'string') return undefined
+    reads.push(key)
   }
   return reads
 }
@@ -177,7 +182,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
   text = undefined
   if (typeof stored?.parses !== 'object' || typeof stored.pages !== 'object') return undefined
   const parses = new Map(Object.entries(stored.parses))
-  const keys = new Map<string, string>()
+  const keys = Array.isArray(stored.keys) ? stored.keys : []
   const pages = new Map(
     Object.entries(stored.pages).map(([slug, page]) => [
       slug as CacheKey,
@@ -185,7 +190,7 @@ export async function loadCache(file: string, key: string, outDir: string, marke
         fingerprint: page.fingerprint,
         paths: page.paths,
         files: page.paths.map((p, i) => ({ path: p, reuseFrom: path.join(outDir, p), stamp: page.stamps?.[i] || undefined })),
-        reads: typeof page.reads === 'string' ? readsOf(page.reads, keys) : undefined,
+        reads: readsOf(page.reads, keys),
         values: restoreValues(page.values),
       },
     ]),
@@ -243,18 +248,26 @@ export async function saveCache(
     }
     await out.write('},"pages":{')
     first = true
+    // Each key read, numbered in the order first met, and written once at the end.
+    const keys = new Map<string, number>()
+    const numbered = (reads: readonly string[]): number[] =>
+      reads.map((read) => {
+        let n = keys.get(read)
+        if (n === undefined) keys.set(read, (n = keys.size))
+        return n
+      })
     for (const [slug, page] of pages ?? []) {
       const stored: StoredPage = {
         fingerprint: page.fingerprint,
         paths: page.paths,
         stamps: page.paths.map((p) => stamps?.get(p) ?? ''),
-        reads: page.reads?.join('\n'),
+        reads: page.reads && numbered(page.reads),
         values: page.values && { structure: page.values.structure, documents: Object.fromEntries(page.values.documents) },
       }
       await out.write(`${first ? '' : ','}${JSON.stringify(slug)}:${JSON.stringify(stored)}`)
       first = false
     }
-    await out.write('}}')
+    await out.write(`},"keys":${JSON.stringify([...keys.keys()])}}`)
     await out.flush()
     await handle.close()
     handle = undefined
