@@ -21,8 +21,8 @@
  * and old folders) of a dead build. At any other instant the output path
  * holds the old site or the new one.
  */
-import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { closeSync, fstatSync, mkdirSync, openSync, writeFileSync, type BigIntStats } from 'node:fs'
+import { copyFile, lstat, mkdir, open, readdir, readFile, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, statSync, writeFileSync, type BigIntStats } from 'node:fs'
 import path from 'node:path'
 import type { FileSink, OutputFile, ReusedFile } from '../render/output-files.js'
 import { InFlight } from '../in-flight.js'
@@ -322,11 +322,13 @@ async function writeOwn(file: Exclude<OutputFile, ReusedFile>, target: string): 
  * made again.
  */
 async function reuse(file: ReusedFile, target: string): Promise<FileStamp | undefined> {
-  const now = await stat(file.reuseFrom, { bigint: true }).catch(() => undefined)
+  // Blocking calls, as for the files written (see `openSite`): an edit build links nearly every file of the site, and
+  // two round trips through the thread pool per file cost the main thread more than the calls themselves.
+  const now = statSync(file.reuseFrom, { bigint: true, throwIfNoEntry: false })
   if (!now || file.stamp === undefined || stampOf(now) !== file.stamp) return undefined
   try {
     // A hard link shares the inode: size, modification time and inode stay, and so does the stamp.
-    await link(file.reuseFrom, target)
+    linkSync(file.reuseFrom, target)
     return file.stamp
   } catch {
     try {
