@@ -5,8 +5,24 @@
  * needs after a save: the files that read something the save changed, found
  * in time proportional to the edit, not to the library.
  */
-import { everything } from './structure.js'
+import { everything, structureKey } from './structure.js'
 import type { PageReads } from './recorded-reads.js'
+
+/**
+ * A record without the keys its read of the structure covers. Every key but
+ * a document's prose or summary (a document's slug, a folder, a paper, an
+ * alias, an attachment, a date, the document count) changes only with the
+ * structure, and whenever it changes the structure's key changes too (see
+ * `dev/site-changes.ts` and `read-values.ts`): a record that holds the
+ * structure needs none of them. Listing pages and whole-library files read
+ * every document's slug; this keeps their records to what an edit to prose
+ * or a summary can reach.
+ */
+function essential(reads: PageReads): PageReads {
+  if (!reads.includes(structureKey)) return reads
+  const kept = reads.filter((key) => key === structureKey || key === everything || key.startsWith('prose:') || key.startsWith('summary:'))
+  return kept.length === reads.length ? reads : kept
+}
 
 /** What each file read, by the file's key (a document's slug, or `file:` and a path). */
 export class ReadRecords<K extends string = string> {
@@ -26,9 +42,10 @@ export class ReadRecords<K extends string = string> {
     return this.records.has(file)
   }
 
-  set(file: K, reads: PageReads): void {
+  set(file: K, taken: PageReads): void {
     const old = this.records.get(file)
-    if (old === reads) return
+    if (old === taken) return
+    const reads = essential(taken)
     if (old && this.index) this.unindex(file, old)
     this.records.set(file, reads)
     if (this.index) this.indexOne(file, reads)
