@@ -2,10 +2,11 @@
  * Bundle the worker threads' script into one file at compile time, so a
  * worker thread starts by reading one module instead of resolving,
  * reading and linking several hundred (quire's parser and renderer, unified
- * and its plugins, YAML, zod, highlight.js…): a thread spends less time
- * loading before it parses its first note. KaTeX and highlight.js stay
- * behind their dynamic imports, so a thread evaluates them only when a note
- * needs them.
+ * and its plugins, YAML, zod…): a thread spends less time loading before it
+ * parses its first note. KaTeX and highlight.js stay behind their dynamic
+ * imports, in files of their own beside the bundle, so a thread loads them
+ * only when a note needs them (held in one file, they would take a thread's
+ * memory on every library).
  *
  * The bundle also keeps what micromark's parser is made of: micromark
  * combines its syntax extensions into one table of constructs for every
@@ -23,7 +24,7 @@
  *
  *   npx tsc -p . && node dist/scripts/bundle-worker.js
  */
-import { writeFileSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { readFile } from 'node:fs/promises'
@@ -32,9 +33,14 @@ import { inputsHash, workerBundleFiles, type WorkerBundleRecord } from '../src/b
 
 async function main(): Promise<void> {
   const { worker, bundle, record } = workerBundleFiles()
+  const folder = path.dirname(fileURLToPath(bundle))
+  // Parts of an earlier bundle are named by their contents: they would stay beside the new ones.
+  rmSync(folder, { recursive: true, force: true })
   const result = await build({
     entryPoints: [fileURLToPath(worker)],
-    outfile: fileURLToPath(bundle),
+    outdir: folder,
+    // The dynamic imports (KaTeX, highlight.js) become files of their own, loaded when imported.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -46,13 +52,12 @@ async function main(): Promise<void> {
     banner: { js: "import { createRequire as quireCreateRequire } from 'node:module'; const require = quireCreateRequire(import.meta.url);" },
   })
   // esbuild names inputs relative to the working folder; the record names them relative to the bundle's folder.
-  const folder = path.dirname(fileURLToPath(bundle))
   const inputs = Object.keys(result.metafile.inputs).map((input) => path.relative(folder, path.resolve(input)))
   const hash = inputsHash(folder, inputs)
   if (hash === undefined) throw new Error('bundle-worker: a file the bundle was made from cannot be read')
   const contents: WorkerBundleRecord = { inputs, hash }
   writeFileSync(fileURLToPath(record), JSON.stringify(contents) + '\n')
-  console.log(`parse-worker.bundle.js: ${inputs.length} modules`)
+  console.log(`worker-bundle/parse-worker.js: ${inputs.length} modules, in ${Object.keys(result.metafile.outputs).length} files`)
 }
 
 /** The function micromark combines syntax extensions with, as `micromark-util-combine-extensions` writes it. */

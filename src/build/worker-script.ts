@@ -16,12 +16,12 @@ export interface WorkerBundleRecord {
   readonly hash: string
 }
 
-/** The worker's compiled script, its bundle and the bundle's record. */
+/** The worker's compiled script, its bundle (with the parts loaded only when needed beside it) and the bundle's record. */
 export function workerBundleFiles(): { worker: URL; bundle: URL; record: URL } {
   return {
     worker: new URL('./parse-worker.js', import.meta.url),
-    bundle: new URL('./parse-worker.bundle.js', import.meta.url),
-    record: new URL('./parse-worker.bundle.json', import.meta.url),
+    bundle: new URL('./worker-bundle/parse-worker.js', import.meta.url),
+    record: new URL('./worker-bundle/inputs.json', import.meta.url),
   }
 }
 
