@@ -262,14 +262,11 @@ async function analyseLoaded(
   const toParse = loaded.files.filter((file, i) => reused[i] === undefined && !limited.has(file.path))
   // QUIRE_DRAFTS_HELD_UP_TO moves the threshold, for tests of the one-holder split on small libraries.
   const holders = loaded.files.length <= Number(process.env.QUIRE_DRAFTS_HELD_UP_TO ?? draftsHeldUpTo) ? Infinity : 1
-  const inWorkers = await parseInWorkers(
-    toParse,
-    (done, total) => settings.onProgress?.('parse', done, total),
-    process.env,
-    draftMode(settings),
-    holders,
-    early,
-  )
+  const parsing = parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, draftMode(settings), holders, early)
+  // A body that embeds another note is rendered whole by this thread once the graph is known, when this thread sets a
+  // large build's pace: what rendering it needs (math, highlighting) is loaded while the worker threads parse instead.
+  const preloading = draft && toParse.some((file) => file.text.includes('![[')) ? loadBodyExtensionsFor(toParse.map((file) => file.text)) : undefined
+  const [inWorkers] = await Promise.all([parsing, preloading])
   const parallel = inWorkers?.results
   if (draft && !parallel) await loadBodyExtensionsFor(toParse.map((file) => file.text))
   let parallelIndex = 0

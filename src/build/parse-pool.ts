@@ -8,11 +8,10 @@
  * `parse-worker.ts`): the workers then stay up after parsing, as
  * {@link HeldDrafts}, to assemble those documents' pages.
  */
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { restoreParse } from './stored-parse.js'
+import { workerScript } from './worker-script.js'
 import type { SourceFile } from '../model.js'
 import type { HeldDrafts } from '../render/held-drafts.js'
 import type { DraftedParse } from '../render/body/draft-documents.js'
@@ -92,14 +91,6 @@ function threadCount(files: number, env: NodeJS.ProcessEnv): number {
   return Math.max(count, 1)
 }
 
-const workerScript = new URL('./parse-worker.js', import.meta.url)
-
-let scriptFound: boolean | undefined
-/** Is the worker's script there (not when quire runs from its TypeScript sources)? Looked for once. */
-function workerScriptFound(): boolean {
-  return (scriptFound ??= existsSync(fileURLToPath(workerScript)))
-}
-
 /**
  * At most this many notes are parsed while the folder is read. That covers a garden's
  * whole folder read; on a large library, the first thread (which keeps its drafts) would
@@ -142,8 +133,9 @@ export class EarlyThreads {
   /** `files` notes have been found so far: start the threads parsing that many would use, if not started yet. */
   found(files: number): void {
     const wanted = threadCount(files, this.env)
-    if (this.taken || wanted <= this.threads.length || !workerScriptFound()) return
-    while (this.threads.length < wanted) this.threads.push(startThread(workerScript))
+    const script = this.taken || wanted <= this.threads.length ? undefined : workerScript()
+    if (!script) return
+    while (this.threads.length < wanted) this.threads.push(startThread(script))
     this.send()
   }
 
@@ -207,14 +199,15 @@ export async function parseInWorkers(
   early?: EarlyThreads,
 ): Promise<ParsedInWorkers | undefined> {
   const count = threadCount(files.length, env)
-  if (count === 0 || !workerScriptFound()) return undefined
+  const script = count === 0 ? undefined : workerScript()
+  if (!script) return undefined
 
   const results: DraftedParse[] = new Array(files.length)
   const holder = new Map<string, Thread>()
   const taken = early?.take(count)
   const threads = taken?.threads ?? []
   const fresh = threads.length
-  while (threads.length < count) threads.push(startThread(workerScript))
+  while (threads.length < count) threads.push(startThread(script))
   // The batches the first thread was given while the folder was read (only if it is one of these threads).
   const batches = fresh > 0 ? (taken?.batches ?? []) : []
   // Each file's place in `files`, needed only when some were parsed out of order.

@@ -9,10 +9,9 @@
  * (running from TypeScript sources, as the unit tests do), notes are parsed
  * in this thread with no limit but the nesting one.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { restoreParse } from './stored-parse.js'
+import { workerScript } from './worker-script.js'
 import { error } from '../diagnostics.js'
 import type { SourceFile } from '../model.js'
 import type { DraftedParse } from '../render/body/draft-documents.js'
@@ -34,10 +33,8 @@ const threadCount = 2
 /** Parse each of `files` with at most `options.seconds` for each; results in the order of `files`. */
 export async function parseWithTimeLimit(files: readonly SourceFile[], options: TimeLimitOptions): Promise<DraftedParse[]> {
   if (files.length === 0) return []
-  const script = new URL('./parse-worker.js', import.meta.url)
-  if (!existsSync(fileURLToPath(script))) {
-    return files.map(options.here)
-  }
+  const script = workerScript()
+  if (!script) return files.map(options.here)
   const results: DraftedParse[] = new Array(files.length)
   let next = 0
   const run = async (): Promise<void> => {

@@ -120,7 +120,8 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
  * as the number 2504.1037, losing the arXiv id's last digit.
  */
 function keepDecimalsAsWritten(doc: Document, source: string): void {
-  if (doc.errors.length > 0) return
+  // A text with no digit, dot, digit has no such number: most front matter, spared a walk over its nodes.
+  if (doc.errors.length > 0 || !/\d\.\d/.test(source)) return
   YAML.visit(doc, {
     Scalar(key, node) {
       if (key === 'key' || typeof node.value !== 'number' || node.type !== 'PLAIN' || !node.range) return
