@@ -40,7 +40,7 @@ import {
 import { tableOfContents } from './body/toc.js'
 import { atomFeed, feedFile } from './site-files/feed.js'
 import { graphDataFile, graphDataText } from './site-files/graph-data.js'
-import { graphJson, serialiseJson } from './site-files/graph-json.js'
+import { graphJson, graphJsonPieces } from './site-files/graph-json.js'
 import type { ShippedFiles } from '../load/shipped-files.js'
 import { graphLibraryFiles } from './site-files/site-files.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
@@ -598,7 +598,8 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       'site',
     ),
   )
-  add(text('graph.json', () => serialiseJson(graphJson(view, site))))
+  // Written in pieces; the graph is read (and its reads recorded) as the file is made, before it is written.
+  add({ path: 'graph.json', fingerprint: library, make: () => ({ path: 'graph.json', pieces: graphJsonPieces(graphJson(view, site)) }) })
   add(text(graphDataFile, () => graphDataText(view)))
   add(text(graphLibraryFiles.graphology, () => shipped.graphLibrary('graphology'), 'static'))
   add(text(graphLibraryFiles.sigma, () => shipped.graphLibrary('sigma'), 'static'))
