@@ -12,6 +12,8 @@
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { parentPort } from 'node:worker_threads'
 import type { SourceFile } from '../model.js'
 import { storeParse, type StoredParseResult } from './stored-parse.js'
@@ -70,9 +72,26 @@ export type WorkerMessage =
 /** Drafts' HTML kept here, by file path. */
 const held = new Map<string, { html: Uint8Array; toc: DraftBody['toc'] }>()
 
+let collected = false
+
+/**
+ * Collect this thread's garbage once, as its first page is asked for.
+ * Parsing leaves the heap as large as the parse made it, and making pages
+ * allocates little that lasts, so V8 would not collect it again (nor give
+ * its memory back) while the pages are made: on a large library, most of
+ * this thread's heap through the rest of the build.
+ */
+function collectOnce(): void {
+  if (collected) return
+  collected = true
+  setFlagsFromString('--expose-gc')
+  ;(runInNewContext('gc') as () => void)()
+}
+
 parentPort?.on('message', (request: ParseRequest | PageRequest) => {
   const reply = (message: WorkerMessage): void => parentPort!.postMessage(message)
   if (request.kind === 'page') {
+    collectOnce()
     const draft = request.draft ?? held.get(request.path)
     try {
       if (!draft) throw new Error(`no draft of ${request.path} is held here`)
