@@ -12,8 +12,6 @@
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { parentPort } from 'node:worker_threads'
 import type { SourceFile } from '../model.js'
 import { storeParse, type StoredParseResult } from './stored-parse.js'
@@ -24,6 +22,7 @@ import type { DraftBody } from '../render/body/slots.js'
 import { shownOnOtherPages, type LentDraft, type OtherFile } from '../render/held-drafts.js'
 import { writeStamped, type FileStamp } from '../emit/emit-site.js'
 import { parseDocument } from '../parse/parse-document.js'
+import { collectNow } from './heap.js'
 
 /** What to do with each published body besides parsing it. */
 export type DraftMode = 'none' | 'returned' | 'held'
@@ -84,8 +83,7 @@ let collected = false
 function collectOnce(): void {
   if (collected) return
   collected = true
-  setFlagsFromString('--expose-gc')
-  ;(runInNewContext('gc') as () => void)()
+  collectNow()
 }
 
 parentPort?.on('message', (request: ParseRequest | PageRequest) => {
