@@ -34,7 +34,7 @@ import { libraryCacheKey } from '../render/output-files.js'
 import type { AnalysedSite } from './site-build.js'
 import type { SiteTarget } from './pipeline.js'
 import type { Progress } from './analyse.js'
-import { letGoOfText } from '../load/note-text.js'
+import { setTextAside } from '../load/note-text.js'
 import type { Doc } from '../model.js'
 import { shippedFiles } from '../load/shipped-files.js'
 
@@ -199,15 +199,10 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
     let rendered: RenderedSite
     try {
       // A render that reuses the previous site's pages may be followed by one that does not (below), so only a render
-      // without them, which nothing follows, lets each note's text go once its page is made.
-      // A document's draft goes with its text: the pages that use it are made.
-      const letGo =
-        pages === undefined
-          ? (doc: Doc) => {
-              letGoOfText(doc.file)
-              analysed.drafts.letGo(doc.file.path)
-            }
-          : undefined
+      // without them, which nothing follows, lets each document's draft go once the pages that use it are made, and
+      // holds no note's text: each is read again from its file when a page needs it (see `note-text.ts`).
+      const letGo = pages === undefined ? (doc: Doc) => analysed.drafts.letGo(doc.file.path) : undefined
+      if (letGo) for (const file of analysed.loaded.files) setTextAside(file)
       // Without a cache to keep them in, no page's fingerprint is worked out.
       rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, request.progress?.update, opened.writer, analysed.drafts, letGo, {
         fingerprints: request.cacheDir !== undefined,

@@ -12,6 +12,7 @@ import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { restoreParse } from './stored-parse.js'
 import { workerScript } from './worker-script.js'
+import { collectIfLarge } from './heap.js'
 import type { SourceFile } from '../model.js'
 import type { HeldDrafts } from '../render/held-drafts.js'
 import type { DraftedParse } from '../render/body/draft-documents.js'
@@ -243,6 +244,11 @@ export async function parseInWorkers(
     holder.clear()
     await Promise.all(threads.map((thread) => thread.worker.terminate()))
   }
+  // Closed once every page a worker makes is made: the main thread's heap is collected before the rest of the site.
+  const closeHeld = async (): Promise<void> => {
+    await close()
+    collectIfLarge()
+  }
   try {
     await Promise.all(threads.map(run))
   } catch (problem) {
@@ -274,7 +280,7 @@ export async function parseInWorkers(
       }
     },
     pending: () => pending,
-    close,
+    close: closeHeld,
   }
   return { results, held }
 }

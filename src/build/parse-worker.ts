@@ -22,6 +22,7 @@ import type { DraftBody } from '../render/body/slots.js'
 import { shownOnOtherPages, type LentDraft, type OtherFile } from '../render/held-drafts.js'
 import { writeStamped, type FileStamp } from '../emit/emit-site.js'
 import { parseDocument } from '../parse/parse-document.js'
+import { collectNow } from './heap.js'
 
 /** What to do with each published body besides parsing it. */
 export type DraftMode = 'none' | 'returned' | 'held'
@@ -70,9 +71,25 @@ export type WorkerMessage =
 /** Drafts' HTML kept here, by file path. */
 const held = new Map<string, { html: Uint8Array; toc: DraftBody['toc'] }>()
 
+let collected = false
+
+/**
+ * Collect this thread's garbage once, as its first page is asked for.
+ * Parsing leaves the heap as large as the parse made it, and making pages
+ * allocates little that lasts, so V8 would not collect it again (nor give
+ * its memory back) while the pages are made: on a large library, most of
+ * this thread's heap through the rest of the build.
+ */
+function collectOnce(): void {
+  if (collected) return
+  collected = true
+  collectNow()
+}
+
 parentPort?.on('message', (request: ParseRequest | PageRequest) => {
   const reply = (message: WorkerMessage): void => parentPort!.postMessage(message)
   if (request.kind === 'page') {
+    collectOnce()
     const draft = request.draft ?? held.get(request.path)
     try {
       if (!draft) throw new Error(`no draft of ${request.path} is held here`)

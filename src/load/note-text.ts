@@ -1,18 +1,25 @@
 /**
- * A note's text as loaded, which a one-shot build may let go of.
+ * A note's text as loaded, which a one-shot build may set aside.
  *
- * A large library's texts are much of a build's memory, and once a page is
- * made (its HTML, its Markdown, its entry in the search index) nothing
- * needs most of them again. `quire build` tells {@link letGoOfText} so,
- * note by note (see `renderSite`); `quire dev` keeps every text, since it
- * renders again after each save. Reading a text that was let go is a bug,
- * and throws rather than giving a wrong page.
+ * A large library's texts are much of a build's memory, and a one-shot
+ * build reads each one again only when the note's page is made (its HTML,
+ * its Markdown, its entry in the search index) and when its link preview
+ * is. So `quire build`, once the notes are parsed, sets every text aside
+ * ({@link setTextAside}, see `folder-build.ts`): the text is not held at
+ * all, but read again from its file when asked for, and checked against
+ * the hash of the text that was parsed, so a page never shows a text other
+ * than the one its note was parsed from (a file edited during the build
+ * fails it). A page reads its note's text a few times in a row: the last
+ * text read back is kept for the next reader. `quire dev` keeps every
+ * text, since it renders again after each save.
  *
- * A text with a character past Latin-1 (a dash, a Greek letter) would take
- * two bytes a character as a JavaScript string, in the heap; such a text is
- * held as UTF-8 bytes instead, outside the heap, and read back as a string
- * each time it is read.
+ * Until then, a text with a character past Latin-1 (a dash, a Greek
+ * letter), which would take two bytes a character as a JavaScript string,
+ * in the heap, is held as UTF-8 bytes instead, outside the heap, and read
+ * back as a string each time it is read.
  */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import type { SourceFile } from '../model.js'
 
 /** A character a one-byte string cannot hold. */
@@ -20,27 +27,56 @@ const pastLatin1 = /[^\u0000-\u00ff]/
 const encoder = new TextEncoder()
 // The text is kept whole: a leading U+FEFF left in it stays.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+// As the notes folder is read (see `load-notes.ts`): a byte order mark is dropped.
+const fromFile = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
-/** How to let each loaded file's text go. */
-const letGo = new WeakMap<SourceFile, () => void>()
+/** How to set each loaded file's text aside. */
+const setAside = new WeakMap<SourceFile, () => void>()
 
-/** A note's file whose text {@link letGoOfText} can let go. */
+/** The text read back last, for the next reader of the same note. */
+let lastRead: { readonly file: SourceFile; readonly text: string } | undefined
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64url')
+}
+
+/** A note's file whose text {@link setTextAside} can set aside. */
 export function noteFile(path: string, relativePath: string, displayPath: string, text: string): SourceFile {
   let held: string | Uint8Array | undefined = pastLatin1.test(text) ? encoder.encode(text) : text
+  // The hash of the text once it is set aside, to check it against when it is read again from the file.
+  let aside: string | undefined
   const file = { path, relativePath, displayPath } as SourceFile
+  const readBack = (hash: string): string => {
+    if (lastRead?.file === file) return lastRead.text
+    const bytes = readFileSync(path)
+    const read = fromFile.decode(bytes)
+    const again = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read
+    if (hashOf(again) !== hash) throw new Error(`quire: ${displayPath} changed while the site was being built; build it again`)
+    lastRead = { file, text: again }
+    return again
+  }
   // An own, enumerable property: copies (a message to a worker thread, a spread) read the text as any other.
   Object.defineProperty(file, 'text', {
     enumerable: true,
     get: (): string => {
-      if (held === undefined) throw new Error(`quire: the text of ${displayPath} was read after the build let it go`)
-      return typeof held === 'string' ? held : decoder.decode(held)
+      if (held !== undefined) return typeof held === 'string' ? held : decoder.decode(held)
+      return readBack(aside!)
     },
   })
-  letGo.set(file, () => (held = undefined))
+  setAside.set(file, () => {
+    if (held === undefined) return
+    aside = hashOf(typeof held === 'string' ? held : decoder.decode(held))
+    held = undefined
+  })
   return file
 }
 
-/** Let the text of `file` go (a file not made by {@link noteFile} keeps it); reading it afterwards throws. */
-export function letGoOfText(file: SourceFile): void {
-  letGo.get(file)?.()
+/**
+ * Stop holding the text of `file` (a file not made by {@link noteFile}
+ * keeps it): it is read again from the file each time it is asked for
+ * (the last one read is kept), and reading it throws if the file no longer
+ * holds the same text.
+ */
+export function setTextAside(file: SourceFile): void {
+  setAside.get(file)?.()
 }

@@ -40,11 +40,11 @@ import {
 import { tableOfContents } from './body/toc.js'
 import { atomFeed, feedFile } from './site-files/feed.js'
 import { graphDataFile, graphDataText } from './site-files/graph-data.js'
-import { graphJson, serialiseJson } from './site-files/graph-json.js'
+import { graphJson, graphJsonPieces } from './site-files/graph-json.js'
 import type { ShippedFiles } from '../load/shipped-files.js'
 import { graphLibraryFiles } from './site-files/site-files.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
-import { keptPreview, previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
+import { previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
 import { sectionIds } from './site-files/preview-sections.js'
 import { searchDocument, searchFingerprint } from './site-files/search-index.js'
 import { manifestFile, SearchIndexBuilder, searchBlockOf, searchPaths, type SearchBlock } from './site-files/search-shards.js'
@@ -198,9 +198,10 @@ export interface SitePlan {
   renderHeld(slug: Slug): { paths: string[]; stamps: Promise<readonly string[]> } | undefined
   /**
    * A document's page is made and the document indexed for search: unless a
-   * file made later reads its text (a home, folder or tag page it heads, a
-   * page that embeds it), keep what its link preview shows and hand the
-   * document to `letGo`, which may let its text go.
+   * file made later reads its body (a home, folder or tag page it heads, a
+   * page that embeds it), hand the document to `letGo`, which may let its
+   * draft go. Its text must stay readable: its link preview is made from it
+   * later.
    */
   doneWith(slug: Slug, letGo: (doc: Doc) => void): void
 }
@@ -599,23 +600,18 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
       'site',
     ),
   )
-  add(text('graph.json', () => serialiseJson(graphJson(view, site))))
+  // Written in pieces; the graph is read (and its reads recorded) as the file is made, before it is written.
+  add({ path: 'graph.json', fingerprint: library, make: () => ({ path: 'graph.json', pieces: graphJsonPieces(graphJson(view, site)) }) })
   add(text(graphDataFile, () => graphDataText(view)))
   add(text(graphLibraryFiles.graphology, () => shipped.graphLibrary('graphology'), 'static'))
   add(text(graphLibraryFiles.sigma, () => shipped.graphLibrary('sigma'), 'static'))
   // Link previews: a small index, then one file per bucket of documents, each made from its own documents only.
   add(text(previewsIndexFile, () => previewFiles.index(view)))
   const buckets = () => bucketSlugs
-  // The previews of documents whose text was let go, taken just before, until their bucket is made.
-  const previews = new Map<Slug, Uint8Array>()
   // A bucket shows the title, summary and first text of its documents' sections (for `[[note#Heading]]`).
-  const bucket = (slugs: readonly Slug[]): string => {
-    const made = previewFiles.bucket(view, slugs, previews)
-    for (const slug of slugs) previews.delete(slug)
-    return made
-  }
-  // A bucket reads its documents' summaries, and the text of those with sections (a preview kept from a document whose
-  // text was let go holds what the text showed): declared, so that its record is taken without making it.
+  const bucket = (slugs: readonly Slug[]): string => previewFiles.bucket(view, slugs)
+  // A bucket reads its documents' summaries, and the text of those with sections: declared, so that its record is
+  // taken without making it.
   const bucketReads = (slugs: readonly Slug[]): PageReads => documentsRead(slugs, (slug) => sectionIds(graph.documents.get(slug)!).length > 0)
   for (let i = 0; i < buckets().length; i++)
     add({ ...text(`${previewsFolder}/${i}.json`, () => bucket(buckets()[i]!)), reads: () => bucketReads(buckets()[i]!) })
@@ -746,9 +742,7 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     },
     doneWith(slug, letGo) {
       if (readLater.has(slug) || embedded().has(slug)) return
-      const doc = graph.documents.get(slug)!
-      previews.set(slug, keptPreview(doc))
-      letGo(doc)
+      letGo(graph.documents.get(slug)!)
     },
     renderHeld(slug) {
       if (!held) return undefined
@@ -789,10 +783,12 @@ function listSink(files: OutputFile[]): FileSink {
  * (`drafts.held`) make those pages.
  *
  * Given `letGo` (a one-shot build), each document whose page was made here
- * and whose text no later file reads is handed to it once its page is
- * made and it is indexed for search, so its text and its draft need not
- * stay in memory (only with a sink on disk: a list keeps the files for the
- * next render).
+ * and whose body no later file reads is handed to it once its page is
+ * made and it is indexed for search, so its draft need not stay in memory
+ * (only with a sink on disk: a list keeps the files for the next render).
+ * Its text must stay readable: the link previews are made from the texts
+ * at the end (a one-shot build reads each again from its file, see
+ * `note-text.ts`).
  */
 export async function renderSite(
   graph: Graph,

@@ -43,5 +43,37 @@ export function graphJson(graph: Graph, site: SiteOptions): GraphJson {
 
 /** Serialise for the site: stable, and safe to embed (no `<`, so no `</script>`). */
 export function serialiseJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/</g, '\\u003c') + '\n'
+  return safe(JSON.stringify(value, null, 2)) + '\n'
+}
+
+/** JSON text with no raw `<`. */
+function safe(json: string): string {
+  return json.replace(/</g, '\\u003c')
+}
+
+/**
+ * `serialiseJson(json)` in pieces, a node or an edge at a time: on a large
+ * library the file is tens of megabytes, and made whole it was held
+ * several times over (the text, the text made safe, the text with its
+ * last line) at the end of the build.
+ */
+export function* graphJsonPieces(json: GraphJson): Generator<string> {
+  yield '{\n'
+  yield* listPieces('nodes', json.nodes, ',\n')
+  yield* listPieces('edges', json.edges, '\n')
+  yield '}\n'
+}
+
+/** One list of `graph.json` as `JSON.stringify(…, null, 2)` writes it at the file's first level, then `after`. */
+function* listPieces(name: string, items: readonly object[], after: string): Generator<string> {
+  if (items.length === 0) {
+    yield `  ${JSON.stringify(name)}: []${after}`
+    return
+  }
+  yield `  ${JSON.stringify(name)}: [\n`
+  for (const [i, item] of items.entries()) {
+    // An item's lines are indented two levels; a string value holds no line break (JSON escapes it).
+    yield `    ${safe(JSON.stringify(item, null, 2)).replace(/\n/g, '\n    ')}${i === items.length - 1 ? '\n' : ',\n'}`
+  }
+  yield `  ]${after}`
 }

@@ -54,20 +54,6 @@ export function previewEntry(doc: Doc): PreviewEntry {
   return Object.keys(sections).length > 0 ? { ...entry, sections } : entry
 }
 
-/**
- * A document's preview kept for its bucket after the document's text is let
- * go: as JSON in UTF-8 bytes, outside the JavaScript heap (a preview's
- * pieces of the text, cut from it, would keep the whole text in memory;
- * as a string, a preview with one character past Latin-1 takes two bytes a
- * character).
- */
-export function keptPreview(doc: Doc): Uint8Array {
-  return encoder.encode(JSON.stringify(previewEntry(doc)))
-}
-
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
-
 /** JSON with no raw `<`. */
 function json(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c') + '\n'
@@ -88,14 +74,6 @@ type Slug = Doc['slug']
 /** The files' contents: the index, and bucket `n`. */
 export const previewFiles = {
   index: (graph: Graph): string => json({ buckets: bucketCount(graph.documents.size) }),
-  /** Bucket `n`'s file, from `kept` previews where given (see {@link keptPreview}). */
-  bucket: (graph: Graph, slugs: readonly Slug[], kept?: ReadonlyMap<Slug, Uint8Array>): string =>
-    json(
-      Object.fromEntries(
-        slugs.map((slug) => {
-          const preview = kept?.get(slug)
-          return [slug, preview ? (JSON.parse(decoder.decode(preview)) as PreviewEntry) : previewEntry(graph.documents.get(slug)!)]
-        }),
-      ),
-    ),
+  /** Bucket `n`'s file. */
+  bucket: (graph: Graph, slugs: readonly Slug[]): string => json(Object.fromEntries(slugs.map((slug) => [slug, previewEntry(graph.documents.get(slug)!)]))),
 }

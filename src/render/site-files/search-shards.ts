@@ -182,7 +182,10 @@ export class SearchIndexBuilder {
   /** Full blocks not yet handed over by {@link takeFinishedTexts}, when the caller takes them as they fill. */
   private finished: string[] | undefined
   private next = 0
+  /** Once every document is indexed: the manifest and the files of records and phrase texts not taken yet, by path. */
   private made: Map<string, string> | undefined
+  /** Once every document is indexed: each term shard's entries, until the shard is taken. */
+  private shards: (readonly string[] | undefined)[] = []
 
   constructor(
     private readonly count: number,
@@ -304,19 +307,45 @@ export class SearchIndexBuilder {
 
   /**
    * One search file, handed over once and then let go (a large library's
-   * files would otherwise stay in memory until the build ends).
+   * files would otherwise stay in memory until the build ends). A term
+   * shard is joined only when it is taken, so the shards are never all
+   * held as files at once beside the entries they are made of.
    */
   take(file: string): string {
-    const files = this.files()
-    const contents = files.get(file)
+    this.finish()
+    const shard = termShardOf(file)
+    if (shard !== undefined) {
+      const entries = this.shards[shard]
+      if (entries === undefined) throw new Error(`quire: the search file ${file} was already written, or is not one`)
+      this.shards[shard] = undefined
+      return shardText(entries)
+    }
+    const contents = this.made!.get(file)
     if (contents === undefined) throw new Error(`quire: the search file ${file} was already written, or is not one`)
-    files.delete(file)
+    this.made!.delete(file)
     return contents
   }
 
-  /** Every search file, by path (made once; {@link take} removes them). */
+  /** Every search file not taken yet, by path (each term shard made now; {@link take} removes them). */
   files(): Map<string, string> {
-    if (this.made) return this.made
+    this.finish()
+    const files = new Map<string, string>()
+    for (const [file, contents] of this.made!) {
+      files.set(file, contents)
+      if (file !== manifestFile) continue
+      // The term shards come right after the manifest, as in `searchPaths`.
+      this.shards.forEach((entries, i) => entries && files.set(`${searchFolder}/terms/${i}.json`, shardText(entries)))
+    }
+    return files
+  }
+
+  /**
+   * Index what is left, then weigh every term and share the terms among
+   * the shards. Each term's postings are let go as soon as its entry is
+   * written, and each shard stays a list of entries until it is taken.
+   */
+  private finish(): void {
+    if (this.made) return
     this.advanceTo(this.count - 1)
     const fieldCount = this.fields.length
     const averages = this.fields.map((_, field) => {
@@ -330,6 +359,7 @@ export class SearchIndexBuilder {
     let total = 0
     for (const term of [...this.postings.keys()].sort()) {
       const entry = json([term, this.encoded(this.postings.get(term)!, averages)])
+      this.postings.delete(term)
       const key = termKey(term)
       let group = groups[groups.length - 1]
       if (group?.key !== key) groups.push((group = { key, entries: [], size: 0 }))
@@ -337,7 +367,6 @@ export class SearchIndexBuilder {
       group.size += entry.length + 1
       total += entry.length + 1
     }
-    this.postings.clear()
     const shards = shardCount(this.count)
     const firstKeys: string[] = []
     const shardEntries: string[][] = []
@@ -360,7 +389,7 @@ export class SearchIndexBuilder {
       manifestFile,
       json({ version: 1, documents: this.count, keyLength, docBlock, textBlock, shards: firstKeys.length === 0 ? [''] : firstKeys }) + '\n',
     )
-    for (let i = 0; i < shards; i++) files.set(`${searchFolder}/terms/${i}.json`, `[${(shardEntries[i] ?? []).join(',')}]\n`)
+    this.shards = Array.from({ length: shards }, (_, i) => shardEntries[i] ?? [])
     for (let i = 0; i * docBlock < this.count; i++)
       files.set(`${searchFolder}/docs/${i}.json`, `[${this.records.slice(i * docBlock, (i + 1) * docBlock).join(',')}]\n`)
     if (this.phrases.length > 0) this.closeTextBlock()
@@ -370,8 +399,20 @@ export class SearchIndexBuilder {
     this.made = files
     this.textBlocks.length = 0
     this.records.length = 0
-    return files
   }
+}
+
+/** A term shard's file from its entries. */
+function shardText(entries: readonly string[]): string {
+  return `[${entries.join(',')}]\n`
+}
+
+const termShardFile = new RegExp(`^${searchFolder}/terms/(\\d+)\\.json$`)
+
+/** The number of the term shard `file` is (`search/terms/N.json`), if it is one. */
+function termShardOf(file: string): number | undefined {
+  const match = termShardFile.exec(file)
+  return match ? Number(match[1]) : undefined
 }
 
 /** Every search file of `documents` (in document order), by path. */
