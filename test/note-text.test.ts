@@ -4,11 +4,13 @@
  * draft go once the pages that use it are made (a large library's texts
  * and drafts are much of its memory), and the site is the same bytes.
  */
+import { writeFileSync } from 'node:fs'
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { analyseSite, type AnalysedSite } from '../src/build/site-build.js'
+import { buildIntoFolder } from '../src/build/folder-build.js'
 import { openSite, siteMarker } from '../src/emit/emit-site.js'
 import { noteFile, setTextAside } from '../src/load/note-text.js'
 import type { Doc, Slug } from '../src/model.js'
@@ -133,5 +135,41 @@ describe("a note's text", () => {
       expect(letGo).not.toContain(slug)
       expect(hasDraft(slug), slug).toBe(true)
     }
+  })
+})
+
+describe('a note edited while the site is built', () => {
+  it('stops the build with a message naming it, and leaves the previous site as it was', async () => {
+    const root = await notesFolder({
+      'alpha.md': note('Does alpha hold?', 'Alpha holds.', 'Alpha leans on [[beta]].\n'),
+      'beta.md': note('Does beta hold?', 'Beta holds.', 'Beta stands alone.\n'),
+    })
+    const request = {
+      notesDir: path.join(root, 'notes'),
+      outDir: path.join(root, 'site'),
+      cwd: root,
+      base: undefined,
+      title: undefined,
+      force: false,
+      strict: false,
+      buildDate: { year: 2026, month: 1, day: 15 },
+      gitDates: false,
+      cacheDir: undefined,
+    }
+    expect((await buildIntoFolder(request)).kind).toBe('built')
+    const before = await snapshot(request.outDir)
+    // Saved once the notes are parsed, before any page is made.
+    const edited = await buildIntoFolder({
+      ...request,
+      analysed: () => writeFileSync(path.join(request.notesDir, 'beta.md'), note('Does beta hold?', 'Beta holds.', 'Beta was edited mid-build.\n')),
+    })
+    expect(edited).toEqual({
+      kind: 'write-failed',
+      message: expect.stringMatching(/^notes\/beta\.md changed while the site was being built; build it again\./),
+    })
+    expect(await snapshot(request.outDir)).toEqual(before)
+    // The next build shows the edit.
+    expect((await buildIntoFolder(request)).kind).toBe('built')
+    expect((await snapshot(request.outDir))['beta/index.html']).toContain('Beta was edited mid-build.')
   })
 })

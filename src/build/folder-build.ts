@@ -34,7 +34,7 @@ import { libraryCacheKey } from '../render/output-files.js'
 import type { AnalysedSite } from './site-build.js'
 import type { SiteTarget } from './pipeline.js'
 import type { Progress } from './analyse.js'
-import { setTextAside } from '../load/note-text.js'
+import { NoteChangedDuringBuild, setTextAside } from '../load/note-text.js'
 import type { Doc } from '../model.js'
 import { shippedFiles } from '../load/shipped-files.js'
 
@@ -202,16 +202,24 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
       // without them, which nothing follows, lets each document's draft go once the pages that use it are made, and
       // holds no note's text: each is read again from its file when a page needs it (see `note-text.ts`).
       const letGo = pages === undefined ? (doc: Doc) => analysed.drafts.letGo(doc.file.path) : undefined
-      if (letGo) for (const file of analysed.loaded.files) setTextAside(file)
+      // The texts are set aside once the render has read every one for what reads them all (the search files' fingerprint).
+      const textsRead =
+        letGo &&
+        ((): void => {
+          for (const file of analysed.loaded.files) setTextAside(file)
+        })
       // Without a cache to keep them in, no page's fingerprint is worked out.
       rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, request.progress?.update, opened.writer, analysed.drafts, letGo, {
         fingerprints: request.cacheDir !== undefined,
+        textsRead,
       })
     } catch (problem) {
       await opened.writer.abort()
       // A write that failed in a worker thread (a full disk…) is a failed write like any other, not a bug.
       const failed = writeFailure(request.outDir, problem)
       if (failed) return { emitted: failed }
+      // A note edited during the build is the user's doing, not a bug: said as a failed build.
+      if (problem instanceof NoteChangedDuringBuild) return { emitted: { ok: false, message: problem.message } }
       throw problem
     } finally {
       request.progress?.clear()

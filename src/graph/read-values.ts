@@ -45,13 +45,23 @@ export function readValues(graph: Graph, shared: string): ReadValues {
   }
   structure.update('\u0000unpublished\u0000')
   for (const [slug, doc] of graph.unpublished) updateWhole(structure, slug, doc)
-  structure.update('\u0000attachments\u0000')
-  for (const [relative, file] of graph.attachments) structure.update(`${relative}\u0001${file.relativePath}\u0001${file.unsafe ?? ''}\u0000`)
-  structure.update('\u0000addresses\u0000')
-  structure.update(JSON.stringify([graph.readdressed, [...graph.movedAttachments]]))
-  structure.update('\u0000history\u0000')
-  for (const [relative, dates] of graph.history ?? []) structure.update(`${relative}\u0001${dates.created}\u0001${dates.updated}\u0000`)
+  updateWithPlaces(structure, graph)
   return { structure: structure.digest('base64url'), documents }
+}
+
+/**
+ * Add to `hash` what a graph holds besides its documents: the attachments
+ * published, the documents and attachments published at other addresses,
+ * and the dates taken from history (the library's fingerprint ends the same
+ * way, see `render/library-fingerprint.ts`).
+ */
+export function updateWithPlaces(hash: Hash, graph: Graph): void {
+  hash.update('\u0000attachments\u0000')
+  for (const [relative, file] of graph.attachments) hash.update(`${relative}\u0001${file.relativePath}\u0001${file.unsafe ?? ''}\u0000`)
+  hash.update('\u0000addresses\u0000')
+  hash.update(JSON.stringify([graph.readdressed, [...graph.movedAttachments]]))
+  hash.update('\u0000history\u0000')
+  for (const [relative, dates] of graph.history ?? []) hash.update(`${relative}\u0001${dates.created}\u0001${dates.updated}\u0000`)
 }
 
 /** An unpublished document counts whole: links to it show its title, summary or text, and it has no page whose record would tell. */

@@ -40,6 +40,17 @@ function hashOf(text: string): string {
   return createHash('sha1').update(text).digest('base64url')
 }
 
+/**
+ * A note whose text was set aside was changed, moved or removed before the
+ * build was done with it: the build stops, and the previous site stays.
+ */
+export class NoteChangedDuringBuild extends Error {
+  constructor(displayPath: string) {
+    super(`${displayPath} changed while the site was being built; build it again. The previous site was left as it was.`)
+    this.name = 'NoteChangedDuringBuild'
+  }
+}
+
 /** A note's file whose text {@link setTextAside} can set aside. */
 export function noteFile(path: string, relativePath: string, displayPath: string, text: string): SourceFile {
   let held: string | Uint8Array | undefined = pastLatin1.test(text) ? encoder.encode(text) : text
@@ -48,10 +59,14 @@ export function noteFile(path: string, relativePath: string, displayPath: string
   const file = { path, relativePath, displayPath } as SourceFile
   const readBack = (hash: string): string => {
     if (lastRead?.file === file) return lastRead.text
-    const bytes = readFileSync(path)
-    const read = fromFile.decode(bytes)
-    const again = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read
-    if (hashOf(again) !== hash) throw new Error(`quire: ${displayPath} changed while the site was being built; build it again`)
+    let again: string
+    try {
+      const read = fromFile.decode(readFileSync(path))
+      again = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read
+    } catch {
+      throw new NoteChangedDuringBuild(displayPath)
+    }
+    if (hashOf(again) !== hash) throw new NoteChangedDuringBuild(displayPath)
     lastRead = { file, text: again }
     return again
   }

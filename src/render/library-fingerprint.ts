@@ -10,6 +10,7 @@
  */
 import { createHash, type Hash } from 'node:crypto'
 import type { Doc, Graph, SiteOptions } from '../model.js'
+import { updateWithPlaces } from '../graph/read-values.js'
 
 /** The fingerprint of a site made from `graph` with `site`'s settings. */
 export function libraryFingerprint(graph: Graph, site: SiteOptions): string {
@@ -19,12 +20,7 @@ export function libraryFingerprint(graph: Graph, site: SiteOptions): string {
   for (const doc of graph.documents.values()) hashDocument(hash, doc)
   hash.update('\u0000unpublished\u0000')
   for (const doc of graph.unpublished.values()) hashDocument(hash, doc)
-  hash.update('\u0000attachments\u0000')
-  for (const [relative, file] of graph.attachments) hash.update(`${relative}\u0001${file.relativePath}\u0001${file.unsafe ?? ''}\u0000`)
-  hash.update('\u0000addresses\u0000')
-  hash.update(JSON.stringify([graph.readdressed, [...graph.movedAttachments]]))
-  hash.update('\u0000history\u0000')
-  for (const [relative, dates] of graph.history ?? []) hash.update(`${relative}\u0001${dates.created}\u0001${dates.updated}\u0000`)
+  updateWithPlaces(hash, graph)
   return hash.digest('base64url')
 }
 

@@ -764,6 +764,13 @@ export interface RenderOptions {
    * fingerprint (under {@link libraryCacheKey}).
    */
   readonly fingerprints?: boolean | undefined
+  /**
+   * Told once the render has read what it reads of every note's text at
+   * once (what the records stand for, the search files' fingerprint),
+   * before the first page is made: a one-shot build sets the texts aside
+   * then, rather than have those passes read each from its file again.
+   */
+  readonly textsRead?: (() => void) | undefined
 }
 
 const emptyOptions: RenderOptions = {}
@@ -804,8 +811,8 @@ export async function renderSite(
   try {
     const settings = options || emptyOptions
     return settings.fingerprints === false
-      ? await renderInto(graph, site, shipped, undefined, onProgress, sink, drafts, letGo, false)
-      : await renderInto(graph, site, shipped, previous, onProgress, sink, drafts, letGo, true)
+      ? await renderInto(graph, site, shipped, undefined, onProgress, sink, drafts, letGo, false, settings.textsRead)
+      : await renderInto(graph, site, shipped, previous, onProgress, sink, drafts, letGo, true, settings.textsRead)
   } catch (problem) {
     // Stop the worker threads before the caller drops the staging folder they write pages into.
     await drafts?.held?.close()
@@ -823,6 +830,7 @@ async function renderInto(
   drafts: Drafts | undefined,
   letGo: ((doc: Doc) => void) | undefined,
   fingerprints: boolean,
+  textsRead: (() => void) | undefined,
 ): Promise<RenderedSite> {
   // Pages made by worker threads arrive in any order, so they are only asked for when the files go to a sink.
   const plan = planSite(graph, site, shipped, drafts, sink?.folder)
@@ -878,6 +886,7 @@ async function renderInto(
   // Texts let go of during the render: what reads every text (the search files' fingerprint) is worked out first.
   const release = keep ? undefined : letGo
   if (release && fingerprints) plan.search.fingerprint()
+  textsRead?.()
   for (const [index, entry] of plan.entries.entries()) {
     if (index === lastDocument + 1 && held) {
       // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
