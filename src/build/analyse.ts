@@ -2,7 +2,7 @@
  * The read side of the pipeline, shared by `build` and `check`:
  * load → parse → graph → check. Returns the graph and every problem found.
  */
-import { textHash } from './text-hash.js'
+import { fileTextHash, textHash } from '../text-hash.js'
 import path from 'node:path'
 import { checkGraph } from '../check/check-graph.js'
 import { restoreParses, type StoredParses } from './persistent-cache.js'
@@ -239,14 +239,14 @@ async function analyseLoaded(
   const documents: Doc[] = []
   const keepTree = settings.keepTrees ?? loaded.files.length <= treesKeptUpTo
   fitHeapTo(loaded.files.length)
-  const previous = settings.previous ?? (settings.stored ? restoreParses(settings.stored, loaded.files, textHash) : undefined)
+  const previous = settings.previous ?? (settings.stored ? restoreParses(settings.stored, loaded.files, fileTextHash) : undefined)
   const parses = new Map<string, ParseCacheEntry>()
   let parsedCount = 0
   // Files whose text changed (or that are new) need parsing; on a large library, in worker threads.
   // A file whose text is the very string parsed last time needs no hashing to know it is unchanged.
   const hashes = loaded.files.map((file) => {
     const earlier = previous?.get(file.path)
-    return earlier && earlier.result.document?.file === file ? earlier.hash : textHash(file.text)
+    return earlier && earlier.result.document?.file === file ? earlier.hash : fileTextHash(file)
   })
   const reused = loaded.files.map((file, i) => {
     const earlier = previous?.get(file.path)

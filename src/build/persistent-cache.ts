@@ -206,12 +206,12 @@ function restoreValues(stored: StoredValues | undefined): ReadValues | undefined
 }
 
 /** Turn stored parses into a parse cache, restoring each document against its file's fresh text. */
-export function restoreParses(stored: StoredParses, files: readonly SourceFile[], hash: (text: string) => string): ParseCache {
+export function restoreParses(stored: StoredParses, files: readonly SourceFile[], hash: (file: SourceFile) => string): ParseCache {
   const restored = new Map<string, ParseCacheEntry>()
   for (const file of files) {
     const entry = stored.get(file.path)
     if (!entry || entry.displayPath !== file.displayPath) continue
-    const textHash = hash(file.text)
+    const textHash = hash(file)
     if (entry.hash !== textHash) continue
     restored.set(file.path, { hash: textHash, displayPath: entry.displayPath, result: restoreParse(file, entry) })
   }

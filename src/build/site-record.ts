@@ -35,7 +35,7 @@ import { gitDates } from '../load/git-dates.js'
 import type { LoadObserver } from '../load/load-notes.js'
 import type { FileDates } from '../model.js'
 import { cachePrefix } from './cache-key.js'
-import { textHash } from './text-hash.js'
+import { textHash } from '../text-hash.js'
 
 /** What the command line and the environment set for a build, besides the folders. */
 export interface SiteSettings {

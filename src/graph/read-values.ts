@@ -13,9 +13,10 @@
  * alias, a date from history, the site's settings) changes the structure,
  * and then nothing is taken as unchanged.
  */
-import { createHash, hash, type Hash } from 'node:crypto'
+import { createHash, type Hash } from 'node:crypto'
 import type { Doc, Graph, Slug } from '../model.js'
 import { documentData, graphInputs } from './document-data.js'
+import { fileTextHash, textHash } from '../text-hash.js'
 import { anyProseKey, anySummaryKey, everything, proseKey, summaryKey, type PageReads } from './recorded-reads.js'
 
 /** The values behind the keys of the records of a site made from one graph. */
@@ -41,7 +42,7 @@ export function readValues(graph: Graph, shared: string): ReadValues {
   const documents = new Map<Slug, readonly [string, string]>()
   for (const [slug, doc] of graph.documents) {
     structure.update(`${slug}\u0001${graphInputs(doc)}\u0000`)
-    documents.set(slug, [hashOf(doc.file.text), hashOf(JSON.stringify(doc.data.summary ?? null))])
+    documents.set(slug, [fileTextHash(doc.file), textHash(JSON.stringify(doc.data.summary ?? null))])
   }
   structure.update('\u0000unpublished\u0000')
   for (const [slug, doc] of graph.unpublished) updateWhole(structure, slug, doc)
@@ -66,12 +67,7 @@ export function updateWithPlaces(hash: Hash, graph: Graph): void {
 
 /** An unpublished document counts whole: links to it show its title, summary or text, and it has no page whose record would tell. */
 function updateWhole(into: Hash, slug: Slug, doc: Doc): void {
-  into.update(`${slug}\u0001${documentData(doc, true)}\u0001${hashOf(doc.file.text)}\u0000`)
-}
-
-/** One call, no hash object: this runs for every document's text and summary. */
-function hashOf(text: string): string {
-  return hash('sha1', text, 'base64url')
+  into.update(`${slug}\u0001${documentData(doc, true)}\u0001${fileTextHash(doc.file)}\u0000`)
 }
 
 /**

@@ -18,9 +18,9 @@
  * in the heap, is held as UTF-8 bytes instead, outside the heap, and read
  * back as a string each time it is read.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { SourceFile } from '../model.js'
+import { fileTextHash, textHash } from '../text-hash.js'
 
 /** A character a one-byte string cannot hold. */
 const pastLatin1 = /[^\u0000-\u00ff]/
@@ -35,10 +35,6 @@ const setAside = new WeakMap<SourceFile, () => void>()
 
 /** The text read back last, for the next reader of the same note. */
 let lastRead: { readonly file: SourceFile; readonly text: string } | undefined
-
-function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('base64url')
-}
 
 /**
  * A note whose text was set aside was changed, moved or removed before the
@@ -66,7 +62,7 @@ export function noteFile(path: string, relativePath: string, displayPath: string
     } catch {
       throw new NoteChangedDuringBuild(displayPath)
     }
-    if (hashOf(again) !== hash) throw new NoteChangedDuringBuild(displayPath)
+    if (textHash(again) !== hash) throw new NoteChangedDuringBuild(displayPath)
     lastRead = { file, text: again }
     return again
   }
@@ -80,7 +76,7 @@ export function noteFile(path: string, relativePath: string, displayPath: string
   })
   setAside.set(file, () => {
     if (held === undefined) return
-    aside = hashOf(typeof held === 'string' ? held : decoder.decode(held))
+    aside = fileTextHash(file)
     held = undefined
   })
   return file

@@ -883,7 +883,8 @@ async function renderInto(
   // rest of the search files (on a large library they are most of the index).
   const handedOver = new Set<string>()
   if (indexer && !keep) indexer.handOverTexts()
-  // Texts let go of during the render: what reads every text (the search files' fingerprint) is worked out first.
+  // What reads every text (the search files' fingerprint, like the values above) is worked out before the first page,
+  // and the caller told: a one-shot build sets the texts aside then.
   const release = keep ? undefined : letGo
   if (release && fingerprints) plan.search.fingerprint()
   textsRead?.()
