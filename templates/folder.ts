@@ -3,7 +3,7 @@
  * folder tree. Also the list of every document, page by page.
  */
 import type { ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import { explorer, folderListing, pagination } from './navigation.js'
 import { cardList, count } from './parts.js'

@@ -8,7 +8,7 @@
  * come from the stylesheet (classes only), so light and dark both work.
  */
 import type { Element, ElementContent } from 'hast'
-import { h, s } from 'hastscript'
+import { h, s } from './elements.js'
 import type { GraphDrawingProps, GraphListItemProps, GraphNodeProps } from './props.js'
 
 /** "note", "inquiring line". */

@@ -9,7 +9,7 @@
  * `hidden` until the script can use them.
  */
 import type { Element, ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { graphList } from './graph-drawing.js'
 import { layout } from './layout.js'
 import { count, section } from './parts.js'

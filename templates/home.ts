@@ -4,7 +4,7 @@
  * top-level folders, and a link to the list of every note.
  */
 import type { ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import { explorer } from './navigation.js'
 import { cardList, count, section } from './parts.js'

@@ -5,7 +5,7 @@
  * papers once), then the next lines to follow.
  */
 import type { Element, ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import { localGraphSection, type ListedAbove } from './local-graph.js'
 import { folderListing } from './navigation.js'

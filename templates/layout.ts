@@ -2,7 +2,7 @@
  * The frame around every page: head, skip link, header, main, footer.
  */
 import type { Element, ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { headMeta } from './meta.js'
 import { breadcrumbs } from './navigation.js'
 import type { LayoutProps } from './props.js'

@@ -3,7 +3,7 @@
  * the documents within two links, and the same documents as lists.
  */
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { graphList, graphSvg } from './graph-drawing.js'
 import { section } from './parts.js'
 import type { LocalGraphProps } from './props.js'

@@ -3,7 +3,7 @@
  * Open Graph properties, and the feed's alternate link.
  */
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import type { PageMetaProps } from './props.js'
 
 /** `<link rel=canonical>`, `<meta property=og:…>` and `<link rel=alternate>` for the feed, as the page has them. */

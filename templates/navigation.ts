@@ -4,7 +4,7 @@
  * the links between the pages of a long listing.
  */
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { cardList, count, section } from './parts.js'
 import type { BreadcrumbProps, ExplorerFolderProps, ExplorerProps, FolderLinkProps, FolderListingProps, PaginationProps } from './props.js'
 

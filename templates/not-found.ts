@@ -3,7 +3,7 @@
  * absolute (under the site's base), so it works at any depth.
  */
 import type { Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import type { NotFoundPageProps } from './props.js'
 

@@ -2,7 +2,7 @@
  * A note: a question-titled claim, its summary, its body, and who cites it.
  */
 import type { Element, ElementContent, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import { localGraphSection } from './local-graph.js'
 import { folderListing } from './navigation.js'

@@ -4,7 +4,7 @@
  * shown once script runs.
  */
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 
 /** The controls for the page's Markdown at `href` (relative to the page). */
 export function pageMarkdownControl(href: string): Element {

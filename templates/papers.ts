@@ -2,7 +2,7 @@
  * Every paper the library cites, with the inquiries and notes that cite it.
  */
 import type { Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import { count } from './parts.js'
 import type { PapersPageProps } from './props.js'

@@ -2,7 +2,7 @@
  * Small pieces shared by page templates.
  */
 import type { Element, ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import type { DocumentCard } from './props.js'
 
 /** A list of documents with their summaries (sources, backlinks, home). */

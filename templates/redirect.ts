@@ -4,7 +4,7 @@
  * link for readers whose browser does not follow the refresh.
  */
 import type { Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { contentSecurityPolicy } from './layout.js'
 import type { RedirectPageProps } from './props.js'
 

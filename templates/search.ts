@@ -9,7 +9,7 @@
  * stylesheet).
  */
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 
 /** The search field and its results panel. */
 export function searchForm(): Element {

@@ -3,7 +3,7 @@
  * every tag. Also the list of a document's tags, shown on its page.
  */
 import type { Element, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import { cardList, count } from './parts.js'
 import type { TagIndexPageProps, TagLink, TagPageProps } from './props.js'

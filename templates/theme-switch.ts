@@ -5,7 +5,7 @@
  * script it stays hidden and the system setting applies.
  */
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 
 /** The switch: a toggle button, "Dark theme", pressed while the dark theme shows. */
 export function themeSwitch(): Element {

@@ -3,7 +3,7 @@
  * with the body's h2 headings, and its h3 headings nested under them.
  */
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import type { TocEntry } from './props.js'
 
 /** Render a table of contents (call only with entries). */

@@ -3,7 +3,7 @@
  * first, each with the documents that cite it: what to write next.
  */
 import type { Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './elements.js'
 import { layout } from './layout.js'
 import { count } from './parts.js'
 import type { UnwrittenPageProps } from './props.js'

@@ -31,45 +31,49 @@ const voids = new Set<string>(htmlVoidElements)
 /** SVG elements whose content is HTML again. */
 const htmlIntegrationPoints = new Set(['desc', 'foreignObject', 'title'])
 
-/** Each property's attribute information, by schema: `find` normalises the name on every call. */
-const infos = new Map<Schema, Map<string, Info>>([
-  [html, new Map()],
-  [svg, new Map()],
-])
+/** What the serializer needs of a property: its information, and its attribute name as written (escaped once). */
+interface Attribute {
+  readonly info: Info
+  readonly name: string
+}
 
-function infoOf(schema: Schema, key: string): Info {
-  const known = infos.get(schema)!
-  let info = known.get(key)
-  if (!info) {
-    info = find(schema, key)
-    known.set(key, info)
+/** Each property's attribute, by schema: `find` normalises the name on every call. */
+const htmlAttributes = new Map<string, Attribute>()
+const svgAttributes = new Map<string, Attribute>()
+
+function attributeOf(schema: Schema, key: string): Attribute {
+  const known = schema === svg ? svgAttributes : htmlAttributes
+  let found = known.get(key)
+  if (!found) {
+    const info = find(schema, key)
+    found = { info, name: escape(info.attribute, nameUnsafe) }
+    known.set(key, found)
   }
-  return info
+  return found
 }
 
 /** A character as a hexadecimal character reference, as stringify-entities writes it. */
 const reference = (character: string): string => `&#x${character.charCodeAt(0).toString(16).toUpperCase()};`
 
-const textUnsafe = /[<&]/g
-const valueUnsafe = /["&'`]/g
-const nameUnsafe = /[\0\t\n\f\r "&'/<=>`]/g
+// Each set of characters to escape, as a test (no `g` flag, so no state) and as the pattern to replace.
+const textUnsafe = { test: /[<&]/, all: /[<&]/g }
+const valueUnsafe = { test: /["&'`]/, all: /["&'`]/g }
+const nameUnsafe = { test: /[\0\t\n\f\r "&'/<=>`]/, all: /[\0\t\n\f\r "&'/<=>`]/g }
 const commentUnsafe = /^>|^->|<!--|-->|--!>|<!-$/g
 
-function escape(value: string, unsafe: RegExp): string {
-  unsafe.lastIndex = 0
-  if (!unsafe.test(value)) return value
-  unsafe.lastIndex = 0
-  return value.replace(unsafe, reference)
+function escape(value: string, unsafe: { readonly test: RegExp; readonly all: RegExp }): string {
+  return unsafe.test.test(value) ? value.replace(unsafe.all, reference) : value
 }
 
 function attribute(schema: Schema, key: string, given: Properties[string]): string {
-  const info = infoOf(schema, key)
+  const { info, name } = attributeOf(schema, key)
   let value: unknown = given
   if (info.overloadedBoolean && (value === info.attribute || value === '')) value = true
   else if ((info.boolean || info.overloadedBoolean) && (typeof value !== 'string' || value === info.attribute || value === '')) value = Boolean(value)
   if (value === null || value === undefined || value === false || (typeof value === 'number' && Number.isNaN(value))) return ''
-  const name = escape(info.attribute, nameUnsafe)
   if (value === true) return name
+  // A number's text has nothing to escape.
+  if (typeof value === 'number') return `${name}="${value}"`
   const text = Array.isArray(value)
     ? info.commaSeparated
       ? commas(value as (string | number)[], { padLeft: true })
