@@ -48,6 +48,11 @@ function label(props: GraphNodeProps): Element {
   )
 }
 
+/** Where a place of the drawing is: 0 for the centre, n for the nth node. */
+function placeOf(props: GraphDrawingProps, place: number): { readonly x: number; readonly y: number } {
+  return place === 0 ? (props.centre ?? { x: 0, y: 0 }) : props.nodes[place - 1]!
+}
+
 /** The SVG of a drawing. */
 export function graphSvg(props: GraphDrawingProps): Element {
   const [minX, minY, width, height] = props.viewBox
@@ -57,7 +62,11 @@ export function graphSvg(props: GraphDrawingProps): Element {
     s(
       'g',
       { className: ['graph-edges'], ariaHidden: 'true' },
-      props.edges.map((edge) => s('line', { className: ['graph-edge', edge.kind], x1: edge.x1, y1: edge.y1, x2: edge.x2, y2: edge.y2 })),
+      props.edges.map((edge) => {
+        const from = placeOf(props, edge.from)
+        const to = placeOf(props, edge.to)
+        return s('line', { className: ['graph-edge', edge.kind], x1: from.x, y1: from.y, x2: to.x, y2: to.y })
+      }),
     ),
   ]
   if (props.centre) {

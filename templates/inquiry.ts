@@ -67,7 +67,8 @@ export function inquiryPage(props: InquiryPageProps): Root {
 function sourcesDrawn(props: InquiryPageProps): ListedAbove | undefined {
   const graph = props.localGraph
   if (!graph || props.sources.length === 0) return undefined
-  const same = props.sources.every((source) => graph.near.some((item) => item.number === source.number && item.href === source.href))
+  const near = graph.drawing.nodes.slice(0, graph.relations.length)
+  const same = props.sources.every((source) => near.some((node) => node.number === source.number && node.href === source.href))
   return same ? { count: props.sources.length, href: `#${inquirySectionIds.sources}`, label: 'the sources listed above' } : undefined
 }
 

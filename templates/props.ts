@@ -391,12 +391,14 @@ export interface GraphNodeProps {
   readonly y: number
 }
 
-/** A line between two drawn documents (`next` lines are dashed). */
+/**
+ * A line between two drawn documents (`next` lines are dashed). Each end
+ * is a place in the drawing: 0 for the page's own document at the centre,
+ * n for the drawing's nth node.
+ */
 export interface GraphEdgeProps {
-  readonly x1: number
-  readonly y1: number
-  readonly x2: number
-  readonly y2: number
+  readonly from: number
+  readonly to: number
   readonly kind: 'link' | 'next'
 }
 
@@ -429,11 +431,20 @@ export interface GraphListItemProps {
 
 /** The neighbourhood on a document's page: the documents within two steps. */
 export interface LocalGraphProps {
+  /**
+   * Its nodes are the documents one step away, in the order they are
+   * listed, then those two steps away. The lists beside the drawing are
+   * made from the nodes, so each document's link and title is given once.
+   */
   readonly drawing: GraphDrawingProps
-  /** Documents one step away, then two steps away; numbers match the drawing. */
-  readonly near: readonly GraphListItemProps[]
-  /** Grouped by the directly linked document they are reached through. */
-  readonly far: readonly { readonly via: GraphListItemProps; readonly items: readonly GraphListItemProps[] }[]
+  /** How each document one step away (the drawing's first nodes, one each) connects to the page, such as "links here". */
+  readonly relations: readonly string[]
+  /**
+   * The documents two steps away (the drawing's nodes after the first
+   * `relations.length`), in runs reached through the same document one
+   * step away: its place among the nodes (from 0), and how many.
+   */
+  readonly far: readonly { readonly via: number; readonly count: number }[]
   /** More documents are within two steps than the drawing shows. */
   readonly truncated: boolean
   /** The full-graph page. */

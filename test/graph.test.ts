@@ -11,6 +11,7 @@ import { localGraphLimit, localGraphProps, neighbourhood, shortLabel } from '../
 import { sourceNumbers } from '../src/render/props/source-numbers.js'
 import { rootFromPage } from '../src/render/url.js'
 import { graphOf } from './support/graph.js'
+import { localGraphLists } from '../templates/local-graph.js'
 
 const library = graphOf
 
@@ -76,7 +77,7 @@ describe('the neighbourhood of a page', () => {
     }
     const spots = new Set(drawing.nodes.map((node) => `${Math.round(node.x / 10)},${Math.round(node.y / 10)}`))
     expect(spots.size).toBe(drawing.nodes.length)
-    expect(first!.near.map((item) => [item.title, item.relation])).toEqual([
+    expect(localGraphLists(first!).near.map((item) => [item.title, item.relation])).toEqual([
       ['Hub?', 'links here'],
       ['Note n009?', 'links here'],
       ['Note n011?', 'linked from here'],
@@ -98,13 +99,13 @@ describe('the neighbourhood of a page', () => {
       ['mid', 3],
     ])
     const props = localGraphProps(graph, slug('i'), rootFromPage(slug('i')))!
-    expect(props.near.map((item) => [item.number, item.title])).toEqual([
+    expect(localGraphLists(props).near.map((item) => [item.number, item.title])).toEqual([
       [1, 'Zeta?'],
       [2, 'Alpha?'],
       [3, 'Mid?'],
       [4, 'K?'],
     ])
-    expect(props.far.map((group) => [group.via.number, group.items.map((item) => [item.number, item.title])])).toEqual([[1, [[5, 'Other?']]]])
+    expect(localGraphLists(props).far.map((group) => [group.via.number, group.items.map((item) => [item.number, item.title])])).toEqual([[1, [[5, 'Other?']]]])
     // The drawing's nodes carry the same numbers, and their names.
     expect(props.drawing.nodes.map((node) => [node.number, node.label.text]).sort()).toEqual([
       [1, 'Zeta?'],
@@ -127,15 +128,15 @@ describe('the neighbourhood of a page', () => {
       'd.md': note('D?'),
     })
     const one = localGraphProps(lone, slug('a'), rootFromPage(slug('a')))!
-    expect(one.near.map((item) => item.title)).toEqual(['A long inquiry title that would repeat eight times?'])
+    expect(localGraphLists(one).near.map((item) => item.title)).toEqual(['A long inquiry title that would repeat eight times?'])
     const hubNode = one.drawing.nodes.find((node) => node.href === '../hub/')!
     expect([hubNode.x, hubNode.y]).toEqual([0, 0])
     // The view box is centred on the hub: as much drawing left of it as right.
     const [minX, , width] = one.drawing.viewBox
     expect(Math.abs(minX + width / 2)).toBeLessThan(width * 0.15)
-    expect(one.far).toHaveLength(1)
-    expect(one.far[0]!.items.map((item) => item.title)).toEqual(['B?', 'C?', 'D?'])
-    expect(one.far[0]!.items.every((item) => item.relation === undefined)).toBe(true)
+    expect(localGraphLists(one).far).toHaveLength(1)
+    expect(localGraphLists(one).far[0]!.items.map((item) => item.title)).toEqual(['B?', 'C?', 'D?'])
+    expect(localGraphLists(one).far[0]!.items.every((item) => item.relation === undefined)).toBe(true)
     expect(props.graphHref).toBe('../graph/?focus=n007')
   })
 
@@ -157,7 +158,7 @@ describe('the neighbourhood of a page', () => {
     })
     const props = localGraphProps(graph, slug('i'), rootFromPage(slug('i')))!
     // On an inquiry's page its sources come first, numbered as in its Sources list.
-    expect(props.near.map((item) => [item.number, item.title, item.relation])).toEqual([
+    expect(localGraphLists(props).near.map((item) => [item.number, item.title, item.relation])).toEqual([
       [1, 'A?', 'links both ways'],
       [2, 'J?', 'next inquiring line from here'],
     ])

@@ -6,14 +6,30 @@ import { select, selectAll } from 'hast-util-select'
 import { toString } from 'hast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { localGraphSection } from '../templates/local-graph.js'
-import type { GraphListItemProps, LocalGraphProps } from '../templates/props.js'
+import type { GraphNodeProps, LocalGraphProps } from '../templates/props.js'
 
-const item = (number: number, title: string): GraphListItemProps => ({ number, href: `../${title}/`, title, type: 'note', relation: 'linked from here' })
+const node = (number: number, title: string): GraphNodeProps => ({
+  number,
+  href: `../${title}/`,
+  title,
+  type: 'note',
+  label: { text: title, x: 0, y: 0, anchor: 'middle' },
+  x: 0,
+  y: 0,
+})
 
 const graph: LocalGraphProps = {
-  drawing: { id: 'nearby-graph', viewBox: [-10, -10, 20, 20], title: 'T', description: 'D', centre: undefined, nodes: [], edges: [] },
-  near: [item(1, 'a'), item(2, 'b'), item(3, 'c')],
-  far: [{ via: item(3, 'c'), items: [item(4, 'd')] }],
+  drawing: {
+    id: 'nearby-graph',
+    viewBox: [-10, -10, 20, 20],
+    title: 'T',
+    description: 'D',
+    centre: undefined,
+    nodes: [node(1, 'a'), node(2, 'b'), node(3, 'c'), node(4, 'd')],
+    edges: [],
+  },
+  relations: ['linked from here', 'linked from here', 'linked from here'],
+  far: [{ via: 2, count: 1 }],
   truncated: false,
   graphHref: '../graph/',
 }

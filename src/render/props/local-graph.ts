@@ -10,7 +10,7 @@
  * of its own. Each page costs O(limit²) after one O(edges) index per
  * build, whatever the size of the library.
  */
-import type { GraphEdgeProps, GraphListItemProps, GraphNodeProps, LocalGraphProps } from '../../../templates/props.js'
+import type { GraphEdgeProps, GraphNodeProps, LocalGraphProps } from '../../../templates/props.js'
 import type { EdgeKind, Graph, Slug } from '../../model.js'
 import { graphIndex, graphPageSlug, ring, ringRadius, round, type GraphIndex, type Point } from './graph-layout.js'
 import { sourceNumbers } from './source-numbers.js'
@@ -110,12 +110,12 @@ function computeLocalGraph(graph: Graph, slug: Slug, root: RootPrefix): LocalGra
     outer = ring(far.length, r2, { x: 0, y: 0 }, outerStart(inner, far))
   }
 
-  const position = new Map<Slug, Point>([[slug, here]])
+  // Each drawn document's place: 0 for this page, n for the nth node.
+  const place = new Map<Slug, number>([[slug, 0]])
   const nodes: GraphNodeProps[] = []
-  const item = (other: Slug, at: Point, relation: string | undefined): GraphListItemProps => {
+  const node = (other: Slug, at: Point): void => {
     const target = graph.documents.get(other)!
-    position.set(other, at)
-    const node: GraphNodeProps = {
+    nodes.push({
       number: numberOf.get(other)!,
       href: urlFor(root, { slug: other }),
       title: target.data.title,
@@ -123,18 +123,18 @@ function computeLocalGraph(graph: Graph, slug: Slug, root: RootPrefix): LocalGra
       type: target.type,
       x: at.x,
       y: at.y,
-    }
-    nodes.push(node)
-    return { number: node.number, href: node.href, title: node.title, type: node.type, relation }
+    })
+    place.set(other, nodes.length)
   }
-  const nearItems = near.map((other, i) => item(other, inner[i]!, relation(index.edgeKind(slug, other), index.edgeKind(other, slug))))
-  // Two links away, grouped by the document they are reached through (named once, by its number and title).
-  const farGroups: { via: GraphListItemProps; items: GraphListItemProps[] }[] = []
+  near.forEach((other, i) => node(other, inner[i]!))
+  const relations = near.map((other) => relation(index.edgeKind(slug, other), index.edgeKind(other, slug)))
+  // Two links away, in runs reached through the same document one step away (named once, by its number and title).
+  const farRuns: { via: number; count: number }[] = []
   far.forEach((entry, i) => {
-    const farItem = item(entry.slug, outer[i]!, undefined)
-    const last = farGroups.at(-1)
-    if (last && last.via.number === nearItems[entry.via]!.number) last.items.push(farItem)
-    else farGroups.push({ via: nearItems[entry.via]!, items: [farItem] })
+    node(entry.slug, outer[i]!)
+    const last = farRuns.at(-1)
+    if (last && last.via === entry.via) last.count++
+    else farRuns.push({ via: entry.via, count: 1 })
   })
 
   return {
@@ -149,10 +149,10 @@ function computeLocalGraph(graph: Graph, slug: Slug, root: RootPrefix): LocalGra
         'Circles are notes, squares are inquiring lines, dashed lines lead to a next inquiring line. Each node is numbered as in the lists beside it, and links to its page.',
       centre: { x: here.x, y: here.y, type: doc.type, title: doc.data.title },
       nodes,
-      edges: edgesAmong([slug, ...near, ...far.map((entry) => entry.slug)], position, index),
+      edges: edgesAmong([slug, ...near, ...far.map((entry) => entry.slug)], place, index),
     },
-    near: nearItems,
-    far: farGroups,
+    relations,
+    far: farRuns,
     truncated: hood.truncated,
     graphHref: `${urlFor(root, { slug: graphPageSlug })}?focus=${encodeURIComponent(slug).replace(/%2F/g, '/')}`,
   }
@@ -222,8 +222,8 @@ export function labelSide(x: number, y: number): 'start' | 'end' | 'middle' {
   return x >= 0 ? 'start' : 'end'
 }
 
-/** The lines between drawn documents: one per connected pair, `link` if either direction is a link. */
-export function edgesAmong(slugs: readonly Slug[], position: ReadonlyMap<Slug, Point>, index: GraphIndex): GraphEdgeProps[] {
+/** The lines between drawn documents (by their places, see {@link GraphEdgeProps}): one per connected pair, `link` if either direction is a link. */
+function edgesAmong(slugs: readonly Slug[], place: ReadonlyMap<Slug, number>, index: GraphIndex): GraphEdgeProps[] {
   const edges: GraphEdgeProps[] = []
   // Each document's edges are looked up once, not once per pair.
   const out = slugs.map((slug) => index.edgesFrom(slug))
@@ -234,9 +234,7 @@ export function edgesAmong(slugs: readonly Slug[], position: ReadonlyMap<Slug, P
       const forward = out[i]?.get(b)
       const backward = out[j]?.get(a)
       if (!forward && !backward) continue
-      const from = position.get(a)!
-      const to = position.get(b)!
-      edges.push({ x1: from.x, y1: from.y, x2: to.x, y2: to.y, kind: forward === 'link' || backward === 'link' ? 'link' : 'next' })
+      edges.push({ from: place.get(a)!, to: place.get(b)!, kind: forward === 'link' || backward === 'link' ? 'link' : 'next' })
     }
   }
   return edges
