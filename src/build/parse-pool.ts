@@ -10,7 +10,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { restoreParse } from './stored-parse.js'
+import { restoreParse, SharedStrings } from './stored-parse.js'
 import { workerScript } from './worker-script.js'
 import { collectIfLarge } from './heap.js'
 import type { SourceFile } from '../model.js'
@@ -217,11 +217,12 @@ export async function parseInWorkers(
   const rest = given.size > 0 ? files.filter((file) => !given.has(file.path)) : files
   let next = 0
   let done = 0
+  const strings = new SharedStrings()
   const take = (thread: Thread, batch: readonly SourceFile[], answer: WorkerMessage, start: number): void => {
     if (answer.kind !== 'parsed') throw new Error('quire: a worker thread answered a parse with something else')
     answer.results.forEach((result, i) => {
       const file = batch[i]!
-      const restored = restoreParse(file, result.parse)
+      const restored = restoreParse(file, result.parse, strings)
       results[place?.get(file.path) ?? start + i] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
       if (result.draft && !result.draft.html) holder.set(file.path, thread)
     })

@@ -10,7 +10,7 @@
  * in this thread with no limit but the nesting one.
  */
 import { Worker } from 'node:worker_threads'
-import { restoreParse } from './stored-parse.js'
+import { restoreParse, SharedStrings } from './stored-parse.js'
 import { workerScript } from './worker-script.js'
 import { error } from '../diagnostics.js'
 import type { SourceFile } from '../model.js'
@@ -37,6 +37,7 @@ export async function parseWithTimeLimit(files: readonly SourceFile[], options: 
   if (!script) return files.map(options.here)
   const results: DraftedParse[] = new Array(files.length)
   let next = 0
+  const strings = new SharedStrings()
   const run = async (): Promise<void> => {
     let thread: Worker | undefined
     try {
@@ -50,7 +51,7 @@ export async function parseWithTimeLimit(files: readonly SourceFile[], options: 
           results[i] = { document: undefined, diagnostics: [timedOut(files[i]!, options.seconds)] }
           continue
         }
-        const restored = restoreParse(files[i]!, answer.parse)
+        const restored = restoreParse(files[i]!, answer.parse, strings)
         results[i] = answer.draft && restored.document ? { ...restored, draft: answer.draft } : restored
       }
     } finally {

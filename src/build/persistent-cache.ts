@@ -23,7 +23,7 @@ import type { Slug, SourceFile } from '../model.js'
 import type { ReadValues } from '../graph/read-values.js'
 import type { CacheKey, RenderCache } from '../render/output-files.js'
 import { libraryCacheKey } from '../render/render-site.js'
-import { restoreParse, storeParse, type StoredParseResult } from './stored-parse.js'
+import { restoreParse, SharedStrings, storeParse, type StoredParseResult } from './stored-parse.js'
 
 /** A file's parse as stored, with the hash and display path it was made for. */
 interface StoredParse extends StoredParseResult {
@@ -208,12 +208,13 @@ function restoreValues(stored: StoredValues | undefined): ReadValues | undefined
 /** Turn stored parses into a parse cache, restoring each document against its file's fresh text. */
 export function restoreParses(stored: StoredParses, files: readonly SourceFile[], hash: (file: SourceFile) => string): ParseCache {
   const restored = new Map<string, ParseCacheEntry>()
+  const strings = new SharedStrings()
   for (const file of files) {
     const entry = stored.get(file.path)
     if (!entry || entry.displayPath !== file.displayPath) continue
     const textHash = hash(file)
     if (entry.hash !== textHash) continue
-    restored.set(file.path, { hash: textHash, displayPath: entry.displayPath, result: restoreParse(file, entry) })
+    restored.set(file.path, { hash: textHash, displayPath: entry.displayPath, result: restoreParse(file, entry, strings) })
   }
   return restored
 }

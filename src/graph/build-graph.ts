@@ -52,8 +52,17 @@ export function buildGraph(parsed: readonly Doc[], attachments: readonly Attachm
   }
 
   const sources = new Map<Slug, Slug[]>()
+  // Links that resolve to the same document share one resolution: a large library has several links to each document.
+  const resolutions = new Map<Slug, Resolution>()
+  const shared = (result: Resolution): Resolution => {
+    if (result.kind !== 'resolved' || result.candidates) return result
+    const known = resolutions.get(result.slug)
+    if (known) return known
+    resolutions.set(result.slug, result)
+    return result
+  }
   for (const [slug, doc] of documents) {
-    const results = doc.links.map((link) => resolveLink(index, link, doc))
+    const results = doc.links.map((link) => shared(resolveLink(index, link, doc)))
     resolved.set(slug, results)
     for (const result of results) if (result.kind === 'attachment') usedAttachments.set(result.path, index.attachments.get(result.path)!)
     const cited: Slug[] = []

@@ -182,43 +182,104 @@ export function recordingGraph(graph: Graph): Graph {
 }
 
 /**
+ * What a view of a document reads from: the document, and the keys its
+ * reads are noted under, made when first read (most views never read a
+ * document's prose).
+ */
+interface ViewedDocument {
+  readonly doc: Doc
+  summary?: string
+  prose?: string
+}
+
+/** Where a view (and its `data` and `file`) keeps what it reads from: not enumerable, so spreading or serialising a view reads the same as the document. */
+const origin = Symbol('viewed document')
+
+function viewedOf(view: object): ViewedDocument {
+  return (view as { [origin]: ViewedDocument })[origin]
+}
+
+function noteSummary(of: ViewedDocument): void {
+  noteRead((of.summary ??= summaryKey(of.doc.slug)))
+}
+
+function noteProse(of: ViewedDocument): void {
+  noteRead((of.prose ??= proseKey(of.doc.slug)))
+}
+
+/**
+ * The accessors of every view, shared: a view's getters find their document
+ * through `this`, so views hold no functions of their own (a library's
+ * views, one per document, are held as long as the documents are).
+ */
+const accessors = {
+  summary: {
+    enumerable: true,
+    configurable: true,
+    get(this: object): string {
+      const of = viewedOf(this)
+      noteSummary(of)
+      return of.doc.data.summary
+    },
+  },
+  text: {
+    enumerable: true,
+    configurable: true,
+    get(this: object): string {
+      const of = viewedOf(this)
+      noteProse(of)
+      return of.doc.file.text
+    },
+  },
+  body: {
+    enumerable: true,
+    configurable: true,
+    get(this: object): Doc['body'] {
+      const of = viewedOf(this)
+      noteProse(of)
+      return of.doc.body
+    },
+  },
+  bodyOffset: {
+    enumerable: true,
+    configurable: true,
+    get(this: object): number {
+      const of = viewedOf(this)
+      noteProse(of)
+      return of.doc.bodyOffset
+    },
+  },
+} satisfies Record<string, PropertyDescriptor>
+
+/** `target`, told where its reads come from. */
+function hide<T extends object>(target: T, of: ViewedDocument): T {
+  return Object.defineProperty(target, origin, { value: of })
+}
+
+/**
  * A copy of `doc` that records the reads a lookup does not: its summary
  * under {@link summaryKey}, its text and body under {@link proseKey}.
  * (Looking the document up records its slug, which covers the rest.) A
  * copy with getters rather than a proxy: it is made for every document a
- * page reads, and reads the same as the document, spread or serialised.
+ * page reads, and reads the same as the document, spread or serialised
+ * (the same properties in the same order).
  */
 function recordedDocument(doc: Doc): Doc {
-  const slug = doc.slug
-  const summary = summaryKey(slug)
-  const prose = proseKey(slug)
-  const { data, file, body, bodyOffset } = doc
-  return {
-    ...doc,
-    data: {
-      ...data,
-      get summary() {
-        noteRead(summary)
-        return data.summary
-      },
-    },
-    // The text is read only when asked for: a one-shot build may have let it go (see `load/note-text.ts`).
-    file: {
-      path: file.path,
-      relativePath: file.relativePath,
-      displayPath: file.displayPath,
-      get text() {
-        noteRead(prose)
-        return file.text
-      },
-    },
-    get body() {
-      noteRead(prose)
-      return body
-    },
-    get bodyOffset() {
-      noteRead(prose)
-      return bodyOffset
-    },
-  } as Doc
+  const of: ViewedDocument = { doc }
+  const data: Record<string, unknown> = hide({}, of)
+  for (const [key, value] of Object.entries(doc.data)) {
+    if (key === 'summary') Object.defineProperty(data, key, accessors.summary)
+    else data[key] = value
+  }
+  // The text is read only when asked for: a one-shot build may have let it go (see `load/note-text.ts`).
+  const { file } = doc
+  const fileView = Object.defineProperty(hide({ path: file.path, relativePath: file.relativePath, displayPath: file.displayPath }, of), 'text', accessors.text)
+  const view: Record<string, unknown> = hide({}, of)
+  for (const [key, value] of Object.entries(doc)) {
+    if (key === 'data') view[key] = data
+    else if (key === 'file') view[key] = fileView
+    else if (key === 'body' || key === 'bodyOffset') Object.defineProperty(view, key, accessors[key])
+    else view[key] = value
+  }
+  return view as unknown as Doc
 }

@@ -68,23 +68,14 @@ function buildIndex(graph: Graph): GraphIndex {
     const rb = rank.get(b)
     return ra !== undefined && rb !== undefined ? ra - rb : compare(keys.get(a) ?? a, keys.get(b) ?? b)
   }
-  const sets = new Map<Slug, Set<Slug>>()
   const kinds = new Map<Slug, Map<Slug, EdgeKind>>()
-  const add = (a: Slug, b: Slug): void => {
-    let set = sets.get(a)
-    if (!set) sets.set(a, (set = new Set()))
-    set.add(b)
-  }
   for (const edge of graph.edges) {
     if (edge.from === edge.to || !graph.documents.has(edge.from) || !graph.documents.has(edge.to)) continue
-    add(edge.from, edge.to)
-    add(edge.to, edge.from)
     let out = kinds.get(edge.from)
     if (!out) kinds.set(edge.from, (out = new Map()))
     if (out.get(edge.to) !== 'link') out.set(edge.to, edge.kind)
   }
-  const neighbours = new Map<Slug, Slug[]>()
-  for (const [slug, set] of sets) neighbours.set(slug, [...set].sort(order))
+  const neighbours = neighbourLists(graph, order)
   return { neighbours, edgeKind: (from, to) => kinds.get(from)?.get(to), edgesFrom: (from) => kinds.get(from), order }
 }
 
@@ -112,4 +103,27 @@ export function ring(count: number, radius: number, centre: Point = { x: 0, y: 0
 /** The radius that gives `count` nodes `spacing` units of arc each, but at least `minimum`. */
 export function ringRadius(count: number, spacing: number, minimum: number): number {
   return Math.max(minimum, (count * spacing) / (2 * Math.PI))
+}
+
+/**
+ * Each document's neighbours (linked either way), sorted by `order`. Made
+ * apart from the index's functions: the sets it gathers them in would
+ * otherwise live as long as those functions (closures made in one call
+ * keep all of its variables any of them uses).
+ */
+function neighbourLists(graph: Graph, order: (a: Slug, b: Slug) => number): Map<Slug, Slug[]> {
+  const sets = new Map<Slug, Set<Slug>>()
+  const add = (a: Slug, b: Slug): void => {
+    let set = sets.get(a)
+    if (!set) sets.set(a, (set = new Set()))
+    set.add(b)
+  }
+  for (const edge of graph.edges) {
+    if (edge.from === edge.to || !graph.documents.has(edge.from) || !graph.documents.has(edge.to)) continue
+    add(edge.from, edge.to)
+    add(edge.to, edge.from)
+  }
+  const neighbours = new Map<Slug, Slug[]>()
+  for (const [slug, set] of sets) neighbours.set(slug, [...set].sort(order))
+  return neighbours
 }
