@@ -4,11 +4,12 @@
  * source range), and validate it against a schema with exact positions.
  */
 import matter from 'gray-matter'
-import YAML, { isMap, isPair, isScalar, isSeq, type Document } from 'yaml'
+import YAML, { type Document } from 'yaml'
 import type { z } from 'zod'
 import { error, warning, type Diagnostic, type Position } from '../diagnostics.js'
 import type { Locate } from '../locate.js'
-import { offsetOf, parseUntrustedYaml, rangeStart, validateYaml, yamlToJS, type Validated } from '../yaml-fields.js'
+import { layoutOf, offsetOf, parseUntrustedYaml, validateYaml, yamlToJS, type Validated, type YamlLayout } from '../yaml-fields.js'
+import { readSimpleYaml, type SimpleYaml } from './simple-yaml.js'
 
 export type { Validated }
 
@@ -16,8 +17,8 @@ export type { Validated }
 export interface FrontMatter {
   /** The parsed mapping; undefined when there is none or it is broken. */
   readonly data: Record<string, unknown> | undefined
-  /** The YAML document, for mapping schema paths back to source ranges. */
-  readonly yaml: Document | undefined
+  /** Where each value starts in the YAML text, for mapping schema paths back to it. */
+  readonly layout: YamlLayout | undefined
   /** Offset in the file where the YAML text starts. */
   readonly yamlOffset: number
   /** Offset in the file where the Markdown body starts. */
@@ -35,7 +36,7 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
   if (language !== undefined) {
     return {
       data: undefined,
-      yaml: undefined,
+      layout: undefined,
       yamlOffset: 3,
       bodyOffset: text.length,
       diagnostics: [
@@ -49,6 +50,7 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
     }
   }
   let yaml: Document | undefined
+  let simple: SimpleYaml | undefined
   // Options are always given: without them gray-matter caches results by content.
   const split = matter(text, {
     language: 'yaml',
@@ -62,8 +64,10 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
           // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
           // turn `summary: 7\r` into a string. Dropping it keeps every offset the same.
           const yamlText = source.replace(/\r$/, '')
-          yaml = parseUntrustedYaml(yamlText)
-          keepDecimalsAsWritten(yaml, yamlText)
+          // Most front matter is plain `key: value` lines, read here for far less than a full YAML parse.
+          simple = readSimpleYaml(yamlText)
+          if (simple) return {}
+          yaml = parseFrontMatterYaml(yamlText)
           return {}
         },
         stringify: () => '',
@@ -76,9 +80,11 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
   const yamlOffset = 3
   const diagnostics: Diagnostic[] = []
 
-  if (!text.startsWith('---') || isEmpty || !yaml) {
+  const hasFrontMatter = text.startsWith('---') && !isEmpty
+  if (hasFrontMatter && simple) return { data: simple.data, layout: simple.layout, yamlOffset, bodyOffset, diagnostics }
+  if (!hasFrontMatter || !yaml) {
     // No front matter at all (as in most notes written in other tools): the document's fields come from its body.
-    return { data: {}, yaml: undefined, yamlOffset, bodyOffset, diagnostics }
+    return { data: {}, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
 
   if (yaml.errors.length > 0) {
@@ -88,7 +94,7 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
         error(file, locate(yamlOffset + problem.pos[0]), 'yaml-syntax', `The front matter is not valid YAML: ${message}. Check quoting and indentation here.`),
       )
     }
-    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+    return { data: undefined, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
 
   const converted = yamlToJS(yaml)
@@ -101,16 +107,23 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
         `The front matter is not valid YAML: ${converted.message}. Quote values that start with \`*\`, \`&\` or \`!\`.`,
       ),
     )
-    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+    return { data: undefined, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
   const data = converted.value
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(
       error(file, start, 'front-matter-not-mapping', 'The front matter must be a mapping of fields (`title: …` lines), not a single value or a list.'),
     )
-    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+    return { data: undefined, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
-  return { data: data as Record<string, unknown>, yaml, yamlOffset, bodyOffset, diagnostics }
+  return { data: data as Record<string, unknown>, layout: layoutOf(yaml.contents), yamlOffset, bodyOffset, diagnostics }
+}
+
+/** Parse front matter's YAML text in full (the `yaml` package), decimals kept as written. */
+export function parseFrontMatterYaml(yamlText: string): Document {
+  const doc = parseUntrustedYaml(yamlText)
+  keepDecimalsAsWritten(doc, yamlText)
+  return doc
 }
 
 /**
@@ -212,7 +225,7 @@ function dateAdvice(value: unknown): string {
 
 /** Report a problem at a front-matter field (used by later checks of valid data). */
 export function fieldPosition(front: FrontMatter, path: readonly PropertyKey[], locate: Locate): Position {
-  const offset = front.yaml ? offsetOf(front.yaml, path, 'value') : undefined
+  const offset = front.layout ? offsetOf(front.layout, path, 'value') : undefined
   return offset === undefined ? start : locate(front.yamlOffset + offset)
 }
 
@@ -223,22 +236,18 @@ export function fieldPosition(front: FrontMatter, path: readonly PropertyKey[], 
  */
 export function fieldPositions(front: FrontMatter, locate: Locate): Map<string, Position> {
   const positions = new Map<string, Position>()
-  const visit = (node: unknown, path: string): void => {
-    const offset = rangeStart(node)
-    if (offset !== undefined && path !== '') positions.set(path, locate(front.yamlOffset + offset))
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue
-        const key = String(pair.key.value)
-        const child = path === '' ? key : `${path}.${key}`
-        const keyStart = pair.key.range?.[0]
-        if (keyStart !== undefined) positions.set(child, locate(front.yamlOffset + keyStart))
-        if (pair.value) visit(pair.value, child)
+  const visit = (node: YamlLayout, path: string): void => {
+    if (node.start !== undefined && path !== '') positions.set(path, locate(front.yamlOffset + node.start))
+    if (node.fields) {
+      for (const field of node.fields) {
+        const child = path === '' ? field.key : `${path}.${field.key}`
+        if (field.keyStart !== undefined) positions.set(child, locate(front.yamlOffset + field.keyStart))
+        if (field.value) visit(field.value, child)
       }
-    } else if (isSeq(node)) {
+    } else if (node.items) {
       node.items.forEach((item, index) => visit(item, path === '' ? String(index) : `${path}.${index}`))
     }
   }
-  if (front.yaml) visit(front.yaml.contents, '')
+  if (front.layout) visit(front.layout, '')
   return positions
 }
