@@ -17,11 +17,28 @@ export interface SimpleYaml {
 }
 
 /**
- * Characters that stop the reader anywhere in the text: tabs, control
- * characters, a byte-order mark, line breaks other than LF and CRLF, the
- * non-characters, and unpaired surrogates.
+ * Whether `text` has a character that stops the reader anywhere: a tab, a
+ * control character, a byte-order mark, a line break other than LF and
+ * CRLF, a non-character, or an unpaired surrogate.
  */
-const unreadable = /[\t\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|\p{Surrogate}/u
+function hasUnreadable(text: string): boolean {
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 0x20 && code < 0x7f) continue
+    if (code === 10) continue
+    if (code === 13) {
+      if (text.charCodeAt(at + 1) !== 10) return true
+      continue
+    }
+    if (code < 0x20 || code <= 0x9f || code === 0x2028 || code === 0x2029 || code === 0xfeff || code === 0xfffe || code === 0xffff) return true
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(at + 1)
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return true
+      at++
+    } else if (code >= 0xdc00 && code <= 0xdfff) return true
+  }
+  return false
+}
 
 /**
  * A key this reader takes: a plain scalar of letters, digits and a few
@@ -35,7 +52,7 @@ const indicators = new Set(['-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*
 
 /** Read `text` if it has the plain shape, else undefined. */
 export function readSimpleYaml(text: string): SimpleYaml | undefined {
-  if (unreadable.test(text)) return undefined
+  if (hasUnreadable(text)) return undefined
   const lines = splitLines(text)
   const data: Record<string, unknown> = {}
   const fields: LayoutField[] = []
@@ -249,12 +266,17 @@ function trimEndSpaces(text: string): string {
   return text.slice(0, end)
 }
 
+/** The characters a plain scalar read as other than text can start with. */
+const maybeTyped = new Set('~nNtTfF0123456789+-.'.split(''))
+
 /**
  * A plain scalar's value as the core schema reads it (null, true/false,
  * integers, floats, else the text), with decimals such as `2504.10370` kept
  * as written, as `front-matter.ts` keeps them.
  */
 export function plainValue(written: string): unknown {
+  // Text that starts with none of the characters the patterns below start with is text: most values, spared them.
+  if (written !== '' && !maybeTyped.has(written.charAt(0))) return written
   if (/^(?:~|[Nn]ull|NULL)?$/.test(written)) return null
   if (/^(?:[Tt]rue|TRUE)$/.test(written)) return true
   if (/^(?:[Ff]alse|FALSE)$/.test(written)) return false
