@@ -23,10 +23,49 @@ export function parseUntrustedYaml(text: string): Document {
 export interface YamlFields {
   /** The parsed mapping, as plain data. */
   readonly data: Record<string, unknown>
-  /** The YAML document, for mapping schema paths back to source ranges (undefined: every problem is at the file's start). */
-  readonly yaml: Document | undefined
+  /** Where each value starts, for mapping schema paths back to the text (undefined: every problem is at the file's start). */
+  readonly layout: YamlLayout | undefined
   /** Offset in the file where the YAML text starts. */
   readonly yamlOffset: number
+}
+
+/**
+ * Where a parsed YAML value starts in the YAML text, and where what it
+ * holds starts: all that diagnostics need of a parsed document. Made from
+ * the `yaml` package's document ({@link layoutOf}), or directly by a reader
+ * of simpler YAML.
+ */
+export interface YamlLayout {
+  /** Offset of the value's first character, if known. */
+  readonly start: number | undefined
+  /** A mapping's fields with a scalar key, in order. */
+  readonly fields?: readonly LayoutField[]
+  /** A list's items. */
+  readonly items?: readonly YamlLayout[]
+}
+
+/** One field of a mapping in a {@link YamlLayout}. */
+export interface LayoutField {
+  /** The key as text (`String` of its value). */
+  readonly key: string
+  readonly keyStart: number | undefined
+  /** Undefined when the pair has no value node. */
+  readonly value: YamlLayout | undefined
+}
+
+/** The layout of a node of the `yaml` package's document (such as `doc.contents`). */
+export function layoutOf(node: unknown): YamlLayout {
+  const start = (node as Node | null)?.range?.[0]
+  if (isMap(node)) {
+    const fields: LayoutField[] = []
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue
+      fields.push({ key: String(pair.key.value), keyStart: pair.key.range?.[0], value: pair.value ? layoutOf(pair.value) : undefined })
+    }
+    return { start, fields }
+  }
+  if (isSeq(node)) return { start, items: node.items.map(layoutOf) }
+  return { start }
 }
 
 const start: Position = { line: 1, column: 1 }
@@ -91,7 +130,7 @@ export function validateYaml<S extends z.ZodType>(
   const settings = options || emptyOptions
   const diagnostics: Diagnostic[] = []
   const at = (path: readonly PropertyKey[], part: 'key' | 'value'): Position => {
-    const offset = fields.yaml ? offsetOf(fields.yaml, path, part) : undefined
+    const offset = fields.layout ? offsetOf(fields.layout, path, part) : undefined
     return offset === undefined ? start : locate(fields.yamlOffset + offset)
   }
 
@@ -157,34 +196,28 @@ function getIn(value: unknown, path: readonly PropertyKey[]): unknown {
  * The source offset of the node at `path` (its key or its value). When the
  * path does not exist, the deepest node that does.
  */
-export function offsetOf(doc: Document, path: readonly PropertyKey[], part: 'key' | 'value'): number | undefined {
-  let node: unknown = doc.contents
+export function offsetOf(layout: YamlLayout, path: readonly PropertyKey[], part: 'key' | 'value'): number | undefined {
+  let node: YamlLayout | undefined = layout
   let best: number | undefined = undefined
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment))
-      if (!pair) return best ?? rangeStart(node)
-      const keyStart = isScalar(pair.key) ? pair.key.range?.[0] : undefined
-      best = keyStart
-      if (i === path.length - 1 && part === 'key') return keyStart
-      node = pair.value
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment]
-      if (item === undefined) return best ?? rangeStart(node)
+    if (node?.fields) {
+      const field: LayoutField | undefined = node.fields.find((item) => item.key === String(segment))
+      if (!field) return best ?? node.start
+      best = field.keyStart
+      if (i === path.length - 1 && part === 'key') return field.keyStart
+      node = field.value
+    } else if (node?.items && typeof segment === 'number') {
+      const item: YamlLayout | undefined = node.items[segment]
+      if (item === undefined) return best ?? node.start
       node = item
     } else {
       break
     }
-    const here = rangeStart(node)
+    const here = node?.start
     if (here !== undefined) best = here
   }
   return best
-}
-
-/** Where a YAML node starts in the YAML text, if it is a node with a range. */
-export function rangeStart(node: unknown): number | undefined {
-  return (node as Node | null)?.range?.[0]
 }
 
 interface UnknownKey {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import { error, type Diagnostic } from '../diagnostics.js'
-import { parseUntrustedYaml, validateYaml, yamlToJS } from '../yaml-fields.js'
+import { layoutOf, parseUntrustedYaml, validateYaml, yamlToJS } from '../yaml-fields.js'
 import { maxStarsInPart, tooManyStars } from './ignore.js'
 import { locator } from '../locate.js'
 
@@ -145,6 +145,6 @@ export function parseConfig(source: string, file: string): ConfigResult {
       diagnostics: [error(file, { line: 1, column: 1 }, 'front-matter-not-mapping', 'The config file must be a mapping of settings (`title: …` lines).')],
     }
   }
-  const validated = validateYaml(configSchema, { data: data as Record<string, unknown>, yaml, yamlOffset: 0 }, file, locate)
+  const validated = validateYaml(configSchema, { data: data as Record<string, unknown>, layout: layoutOf(yaml.contents), yamlOffset: 0 }, file, locate)
   return { config: validated.value ?? defaultConfig, file, diagnostics: validated.diagnostics }
 }

@@ -1,14 +1,14 @@
 /**
- * Front matter: split it from the body (gray-matter), parse it as YAML 1.2
+ * Front matter: split it from the body, parse it as YAML 1.2
  * (the `yaml` package, so dates stay strings and every value keeps its
  * source range), and validate it against a schema with exact positions.
  */
-import matter from 'gray-matter'
-import YAML, { isMap, isPair, isScalar, isSeq, type Document } from 'yaml'
+import YAML, { type Document } from 'yaml'
 import type { z } from 'zod'
 import { error, warning, type Diagnostic, type Position } from '../diagnostics.js'
 import type { Locate } from '../locate.js'
-import { offsetOf, parseUntrustedYaml, rangeStart, validateYaml, yamlToJS, type Validated } from '../yaml-fields.js'
+import { layoutOf, offsetOf, parseUntrustedYaml, validateYaml, yamlToJS, type Validated, type YamlLayout } from '../yaml-fields.js'
+import { readSimpleYaml } from './simple-yaml.js'
 
 export type { Validated }
 
@@ -16,8 +16,8 @@ export type { Validated }
 export interface FrontMatter {
   /** The parsed mapping; undefined when there is none or it is broken. */
   readonly data: Record<string, unknown> | undefined
-  /** The YAML document, for mapping schema paths back to source ranges. */
-  readonly yaml: Document | undefined
+  /** Where each value starts in the YAML text, for mapping schema paths back to it. */
+  readonly layout: YamlLayout | undefined
   /** Offset in the file where the YAML text starts. */
   readonly yamlOffset: number
   /** Offset in the file where the Markdown body starts. */
@@ -29,13 +29,13 @@ const start: Position = { line: 1, column: 1 }
 
 /** Split `text` into front matter and body, and parse the front matter. */
 export function readFrontMatter(text: string, file: string, locate: Locate): FrontMatter {
-  // A language after the opening fence (`---js`, `--- toml`) would make gray-matter hand the block to
-  // that engine, and its `javascript` engine is `eval`. Front matter is YAML only: refuse before gray-matter sees it.
+  // A language after the opening fence (`---js`, `--- toml`) asks for another reader (gray-matter, which quire
+  // once used, would hand the block to its engine, and its `javascript` engine is `eval`). Front matter is YAML only.
   const language = fenceLanguage(text)
   if (language !== undefined) {
     return {
       data: undefined,
-      yaml: undefined,
+      layout: undefined,
       yamlOffset: 3,
       bodyOffset: text.length,
       diagnostics: [
@@ -48,38 +48,18 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
       ],
     }
   }
-  let yaml: Document | undefined
-  // Options are always given: without them gray-matter caches results by content.
-  const split = matter(text, {
-    language: 'yaml',
-    engines: {
-      // Never reached (the fence was checked above); replaced so that no path can reach gray-matter's `eval`.
-      javascript: refuseEngine,
-      js: refuseEngine,
-      json: refuseEngine,
-      yaml: {
-        parse(source: string): object {
-          // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
-          // turn `summary: 7\r` into a string. Dropping it keeps every offset the same.
-          const yamlText = source.replace(/\r$/, '')
-          yaml = parseUntrustedYaml(yamlText)
-          keepDecimalsAsWritten(yaml, yamlText)
-          return {}
-        },
-        stringify: () => '',
-      },
-    },
-  })
-  const bodyOffset = text.length - split.content.length
-  // gray-matter sets `isEmpty` for a `---`/`---` block with nothing inside; its types omit it.
-  const isEmpty = (split as { isEmpty?: boolean }).isEmpty === true
+  const { yamlText, bodyOffset } = splitFrontMatter(text)
   const yamlOffset = 3
   const diagnostics: Diagnostic[] = []
-
-  if (!text.startsWith('---') || isEmpty || !yaml) {
-    // No front matter at all (as in most notes written in other tools): the document's fields come from its body.
-    return { data: {}, yaml: undefined, yamlOffset, bodyOffset, diagnostics }
+  if (!text.startsWith('---') || yamlText === undefined) {
+    // No front matter at all (as in most notes written in other tools), an empty block, or one behind a byte-order
+    // mark (the body still starts after it): the document's fields come from its body.
+    return { data: {}, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
+  // Most front matter is plain `key: value` lines, read here for far less than a full YAML parse.
+  const simple = readSimpleYaml(yamlText)
+  if (simple) return { data: simple.data, layout: simple.layout, yamlOffset, bodyOffset, diagnostics }
+  const yaml = parseFrontMatterYaml(yamlText)
 
   if (yaml.errors.length > 0) {
     for (const problem of yaml.errors) {
@@ -88,7 +68,7 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
         error(file, locate(yamlOffset + problem.pos[0]), 'yaml-syntax', `The front matter is not valid YAML: ${message}. Check quoting and indentation here.`),
       )
     }
-    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+    return { data: undefined, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
 
   const converted = yamlToJS(yaml)
@@ -101,16 +81,23 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
         `The front matter is not valid YAML: ${converted.message}. Quote values that start with \`*\`, \`&\` or \`!\`.`,
       ),
     )
-    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+    return { data: undefined, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
   const data = converted.value
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     diagnostics.push(
       error(file, start, 'front-matter-not-mapping', 'The front matter must be a mapping of fields (`title: …` lines), not a single value or a list.'),
     )
-    return { data: undefined, yaml, yamlOffset, bodyOffset, diagnostics }
+    return { data: undefined, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
-  return { data: data as Record<string, unknown>, yaml, yamlOffset, bodyOffset, diagnostics }
+  return { data: data as Record<string, unknown>, layout: layoutOf(yaml.contents), yamlOffset, bodyOffset, diagnostics }
+}
+
+/** Parse front matter's YAML text in full (the `yaml` package), decimals kept as written. */
+export function parseFrontMatterYaml(yamlText: string): Document {
+  const doc = parseUntrustedYaml(yamlText)
+  keepDecimalsAsWritten(doc, yamlText)
+  return doc
 }
 
 /**
@@ -131,22 +118,46 @@ function keepDecimalsAsWritten(doc: Document, source: string): void {
   })
 }
 
-/** An engine for every language but YAML: it evaluates nothing. */
-const refuseEngine = {
-  parse(): object {
-    throw new Error('quire reads front matter as YAML only')
-  },
-  stringify: () => '',
+/** Front matter's YAML text (undefined when there is none, or nothing but comments), and where the body starts. */
+interface Split {
+  readonly yamlText: string | undefined
+  readonly bodyOffset: number
+}
+
+/**
+ * Split front matter from the body exactly as gray-matter split it (quire
+ * used it before, and notes rely on its reading): a byte-order mark is
+ * skipped, the block runs from `---` to the next line starting `---` (or
+ * to the end of the file), and the body starts after that line's `---`
+ * and one line break. A block of only blank and comment lines is none.
+ * The caller has refused a language after the opening fence.
+ */
+export function splitFrontMatter(text: string): Split {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  if (!text.startsWith('---', from) || text.charAt(from + 3) === '-') return { yamlText: undefined, bodyOffset: from }
+  const open = from + 3
+  const close = text.indexOf('\n---', open)
+  let bodyOffset = text.length
+  if (close !== -1) {
+    bodyOffset = close + 4
+    if (text.charAt(bodyOffset) === '\r') bodyOffset++
+    if (text.charAt(bodyOffset) === '\n') bodyOffset++
+  }
+  const block = text.slice(open, close === -1 ? text.length : close)
+  if (block.replace(/^\s*#[^\n]+/gm, '').trim() === '') return { yamlText: undefined, bodyOffset }
+  // With CRLF endings the block keeps the last line's `\r`, where it would turn `summary: 7\r` into a
+  // string. Dropping it keeps every offset the same.
+  return { yamlText: block.replace(/\r$/, ''), bodyOffset }
 }
 
 /**
  * The language named after a file's opening `---` fence (`---js` gives
  * `js`), or undefined when the first line is a plain fence or there is no
- * front matter. Mirrors how gray-matter reads the fence: `----` opens none,
- * and a byte-order mark before the fence does not hide it.
+ * front matter. Reads the fence as {@link splitFrontMatter} does: `----`
+ * opens none, and a byte-order mark before the fence does not hide it.
  */
 export function fenceLanguage(text: string): string | undefined {
-  // gray-matter drops one byte-order mark before looking for the fence: so must this.
+  // One byte-order mark before the fence is skipped, as when splitting.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (!text.startsWith('---') || text.charAt(3) === '-') return undefined
   const end = text.indexOf('\n')
@@ -212,7 +223,7 @@ function dateAdvice(value: unknown): string {
 
 /** Report a problem at a front-matter field (used by later checks of valid data). */
 export function fieldPosition(front: FrontMatter, path: readonly PropertyKey[], locate: Locate): Position {
-  const offset = front.yaml ? offsetOf(front.yaml, path, 'value') : undefined
+  const offset = front.layout ? offsetOf(front.layout, path, 'value') : undefined
   return offset === undefined ? start : locate(front.yamlOffset + offset)
 }
 
@@ -223,22 +234,18 @@ export function fieldPosition(front: FrontMatter, path: readonly PropertyKey[], 
  */
 export function fieldPositions(front: FrontMatter, locate: Locate): Map<string, Position> {
   const positions = new Map<string, Position>()
-  const visit = (node: unknown, path: string): void => {
-    const offset = rangeStart(node)
-    if (offset !== undefined && path !== '') positions.set(path, locate(front.yamlOffset + offset))
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (!isPair(pair) || !isScalar(pair.key)) continue
-        const key = String(pair.key.value)
-        const child = path === '' ? key : `${path}.${key}`
-        const keyStart = pair.key.range?.[0]
-        if (keyStart !== undefined) positions.set(child, locate(front.yamlOffset + keyStart))
-        if (pair.value) visit(pair.value, child)
+  const visit = (node: YamlLayout, path: string): void => {
+    if (node.start !== undefined && path !== '') positions.set(path, locate(front.yamlOffset + node.start))
+    if (node.fields) {
+      for (const field of node.fields) {
+        const child = path === '' ? field.key : `${path}.${field.key}`
+        if (field.keyStart !== undefined) positions.set(child, locate(front.yamlOffset + field.keyStart))
+        if (field.value) visit(field.value, child)
       }
-    } else if (isSeq(node)) {
+    } else if (node.items) {
       node.items.forEach((item, index) => visit(item, path === '' ? String(index) : `${path}.${index}`))
     }
   }
-  if (front.yaml) visit(front.yaml.contents, '')
+  if (front.layout) visit(front.layout, '')
   return positions
 }
