@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     target: 'node20',
     logLevel: 'warning',
     metafile: true,
-    // CommonJS dependencies (yaml…) require Node's own modules; an ES module has no `require` of its own.
+    // CommonJS dependencies (gray-matter, js-yaml…) require Node's own modules; an ES module has no `require` of its own.
     banner: { js: "import { createRequire as quireCreateRequire } from 'node:module'; const require = quireCreateRequire(import.meta.url);" },
   })
   // esbuild names inputs relative to the working folder; the record names them relative to the bundle's folder.

@@ -18,7 +18,7 @@ const bom = '\uFEFF'
 
 describe('front matter behind byte-order marks', () => {
   it('is refused by its language however many marks come first, without crashing', async () => {
-    // Reading the file drops one mark, the fence test a second, as the split does: the fence test must see what the split sees.
+    // Reading the file drops one mark, quire drops a second, gray-matter a third: the fence test must see what gray-matter sees.
     expect(fenceLanguage(`${bom}---js\n`)).toBe('js')
     const root = await notesFolder({
       'ok.md': note('Fine', 'A note.', 'Text.'),

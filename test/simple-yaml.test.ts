@@ -1,14 +1,12 @@
 /**
- * The front matter split from the body against gray-matter (which quire
- * used before), and the plain front-matter reader against the `yaml` package: on every text
+ * The plain front-matter reader against the `yaml` package: on every text
  * it reads, it must give the same data (same types, same key order) and
  * the same layout (where each key and value starts) as the full parse; on
  * the rest it must decline.
  */
 import fc from 'fast-check'
-import matter from 'gray-matter'
 import { describe, expect, it } from 'vitest'
-import { fenceLanguage, parseFrontMatterYaml, splitFrontMatter } from '../src/parse/front-matter.js'
+import { parseFrontMatterYaml } from '../src/parse/front-matter.js'
 import { readSimpleYaml } from '../src/parse/simple-yaml.js'
 import { layoutOf, yamlToJS } from '../src/yaml-fields.js'
 
@@ -437,61 +435,5 @@ describe('the plain front-matter reader', () => {
     ]) {
       expect(readSimpleYaml(text), JSON.stringify(text)).toBeUndefined()
     }
-  })
-})
-
-/** The split gray-matter made, which `splitFrontMatter` must reproduce: the YAML text handed to the engine, and where the body starts. */
-function graySplit(text: string): { yamlText: string | undefined; bodyOffset: number } {
-  let yamlText: string | undefined
-  const split = matter(text, {
-    language: 'yaml',
-    engines: {
-      yaml: {
-        parse(source: string): object {
-          yamlText = source.replace(/\r$/, '')
-          return {}
-        },
-        stringify: () => '',
-      },
-    },
-  })
-  return { yamlText, bodyOffset: text.length - split.content.length }
-}
-
-describe('splitting front matter from the body', () => {
-  const piece = fc.constantFrom(
-    '---',
-    '----',
-    '--- ',
-    '---\t',
-    '\n',
-    '\r\n',
-    '\r',
-    '\uFEFF',
-    ' ',
-    '# c',
-    '#',
-    '  # indented',
-    'title: A',
-    'a: 1',
-    '\n---',
-    '\n--- x',
-    '\n----',
-    'body',
-    '...',
-    '\u00a0',
-    '\u2028',
-    '```',
-    '-',
-  )
-  it('splits as gray-matter split, where no language follows the fence (property)', () => {
-    fc.assert(
-      fc.property(fc.constantFrom('', '---', '---\n', '---\r\n', '\uFEFF---\n'), fc.array(piece, { maxLength: 12 }), (opening, pieces) => {
-        const text = opening + pieces.join('')
-        if (fenceLanguage(text) !== undefined) return
-        expect(splitFrontMatter(text), JSON.stringify(text)).toEqual(graySplit(text))
-      }),
-      { numRuns: 20000 },
-    )
   })
 })

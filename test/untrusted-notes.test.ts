@@ -32,7 +32,7 @@ function evaluatedNote(fence: string, marker: string): string {
 }
 
 describe('front matter is YAML only', () => {
-  it('reads the language after the opening fence as gray-matter (which quire once used) would', () => {
+  it('reads the language after the opening fence as gray-matter would', () => {
     expect(fenceLanguage('---\ntitle: a\n---\n')).toBeUndefined()
     expect(fenceLanguage('---  \r\ntitle: a\n---\n')).toBeUndefined()
     expect(fenceLanguage('----\n')).toBeUndefined()

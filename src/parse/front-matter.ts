@@ -1,14 +1,15 @@
 /**
- * Front matter: split it from the body, parse it as YAML 1.2
+ * Front matter: split it from the body (gray-matter), parse it as YAML 1.2
  * (the `yaml` package, so dates stay strings and every value keeps its
  * source range), and validate it against a schema with exact positions.
  */
+import matter from 'gray-matter'
 import YAML, { type Document } from 'yaml'
 import type { z } from 'zod'
 import { error, warning, type Diagnostic, type Position } from '../diagnostics.js'
 import type { Locate } from '../locate.js'
 import { layoutOf, offsetOf, parseUntrustedYaml, validateYaml, yamlToJS, type Validated, type YamlLayout } from '../yaml-fields.js'
-import { readSimpleYaml } from './simple-yaml.js'
+import { readSimpleYaml, type SimpleYaml } from './simple-yaml.js'
 
 export type { Validated }
 
@@ -29,8 +30,8 @@ const start: Position = { line: 1, column: 1 }
 
 /** Split `text` into front matter and body, and parse the front matter. */
 export function readFrontMatter(text: string, file: string, locate: Locate): FrontMatter {
-  // A language after the opening fence (`---js`, `--- toml`) asks for another reader (gray-matter, which quire
-  // once used, would hand the block to its engine, and its `javascript` engine is `eval`). Front matter is YAML only.
+  // A language after the opening fence (`---js`, `--- toml`) would make gray-matter hand the block to
+  // that engine, and its `javascript` engine is `eval`. Front matter is YAML only: refuse before gray-matter sees it.
   const language = fenceLanguage(text)
   if (language !== undefined) {
     return {
@@ -48,18 +49,43 @@ export function readFrontMatter(text: string, file: string, locate: Locate): Fro
       ],
     }
   }
-  const { yamlText, bodyOffset } = splitFrontMatter(text)
+  let yaml: Document | undefined
+  let simple: SimpleYaml | undefined
+  // Options are always given: without them gray-matter caches results by content.
+  const split = matter(text, {
+    language: 'yaml',
+    engines: {
+      // Never reached (the fence was checked above); replaced so that no path can reach gray-matter's `eval`.
+      javascript: refuseEngine,
+      js: refuseEngine,
+      json: refuseEngine,
+      yaml: {
+        parse(source: string): object {
+          // With CRLF endings gray-matter leaves the last line's `\r` on the YAML text, where it would
+          // turn `summary: 7\r` into a string. Dropping it keeps every offset the same.
+          const yamlText = source.replace(/\r$/, '')
+          // Most front matter is plain `key: value` lines, read here for far less than a full YAML parse.
+          simple = readSimpleYaml(yamlText)
+          if (simple) return {}
+          yaml = parseFrontMatterYaml(yamlText)
+          return {}
+        },
+        stringify: () => '',
+      },
+    },
+  })
+  const bodyOffset = text.length - split.content.length
+  // gray-matter sets `isEmpty` for a `---`/`---` block with nothing inside; its types omit it.
+  const isEmpty = (split as { isEmpty?: boolean }).isEmpty === true
   const yamlOffset = 3
   const diagnostics: Diagnostic[] = []
-  if (!text.startsWith('---') || yamlText === undefined) {
-    // No front matter at all (as in most notes written in other tools), an empty block, or one behind a byte-order
-    // mark (the body still starts after it): the document's fields come from its body.
+
+  const hasFrontMatter = text.startsWith('---') && !isEmpty
+  if (hasFrontMatter && simple) return { data: simple.data, layout: simple.layout, yamlOffset, bodyOffset, diagnostics }
+  if (!hasFrontMatter || !yaml) {
+    // No front matter at all (as in most notes written in other tools): the document's fields come from its body.
     return { data: {}, layout: undefined, yamlOffset, bodyOffset, diagnostics }
   }
-  // Most front matter is plain `key: value` lines, read here for far less than a full YAML parse.
-  const simple = readSimpleYaml(yamlText)
-  if (simple) return { data: simple.data, layout: simple.layout, yamlOffset, bodyOffset, diagnostics }
-  const yaml = parseFrontMatterYaml(yamlText)
 
   if (yaml.errors.length > 0) {
     for (const problem of yaml.errors) {
@@ -118,46 +144,22 @@ function keepDecimalsAsWritten(doc: Document, source: string): void {
   })
 }
 
-/** Front matter's YAML text (undefined when there is none, or nothing but comments), and where the body starts. */
-interface Split {
-  readonly yamlText: string | undefined
-  readonly bodyOffset: number
-}
-
-/**
- * Split front matter from the body exactly as gray-matter split it (quire
- * used it before, and notes rely on its reading): a byte-order mark is
- * skipped, the block runs from `---` to the next line starting `---` (or
- * to the end of the file), and the body starts after that line's `---`
- * and one line break. A block of only blank and comment lines is none.
- * The caller has refused a language after the opening fence.
- */
-export function splitFrontMatter(text: string): Split {
-  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  if (!text.startsWith('---', from) || text.charAt(from + 3) === '-') return { yamlText: undefined, bodyOffset: from }
-  const open = from + 3
-  const close = text.indexOf('\n---', open)
-  let bodyOffset = text.length
-  if (close !== -1) {
-    bodyOffset = close + 4
-    if (text.charAt(bodyOffset) === '\r') bodyOffset++
-    if (text.charAt(bodyOffset) === '\n') bodyOffset++
-  }
-  const block = text.slice(open, close === -1 ? text.length : close)
-  if (block.replace(/^\s*#[^\n]+/gm, '').trim() === '') return { yamlText: undefined, bodyOffset }
-  // With CRLF endings the block keeps the last line's `\r`, where it would turn `summary: 7\r` into a
-  // string. Dropping it keeps every offset the same.
-  return { yamlText: block.replace(/\r$/, ''), bodyOffset }
+/** An engine for every language but YAML: it evaluates nothing. */
+const refuseEngine = {
+  parse(): object {
+    throw new Error('quire reads front matter as YAML only')
+  },
+  stringify: () => '',
 }
 
 /**
  * The language named after a file's opening `---` fence (`---js` gives
  * `js`), or undefined when the first line is a plain fence or there is no
- * front matter. Reads the fence as {@link splitFrontMatter} does: `----`
- * opens none, and a byte-order mark before the fence does not hide it.
+ * front matter. Mirrors how gray-matter reads the fence: `----` opens none,
+ * and a byte-order mark before the fence does not hide it.
  */
 export function fenceLanguage(text: string): string | undefined {
-  // One byte-order mark before the fence is skipped, as when splitting.
+  // gray-matter drops one byte-order mark before looking for the fence: so must this.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   if (!text.startsWith('---') || text.charAt(3) === '-') return undefined
   const end = text.indexOf('\n')
