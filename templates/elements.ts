@@ -54,10 +54,10 @@ function infoOf(b: Builder, key: string): Info {
   return info
 }
 
-function tagNameOf(b: Builder, name: string): string {
+/** The tag name of a plain name (lower case, or an SVG name's mixed case: hastscript's answer, asked once per name); undefined for a selector. */
+function tagNameOf(b: Builder, name: string): string | undefined {
   let tagName = b.tagNames.get(name)
-  // Lower case, or an SVG name's mixed case (`foreignObject`): hastscript's own answer, asked once per name.
-  if (tagName === undefined) b.tagNames.set(name, (tagName = b.fallback(name).tagName))
+  if (tagName === undefined && plainTagName.test(name)) b.tagNames.set(name, (tagName = b.fallback(name).tagName))
   return tagName
 }
 
@@ -124,8 +124,9 @@ function addChild(children: ElementContent[], value: Child): void {
 }
 
 function build(b: Builder, name: string, properties: PropertiesGiven | Child, children: readonly Child[]): Element {
-  if (!plainTagName.test(name)) return b.fallback(name, properties as never, ...(children as never[]))
-  const node: Element = { type: 'element', tagName: tagNameOf(b, name), properties: {}, children: [] }
+  const tagName = tagNameOf(b, name)
+  if (tagName === undefined) return b.fallback(name, properties as never, ...(children as never[]))
+  const node: Element = { type: 'element', tagName, properties: {}, children: [] }
   if (isChild(properties)) addChild(node.children, properties as Child)
   else for (const key in properties as PropertiesGiven) setProperty(b, node.properties, key, (properties as PropertiesGiven)[key])
   for (const child of children) addChild(node.children, child)

@@ -213,43 +213,24 @@ function noteProse(of: ViewedDocument): void {
  * views, one per document, are held as long as the documents are).
  */
 const accessors = {
-  summary: {
+  summary: recordedGetter(noteSummary, (doc) => doc.data.summary),
+  text: recordedGetter(noteProse, (doc) => doc.file.text),
+  body: recordedGetter(noteProse, (doc) => doc.body),
+  bodyOffset: recordedGetter(noteProse, (doc) => doc.bodyOffset),
+}
+
+/** A view's getter: notes the read under its key (`note`), then gives what `read` takes from the document. */
+function recordedGetter<T>(note: (of: ViewedDocument) => void, read: (doc: Doc) => T): PropertyDescriptor {
+  return {
     enumerable: true,
     configurable: true,
-    get(this: object): string {
+    get(this: object): T {
       const of = viewedOf(this)
-      noteSummary(of)
-      return of.doc.data.summary
+      note(of)
+      return read(of.doc)
     },
-  },
-  text: {
-    enumerable: true,
-    configurable: true,
-    get(this: object): string {
-      const of = viewedOf(this)
-      noteProse(of)
-      return of.doc.file.text
-    },
-  },
-  body: {
-    enumerable: true,
-    configurable: true,
-    get(this: object): Doc['body'] {
-      const of = viewedOf(this)
-      noteProse(of)
-      return of.doc.body
-    },
-  },
-  bodyOffset: {
-    enumerable: true,
-    configurable: true,
-    get(this: object): number {
-      const of = viewedOf(this)
-      noteProse(of)
-      return of.doc.bodyOffset
-    },
-  },
-} satisfies Record<string, PropertyDescriptor>
+  }
+}
 
 /** `target`, told where its reads come from. */
 function hide<T extends object>(target: T, of: ViewedDocument): T {
