@@ -17,6 +17,10 @@ import type { SourceFile } from '../model.js'
 import type { HeldDrafts } from '../render/held-drafts.js'
 import type { DraftedParse } from '../render/body/draft-documents.js'
 import type { DraftMode, PageRequest, ParseRequest, WorkerMessage } from './parse-worker.js'
+import type { SearchAnswer, SearchFinish, SearchRequest } from './search-in-worker.js'
+import { searchTermsModule } from '../load/shipped-files.js'
+import type { SearchIndexElsewhere } from '../render/search-elsewhere.js'
+import type { SearchSource } from '../render/site-files/search-index.js'
 
 /** Below this many files to parse, workers are not worth starting (override: QUIRE_PARALLEL_MIN). */
 const parallelFrom = 400
@@ -33,7 +37,7 @@ export interface ParsedInWorkers {
 /** A worker, the answers it owes by request id, and why it stopped, once it has. */
 interface Thread {
   readonly worker: Worker
-  readonly waiting: Map<number, { resolve: (message: WorkerMessage) => void; reject: (problem: unknown) => void }>
+  readonly waiting: Map<number, { resolve: (message: WorkerMessage | SearchAnswer) => void; reject: (problem: unknown) => void }>
   stopped?: Error
 }
 
@@ -46,7 +50,7 @@ interface Thread {
 function startThread(script: URL): Thread {
   const worker = new Worker(script)
   const thread: Thread = { worker, waiting: new Map() }
-  worker.on('message', (message: WorkerMessage) => {
+  worker.on('message', (message: WorkerMessage | SearchAnswer) => {
     const waiter = thread.waiting.get(message.id)
     thread.waiting.delete(message.id)
     if (message.kind === 'failed') waiter?.reject(workerFailure(message))
@@ -64,7 +68,7 @@ function startThread(script: URL): Thread {
 }
 
 /** A worker's failure as an error; a file system error (a page that could not be written) keeps its code and file. */
-function workerFailure(message: Extract<WorkerMessage, { kind: 'failed' }>): Error {
+function workerFailure(message: Extract<WorkerMessage | SearchAnswer, { kind: 'failed' }>): Error {
   const error: NodeJS.ErrnoException = new Error(`quire: a worker thread failed: ${message.message}`)
   if (message.code) {
     error.code = message.code
@@ -76,7 +80,9 @@ function workerFailure(message: Extract<WorkerMessage, { kind: 'failed' }>): Err
 let nextId = 0
 
 /** Send a request to `thread` and wait for its answer. */
-function ask(thread: Thread, request: ParseRequest | PageRequest): Promise<WorkerMessage> {
+function ask(thread: Thread, request: ParseRequest | PageRequest): Promise<WorkerMessage>
+function ask(thread: Thread, request: SearchFinish): Promise<SearchAnswer>
+function ask(thread: Thread, request: ParseRequest | PageRequest | SearchFinish): Promise<WorkerMessage | SearchAnswer> {
   return new Promise((resolve, reject) => {
     if (thread.stopped) return reject(thread.stopped)
     thread.waiting.set(request.id, { resolve, reject })
@@ -245,11 +251,6 @@ export async function parseInWorkers(
     holder.clear()
     await Promise.all(threads.map((thread) => thread.worker.terminate()))
   }
-  // Closed once every page a worker makes is made: the main thread's heap is collected before the rest of the site.
-  const closeHeld = async (): Promise<void> => {
-    await close()
-    collectIfLarge()
-  }
   try {
     await Promise.all(threads.map(run))
   } catch (problem) {
@@ -263,6 +264,10 @@ export async function parseInWorkers(
   // Threads that sent their drafts back have nothing left to do: stop them now, and their heaps go with them.
   await Promise.all(threads.slice(holders).map((thread) => thread.worker.terminate()))
   const kept = threads.slice(0, holders)
+  // The thread that builds the search index, once asked for (see `searchInThread`): the last thread that makes pages.
+  // It waits on this thread for most of the render, so it has time to spare; a thread of its own would cost the
+  // build a heap of its own (about 50 MiB more at the peak on 10,000 notes, for no faster a build).
+  let indexing: Thread | undefined
   let pending = 0
   const held: HeldDrafts = {
     holds: (path) => holder.has(path),
@@ -281,7 +286,53 @@ export async function parseInWorkers(
       }
     },
     pending: () => pending,
-    close: closeHeld,
+    searchIndex(count, folder) {
+      if (indexing) return undefined
+      indexing = kept.at(-1)
+      return indexing && searchInThread(indexing, count, folder)
+    },
+    // The main thread's heap is collected once the pages are made, before the rest of the site.
+    async pagesMade() {
+      holder.clear()
+      await Promise.all(threads.filter((thread) => thread !== indexing).map((thread) => thread.worker.terminate()))
+      collectIfLarge()
+    },
+    close,
   }
   return { results, held }
+}
+
+/** Search sources sent to the indexing thread at a time: few messages, and little held on either side. */
+const searchBatch = 64
+
+/**
+ * Build the search index in `thread` while the main thread makes the pages: the sources are sent in batches, and the
+ * thread writes the files into `folder` itself (see `search-in-worker.ts`).
+ * The thread stops once it has answered the finish (every page it made is made by then).
+ */
+function searchInThread(thread: Thread, count: number, folder: string): SearchIndexElsewhere {
+  const post = (request: SearchRequest): void => {
+    if (!thread.stopped) thread.worker.postMessage(request)
+  }
+  post({ kind: 'search-start', count, terms: searchTermsModule(), folder })
+  let batch: SearchSource[] = []
+  return {
+    add(source) {
+      batch.push(source)
+      if (batch.length < searchBatch) return
+      post({ kind: 'search-add', sources: batch })
+      batch = []
+    },
+    async finish() {
+      if (batch.length > 0) post({ kind: 'search-add', sources: batch })
+      batch = []
+      try {
+        const answer = await ask(thread, { kind: 'search-finish', id: nextId++ })
+        if (answer.kind !== 'searched') throw new Error('quire: a worker thread answered the search index with something else')
+        return new Map(answer.stamps)
+      } finally {
+        await thread.worker.terminate()
+      }
+    },
+  }
 }

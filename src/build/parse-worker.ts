@@ -8,7 +8,8 @@
  * the graph, it sends each page's props and slot texts here, and this
  * thread assembles the page around the draft it holds (`draftedPageHtml`)
  * and writes it into the site's staging folder, so the main thread neither
- * receives the drafts nor serializes and writes those pages.
+ * receives the drafts nor serializes and writes those pages. One such
+ * thread also builds the search index meanwhile (`search-in-worker.ts`).
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
@@ -23,6 +24,7 @@ import { shownOnOtherPages, type LentDraft, type OtherFile } from '../render/hel
 import { writeStamped, type FileStamp } from '../emit/emit-site.js'
 import { parseDocument } from '../parse/parse-document.js'
 import { collectNow } from './heap.js'
+import { searchRequest, type SearchAnswer, type SearchRequest } from './search-in-worker.js'
 
 /** What to do with each published body besides parsing it. */
 export type DraftMode = 'none' | 'returned' | 'held'
@@ -86,8 +88,19 @@ function collectOnce(): void {
   collectNow()
 }
 
-parentPort?.on('message', (request: ParseRequest | PageRequest) => {
-  const reply = (message: WorkerMessage): void => parentPort!.postMessage(message)
+parentPort?.on('message', (request: ParseRequest | PageRequest | SearchRequest) => {
+  const reply = (message: WorkerMessage | SearchAnswer): void => parentPort!.postMessage(message)
+  if (request.kind === 'search-start' || request.kind === 'search-add' || request.kind === 'search-finish') {
+    const id = request.kind === 'search-finish' ? request.id : -1
+    searchRequest(request)?.then(
+      (stamps) => reply({ kind: 'searched', id, stamps }),
+      (problem: unknown) => {
+        const error = problem as NodeJS.ErrnoException
+        reply({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(problem), code: error?.code, path: error?.path })
+      },
+    )
+    return
+  }
   if (request.kind === 'page') {
     collectOnce()
     const draft = request.draft ?? held.get(request.path)

@@ -23,12 +23,17 @@ export interface ShippedFiles {
 
 let terms: Promise<typeof SearchTerms> | undefined
 
+/** The search tokenizer's module, as a URL to import (a worker thread building the index imports it too). */
+export function searchTermsModule(): string {
+  return pathToFileURL(path.join(assetFolder(), 'search-terms.js')).href
+}
+
 /** quire's shipped files, read from its install folder. */
 export const shippedFiles: ShippedFiles = {
   asset: readAsset,
   graphLibrary,
   searchTerms() {
-    terms ??= import(pathToFileURL(path.join(assetFolder(), 'search-terms.js')).href) as Promise<typeof SearchTerms>
+    terms ??= import(searchTermsModule()) as Promise<typeof SearchTerms>
     return terms
   },
 }

@@ -6,6 +6,7 @@
 import type { Slug } from '../model.js'
 import type { DraftedPage } from './body/drafted-page.js'
 import type { DraftBody } from './body/slots.js'
+import type { SearchIndexElsewhere } from './search-elsewhere.js'
 import { tagsPageSlug } from './props/tag-links.js'
 import { homeSlug } from './url.js'
 
@@ -35,7 +36,16 @@ export interface HeldDrafts {
   page(path: string, page: DraftedPage, target: string, others: readonly OtherFile[], draft?: LentDraft): Promise<readonly string[]>
   /** How many pages the workers have been asked for and not yet made. */
   pending(): number
-  /** Stop the workers; their drafts go with them (and `holds` says no from then on). */
+  /**
+   * Have a worker thread build the search index of `count` documents while
+   * the pages are made, writing its files into `folder` (the site's staging
+   * folder). Undefined when there is no such thread to start, or when asked
+   * a second time.
+   */
+  searchIndex(count: number, folder: string): SearchIndexElsewhere | undefined
+  /** Every page is made: stop the workers that made them (a worker building the search index stops once it is built). */
+  pagesMade(): Promise<void>
+  /** Stop every worker; their drafts go with them (and `holds` says no from then on). */
   close(): Promise<void>
 }
 

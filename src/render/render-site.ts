@@ -46,8 +46,8 @@ import { graphLibraryFiles } from './site-files/site-files.js'
 import { graphPageProps, graphPageSlug } from './props/graph-page.js'
 import { previewBuckets, previewFiles, previewsFolder, previewsIndexFile } from './site-files/previews.js'
 import { sectionIds } from './site-files/preview-sections.js'
-import { searchDocument, searchFingerprint } from './site-files/search-index.js'
-import { manifestFile, SearchIndexBuilder, searchBlockOf, searchPaths, type SearchBlock } from './site-files/search-shards.js'
+import { searchDocument, searchFingerprint, searchSource, type SearchSource } from './site-files/search-index.js'
+import { manifestFile, SearchIndexBuilder, searchBlockOf, searchFolder, searchPaths, type SearchBlock } from './site-files/search-shards.js'
 import { describedTag, hasTags, lazyTagPages } from './props/tags.js'
 import { byStructure } from '../graph/structure.js'
 import { unwrittenNotes, unwrittenPageSlug } from '../graph/unwritten-notes.js'
@@ -187,6 +187,8 @@ export interface SitePlan {
     readonly fingerprint: () => string
     readonly builder: () => Promise<SearchIndexBuilder>
     readonly numbers: () => ReadonlyMap<Slug, number>
+    /** What the search entry of the document numbered `n` in the index is made from. */
+    readonly source: (n: number) => SearchSource
   }
   /** Render a document's files (call {@link loadBodyExtensions} for it first). */
   render(slug: Slug): WrittenFile[]
@@ -697,7 +699,12 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
     documents,
     shared: JSON.stringify({ site, hasPapers, hasTags: tagged, hasDocuments }),
     library,
-    search: { fingerprint: searchKey, builder: searchBuilder, numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))) },
+    search: {
+      fingerprint: searchKey,
+      builder: searchBuilder,
+      numbers: once(() => new Map([...graph.documents.keys()].map((slug, n) => [slug, n]))),
+      source: (n) => searchSource(graph, docs()[n]!),
+    },
     fingerprint: fingerprintOf,
     reads(key) {
       let reads = records().get(key)
@@ -874,28 +881,54 @@ async function renderInto(
   const inFlight = new InFlight()
   let failure: { problem: unknown } | undefined
   const lastDocument = plan.entries.findLastIndex(isDocumentEntry)
-  // Unless the previous build's search files can be used again, each document is indexed as its page is made
-  // (while worker threads make pages, the main thread has time to spare), not all in one pass at the end.
+  // Unless the previous build's search files can be used again, each document is indexed as its page is made, not all
+  // in one pass at the end: on disk, by a worker thread of its own when the build has one (it writes the files itself),
+  // else here.
   const earlierSearch = previous?.get(`file:${manifestFile}`)
-  const indexer = earlierSearch?.files && earlierSearch.fingerprint === plan.search.fingerprint() ? undefined : await plan.search.builder()
-  const numbers = indexer && plan.search.numbers()
+  const searchWanted = !earlierSearch?.files || earlierSearch.fingerprint !== plan.search.fingerprint()
+  const indexedElsewhere = searchWanted && !keep && sink?.folder !== undefined && sink.placed ? held?.searchIndex(graph.documents.size, sink.folder) : undefined
+  const indexer = searchWanted && !indexedElsewhere ? await plan.search.builder() : undefined
+  const numbers = (indexer || indexedElsewhere) && plan.search.numbers()
+  // How many documents were sent to be indexed elsewhere, and the search files' stamps once that thread wrote them.
+  let sent = 0
+  let writtenElsewhere: Promise<ReadonlyMap<string, string>> | undefined
+  const sendUpTo = (n: number): void => {
+    for (; sent <= n && sent < graph.documents.size; sent++) indexedElsewhere!.add(plan.search.source(sent))
+  }
   // On disk, each file of phrase texts is written as soon as its block is full, instead of waiting in memory for the
   // rest of the search files (on a large library they are most of the index).
   const handedOver = new Set<string>()
   if (indexer && !keep) indexer.handOverTexts()
+  // The search files written elsewhere are placed in the site when the first of them is reached (or at the end).
+  const placeWrittenElsewhere = async (): Promise<void> => {
+    const written = writtenElsewhere
+    writtenElsewhere = undefined
+    for (const [file, stamp] of (await written) ?? []) {
+      handedOver.add(file)
+      out.placed!(file, stamp)
+    }
+  }
   // What reads every text (the search files' fingerprint, like the values above) is worked out before the first page,
   // and the caller told: a one-shot build sets the texts aside then.
   const release = keep ? undefined : letGo
   if (release && fingerprints) plan.search.fingerprint()
   textsRead?.()
   for (const [index, entry] of plan.entries.entries()) {
+    if (index === lastDocument + 1 && indexedElsewhere) {
+      // Every document is indexed elsewhere: that thread writes the search files while this one makes the rest.
+      sendUpTo(graph.documents.size - 1)
+      const written = indexedElsewhere.finish()
+      written.catch(() => undefined)
+      writtenElsewhere = written
+    }
     if (index === lastDocument + 1 && held) {
-      // Every page a worker thread makes is asked for: let the workers finish and go before the rest (the search index) is made.
+      // Every page a worker thread makes is asked for: let the workers finish and go before the rest is made.
       await inFlight.drained()
-      await held.close()
+      await held.pagesMade()
     }
     if (!isDocumentEntry(entry)) {
       const cacheKey = `file:${entry.path}` as const
+      if (writtenElsewhere && entry.path.startsWith(`${searchFolder}/`)) await placeWrittenElsewhere()
       if (handedOver.has(entry.path)) {
         if (fingerprints) cache.set(cacheKey, { fingerprint: entry.fingerprint!(), paths: [entry.path] })
         continue
@@ -921,6 +954,7 @@ async function renderInto(
     }
     const { slug } = entry
     if (onProgress && done++ % 100 === 0) onProgress('render', done - 1, graph.documents.size)
+    if (indexedElsewhere) sendUpTo(numbers!.get(slug)!)
     if (indexer) {
       indexer.advanceTo(numbers!.get(slug)!)
       for (const file of indexer.takeFinishedTexts()) {
@@ -965,6 +999,7 @@ async function renderInto(
   }
   await inFlight.drained()
   if (failure) throw failure.problem
+  await placeWrittenElsewhere()
   // A page to reuse that is gone from the previous site (deleted by hand?) is rendered after all.
   const missing = new Set(await out.settle())
   if (missing.size > 0) {

@@ -69,16 +69,45 @@ function linkedTitles(graph: Graph, doc: Doc): string {
   return titles.join('\n')
 }
 
-/** One document as the index sees it. */
-export function searchDocument(graph: Graph, doc: Doc): SearchDocument {
+/**
+ * What one document's search entry is made from, as read from the graph:
+ * its body as written, not yet made searchable ({@link searchEntry} does
+ * that, where the index is built: a build may build it in another thread).
+ */
+export interface SearchSource {
+  readonly id: string
+  readonly type: Doc['type']
+  readonly title: string
+  readonly summary: string
+  readonly tags: string
+  /** The body as written, up to {@link indexedBodyLength} characters. */
+  readonly body: string
+  /** The titles its `[[target]]` links without a label show, one a line. */
+  readonly linkedTitles: string
+}
+
+/** What `doc`'s search entry is made from. */
+export function searchSource(graph: Graph, doc: Doc): SearchSource {
   return {
     id: doc.slug,
     type: doc.type,
     title: doc.data.title,
     summary: doc.data.summary,
     tags: (doc.data.tags ?? []).join(' '),
-    body: `${searchableBody(doc.file.text.slice(doc.bodyOffset, doc.bodyOffset + indexedBodyLength))}\n${linkedTitles(graph, doc)}`,
+    body: doc.file.text.slice(doc.bodyOffset, doc.bodyOffset + indexedBodyLength),
+    linkedTitles: linkedTitles(graph, doc),
   }
+}
+
+/** One document as the index sees it, from what its entry is made from. */
+export function searchEntry(source: SearchSource): SearchDocument {
+  const { id, type, title, summary, tags } = source
+  return { id, type, title, summary, tags, body: `${searchableBody(source.body)}\n${source.linkedTitles}` }
+}
+
+/** One document as the index sees it. */
+export function searchDocument(graph: Graph, doc: Doc): SearchDocument {
+  return searchEntry(searchSource(graph, doc))
 }
 
 /**
