@@ -3,7 +3,7 @@
  * one, reuses unchanged pages without rewriting them, and is never trusted
  * when it could be wrong.
  */
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -61,6 +61,30 @@ describe('the build cache', () => {
     // The edited summary is searchable: the search files were made again.
     expect((await stat(path.join(root, 'site', 'search', 'manifest.json'))).ino).not.toBe(index.ino)
     expect(Object.entries(edited).some(([file, text]) => file.startsWith('search/text/') && text.includes('running sft first'))).toBe(true)
+  })
+
+  // The home page, a folder's page and a tag's page show the body of an `index.md` or a note below `tags/`, made from
+  // its draft: an edit to that body alone must make them again.
+  it('makes the home, folder and tag pages again when only the body they show was edited', async () => {
+    const intros = {
+      'notes/index.md': ['Home', 'Welcome: the inquiries start from the list below.'],
+      'notes/inquiries/index.md': ['Inquiries', 'Each inquiry asks one question.'],
+      'notes/tags/method.md': ['Method', 'Notes about how training is sequenced.'],
+    }
+    await mkdir(path.join(root, 'notes/tags'))
+    for (const [file, [title, body]] of Object.entries(intros))
+      await writeFile(path.join(root, file), `---\ntitle: ${title}\nsummary: ${title}.\n---\n\n${body}\n`)
+    await writeFile(path.join(root, 'notes/tagged.md'), '---\ntitle: Is this note tagged?\nsummary: It is.\ntags: [method]\n---\n\nA tagged note.\n')
+    await build()
+    for (const [file, [, body]] of Object.entries(intros)) {
+      const text = await readFile(path.join(root, file), 'utf8')
+      await writeFile(path.join(root, file), text.replace(body, `${body} An edited sentence.`))
+    }
+    await build()
+    const edited = await snapshot(path.join(root, 'site'))
+    expect(edited['index.html']).toContain('An edited sentence.')
+    expect(edited['inquiries/index.html']).toContain('An edited sentence.')
+    expect(edited).toEqual(await cleanBuild())
   })
 
   it('is neither read nor written by a --no-cache build, whose site the next build with the cache takes as it is', async () => {

@@ -82,6 +82,7 @@ import {
   anyProseKey,
   anySummaryKey,
   everything as everythingKey,
+  noteRead,
   proseKey,
   readsInto,
   recordingGraph,
@@ -295,7 +296,13 @@ function recordsOf(graph: Graph): ReadRecords<CacheKey> {
  */
 function pageBodyOf(context: PageContext, doc: Doc, drafts: Drafts | undefined): PageBody {
   const draft = usableDraft(doc, drafts?.get(doc.file.path), context.graph)
-  if (draft?.html) return { nodes: bodyNodes(finishBody(doc, draft.html, draft.slots, context.graph, context.root)), toc: draft.toc, words: draft.words }
+  // A body made from its draft was made from the note's text all the same: the read is noted as a body rendered whole
+  // notes it through the graph's view, so that a page showing another note's body (the home page's `index.md`, a
+  // folder's or a tag's) is made again when that body changes.
+  if (draft?.html) {
+    noteRead(proseKey(doc.slug))
+    return { nodes: bodyNodes(finishBody(doc, draft.html, draft.slots, context.graph, context.root)), toc: draft.toc, words: draft.words }
+  }
   const nodes = renderBody(doc, context.graph, context.root)
   return { nodes, toc: tableOfContents(nodes) }
 }
