@@ -66,7 +66,7 @@ describe('the build cache', () => {
   // The home page, a folder's page and a tag's page show the body of an `index.md` or a note below `tags/`, made from
   // its draft: an edit to that body alone must make them again.
   it('makes the home, folder and tag pages again when only the body they show was edited', async () => {
-    const intros = {
+    const intros: Record<string, readonly [title: string, body: string]> = {
       'notes/index.md': ['Home', 'Welcome: the inquiries start from the list below.'],
       'notes/inquiries/index.md': ['Inquiries', 'Each inquiry asks one question.'],
       'notes/tags/method.md': ['Method', 'Notes about how training is sequenced.'],

@@ -11,6 +11,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildSite } from '../src/build/pipeline.js'
 import { freshState, type BuildState } from '../src/build/site-build.js'
+import { run } from '../src/cli.js'
+import { recordingIO } from './support/notes.js'
+import { snapshot } from './support/site.js'
 
 const names = ['a', 'b', 'c', 'd', 'sub/e'] as const
 type Name = (typeof names)[number]
@@ -104,4 +107,52 @@ describe('incremental rebuilds', () => {
     const fourth = await buildSite(notes, { cwd: root }, third.state)
     expect(fourth.rendered).toEqual(['a', 'b'])
   })
+
+  // `quire build` makes bodies from drafts and keeps its cache on disk: pages that show another note's body (the home
+  // page its `index.md`, a folder's page its `index.md`, a tag's page its note below `tags/`) must follow that body too.
+  it('match a clean build on disk, with the cache, after any sequence of edits to notes, intros and tag notes', async () => {
+    const files = ['index', 'a', 'b', 'sub/index', 'sub/c', 'tags/t'] as const
+    const file = fc.constantFrom(...files)
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('write' as const), file, title: word, prose: word, links: fc.array(file, { maxLength: 2 }), tagged: fc.boolean() }),
+      fc.record({ kind: fc.constant('reword' as const), file, prose: word }),
+      fc.record({ kind: fc.constant('delete' as const), file }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 5 }), async (edits) => {
+        const root = await mkdtemp(path.join(tmpdir(), 'quire-incremental-'))
+        const notes = path.join(root, 'notes')
+        const at = (name: string): string => path.join(notes, `${name}.md`)
+        await mkdir(path.join(notes, 'sub'), { recursive: true })
+        await mkdir(path.join(notes, 'tags'))
+        // Every kind of page from the first build on, so that a later edit to a body alone can leave a page behind.
+        for (const name of files) await writeFile(at(name), `---\ntitle: ${name}\nsummary: S.\ntags: [t]\n---\nFirst words of ${name}.\n`)
+        const build = async (...flags: string[]): Promise<void> => {
+          expect(await run(['build', notes, '--build-date', '2026-12-01', ...flags], recordingIO(root))).toBe(0)
+        }
+        try {
+          await build('--out', path.join(root, 'site'))
+          for (const op of edits) {
+            if (op.kind === 'write') {
+              const tags = op.tagged ? 'tags: [t]\n' : ''
+              const links = op.links.map((name) => `[[${name}]]`).join(' ')
+              await writeFile(at(op.file), `---\ntitle: ${JSON.stringify(op.title)}\nsummary: S.\n${tags}---\n${op.prose} ${links}\n`)
+            } else if (op.kind === 'reword') {
+              const old = await readFile(at(op.file), 'utf8').catch(() => undefined)
+              if (old !== undefined) await writeFile(at(op.file), `${old}\n${op.prose}\n`)
+            } else {
+              await rm(at(op.file), { force: true })
+            }
+            await build('--out', path.join(root, 'site'))
+            await rm(path.join(root, 'clean'), { recursive: true, force: true })
+            await build('--out', path.join(root, 'clean'), '--no-cache')
+            expect(await snapshot(path.join(root, 'site'))).toEqual(await snapshot(path.join(root, 'clean')))
+          }
+        } finally {
+          await rm(root, { recursive: true, force: true })
+        }
+      }),
+      { numRuns: 8 },
+    )
+  }, 120_000)
 })
