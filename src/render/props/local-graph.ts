@@ -224,33 +224,19 @@ export function labelSide(x: number, y: number): 'start' | 'end' | 'middle' {
 
 /** The lines between drawn documents (by their places, see {@link GraphEdgeProps}): one per connected pair, `link` if either direction is a link. */
 function edgesAmong(slugs: readonly Slug[], place: ReadonlyMap<Slug, number>, index: GraphIndex): GraphEdgeProps[] {
-  const n = slugs.length
-  // What connects each pair i < j, found from each document's own edges (most link to a few others, so this reads far
-  // fewer than the n² pairs): 1 a link in either direction, 2 only a `next`.
-  const pairs = new Uint8Array(n * n)
-  const at = new Map(slugs.map((slug, i) => [slug, i]))
-  slugs.forEach((slug, i) => {
-    const out = index.edgesFrom(slug)
-    if (!out) return
-    const mark = (j: number | undefined, kind: EdgeKind): void => {
-      if (j === undefined || j === i) return
-      const pair = i < j ? i * n + j : j * n + i
-      pairs[pair] = kind === 'link' ? 1 : (pairs[pair] ?? 0) || 2
-    }
-    // A document with more edges than there are drawn documents (an index note) is asked about each of them instead.
-    if (out.size <= n) for (const [target, kind] of out) mark(at.get(target), kind)
-    else
-      slugs.forEach((other, j) => {
-        const kind = out.get(other)
-        if (kind) mark(j, kind)
-      })
-  })
   const edges: GraphEdgeProps[] = []
-  for (let i = 0; i < n; i++)
-    for (let j = i + 1; j < n; j++) {
-      const kind = pairs[i * n + j]
-      if (kind) edges.push({ from: place.get(slugs[i]!)!, to: place.get(slugs[j]!)!, kind: kind === 1 ? 'link' : 'next' })
+  // Each document's edges are looked up once, not once per pair.
+  const out = slugs.map((slug) => index.edgesFrom(slug))
+  for (let i = 0; i < slugs.length; i++) {
+    for (let j = i + 1; j < slugs.length; j++) {
+      const a = slugs[i]!
+      const b = slugs[j]!
+      const forward = out[i]?.get(b)
+      const backward = out[j]?.get(a)
+      if (!forward && !backward) continue
+      edges.push({ from: place.get(a)!, to: place.get(b)!, kind: forward === 'link' || backward === 'link' ? 'link' : 'next' })
     }
+  }
   return edges
 }
 
