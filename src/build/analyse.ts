@@ -14,6 +14,7 @@ import { buildGraph } from '../graph/build-graph.js'
 import { loadConfig, type SiteConfig } from '../load/config.js'
 import { ignoreTest } from '../load/ignore.js'
 import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadObserver, type LoadResult } from '../load/load-notes.js'
+import { setTextAside } from '../load/note-text.js'
 import { fitHeapTo } from './heap.js'
 import type { Progress } from '../progress.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
@@ -113,6 +114,13 @@ export interface AnalyseOptions {
   readonly holdDrafts?: boolean
   /** Told each folder listed and each file looked at, as the notes folder is read (the build cache records them). */
   readonly observe?: LoadObserver
+  /**
+   * Set each note's text aside (see `load/note-text.ts`) as soon as it is
+   * parsed, for a build that reads each text again only a few times (a
+   * one-shot build that makes every page): on a large library the texts
+   * are much of what the main thread holds while the rest is parsed.
+   */
+  readonly textsAside?: boolean
 }
 
 /**
@@ -262,7 +270,8 @@ async function analyseLoaded(
   const toParse = loaded.files.filter((file, i) => reused[i] === undefined && !limited.has(file.path))
   // QUIRE_DRAFTS_HELD_UP_TO moves the threshold, for tests of the one-holder split on small libraries.
   const holders = loaded.files.length <= Number(process.env.QUIRE_DRAFTS_HELD_UP_TO ?? draftsHeldUpTo) ? Infinity : 1
-  const parsing = parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, draftMode(settings), holders, early)
+  const aside = settings.textsAside === true ? setTextAside : undefined
+  const parsing = parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, draftMode(settings), holders, early, aside)
   // A body that embeds another note is rendered whole by this thread once the graph is known, when this thread sets a
   // large build's pace: what rendering it needs (math, highlighting) is loaded while the worker threads parse instead.
   const preloading = draft && toParse.some((file) => file.text.includes('![[')) ? loadBodyExtensionsFor(toParse.map((file) => file.text)) : undefined
@@ -284,6 +293,7 @@ async function analyseLoaded(
     parses.set(file.path, { hash: hashes[i]!, displayPath: file.displayPath, result: parsed })
     diagnostics.push(...parsed.diagnostics)
     if (parsed.document) documents.push(parsed.document)
+    aside?.(file)
   }
   let graph: Graph
   let checks: Checks

@@ -227,7 +227,9 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
     return { emitted: await opened.writer.commit(siteId(rendered.cache)), rendered, stamps: opened.writer.stamps }
   }
   return {
-    prepare: { draftBodies: true, holdDrafts: true },
+    // A build that makes every page (no previous site to reuse) reads each text again only a few times: the texts are
+    // set aside as they are parsed, not held until the render starts.
+    prepare: { draftBodies: true, holdDrafts: true, textsAside: cachedPages === undefined },
     async emit(site) {
       analysed()
       request.progress?.clear()

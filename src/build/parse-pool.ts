@@ -195,7 +195,8 @@ export class EarlyThreads {
  * (`early`) are used first. `draft` says whether to
  * draft published bodies, and whether the drafts come back or stay; with
  * `held`, `holders` says how many of the threads keep theirs (the others
- * send them back, and stop once the parse is done).
+ * send them back, and stop once the parse is done). `restored` is told of
+ * each file once its parse is restored on this thread.
  */
 export async function parseInWorkers(
   files: readonly SourceFile[],
@@ -204,6 +205,7 @@ export async function parseInWorkers(
   draft: DraftMode = 'none',
   holders = Infinity,
   early?: EarlyThreads,
+  restored?: (file: SourceFile) => void,
 ): Promise<ParsedInWorkers | undefined> {
   const count = threadCount(files.length, env)
   const script = count === 0 ? undefined : workerScript()
@@ -228,9 +230,12 @@ export async function parseInWorkers(
     if (answer.kind !== 'parsed') throw new Error('quire: a worker thread answered a parse with something else')
     answer.results.forEach((result, i) => {
       const file = batch[i]!
-      const restored = restoreParse(file, result.parse, strings)
-      results[place?.get(file.path) ?? start + i] = result.draft && restored.document ? { ...restored, draft: result.draft } : restored
-      if (result.draft && !result.draft.html) holder.set(file.path, thread)
+      const parse = restoreParse(file, result.parse, strings)
+      const draft = result.draft && strings.draft(result.draft)
+      // Written out, not spread (see `restoreDocument` in stored-parse.ts).
+      results[place?.get(file.path) ?? start + i] = draft && parse.document ? { document: parse.document, diagnostics: parse.diagnostics, draft } : parse
+      if (draft && !draft.html) holder.set(file.path, thread)
+      restored?.(file)
     })
     done += answer.results.length
     onBatch?.(done, files.length)

@@ -41,7 +41,7 @@ export interface ParseRequest {
 /** One file's answer. */
 export interface ParseAnswer {
   readonly parse: StoredParseResult
-  /** The draft; with `held`, without its HTML, which stays in this thread. */
+  /** The draft; with `held`, without its HTML and table of contents, which stay in this thread. */
   readonly draft: DraftBody | undefined
 }
 
@@ -156,7 +156,8 @@ async function answer(request: ParseRequest): Promise<ParseAnswer[]> {
     // A body shown on another page too (the home page, a folder's or a tag's) goes back to the main thread, which makes those pages.
     if (request.draft === 'held' && draft?.html && !shownOnOtherPages(parsed.document!.slug)) {
       held.set(file.path, { html: draft.html, toc: ownStrings(draft.toc) })
-      return { parse: storeParse(parsed), draft: { ...draft, html: undefined } }
+      // The main thread reads a held draft's slots, never its table of contents, which stays here with the HTML.
+      return { parse: storeParse(parsed), draft: { ...draft, html: undefined, toc: [] } }
     }
     return { parse: storeParse(parsed), draft }
   })

@@ -20,7 +20,7 @@ import { shippedFiles } from '../load/shipped-files.js'
 /** Where a built site goes, and what the analysis must prepare for it. */
 export interface SiteTarget<Output> {
   /** How the analysis should prepare the bodies for this target's render. */
-  readonly prepare: Pick<SiteOverrides, 'draftBodies' | 'holdDrafts' | 'keepTrees'>
+  readonly prepare: Pick<SiteOverrides, 'draftBodies' | 'holdDrafts' | 'keepTrees' | 'textsAside'>
   /** Render the analysed library and put the site where it goes. */
   emit(analysed: AnalysedSite): Promise<Output>
 }

@@ -51,6 +51,8 @@ export interface SiteOverrides {
   readonly holdDrafts?: boolean | undefined
   /** Told what loading looks at (see `AnalyseOptions.observe`). */
   readonly observe?: LoadObserver | undefined
+  /** Set each note's text aside once it is parsed (see `AnalyseOptions.textsAside`). */
+  readonly textsAside?: boolean | undefined
 }
 
 /** The site options from the config file and the command line. */
@@ -119,6 +121,7 @@ export async function analyseSite(notesDir: string, overrides: SiteOverrides, st
       ...(overrides.keepTrees === undefined ? {} : { keepTrees: overrides.keepTrees }),
       draftBodies: overrides.draftBodies === true,
       holdDrafts: overrides.holdDrafts === true,
+      textsAside: overrides.textsAside === true,
       ...(overrides.observe === undefined ? {} : { observe: overrides.observe }),
     }))
   const site = siteOptions(analysis.config, overrides, analysis.buildDate)

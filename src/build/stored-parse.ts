@@ -14,6 +14,7 @@
 import type { Diagnostic, Position } from '../diagnostics.js'
 import type { Derived, Doc, LinkRef, Slug, SourceFile } from '../model.js'
 import { bodyTree, type ParseResult } from '../parse/parse-document.js'
+import type { DraftBody, Slot } from '../render/body/slots.js'
 
 /**
  * A link as stored: as written, its target (`0` when it is what was
@@ -111,6 +112,7 @@ function storePositions(positions: ReadonlyMap<string, Position>): (string | num
 export class SharedStrings {
   readonly #strings = new Map<string, string>()
   readonly #paths = new Map<string, readonly string[]>()
+  readonly #slots = new Map<string, Slot>()
 
   /** `text`, or the equal string met before. */
   share(text: string): string {
@@ -128,6 +130,39 @@ export class SharedStrings {
     const own = paths.map((path) => this.share(path))
     this.#paths.set(key, own)
     return own
+  }
+
+  /**
+   * `draft` with its slots shared with the equal slots met before: most
+   * slots are a link's start, end or title, by the link's number, and the
+   * same few recur in every draft (as copies, each with a string of its own).
+   */
+  draft(draft: DraftBody): DraftBody {
+    // Written out, not spread (see `restoreDocument`).
+    return { html: draft.html, slots: draft.slots.map((slot) => this.#slot(slot)), toc: draft.toc, words: draft.words }
+  }
+
+  #slot(slot: Slot): Slot {
+    const key = sharedSlotKey(slot)
+    if (key === undefined) return slot
+    const known = this.#slots.get(key)
+    if (known) return known
+    this.#slots.set(key, slot)
+    return slot
+  }
+}
+
+/** What identifies a slot worth sharing (see {@link SharedStrings.draft}); undefined for one that names a file, seldom met twice. */
+function sharedSlotKey(slot: Slot): string | undefined {
+  switch (slot.kind) {
+    case 'open':
+    case 'close':
+    case 'title':
+      return `${slot.kind}\u0000${slot.link}`
+    case 'tag':
+      return `tag\u0000${slot.tag}`
+    default:
+      return undefined
   }
 }
 
@@ -215,20 +250,19 @@ export function restoreParse(file: SourceFile, stored: StoredParseResult, string
 
 function restoreDocument(file: SourceFile, stored: StoredDocument, strings: SharedStrings): Doc {
   const bodyLine = lineAt(file.text, stored.bodyOffset)
-  const base = {
-    slug: stored.slug as Slug,
-    file,
-    bodyOffset: stored.bodyOffset,
-    body: bodyTree(file, stored.bodyOffset, bodyLine),
-    links: stored.links.map((link) => restoreLink(link, strings)),
-    hasHtml: stored.hasHtml,
-    positions: restorePositions(stored.positions, strings),
-    anchors: stored.anchors.map((anchor) => strings.share(anchor)),
-    derived: stored.derived,
-    published: stored.published,
-  }
+  const slug = stored.slug as Slug
+  const { bodyOffset, hasHtml, derived, published } = stored
+  const body = bodyTree(file, bodyOffset, bodyLine)
+  const links = stored.links.map((link) => restoreLink(link, strings))
+  const positions = restorePositions(stored.positions, strings)
+  const anchors = stored.anchors.map((anchor) => strings.share(anchor))
   // The data was validated by the schema when it was stored, by this same quire (the key says so).
-  return stored.type === 'inquiry' ? { ...base, type: 'inquiry', data: stored.data as never } : { ...base, type: 'note', data: stored.data as never }
+  const data = stored.data as never
+  // Written out rather than spread from a common part: V8 gives objects made by a spread, past the first few, a
+  // hidden class each (hundreds of bytes a document on a large library); these share one per type.
+  return stored.type === 'inquiry'
+    ? { slug, file, bodyOffset, body, links, hasHtml, positions, anchors, derived, published, type: 'inquiry', data }
+    : { slug, file, bodyOffset, body, links, hasHtml, positions, anchors, derived, published, type: 'note', data }
 }
 
 /** The line (1-based) of `offset` in `text`. */

@@ -30,9 +30,6 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 // As the notes folder is read (see `load-notes.ts`): a byte order mark is dropped.
 const fromFile = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
-/** How to set each loaded file's text aside. */
-const setAside = new WeakMap<SourceFile, () => void>()
-
 /** The text read back last, for the next reader of the same note. */
 let lastRead: { readonly file: SourceFile; readonly text: string } | undefined
 
@@ -47,39 +44,52 @@ export class NoteChangedDuringBuild extends Error {
   }
 }
 
+/** Where a note's text is: held (as a string, or as UTF-8 bytes), or set aside with the hash it must have when read again. */
+interface TextPlace {
+  held: string | Uint8Array | undefined
+  aside: string | undefined
+}
+
+/** A file's {@link TextPlace}, under a key that copies and messages leave out (a symbol, not enumerable). */
+const placeKey = Symbol('note text')
+
+type NoteFile = SourceFile & { readonly [placeKey]: TextPlace }
+
+/**
+ * The text of every note file, one getter for all: a getter of each
+ * file's own would give each file a hidden class (and closures) of its
+ * own, hundreds of bytes a note on a large library.
+ */
+const textProperty: PropertyDescriptor = {
+  // An own, enumerable property: copies (a message to a worker thread, a spread) read the text as any other.
+  enumerable: true,
+  get(this: NoteFile): string {
+    const { held, aside } = this[placeKey]
+    if (held !== undefined) return typeof held === 'string' ? held : decoder.decode(held)
+    return readBack(this, aside!)
+  },
+}
+
+/** The text of `file`, set aside, read again from its file and checked against `hash`. */
+function readBack(file: SourceFile, hash: string): string {
+  if (lastRead?.file === file) return lastRead.text
+  let again: string
+  try {
+    const read = fromFile.decode(readFileSync(file.path))
+    again = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read
+  } catch {
+    throw new NoteChangedDuringBuild(file.displayPath)
+  }
+  if (textHash(again) !== hash) throw new NoteChangedDuringBuild(file.displayPath)
+  lastRead = { file, text: again }
+  return again
+}
+
 /** A note's file whose text {@link setTextAside} can set aside. */
 export function noteFile(path: string, relativePath: string, displayPath: string, text: string): SourceFile {
-  let held: string | Uint8Array | undefined = pastLatin1.test(text) ? encoder.encode(text) : text
-  // The hash of the text once it is set aside, to check it against when it is read again from the file.
-  let aside: string | undefined
-  const file = { path, relativePath, displayPath } as SourceFile
-  const readBack = (hash: string): string => {
-    if (lastRead?.file === file) return lastRead.text
-    let again: string
-    try {
-      const read = fromFile.decode(readFileSync(path))
-      again = read.charCodeAt(0) === 0xfeff ? read.slice(1) : read
-    } catch {
-      throw new NoteChangedDuringBuild(displayPath)
-    }
-    if (textHash(again) !== hash) throw new NoteChangedDuringBuild(displayPath)
-    lastRead = { file, text: again }
-    return again
-  }
-  // An own, enumerable property: copies (a message to a worker thread, a spread) read the text as any other.
-  Object.defineProperty(file, 'text', {
-    enumerable: true,
-    get: (): string => {
-      if (held !== undefined) return typeof held === 'string' ? held : decoder.decode(held)
-      return readBack(aside!)
-    },
-  })
-  setAside.set(file, () => {
-    if (held === undefined) return
-    aside = fileTextHash(file)
-    held = undefined
-  })
-  return file
+  const place: TextPlace = { held: pastLatin1.test(text) ? encoder.encode(text) : text, aside: undefined }
+  const file = Object.defineProperty({ path, relativePath, displayPath }, placeKey, { value: place })
+  return Object.defineProperty(file, 'text', textProperty) as SourceFile
 }
 
 /**
@@ -89,5 +99,9 @@ export function noteFile(path: string, relativePath: string, displayPath: string
  * holds the same text.
  */
 export function setTextAside(file: SourceFile): void {
-  setAside.get(file)?.()
+  const place = (file as Partial<NoteFile>)[placeKey]
+  if (place?.held === undefined) return
+  // The hash of the text once it is set aside, to check it against when it is read again from the file.
+  place.aside = fileTextHash(file)
+  place.held = undefined
 }

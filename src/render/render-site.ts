@@ -10,13 +10,13 @@
 import { createHash } from 'node:crypto'
 import { compare } from '../diagnostics.js'
 import type { ElementContent, Root } from 'hast'
-import { pageHtml } from './serialize/page-html.js'
+import { pageHtml, treeHtml } from './serialize/page-html.js'
 import { homePage } from '../../templates/home.js'
 import { allNotesPage, folderPage } from '../../templates/folder.js'
 import { inquiryPage } from '../../templates/inquiry.js'
 import { notFoundPage } from '../../templates/not-found.js'
 import { notePage } from '../../templates/note.js'
-import { papersPage } from '../../templates/papers.js'
+import { paperCard, papersPage } from '../../templates/papers.js'
 import { graphPage } from '../../templates/graph.js'
 import { unwrittenPage } from '../../templates/unwritten.js'
 import type { Progress } from '../progress.js'
@@ -590,7 +590,10 @@ export function planSite(graph: Graph, site: SiteOptions, shipped: ShippedFiles,
   // The list of every note, when there is one to list.
   for (let n = 1; listedCount > 0 && n <= pageCount(listedCount); n++)
     add(page(listingFile(allNotesSlug, n), () => allNotesPage(allNotesProps(viewFor(allNotesSlug), everything(), n))))
-  if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(viewFor(papersPageSlug)))))
+  // Each paper's card is written as it is made, and only its HTML kept for the page: a large library's cards, as trees
+  // all at once, took more memory than anything else made after the documents' pages.
+  const writtenCard = (paper: Parameters<typeof paperCard>[0]): ElementContent => ({ type: 'raw', value: treeHtml(paperCard(paper)) })
+  if (hasPapers) add(page(`${papersPageSlug}/index.html`, () => papersPage(papersProps(viewFor(papersPageSlug)), writtenCard)))
   if (graph.documents.size > 0) add(page(`${graphPageSlug}/index.html`, () => graphPage(graphPageProps(viewFor(graphPageSlug)))))
   if (unwritten.length > 0) add(page(`${unwrittenPageSlug}/index.html`, () => unwrittenPage(unwrittenProps(viewFor(unwrittenPageSlug), unwritten))))
   const tagIntro = (slug: Slug) => {

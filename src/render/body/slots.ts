@@ -64,6 +64,7 @@ export interface DraftBody {
    */
   readonly html: Uint8Array | undefined
   readonly slots: readonly Slot[]
+  /** The table of contents (empty where the HTML is kept elsewhere: the page is made there). */
   readonly toc: readonly { readonly id: string; readonly text: string; readonly depth: 2 | 3 }[]
   /** For a note, the words a reader sees in its body (see `wordCount`), counted where it was drafted. */
   readonly words?: number | undefined
