@@ -92,6 +92,10 @@ parentPort?.on('message', (request: ParseRequest | PageRequest | SearchRequest) 
   const reply = (message: WorkerMessage | SearchAnswer): void => parentPort!.postMessage(message)
   if (request.kind === 'search-start' || request.kind === 'search-add' || request.kind === 'search-finish') {
     const id = request.kind === 'search-finish' ? request.id : -1
+    // The finish comes after the last page asked of this thread: what the pages left (their drafts, gone) is collected
+    // before the index's files are made, rather than held through the rest of the build (the thread's heap would not
+    // shrink by itself while it makes them).
+    if (request.kind === 'search-finish') collectNow()
     searchRequest(request)?.then(
       (stamps) => reply({ kind: 'searched', id, stamps }),
       (problem: unknown) => {

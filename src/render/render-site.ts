@@ -902,6 +902,7 @@ async function renderInto(
   // How many documents were sent to be indexed elsewhere, and the search files' stamps once that thread wrote them.
   let sent = 0
   let writtenElsewhere: Promise<ReadonlyMap<string, string>> | undefined
+  let searchAnswered = false
   const sendUpTo = (n: number): void => {
     for (; sent <= n && sent < graph.documents.size; sent++) indexedElsewhere!.add(plan.search.source(sent))
   }
@@ -928,7 +929,10 @@ async function renderInto(
       // Every document is indexed elsewhere: that thread writes the search files while this one makes the rest.
       sendUpTo(graph.documents.size - 1)
       const written = indexedElsewhere.finish()
-      written.catch(() => undefined)
+      written.then(
+        () => (searchAnswered = true),
+        () => (searchAnswered = true),
+      )
       writtenElsewhere = written
     }
     if (index === lastDocument + 1 && held) {
@@ -938,6 +942,10 @@ async function renderInto(
     }
     if (!isDocumentEntry(entry)) {
       const cacheKey = `file:${entry.path}` as const
+      // Until the thread building the index has answered, this thread turns to its event loop between files: the
+      // answer is taken as soon as it comes and the thread stops, its heap with it, instead of lasting through every
+      // file made before the search files.
+      if (writtenElsewhere && !searchAnswered) await turn()
       if (writtenElsewhere && entry.path.startsWith(`${searchFolder}/`)) await placeWrittenElsewhere()
       if (handedOver.has(entry.path)) {
         if (fingerprints) cache.set(cacheKey, { fingerprint: entry.fingerprint!(), paths: [entry.path] })
