@@ -74,12 +74,7 @@ function linkedTitles(graph: Graph, doc: Doc): string {
  * its body as written, not yet made searchable ({@link searchEntry} does
  * that, where the index is built: a build may build it in another thread).
  */
-export interface SearchSource {
-  readonly id: string
-  readonly type: Doc['type']
-  readonly title: string
-  readonly summary: string
-  readonly tags: string
+export interface SearchSource extends Omit<SearchDocument, 'body'> {
   /** The body as written, up to {@link indexedBodyLength} characters. */
   readonly body: string
   /** The titles its `[[target]]` links without a label show, one a line. */

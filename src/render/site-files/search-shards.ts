@@ -23,7 +23,6 @@
 import type * as SearchTerms from '../../../templates/assets/search-terms.js'
 import type { Doc } from '../../model.js'
 
-/** The folder of the search files, relative to the site root. */
 /** One document as the index sees it. */
 export interface SearchDocument {
   readonly id: string
@@ -34,6 +33,7 @@ export interface SearchDocument {
   readonly body: string
 }
 
+/** The folder of the search files, relative to the site root. */
 export const searchFolder = 'search'
 
 /** The manifest's path. */
