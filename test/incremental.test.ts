@@ -110,7 +110,7 @@ describe('incremental rebuilds', () => {
 
   // `quire build` makes bodies from drafts and keeps its cache on disk: pages that show another note's body (the home
   // page its `index.md`, a folder's page its `index.md`, a tag's page its note below `tags/`) must follow that body too.
-  it('match a clean build on disk, with the cache, after any sequence of edits to notes, intros, tag notes and embeds', async () => {
+  it('match a clean build on disk, with the cache, after any sequence of edits, moves and deletions of notes, intros, tag notes and embeds', async () => {
     const files = ['index', 'a', 'b', 'sub/index', 'sub/c', 'tags/t'] as const
     const file = fc.constantFrom(...files)
     const edit = fc.oneof(
@@ -125,6 +125,7 @@ describe('incremental rebuilds', () => {
       }),
       fc.record({ kind: fc.constant('reword' as const), file, prose: word }),
       fc.record({ kind: fc.constant('delete' as const), file }),
+      fc.record({ kind: fc.constant('rename' as const), file, to: file }),
     )
     await fc.assert(
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 5 }), async (edits) => {
@@ -147,6 +148,9 @@ describe('incremental rebuilds', () => {
             } else if (op.kind === 'reword') {
               const old = await readFile(at(op.file), 'utf8').catch(() => undefined)
               if (old !== undefined) await writeFile(at(op.file), `${old}\n${op.prose}\n`)
+            } else if (op.kind === 'rename') {
+              // Moved to another name (a note into a folder, a tag's note out of `tags/`…), when there is one to move.
+              if (existsSync(at(op.file)) && op.file !== op.to) await rename(at(op.file), at(op.to))
             } else {
               await rm(at(op.file), { force: true })
             }
