@@ -88,6 +88,18 @@ function collectOnce(): void {
   collectNow()
 }
 
+/** `problem` as a failed answer; a file system error keeps its code and file, so the build can report a failed write as one (not as a bug). */
+function failedAnswer(id: number, problem: unknown, target?: string): Extract<WorkerMessage, { kind: 'failed' }> {
+  const error = problem as NodeJS.ErrnoException
+  return {
+    kind: 'failed',
+    id,
+    message: problem instanceof Error ? (problem.stack ?? problem.message) : String(problem),
+    code: error?.code,
+    path: error?.code ? (error.path ?? target) : undefined,
+  }
+}
+
 parentPort?.on('message', (request: ParseRequest | PageRequest | SearchRequest) => {
   const reply = (message: WorkerMessage | SearchAnswer): void => parentPort!.postMessage(message)
   if (request.kind === 'search-start' || request.kind === 'search-add' || request.kind === 'search-finish') {
@@ -98,10 +110,7 @@ parentPort?.on('message', (request: ParseRequest | PageRequest | SearchRequest) 
     if (request.kind === 'search-finish') collectNow()
     searchRequest(request)?.then(
       (stamps) => reply({ kind: 'searched', id, stamps }),
-      (problem: unknown) => {
-        const error = problem as NodeJS.ErrnoException
-        reply({ kind: 'failed', id, message: error instanceof Error ? (error.stack ?? error.message) : String(problem), code: error?.code, path: error?.path })
-      },
+      (problem: unknown) => reply(failedAnswer(id, problem)),
     )
     return
   }
@@ -123,15 +132,7 @@ parentPort?.on('message', (request: ParseRequest | PageRequest | SearchRequest) 
       held.delete(request.path)
       reply({ kind: 'page', id: request.id, stamps })
     } catch (problem) {
-      // A file system error keeps its code and file, so the build can report a failed write as one (not as a bug).
-      const error = problem as NodeJS.ErrnoException
-      reply({
-        kind: 'failed',
-        id: request.id,
-        message: problem instanceof Error ? (problem.stack ?? problem.message) : String(problem),
-        code: error?.code,
-        path: error?.code ? (error.path ?? request.target) : undefined,
-      })
+      reply(failedAnswer(request.id, problem, request.target))
     }
     return
   }
