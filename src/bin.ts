@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 /**
- * The `quire` executable: runs the CLI and sets the exit code.
+ * The `quire` executable: runs the CLI and sets the exit code. The CLI is
+ * loaded from its bundle while that is fresh (see `bundled.ts`).
  */
-import { run } from './cli.js'
+import { freshBundle } from './bundled.js'
+
+const { run } = (await import(freshBundle('cli')?.href ?? './cli.js')) as typeof import('./cli.js')
 
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
