@@ -1,5 +1,5 @@
 /**
- * The benchmark: how long quire takes on a synthetic library, next to two
+ * The benchmark: how long quire takes on a synthetic library, next to three
  * floors measured in the same run.
  *
  *   npm run bench [-- --sizes 1000,10000,20000] [--generator SCRIPT] [--generator-sizes LIST] [--library PATH]… [--runs N] [--json FILE] [--compare FILE] [--keep] [--check]
@@ -16,6 +16,11 @@
  *   copy floor     fs.cp of the library folder
  *   unified floor  gray-matter + remark-parse → remark-rehype → rehype-stringify,
  *                  one HTML file per note, one thread (this file, `--floor unified`)
+ *   plugins floor  the unified floor with the plugins a real garden needs:
+ *                  remark-gfm, remark-math with rehype-katex (MathML, as quire),
+ *                  rehype-highlight (`--floor plugins`). Not a goal of its own: it
+ *                  tells how much of a ratio to the unified floor is what a
+ *                  garden's math, tables and code cost any unified pipeline
  *   cold build     `quire build LIB --out OUT --no-cache` into a fresh OUT
  *   first build    `quire build LIB --out OUT` into a fresh OUT with no build
  *                  cache yet: as cold, and it writes the cache
@@ -161,6 +166,8 @@ interface CaseResult {
   readonly peakRssMiB: number | undefined
   readonly ratioToUnified: number | undefined
   readonly ratioToCopy: number | undefined
+  /** As a multiple of the plugins floor (see the file's comment). */
+  readonly ratioToPlugins: number | undefined
   readonly details?: Record<string, unknown>
 }
 
@@ -414,6 +421,7 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
   const samples = {
     copy: [] as Measurement[],
     unified: [] as Measurement[],
+    plugins: [] as Measurement[],
     cold: [] as Measurement[],
     first: [] as Measurement[],
     warm: [] as Measurement[],
@@ -433,6 +441,8 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
     const unified = await step(`${tag}: unified floor`, runNode(work, [self, '--floor', 'unified', lib, floorOut]))
     samples.unified.push(unified)
     floorSeconds = [...floorSeconds, Number(JSON.parse(unified.stdout).seconds)]
+    await rm(floorOut, { recursive: true, force: true })
+    samples.plugins.push(await step(`${tag}: plugins floor`, runNode(work, [self, '--floor', 'plugins', lib, floorOut])))
     await rm(floorOut, { recursive: true, force: true })
 
     // Cold: a fresh output folder, no build cache read or written.
@@ -469,12 +479,14 @@ async function benchLibrary(work: string, folder: string, library: PreparedLibra
   const unified = row(at, 'unified-floor', 'floor: bare unified', samples.unified, {
     details: { inProcessSeconds: floorSeconds.map((n) => round(n, 3)), note: 'seconds exclude Node start-up and module loading' },
   })
+  const plugins = row(at, 'plugins-floor', 'floor: unified + GFM, math, highlighting', samples.plugins)
   // Each run's floors, to pair with the cases of the same run.
-  const floors = { unified: samples.unified.map((m) => m.seconds), copy: samples.copy.map((m) => m.seconds) }
+  const floors = { unified: samples.unified.map((m) => m.seconds), copy: samples.copy.map((m) => m.seconds), plugins: samples.plugins.map((m) => m.seconds) }
   const built = (measured: Measurement[]): Record<string, unknown> => ({ quireReported: measured.map((m) => /in ([\d.]+) s/.exec(m.stderr)?.[1]).map(Number) })
   return [
     copy,
     unified,
+    plugins,
     row(at, 'cold-build', 'quire build (cold)', samples.cold, { floors, details: built(samples.cold) }),
     row(at, 'first-build', 'quire build (first)', samples.first, {
       floors,
@@ -697,7 +709,11 @@ function row(
   key: string,
   label: string,
   samples: readonly Measurement[],
-  extra: { perNote?: boolean; floors?: { unified: readonly number[]; copy: readonly number[] }; details?: Record<string, unknown> } = {},
+  extra: {
+    perNote?: boolean
+    floors?: { unified: readonly number[]; copy: readonly number[]; plugins?: readonly number[] }
+    details?: Record<string, unknown>
+  } = {},
 ): CaseResult {
   const times = samples.map((s) => s.seconds)
   const median = medianOf(times)
@@ -715,12 +731,13 @@ function row(
     peakRssMiB: rss.length > 0 ? round(Math.max(...rss) / 1024, 1) : undefined,
     ratioToUnified: extra.floors ? round(ratioTo(times, extra.floors.unified), 2) : undefined,
     ratioToCopy: extra.floors ? round(ratioTo(times, extra.floors.copy), 1) : undefined,
+    ratioToPlugins: extra.floors?.plugins ? round(ratioTo(times, extra.floors.plugins), 2) : undefined,
     ...(extra.details ? { details: extra.details } : {}),
   }
 }
 
 function formatTable(results: readonly CaseResult[]): string[] {
-  const header = ['library', 'notes', 'case', 'runs', 'median s', 'CPU s', 'ms/note', 'peak RSS MiB', '× unified', '× copy']
+  const header = ['library', 'notes', 'case', 'runs', 'median s', 'CPU s', 'ms/note', 'peak RSS MiB', '× unified', '× plugins', '× copy']
   const rows = results.map((r) => [
     r.library || '–',
     r.size === 0 ? '–' : count(r.size),
@@ -731,6 +748,7 @@ function formatTable(results: readonly CaseResult[]): string[] {
     r.msPerNote === undefined ? '–' : r.msPerNote.toFixed(2),
     r.peakRssMiB === undefined ? '–' : r.peakRssMiB.toFixed(0),
     r.ratioToUnified === undefined ? '–' : r.ratioToUnified.toFixed(2),
+    r.ratioToPlugins === undefined ? '–' : r.ratioToPlugins.toFixed(2),
     r.ratioToCopy === undefined ? '–' : r.ratioToCopy.toFixed(1),
   ])
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((cells) => cells[i]!.length)))
@@ -879,7 +897,8 @@ async function snapshotQuire(work: string): Promise<string> {
 /** Run one floor in this process and print its own time (without start-up) as JSON. */
 async function floor(args: readonly string[]): Promise<number> {
   const [kind, source, dest] = args
-  if (!source || !dest || (kind !== 'copy' && kind !== 'unified')) throw new Error('usage: bench.js --floor copy|unified SRC DEST')
+  if (!source || !dest || (kind !== 'copy' && kind !== 'unified' && kind !== 'plugins'))
+    throw new Error('usage: bench.js --floor copy|unified|plugins SRC DEST')
   if (kind === 'copy') {
     const started = performance.now()
     await cp(source, dest, { recursive: true })
@@ -894,8 +913,8 @@ async function floor(args: readonly string[]): Promise<number> {
     import('remark-rehype'),
     import('rehype-stringify'),
   ])
+  const processor: FloorPipeline = kind === 'plugins' ? await pluginsPipeline() : unified().use(remarkParse).use(remarkRehype).use(rehypeStringify)
   const started = performance.now()
-  const processor = unified().use(remarkParse).use(remarkRehype).use(rehypeStringify)
   const files = (await readdir(source, { recursive: true })).filter((file) => file.endsWith('.md')).sort()
   for (const file of files) {
     const text = await readFile(path.join(source, file), 'utf8')
@@ -909,6 +928,42 @@ async function floor(args: readonly string[]): Promise<number> {
   const done = performance.now()
   process.stdout.write(JSON.stringify({ seconds: (done - started) / 1000, loadSeconds: (started - loading) / 1000, files: files.length }) + '\n')
   return 0
+}
+
+/** What a floor runs each note's Markdown through. */
+interface FloorPipeline {
+  process(markdown: string): Promise<unknown>
+}
+
+/** The plugins floor's pipeline (see the file's comment). */
+async function pluginsPipeline(): Promise<FloorPipeline> {
+  const [
+    { unified },
+    { default: remarkParse },
+    { default: remarkGfm },
+    { default: remarkMath },
+    { default: remarkRehype },
+    { default: rehypeKatex },
+    { default: rehypeHighlight },
+    { default: rehypeStringify },
+  ] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+    import('remark-math'),
+    import('remark-rehype'),
+    import('rehype-katex'),
+    import('rehype-highlight'),
+    import('rehype-stringify'),
+  ])
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkMath)
+    .use(remarkRehype)
+    .use(rehypeKatex, { output: 'mathml', strict: 'ignore' })
+    .use(rehypeHighlight)
+    .use(rehypeStringify)
 }
 
 // ---- Small helpers ----
