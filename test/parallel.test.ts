@@ -3,9 +3,11 @@
  * site must be the same bytes as a build parsed in the main thread.
  */
 import { execFile } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { writeSyntheticLibrary } from '../scripts/synthetic-library.js'
@@ -49,5 +51,42 @@ describe('parallel parsing', () => {
     const split = await snapshot(path.join(out, 'split'))
     expect(Object.keys(split).length).toBeGreaterThan(300)
     expect(split).toEqual(await snapshot(path.join(out, 'main')))
+  }, 120_000)
+
+  // The texts are set aside once parsed; the threads that make pages and the search index read them again from their files.
+  it('stops when a note is edited while the pages are made, naming it, and leaves the previous site as it was', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'quire-parallel-'))
+    const notes = path.join(out, 'notes')
+    await writeSyntheticLibrary(notes, 60)
+    // The compiled build, whose worker threads run the compiled worker script.
+    const compiled = pathToFileURL(path.resolve('dist/src/build/folder-build.js')).href
+    const { buildIntoFolder } = (await import(compiled)) as typeof import('../src/build/folder-build.js')
+    const request = {
+      notesDir: notes,
+      outDir: path.join(out, 'site'),
+      cwd: out,
+      base: undefined,
+      title: undefined,
+      force: false,
+      strict: false,
+      buildDate: { year: 2026, month: 1, day: 15 },
+      gitDates: false,
+      cacheDir: undefined,
+    }
+    const before = process.env.QUIRE_PARALLEL_MIN
+    process.env.QUIRE_PARALLEL_MIN = '1'
+    try {
+      expect((await buildIntoFolder(request)).kind).toBe('built')
+      const site = await snapshot(request.outDir)
+      const edited = await buildIntoFolder({
+        ...request,
+        analysed: () => writeFileSync(path.join(notes, 'data', 'n00007-quantisation-verifier.md'), '# Edited mid-build\n'),
+      })
+      expect(edited).toEqual({ kind: 'write-failed', message: expect.stringMatching(/n00007-quantisation-verifier\.md changed while the site was being built; build it again\./) })
+      expect(await snapshot(request.outDir)).toEqual(site)
+    } finally {
+      if (before === undefined) delete process.env.QUIRE_PARALLEL_MIN
+      else process.env.QUIRE_PARALLEL_MIN = before
+    }
   }, 120_000)
 })
