@@ -82,7 +82,10 @@ describe('parallel parsing', () => {
         ...request,
         analysed: () => writeFileSync(path.join(notes, 'data', 'n00007-quantisation-verifier.md'), '# Edited mid-build\n'),
       })
-      expect(edited).toEqual({ kind: 'write-failed', message: expect.stringMatching(/n00007-quantisation-verifier\.md changed while the site was being built; build it again\./) })
+      expect(edited).toEqual({
+        kind: 'write-failed',
+        message: expect.stringMatching(/n00007-quantisation-verifier\.md changed while the site was being built; build it again\./),
+      })
       expect(await snapshot(request.outDir)).toEqual(site)
     } finally {
       if (before === undefined) delete process.env.QUIRE_PARALLEL_MIN
