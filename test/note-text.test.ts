@@ -139,37 +139,56 @@ describe("a note's text", () => {
 })
 
 describe('a note edited while the site is built', () => {
-  it('stops the build with a message naming it, and leaves the previous site as it was', async () => {
-    const root = await notesFolder({
+  const request = (root: string) => ({
+    notesDir: path.join(root, 'notes'),
+    outDir: path.join(root, 'site'),
+    cwd: root,
+    base: undefined,
+    title: undefined,
+    force: false,
+    strict: false,
+    buildDate: { year: 2026, month: 1, day: 15 },
+    gitDates: false,
+    cacheDir: undefined,
+  })
+  const twoNotes = () =>
+    notesFolder({
       'alpha.md': note('Does alpha hold?', 'Alpha holds.', 'Alpha leans on [[beta]].\n'),
       'beta.md': note('Does beta hold?', 'Beta holds.', 'Beta stands alone.\n'),
     })
-    const request = {
-      notesDir: path.join(root, 'notes'),
-      outDir: path.join(root, 'site'),
-      cwd: root,
-      base: undefined,
-      title: undefined,
-      force: false,
-      strict: false,
-      buildDate: { year: 2026, month: 1, day: 15 },
-      gitDates: false,
-      cacheDir: undefined,
+  // Saved once the notes are parsed, before any page is made.
+  const editBeta = (notesDir: string) => () =>
+    writeFileSync(path.join(notesDir, 'beta.md'), note('Does beta hold?', 'Beta holds.', 'Beta was edited mid-build.\n'))
+
+  it('stops the build with a message naming it, and leaves the previous site as it was, when the texts are set aside', async () => {
+    const built = request(await twoNotes())
+    expect((await buildIntoFolder(built)).kind).toBe('built')
+    const before = await snapshot(built.outDir)
+    // A library this small keeps its texts: QUIRE_TEXTS_HELD_UP_TO=0 sets them aside, as on a large one.
+    process.env.QUIRE_TEXTS_HELD_UP_TO = '0'
+    try {
+      const edited = await buildIntoFolder({ ...built, analysed: editBeta(built.notesDir) })
+      expect(edited).toEqual({
+        kind: 'write-failed',
+        message: expect.stringMatching(/^notes\/beta\.md changed while the site was being built; build it again\./),
+      })
+    } finally {
+      delete process.env.QUIRE_TEXTS_HELD_UP_TO
     }
-    expect((await buildIntoFolder(request)).kind).toBe('built')
-    const before = await snapshot(request.outDir)
-    // Saved once the notes are parsed, before any page is made.
-    const edited = await buildIntoFolder({
-      ...request,
-      analysed: () => writeFileSync(path.join(request.notesDir, 'beta.md'), note('Does beta hold?', 'Beta holds.', 'Beta was edited mid-build.\n')),
-    })
-    expect(edited).toEqual({
-      kind: 'write-failed',
-      message: expect.stringMatching(/^notes\/beta\.md changed while the site was being built; build it again\./),
-    })
-    expect(await snapshot(request.outDir)).toEqual(before)
+    expect(await snapshot(built.outDir)).toEqual(before)
     // The next build shows the edit.
-    expect((await buildIntoFolder(request)).kind).toBe('built')
-    expect((await snapshot(request.outDir))['beta/index.html']).toContain('Beta was edited mid-build.')
+    expect((await buildIntoFolder(built)).kind).toBe('built')
+    expect((await snapshot(built.outDir))['beta/index.html']).toContain('Beta was edited mid-build.')
+  })
+
+  it('is built as it was parsed, every page alike, when the texts are held; the next build shows the edit', async () => {
+    const built = request(await twoNotes())
+    expect((await buildIntoFolder({ ...built, analysed: editBeta(built.notesDir) })).kind).toBe('built')
+    const site = await snapshot(built.outDir)
+    for (const file of ['beta/index.html', 'beta/index.html.md', 'alpha/index.html']) expect(site[file], file).not.toContain('edited mid-build')
+    expect(site['beta/index.html']).toContain('Beta stands alone.')
+    expect(site['beta/index.html.md']).toContain('Beta stands alone.')
+    expect((await buildIntoFolder(built)).kind).toBe('built')
+    expect((await snapshot(built.outDir))['beta/index.html']).toContain('Beta was edited mid-build.')
   })
 })

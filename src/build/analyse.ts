@@ -14,7 +14,7 @@ import { buildGraph } from '../graph/build-graph.js'
 import { loadConfig, type SiteConfig } from '../load/config.js'
 import { ignoreTest } from '../load/ignore.js'
 import { filePlaces, loadNotes, readNote, shareFilePlaces, type LoadObserver, type LoadResult } from '../load/load-notes.js'
-import { setTextAside } from '../load/note-text.js'
+import { heldTextSize, setTextAside } from '../load/note-text.js'
 import { fitHeapTo } from './heap.js'
 import type { Progress } from '../progress.js'
 import type { ParseCache, ParseCacheEntry } from './parse-cache.js'
@@ -146,6 +146,23 @@ const emptyOptions: AnalyseOptions = {}
 export const treesKeptUpTo = 1500
 
 /**
+ * A build sets the notes' texts aside (`textsAside`) only when they hold
+ * more than this many bytes in all. Below it, holding them costs little
+ * memory, and reading each again from its file (and hashing it, to check
+ * it) costs the main thread time while it sets the pace of the render: on
+ * a garden or a library of short notes, a few megabytes in all.
+ */
+const textsHeldUpTo = 16 * 1024 * 1024
+
+/** Are `files`' texts worth setting aside (see {@link textsHeldUpTo}; QUIRE_TEXTS_HELD_UP_TO moves it, for tests on small libraries)? */
+export function textsWorthSettingAside(files: readonly SourceFile[]): boolean {
+  const limit = Number(process.env.QUIRE_TEXTS_HELD_UP_TO ?? textsHeldUpTo)
+  let size = 0
+  for (const file of files) if ((size += heldTextSize(file)) > limit) return true
+  return false
+}
+
+/**
  * The previous load with the changed files read again, when every changed
  * file is a note that was read last time: then no file can have come or
  * gone, and the folder is not walked again (on a large library the walk
@@ -270,7 +287,7 @@ async function analyseLoaded(
   const toParse = loaded.files.filter((file, i) => reused[i] === undefined && !limited.has(file.path))
   // QUIRE_DRAFTS_HELD_UP_TO moves the threshold, for tests of the one-holder split on small libraries.
   const holders = loaded.files.length <= Number(process.env.QUIRE_DRAFTS_HELD_UP_TO ?? draftsHeldUpTo) ? Infinity : 1
-  const aside = settings.textsAside === true ? setTextAside : undefined
+  const aside = settings.textsAside === true && textsWorthSettingAside(loaded.files) ? setTextAside : undefined
   const parsing = parseInWorkers(toParse, (done, total) => settings.onProgress?.('parse', done, total), process.env, draftMode(settings), holders, early, aside)
   // A body that embeds another note is rendered whole by this thread once the graph is known, when this thread sets a
   // large build's pace: what rendering it needs (math, highlighting) is loaded while the worker threads parse instead.

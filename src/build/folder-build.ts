@@ -33,7 +33,7 @@ import type { RenderCache, RenderedSite } from '../render/render-site.js'
 import { libraryCacheKey } from '../render/output-files.js'
 import type { AnalysedSite } from './site-build.js'
 import type { SiteTarget } from './pipeline.js'
-import type { Progress } from './analyse.js'
+import { textsWorthSettingAside, type Progress } from './analyse.js'
 import { NoteChangedDuringBuild, setTextAside } from '../load/note-text.js'
 import type { Doc } from '../model.js'
 import { shippedFiles } from '../load/shipped-files.js'
@@ -202,12 +202,14 @@ function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | un
       // without them, which nothing follows, lets each document's draft go once the pages that use it are made, and
       // holds no note's text: each is read again from its file when a page needs it (see `note-text.ts`).
       const letGo = pages === undefined ? (doc: Doc) => analysed.drafts.letGo(doc.file.path) : undefined
-      // The texts are set aside once the render has read every one for what reads them all (the search files' fingerprint).
+      // The texts are set aside once the render has read every one for what reads them all (the search files' fingerprint),
+      // when there is enough of them to be worth it.
       const textsRead =
-        letGo &&
-        ((): void => {
-          for (const file of analysed.loaded.files) setTextAside(file)
-        })
+        letGo && textsWorthSettingAside(analysed.loaded.files)
+          ? (): void => {
+              for (const file of analysed.loaded.files) setTextAside(file)
+            }
+          : undefined
       // Without a cache to keep them in, no page's fingerprint is worked out.
       rendered = await renderSite(analysed.graph, analysed.site, shippedFiles, pages, request.progress?.update, opened.writer, analysed.drafts, letGo, {
         fingerprints: request.cacheDir !== undefined,

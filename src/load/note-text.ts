@@ -5,7 +5,8 @@
  * build reads each one again only when the note's page is made (its HTML,
  * its Markdown, its entry in the search index) and when its link preview
  * is. So `quire build`, once the notes are parsed, sets every text aside
- * ({@link setTextAside}, see `folder-build.ts`): the text is not held at
+ * when the texts hold more than a few megabytes in all ({@link setTextAside},
+ * see `textsWorthSettingAside` in `analyse.ts`): the text is not held at
  * all, but read again from its file when asked for, and checked against
  * the hash of the text that was parsed, so a page never shows a text other
  * than the one its note was parsed from (a file edited during the build
@@ -90,6 +91,13 @@ export function noteFile(path: string, relativePath: string, displayPath: string
   const place: TextPlace = { held: pastLatin1.test(text) ? encoder.encode(text) : text, aside: undefined }
   const file = Object.defineProperty({ path, relativePath, displayPath }, placeKey, { value: place })
   return Object.defineProperty(file, 'text', textProperty) as SourceFile
+}
+
+/** About how many bytes holding `file`'s text takes (its length as a string, or as UTF-8 bytes); 0 once set aside. */
+export function heldTextSize(file: SourceFile): number {
+  const place = (file as Partial<NoteFile>)[placeKey]
+  if (!place) return file.text.length
+  return place.held === undefined ? 0 : place.held.length
 }
 
 /**
