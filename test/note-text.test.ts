@@ -15,7 +15,7 @@ import { openSite, siteMarker } from '../src/emit/emit-site.js'
 import { noteFile, setTextAside } from '../src/load/note-text.js'
 import type { Doc, Slug } from '../src/model.js'
 import { contentsOf, renderSite } from '../src/render/render-site.js'
-import { snapshot } from './support/site.js'
+import { oneShotBuild, snapshot } from './support/site.js'
 import { note, notesFolder } from './support/notes.js'
 import { shippedFiles } from '../src/load/shipped-files.js'
 
@@ -139,18 +139,7 @@ describe("a note's text", () => {
 })
 
 describe('a note edited while the site is built', () => {
-  const request = (root: string) => ({
-    notesDir: path.join(root, 'notes'),
-    outDir: path.join(root, 'site'),
-    cwd: root,
-    base: undefined,
-    title: undefined,
-    force: false,
-    strict: false,
-    buildDate: { year: 2026, month: 1, day: 15 },
-    gitDates: false,
-    cacheDir: undefined,
-  })
+  const request = (root: string) => oneShotBuild(path.join(root, 'notes'), path.join(root, 'site'), root)
   const twoNotes = () =>
     notesFolder({
       'alpha.md': note('Does alpha hold?', 'Alpha holds.', 'Alpha leans on [[beta]].\n'),

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { writeSyntheticLibrary } from '../scripts/synthetic-library.js'
-import { snapshot } from './support/site.js'
+import { oneShotBuild, snapshot } from './support/site.js'
 
 describe('parallel parsing', () => {
   // A build in worker threads drafts each body where it is parsed, and (for libraries up to
@@ -61,18 +61,7 @@ describe('parallel parsing', () => {
     // The compiled build, whose worker threads run the compiled worker script.
     const compiled = pathToFileURL(path.resolve('dist/src/build/folder-build.js')).href
     const { buildIntoFolder } = (await import(compiled)) as typeof import('../src/build/folder-build.js')
-    const request = {
-      notesDir: notes,
-      outDir: path.join(out, 'site'),
-      cwd: out,
-      base: undefined,
-      title: undefined,
-      force: false,
-      strict: false,
-      buildDate: { year: 2026, month: 1, day: 15 },
-      gitDates: false,
-      cacheDir: undefined,
-    }
+    const request = oneShotBuild(notes, path.join(out, 'site'), out)
     const before = process.env.QUIRE_PARALLEL_MIN
     process.env.QUIRE_PARALLEL_MIN = '1'
     // Set the texts aside, as on a library with more text than this one.

@@ -1,8 +1,26 @@
 /**
- * Read a built site back as `relative path → text`, to compare builds byte for byte.
+ * Read a built site back as `relative path → text`, to compare builds byte for byte;
+ * and what a test asks `buildIntoFolder` for.
  */
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
+import type { FolderBuildRequest } from '../../src/build/folder-build.js'
+
+/** A one-shot build of `notesDir` into `outDir` (no cache, no git dates, a fixed build day), as `quire build --no-cache` asks it. */
+export function oneShotBuild(notesDir: string, outDir: string, cwd: string): FolderBuildRequest {
+  return {
+    notesDir,
+    outDir,
+    cwd,
+    base: undefined,
+    title: undefined,
+    force: false,
+    strict: false,
+    buildDate: { year: 2026, month: 1, day: 15 },
+    gitDates: false,
+    cacheDir: undefined,
+  }
+}
 
 /** Every file under `root`, by path relative to it. */
 export async function snapshot(root: string): Promise<Record<string, string>> {
