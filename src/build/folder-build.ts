@@ -194,7 +194,8 @@ interface FolderOutput {
 function siteInFolder(request: FolderBuildRequest, cachedPages: RenderCache | undefined, analysed: () => void): SiteTarget<FolderOutput> {
   const write = async (analysed: AnalysedSite, pages: RenderCache | undefined): Promise<FolderOutput> => {
     const { renderSite } = await import('../render/render-site.js')
-    const opened = await openSite(request.outDir, { force: request.force })
+    // Without a cache, the files' stamps are recorded nowhere.
+    const opened = await openSite(request.outDir, { force: request.force, stamps: request.cacheDir !== undefined })
     if (!opened.ok) return { emitted: opened }
     let rendered: RenderedSite
     try {

@@ -252,10 +252,7 @@ export async function parseInWorkers(
       take(thread, batch, await ask(thread, { kind: 'parse', id: nextId++, files: batch, draft: mode }), start)
     }
   }
-  const close = async (): Promise<void> => {
-    holder.clear()
-    await Promise.all(threads.map((thread) => thread.worker.terminate()))
-  }
+  const close = (): Promise<void> => stopAll(threads, holder)
   try {
     await Promise.all(threads.map(run))
   } catch (problem) {
@@ -268,18 +265,39 @@ export async function parseInWorkers(
   }
   // Threads that sent their drafts back have nothing left to do: stop them now, and their heaps go with them.
   await Promise.all(threads.slice(holders).map((thread) => thread.worker.terminate()))
-  const kept = threads.slice(0, holders)
+  return { results, held: heldBy(threads, threads.slice(0, holders), holder) }
+}
+
+/** How many pages are asked of the workers between two collections of this thread's heap (on a large library). */
+const collectEvery = 300
+
+/** Stop every thread; the drafts they keep go with them. */
+async function stopAll(threads: readonly Thread[], holder: Map<string, Thread>): Promise<void> {
+  holder.clear()
+  await Promise.all(threads.map((thread) => thread.worker.terminate()))
+}
+
+/**
+ * The drafts kept by `kept` (of `threads`, the parse's threads), by the thread that holds each (`holder`, taken over).
+ * Made apart from the parse: closures made in one call share what any of them keeps, and the parse's closures keep
+ * every result, drafts sent back included, which would then last as long as the threads that make pages.
+ */
+function heldBy(threads: readonly Thread[], kept: readonly Thread[], holder: Map<string, Thread>): HeldDrafts {
   // The thread that builds the search index, once asked for (see `searchInThread`): the last thread that makes pages.
   // It waits on this thread for most of the render, so it has time to spare; a thread of its own would cost the
   // build a heap of its own (about 50 MiB more at the peak on 10,000 notes, for no faster a build).
   let indexing: Thread | undefined
   let pending = 0
-  const held: HeldDrafts = {
+  let asked = 0
+  return {
     holds: (path) => holder.has(path),
     async page(path, page, target, others, draft) {
       const thread = draft ? kept.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a)) : holder.get(path)
       if (!thread) throw new Error(`quire: no worker thread holds the draft of ${path}`)
       pending++
+      // What each page leaves behind on this thread outlives a young collection, and its old space, collected only
+      // when it has grown by half, would grow to twice what is live: on a large library it is collected whole now and then.
+      if (++asked % collectEvery === 0) collectIfLarge()
       try {
         const answer = await ask(thread, { kind: 'page', id: nextId++, path, page: JSON.stringify(page), target, others, draft })
         if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
@@ -302,9 +320,8 @@ export async function parseInWorkers(
       await Promise.all(threads.filter((thread) => thread !== indexing).map((thread) => thread.worker.terminate()))
       collectIfLarge()
     },
-    close,
+    close: () => stopAll(threads, holder),
   }
-  return { results, held }
 }
 
 /** Search sources sent to the indexing thread at a time: few messages, and little held on either side. */

@@ -54,6 +54,8 @@ export interface EmitOptions {
   readonly force?: boolean
   /** A line identifying this build's site, written into the marker file (the build cache checks it). */
   readonly siteId?: string
+  /** Keep the stamp of every file written, as `SiteWriter.stamps` (default true): a build that keeps no cache has no use for them. */
+  readonly stamps?: boolean
 }
 
 const emptyOptions: EmitOptions = {}
@@ -79,7 +81,7 @@ export function stampOf(info: BigIntStats): FileStamp {
 export interface SiteWriter extends FileSink {
   /** Files taken so far. */
   readonly count: number
-  /** The stamp of every file written so far, by path in the site (for the build cache). */
+  /** The stamp of every file written so far, by path in the site (for the build cache; none unless kept, see `EmitOptions.stamps`). */
   readonly stamps: ReadonlyMap<string, FileStamp>
   /** Wait for every write, mark the folder as quire's, and swap it into place. */
   commit(siteId?: string): Promise<EmitResult>
@@ -114,9 +116,11 @@ function sitePaths(out: string): SitePaths {
  */
 export async function openSite(
   outDir: string,
-  options?: Readonly<Pick<EmitOptions, 'force'>> | null,
+  options?: Readonly<Pick<EmitOptions, 'force' | 'stamps'>> | null,
 ): Promise<{ readonly ok: true; readonly writer: SiteWriter } | EmitFailure> {
   const force = (options || emptyOptions).force === true
+  // On a large library, the stamps of every file are megabytes held to the end of the build.
+  const keepStamps = (options || emptyOptions).stamps !== false
   const paths = sitePaths(await realPath(outDir))
   const { out, parent, name } = paths
 
@@ -170,11 +174,12 @@ export async function openSite(
     if ('reuseFrom' in file) {
       const stamp = await reuse(file, target)
       if (stamp === undefined) failedReuse.push(file.path)
-      else stamps.set(file.path, stamp)
+      else if (keepStamps) stamps.set(file.path, stamp)
       return
     }
     try {
-      stamps.set(file.path, await writeOwn(file, target))
+      const stamp = await writeOwn(file, target)
+      if (keepStamps) stamps.set(file.path, stamp)
     } catch (problem) {
       throw withPath(problem, target)
     }
@@ -223,7 +228,7 @@ export async function openSite(
       if (closed || failure !== undefined) return
       // Written by a worker thread, which took the stamp as it wrote it.
       count++
-      stamps.set(file, stamp)
+      if (keepStamps) stamps.set(file, stamp)
     },
     async settle() {
       await settle()

@@ -18,7 +18,7 @@ export interface GraphIndex {
   edgeKind(from: Slug, to: Slug): EdgeKind | undefined
   /** Every edge out of `from`, by target: `edgeKind(from, to)` is `edgesFrom(from)?.get(to)`. */
   edgesFrom(from: Slug): ReadonlyMap<Slug, EdgeKind> | undefined
-  /** The order documents are listed in: inquiries first, then by title and slug. */
+  /** The order documents are listed in: inquiries first, then by title and slug (a slug that is no document's last). */
   readonly order: (a: Slug, b: Slug) => number
 }
 
@@ -58,15 +58,12 @@ export function documentSortKey(doc: Doc): string {
 }
 
 function buildIndex(graph: Graph): GraphIndex {
-  const keys = new Map<Slug, string>()
-  for (const doc of graph.documents.values()) keys.set(doc.slug, documentSortKey(doc))
-  // Every document's place in that order, found once: neighbour lists are then sorted by number.
-  const rank = new Map<Slug, number>()
-  ;[...keys.keys()].sort((a, b) => compare(keys.get(a)!, keys.get(b)!)).forEach((slug, i) => rank.set(slug, i))
+  const rank = documentRanks(graph)
+  // A slug that is no document's comes after every document.
   const order = (a: Slug, b: Slug): number => {
     const ra = rank.get(a)
     const rb = rank.get(b)
-    return ra !== undefined && rb !== undefined ? ra - rb : compare(keys.get(a) ?? a, keys.get(b) ?? b)
+    return ra !== undefined && rb !== undefined ? ra - rb : ra !== undefined ? -1 : rb !== undefined ? 1 : compare(a, b)
   }
   const kinds = new Map<Slug, Map<Slug, EdgeKind>>()
   for (const edge of graph.edges) {
@@ -77,6 +74,18 @@ function buildIndex(graph: Graph): GraphIndex {
   }
   const neighbours = neighbourLists(graph, order)
   return { neighbours, edgeKind: (from, to) => kinds.get(from)?.get(to), edgesFrom: (from) => kinds.get(from), order }
+}
+
+/**
+ * Every document's place in the order documents are listed in, found once: neighbour lists are then sorted by number.
+ * Made apart from the index's functions, so the sort keys (a string for every document) are not kept with them.
+ */
+function documentRanks(graph: Graph): Map<Slug, number> {
+  const keys = new Map<Slug, string>()
+  for (const doc of graph.documents.values()) keys.set(doc.slug, documentSortKey(doc))
+  const rank = new Map<Slug, number>()
+  ;[...keys.keys()].sort((a, b) => compare(keys.get(a)!, keys.get(b)!)).forEach((slug, i) => rank.set(slug, i))
+  return rank
 }
 
 /** Round a coordinate to a tenth. */
