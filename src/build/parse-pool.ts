@@ -268,9 +268,6 @@ export async function parseInWorkers(
   return { results, held: heldBy(threads, threads.slice(0, holders), holder) }
 }
 
-/** How many pages are asked of the workers between two collections of this thread's heap (on a large library). */
-const collectEvery = 300
-
 /** Stop every thread; the drafts they keep go with them. */
 async function stopAll(threads: readonly Thread[], holder: Map<string, Thread>): Promise<void> {
   holder.clear()
@@ -288,16 +285,12 @@ function heldBy(threads: readonly Thread[], kept: readonly Thread[], holder: Map
   // build a heap of its own (about 50 MiB more at the peak on 10,000 notes, for no faster a build).
   let indexing: Thread | undefined
   let pending = 0
-  let asked = 0
   return {
     holds: (path) => holder.has(path),
     async page(path, page, target, others, draft) {
       const thread = draft ? kept.reduce((a, b) => (b.waiting.size < a.waiting.size ? b : a)) : holder.get(path)
       if (!thread) throw new Error(`quire: no worker thread holds the draft of ${path}`)
       pending++
-      // What each page leaves behind on this thread outlives a young collection, and its old space, collected only
-      // when it has grown by half, would grow to twice what is live: on a large library it is collected whole now and then.
-      if (++asked % collectEvery === 0) collectIfLarge()
       try {
         const answer = await ask(thread, { kind: 'page', id: nextId++, path, page: JSON.stringify(page), target, others, draft })
         if (answer.kind !== 'page') throw new Error('quire: a worker thread answered a page with something else')
