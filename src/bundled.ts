@@ -79,15 +79,20 @@ function bundlesFresh(): boolean {
 }
 
 /**
- * Whether the bundles are fresh, worked out once per process. The answer is
- * kept on the global object, not in this module: the CLI's bundle holds a
- * copy of this module of its own, which would otherwise check again.
+ * Whether the bundles are fresh, worked out once per process and per
+ * bundles' folder. The answer is kept on the global object, not in this
+ * module: the CLI's bundle holds a copy of this module of its own (whose
+ * folder is the same), which would otherwise check again. Keyed by the
+ * folder, so that quire run from elsewhere in the same process (its
+ * sources, in the tests) gets its own answer.
  */
 const checked = Symbol.for('quire.bundlesFresh')
 
 /** The bundle of `name` if the bundles are fresh (see the module's comment); else undefined. */
 export function freshBundle(name: BundleName): URL | undefined {
-  const global = globalThis as { [checked]?: boolean }
-  global[checked] ??= bundlesFresh()
-  return global[checked] ? bundleFile(name) : undefined
+  const global = globalThis as { [checked]?: Map<string, boolean> }
+  const answers = (global[checked] ??= new Map())
+  let fresh = answers.get(bundleFolder.href)
+  if (fresh === undefined) answers.set(bundleFolder.href, (fresh = bundlesFresh()))
+  return fresh ? bundleFile(name) : undefined
 }

@@ -3,12 +3,13 @@
  * are as they were (see src/bundled.ts).
  */
 import { execFile } from 'node:child_process'
+import { pathToFileURL } from 'node:url'
 import { copyFile, mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { inputsHash } from '../src/bundled.js'
+import { freshBundle, inputsHash } from '../src/bundled.js'
 
 describe('the bundle record', () => {
   it("changes with quire's own files and with a dependency's version, and fails when a file is gone", async () => {
@@ -56,5 +57,12 @@ describe('the compiled bundles', () => {
     expect(await freshIn(module)).toBe('fresh')
     await writeFile(path.join(root, 'src', 'cli.js'), 'export const one = 2')
     expect(await freshIn(module)).toBe('stale')
+  })
+
+  it('are fresh for the compiled quire only, when the sources run in the same process (as in the tests)', async () => {
+    const compiled = (await import(pathToFileURL(path.resolve('dist/src/bundled.js')).href)) as typeof import('../src/bundled.js')
+    expect(compiled.freshBundle('parse-worker')).toBeDefined()
+    // The sources have no bundles: their workers would be sent to a script that does not exist.
+    expect(freshBundle('parse-worker')).toBeUndefined()
   })
 })
