@@ -37,8 +37,7 @@ function ownPlaces(folder: string): Plugin {
     setup(builder) {
       builder.onLoad({ filter: /\.[cm]?js$/ }, async (args) => {
         const text = await readFile(args.path, 'utf8')
-        if (!metaUrl.test(text)) return undefined
-        metaUrl.lastIndex = 0
+        if (!text.includes('import.meta.url')) return undefined
         // A URL relative to the bundle's folder, as a URL spells it (forward slashes, escaped).
         const relative = path.relative(folder, args.path).split(path.sep).map(encodeURIComponent).join('/')
         const own = `new URL(${JSON.stringify(relative.startsWith('..') ? relative : `./${relative}`)}, import.meta.url).href`
